@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "UrjaDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "urja-desk", targets: ["urja-desk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(
+            name: "UrjaResources",
+            path: "Resources",
+            exclude: [],
+            sources: ["UrjaResources.swift"],
+            resources: [.copy("strings"), .copy("help"), .copy("keymap.json")]
+        ),
+        .target(
+            name: "UrjaSeeds",
+            path: "seeds",
+            sources: ["UrjaSeeds.swift"],
+            resources: [.copy("stations.json"), .copy("partners.json"), .copy("users.json")]
+        ),
+        .target(
+            name: "DeskModel",
+            dependencies: [.product(name: "_CryptoExtras", package: "swift-crypto"),
+                           .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "DeskUI", dependencies: ["DeskModel", "UrjaResources"]),
+        .target(name: "CursesAdapter", dependencies: ["CNcurses", "DeskUI"]),
+        .executableTarget(
+            name: "urja-desk",
+            dependencies: ["DeskModel", "DeskUI", "CursesAdapter", "UrjaSeeds",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "DeskModelTests", dependencies: ["DeskModel"]),
+        .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskModel", "UrjaSeeds"]),
+        .testTarget(name: "CursesAdapterTests", dependencies: ["CursesAdapter", "DeskUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["urja-desk"]),
+    ]
+)

@@ -1,0 +1,146 @@
+import Foundation
+
+/// One woman's case at a desk: the intake sections of the field, plus its status.
+public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
+    public var id: UUID
+    public var number: CaseNumber
+    public var stationID: String
+    public var deskOfficerID: String
+    public var reportedAt: Date
+    public var arrival: ArrivalMode
+    public var status: CaseStatus
+    public var identity: Identity
+    public var incident: Incident
+    public var risk: RiskAssessment
+    public var legal: LegalTrack
+    public var needs: ImmediateNeeds
+    public var consent: Consent
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// Bumped on every save, so that a stale copy can be told from a fresh one.
+    public var revision: Int
+
+    public init(id: UUID = UUID(), number: CaseNumber, stationID: String, deskOfficerID: String, reportedAt: Date,
+                arrival: ArrivalMode, status: CaseStatus = .open, identity: Identity, incident: Incident,
+                risk: RiskAssessment, legal: LegalTrack, needs: ImmediateNeeds, consent: Consent,
+                createdAt: Date, updatedAt: Date, revision: Int = 1) {
+        self.id = id
+        self.number = number
+        self.stationID = stationID
+        self.deskOfficerID = deskOfficerID
+        self.reportedAt = reportedAt
+        self.arrival = arrival
+        self.status = status
+        self.identity = identity
+        self.incident = incident
+        self.risk = risk
+        self.legal = legal
+        self.needs = needs
+        self.consent = consent
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.revision = revision
+    }
+
+    public var isMinor: Bool { identity.isMinor }
+    public var riskLevel: RiskLevel { risk.level }
+}
+
+public struct Identity: Codable, Hashable, Sendable {
+    public var name: String
+    public var age: Int?
+    public var ageEstimated: Bool
+    public var phone: String?
+    public var safeToCall: Answer
+    public var address: String
+    public var maritalStatus: MaritalStatus?
+    public var occupation: String
+    public var dependents: Int?
+    public var disability: Answer
+
+    public init(name: String, age: Int? = nil, ageEstimated: Bool = false, phone: String? = nil,
+                safeToCall: Answer = .unknown, address: String = "", maritalStatus: MaritalStatus? = nil,
+                occupation: String = "", dependents: Int? = nil, disability: Answer = .unknown) {
+        self.name = name
+        self.age = age
+        self.ageEstimated = ageEstimated
+        self.phone = phone
+        self.safeToCall = safeToCall
+        self.address = address
+        self.maritalStatus = maritalStatus
+        self.occupation = occupation
+        self.dependents = dependents
+        self.disability = disability
+    }
+
+    /// Under 18: POCSO duties apply.
+    public var isMinor: Bool { (age ?? 99) < 18 }
+}
+
+public struct Incident: Codable, Hashable, Sendable {
+    public var date: Day?
+    public var place: PlaceType?
+    public var category: IncidentCategory
+    public var relation: Relation?
+    public var previousIncidents: Answer
+
+    public init(date: Day? = nil, place: PlaceType? = nil, category: IncidentCategory,
+                relation: Relation? = nil, previousIncidents: Answer = .unknown) {
+        self.date = date
+        self.place = place
+        self.category = category
+        self.relation = relation
+        self.previousIncidents = previousIncidents
+    }
+}
+
+public struct LegalTrack: Codable, Hashable, Sendable {
+    public var kind: ComplaintKind
+    public var number: String
+    public var sections: String
+    public var investigatingOfficer: String
+    public var medicalExamDone: Answer
+    public var statementByWomanOfficer: Answer
+
+    public init(kind: ComplaintKind = .none, number: String = "", sections: String = "",
+                investigatingOfficer: String = "", medicalExamDone: Answer = .unknown,
+                statementByWomanOfficer: Answer = .unknown) {
+        self.kind = kind
+        self.number = number
+        self.sections = sections
+        self.investigatingOfficer = investigatingOfficer
+        self.medicalExamDone = medicalExamDone
+        self.statementByWomanOfficer = statementByWomanOfficer
+    }
+}
+
+public struct ImmediateNeeds: Codable, Hashable, Sendable {
+    public var medical: Answer
+    public var shelter: Answer
+    public var legalAid: Answer
+    public var counselling: Answer
+
+    public init(medical: Answer = .unknown, shelter: Answer = .unknown, legalAid: Answer = .unknown,
+                counselling: Answer = .unknown) {
+        self.medical = medical
+        self.shelter = shelter
+        self.legalAid = legalAid
+        self.counselling = counselling
+    }
+}
+
+/// Three separate answers, as the law and good practice ask.
+public struct Consent: Codable, Hashable, Sendable {
+    public var services: Answer
+    public var sharing: Answer
+    public var statistics: Answer
+    public var givenBy: ConsentGiver
+
+    public init(services: Answer = .unknown, sharing: Answer = .unknown, statistics: Answer = .unknown,
+                givenBy: ConsentGiver = .herself) {
+        self.services = services
+        self.sharing = sharing
+        self.statistics = statistics
+        self.givenBy = givenBy
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+
+/// The store: a folder of binary property lists, one file per case.
+///
+///     store.plist        format version
+///     directory.plist    stations, partners, users (PINs as salted hashes)
+///     cases/<uuid>.plist one case each: saving a case writes that file and nothing else
+///     drafts/<user>.plist the intake a user has not finished
+///     prefs/<user>.plist  her language
+///     damaged/           record files that could not be read, set aside
+///
+/// File names carry no name or phone number.
+public struct CaseStore: Sendable {
+    public let root: URL
+    public let meta: StoreMeta
+
+    var casesDir: URL { root.appendingPathComponent("cases", isDirectory: true) }
+    var draftsDir: URL { root.appendingPathComponent("drafts", isDirectory: true) }
+    var prefsDir: URL { root.appendingPathComponent("prefs", isDirectory: true) }
+    var damagedDir: URL { root.appendingPathComponent("damaged", isDirectory: true) }
+    var metaURL: URL { root.appendingPathComponent("store.plist") }
+    var directoryURL: URL { root.appendingPathComponent("directory.plist") }
+
+    // MARK: Opening and creating
+
+    /// Opens an existing store. Refuses a store of an unknown format version without touching it.
+    public static func open(at root: URL) throws -> CaseStore {
+        let metaURL = root.appendingPathComponent("store.plist")
+        guard FileManager.default.fileExists(atPath: metaURL.path) else { throw StoreError.notAStore(path: root.path) }
+        guard let data = try? Data(contentsOf: metaURL) else { throw StoreError.damagedMeta(path: metaURL.path) }
+        let version: Int
+        do {
+            version = try PropertyListDecoder().decode(VersionProbe.self, from: data).formatVersion
+        } catch {
+            throw StoreError.damagedMeta(path: metaURL.path)
+        }
+        guard version == StoreMeta.currentVersion else {
+            throw StoreError.unsupportedVersion(found: version, supported: StoreMeta.currentVersion)
+        }
+        guard let meta = try? PropertyListDecoder().decode(StoreMeta.self, from: data) else {
+            throw StoreError.damagedMeta(path: metaURL.path)
+        }
+        return CaseStore(root: root, meta: meta)
+    }
+
+    /// Makes a new store in an empty (or missing) folder.
+    public static func create(at root: URL, directory: Directory, clock: DeskClock) throws -> CaseStore {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: root.appendingPathComponent("store.plist").path) {
+            throw StoreError.notEmpty(path: root.path)
+        }
+        let store = CaseStore(root: root, meta: StoreMeta(createdAt: clock.now()))
+        do {
+            for dir in [root, store.casesDir, store.draftsDir, store.prefsDir] {
+                try fm.createDirectory(at: dir, withIntermediateDirectories: true,
+                                       attributes: [.posixPermissions: 0o700])
+            }
+        } catch {
+            throw StoreError.cannotCreate(path: root.path)
+        }
+        try store.saveDirectory(directory)
+        try store.write(store.meta, to: store.metaURL)
+        return store
+    }
+
+    private struct VersionProbe: Decodable { var formatVersion: Int }
+
+    // MARK: Directory
+
+    public func loadDirectory() throws -> Directory {
+        guard let data = try? Data(contentsOf: directoryURL),
+              let dir = try? PropertyListDecoder().decode(Directory.self, from: data) else {
+            throw StoreError.damagedMeta(path: directoryURL.path)
+        }
+        return dir
+    }
+
+    public func saveDirectory(_ directory: Directory) throws {
+        try write(directory, to: directoryURL)
+    }
+
+    // MARK: Cases
+
+    public struct Load: Sendable {
+        public var cases: [CaseRecord]
+        public var damaged: [DamagedFile]
+    }
+
+    /// Reads every case. A file that cannot be read is reported, and moved to damaged/ when
+    /// `setAside` is true; the others load as usual.
+    public func loadCases(setAside: Bool) -> Load {
+        var load = Load(cases: [], damaged: [])
+        let decoder = PropertyListDecoder()
+        for url in caseFiles() {
+            do {
+                let data = try Data(contentsOf: url)
+                let record = try decoder.decode(CaseRecord.self, from: data)
+                guard url.deletingPathExtension().lastPathComponent == record.id.uuidString else {
+                    throw CaseFileProblem.nameMismatch
+                }
+                load.cases.append(record)
+            } catch {
+                var damaged = DamagedFile(path: url.path, reason: CaseStore.describe(error))
+                if setAside { damaged.movedTo = self.setAside(url) }
+                load.damaged.append(damaged)
+            }
+        }
+        return load
+    }
+
+    enum CaseFileProblem: Error { case nameMismatch }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case CaseFileProblem.nameMismatch: return "file name does not match the case inside"
+        case DecodingError.dataCorrupted: return "not a readable property list"
+        case DecodingError.keyNotFound(let key, _): return "missing field \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
+            return "wrong value at \(ctx.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "unreadable (\(type(of: error)))"
+        }
+    }
+
+    func caseFiles() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: casesDir.path)) ?? []
+        return names.filter { $0.hasSuffix(".plist") && !$0.hasPrefix(".") }.sorted()
+            .map { casesDir.appendingPathComponent($0) }
+    }
+
+    public func caseURL(_ id: UUID) -> URL { casesDir.appendingPathComponent(id.uuidString + ".plist") }
+
+    /// Writes one case, atomically and durably. Nothing else is written.
+    public func save(_ record: CaseRecord) throws {
+        try write(record, to: caseURL(record.id))
+    }
+
+    private func setAside(_ url: URL) -> String? {
+        let fm = FileManager.default
+        try? fm.createDirectory(at: damagedDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let stamp = Int(Date().timeIntervalSince1970)
+        let target = damagedDir.appendingPathComponent("\(stamp)-\(url.lastPathComponent)")
+        do {
+            try fm.moveItem(at: url, to: target)
+            try? DurableFile.syncFolder(casesDir.path)
+            return target.path
+        } catch {
+            return nil
+        }
+    }
+
+    // MARK: Drafts and preferences
+
+    public func loadDraft(userID: String) -> IntakeForm? {
+        read(IntakeForm.self, from: draftURL(userID))
+    }
+
+    public func saveDraft(_ form: IntakeForm, userID: String) throws {
+        try ensure(draftsDir)
+        try write(form, to: draftURL(userID))
+    }
+
+    public func deleteDraft(userID: String) {
+        try? FileManager.default.removeItem(at: draftURL(userID))
+    }
+
+    public func loadPrefs(userID: String) -> UserPrefs? {
+        read(UserPrefs.self, from: prefsDir.appendingPathComponent(fileKey(userID) + ".plist"))
+    }
+
+    public func savePrefs(_ prefs: UserPrefs, userID: String) throws {
+        try ensure(prefsDir)
+        try write(prefs, to: prefsDir.appendingPathComponent(fileKey(userID) + ".plist"))
+    }
+
+    func draftURL(_ userID: String) -> URL { draftsDir.appendingPathComponent(fileKey(userID) + ".plist") }
+
+    /// Login names are letters and digits; anything else is dropped so that a name cannot climb out of the folder.
+    func fileKey(_ userID: String) -> String {
+        let key = String(userID.lowercased().unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+            .map(Character.init))
+        return key.isEmpty ? "_" : key
+    }
+
+    // MARK: Plumbing
+
+    private func ensure(_ dir: URL) throws {
+        if !FileManager.default.fileExists(atPath: dir.path) {
+            do {
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch { throw StoreError.cannotCreate(path: dir.path) }
+        }
+    }
+
+    private func read<T: Decodable>(_ type: T.Type, from url: URL) -> T? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? PropertyListDecoder().decode(T.self, from: data)
+    }
+
+    private func write<T: Encodable>(_ value: T, to url: URL) throws {
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .binary
+        do {
+            try DurableFile.write(try encoder.encode(value), to: url)
+        } catch {
+            throw StoreError.writeFailed(path: url.path)
+        }
+    }
+}
+
+/// Where the store lives: `--store DIR`, else `$URJA_DESK_HOME`, else the XDG data folder.
+public enum StoreLocation {
+    public static func resolve(flag: String?, environment: [String: String]) -> URL {
+        if let flag, !flag.isEmpty { return URL(fileURLWithPath: flag, isDirectory: true) }
+        if let home = environment["URJA_DESK_HOME"], !home.isEmpty { return URL(fileURLWithPath: home, isDirectory: true) }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("urja-desk", isDirectory: true)
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home, isDirectory: true)
+            .appendingPathComponent(".local/share/urja-desk", isDirectory: true)
+    }
+}

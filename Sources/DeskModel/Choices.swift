@@ -1,0 +1,63 @@
+/// A pick-list value. Its label is found in the strings as "choice.<listKey>.<rawValue>".
+public protocol Choice: RawRepresentable, CaseIterable, Codable, Hashable, Sendable where RawValue == String {
+    static var listKey: String { get }
+}
+
+extension Choice {
+    public var labelKey: String { "choice.\(Self.listKey).\(rawValue)" }
+}
+
+public enum Answer: String, Choice {
+    case unknown, yes, no
+    public static let listKey = "answer"
+    public var isYes: Bool { self == .yes }
+}
+
+public enum ArrivalMode: String, Choice {
+    case walkIn, helpline181, helpline112, referral, shg, ngo
+    public static let listKey = "arrival"
+}
+
+public enum CaseStatus: String, Choice {
+    case open, counselling, rehabilitation, legal, closed
+    public static let listKey = "status"
+}
+
+public enum IncidentCategory: String, Choice {
+    case domesticViolence, dowry, sexualAssault, stalking, cyber, trafficking, childMarriage, missing, other
+    public static let listKey = "category"
+    /// Offences whose victim may never be identified in public (BNS s.72, POCSO s.23).
+    public var isSexualOffence: Bool { self == .sexualAssault || self == .trafficking }
+}
+
+public enum PlaceType: String, Choice {
+    case home, workplace, publicPlace, transport, online, other
+    public static let listKey = "place"
+}
+
+public enum Relation: String, Choice {
+    case husband, inLaws, parent, relative, acquaintance, employer, stranger, other
+    public static let listKey = "relation"
+}
+
+public enum MaritalStatus: String, Choice {
+    case single, married, separated, divorced, widowed
+    public static let listKey = "marital"
+}
+
+public enum ComplaintKind: String, Choice {
+    case none, complaint, ncr, fir, eFIR, zeroFIR
+    public static let listKey = "complaint"
+}
+
+public enum ConsentGiver: String, Choice {
+    case herself, guardian
+    public static let listKey = "consentBy"
+}
+
+public enum RiskLevel: String, Choice, Comparable {
+    case low, medium, high
+    public static let listKey = "risk"
+    var rank: Int { self == .low ? 0 : self == .medium ? 1 : 2 }
+    public static func < (a: RiskLevel, b: RiskLevel) -> Bool { a.rank < b.rank }
+}

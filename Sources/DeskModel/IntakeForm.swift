@@ -1,0 +1,136 @@
+import Foundation
+
+/// The intake form's values as typed: text per field. A draft is exactly this, so that a
+/// half-filled form survives anything. `validate` turns it into a case or says what is wrong where.
+public struct IntakeForm: Codable, Hashable, Sendable {
+    public var values: [String: String]
+    public var stationID: String
+    public var startedAt: Date
+
+    public init(stationID: String, startedAt: Date, values: [String: String] = [:]) {
+        self.stationID = stationID
+        self.startedAt = startedAt
+        self.values = values
+    }
+
+    /// A new form with the defaults a desk expects.
+    public static func blank(stationID: String, clock: DeskClock) -> IntakeForm {
+        var form = IntakeForm(stationID: stationID, startedAt: clock.now())
+        form[.reportedOn] = Day(clock.now()).description
+        form[.arrival] = ArrivalMode.walkIn.rawValue
+        form[.complaintKind] = ComplaintKind.none.rawValue
+        form[.consentGivenBy] = ConsentGiver.herself.rawValue
+        for field in IntakeField.allCases {
+            if case .choice(let key, _, false) = field.kind, key == Answer.listKey { form[field] = Answer.unknown.rawValue }
+        }
+        return form
+    }
+
+    public subscript(field: IntakeField) -> String {
+        get { values[field.rawValue] ?? "" }
+        set { values[field.rawValue] = newValue }
+    }
+
+    /// True when nothing beyond the defaults has been typed.
+    public func isUntouched(comparedTo blank: IntakeForm) -> Bool { values == blank.values }
+
+    // MARK: Validation
+
+    /// The error of one field, or nil when it is acceptable.
+    public func error(for field: IntakeField, today: Day) -> ValidationError? {
+        let raw = self[field].trimmingCharacters(in: .whitespaces)
+        if raw.isEmpty { return field.isRequired ? .required : nil }
+        switch field.kind {
+        case .text(let max):
+            return raw.count > max ? .tooLong : nil
+        case .number(let range):
+            guard let n = Int(Digits.toASCII(raw)) else { return .notANumber }
+            return range.contains(n) ? nil : .outOfRange
+        case .phone:
+            return IntakeForm.normalisedPhone(raw) == nil ? .phoneDigits : nil
+        case .date:
+            guard let day = Day.parse(raw) else { return .badDate }
+            if day > today { return .futureDate }
+            if field == .reportedOn, let incident = Day.parse(self[.incidentDate]), day < incident {
+                return .beforeIncident
+            }
+            return nil
+        case .choice(_, let options, _):
+            guard options.contains(raw) else { return .unknownOption }
+            if field == .consentGivenBy, raw == ConsentGiver.herself.rawValue,
+               let age = Int(Digits.toASCII(self[.age])), age < 18 {
+                return .guardianForMinor
+            }
+            return nil
+        }
+    }
+
+    /// Every field's error, in form order.
+    public func errors(today: Day) -> [(IntakeField, ValidationError)] {
+        IntakeField.allCases.compactMap { f in error(for: f, today: today).map { (f, $0) } }
+    }
+
+    /// Ten digits, optionally written with +91 / 0 in front, spaces or dashes; Devanagari digits allowed.
+    public static func normalisedPhone(_ text: String) -> String? {
+        var digits = Digits.toASCII(text).filter { !" -".contains($0) }
+        if digits.hasPrefix("+91") { digits.removeFirst(3) } else if digits.count == 11, digits.hasPrefix("0") {
+            digits.removeFirst()
+        }
+        guard digits.count == 10, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return digits
+    }
+
+    /// The live risk level from the danger answers as they stand.
+    public var risk: RiskAssessment {
+        var answers: [DangerQuestion: Answer] = [:]
+        for field in IntakeField.allCases {
+            if let q = field.dangerQuestion { answers[q] = Answer(rawValue: self[field]) ?? .unknown }
+        }
+        return RiskAssessment(answers: answers)
+    }
+
+    /// Builds the case when every field is valid.
+    public func makeCase(number: CaseNumber, deskOfficerID: String, clock: DeskClock) -> Result<CaseRecord, IntakeErrors> {
+        let today = Day(clock.now())
+        let problems = errors(today: today)
+        guard problems.isEmpty else { return .failure(IntakeErrors(errors: problems)) }
+        func text(_ f: IntakeField) -> String { self[f].trimmingCharacters(in: .whitespaces) }
+        func int(_ f: IntakeField) -> Int? { Int(Digits.toASCII(text(f))) }
+        func answer(_ f: IntakeField) -> Answer { Answer(rawValue: text(f)) ?? .unknown }
+        func pick<C: Choice>(_ f: IntakeField, _ type: C.Type) -> C? { C(rawValue: text(f)) }
+        let now = clock.now()
+        let reported = Day.parse(text(.reportedOn)) ?? today
+        let reportedAt = reported == today ? now : reported.startDate
+        let record = CaseRecord(
+            number: number, stationID: stationID, deskOfficerID: deskOfficerID, reportedAt: reportedAt,
+            arrival: pick(.arrival, ArrivalMode.self) ?? .walkIn,
+            identity: Identity(
+                name: text(.name), age: int(.age), ageEstimated: answer(.ageEstimated) == .yes,
+                phone: IntakeForm.normalisedPhone(text(.phone)), safeToCall: answer(.safeToCall),
+                address: text(.address), maritalStatus: pick(.maritalStatus, MaritalStatus.self),
+                occupation: text(.occupation), dependents: int(.dependents), disability: answer(.disability)),
+            incident: Incident(
+                date: Day.parse(text(.incidentDate)), place: pick(.place, PlaceType.self),
+                category: pick(.category, IncidentCategory.self) ?? .other,
+                relation: pick(.relation, Relation.self), previousIncidents: answer(.previousIncidents)),
+            risk: risk,
+            legal: LegalTrack(
+                kind: pick(.complaintKind, ComplaintKind.self) ?? .none, number: text(.complaintNumber),
+                sections: text(.sections), investigatingOfficer: text(.investigatingOfficer),
+                medicalExamDone: answer(.medicalExam), statementByWomanOfficer: answer(.statementByWoman)),
+            needs: ImmediateNeeds(
+                medical: answer(.needMedical), shelter: answer(.needShelter), legalAid: answer(.needLegalAid),
+                counselling: answer(.needCounselling)),
+            consent: Consent(
+                services: answer(.consentServices), sharing: answer(.consentSharing),
+                statistics: answer(.consentStatistics),
+                givenBy: pick(.consentGivenBy, ConsentGiver.self) ?? .herself),
+            createdAt: now, updatedAt: now)
+        return .success(record)
+    }
+}
+
+public struct IntakeErrors: Error, Sendable {
+    public let errors: [(IntakeField, ValidationError)]
+    public var first: (IntakeField, ValidationError)? { errors.first }
+}

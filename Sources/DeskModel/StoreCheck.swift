@@ -1,0 +1,50 @@
+import Foundation
+
+/// One thing `verify` found wrong.
+public enum StoreProblem: Equatable, Sendable {
+    case unreadableDirectory
+    case damagedCase(file: String, reason: String)
+    case duplicateNumber(String)
+    case unknownStation(caseNumber: String, stationID: String)
+    case unreadableDraft(file: String)
+    case setAsideFiles(count: Int)
+}
+
+/// Reads every record of a store without changing anything and lists what is wrong.
+public enum StoreCheck {
+    public struct Report: Sendable {
+        public var casesRead: Int
+        public var problems: [StoreProblem]
+        public var isClean: Bool { problems.isEmpty }
+    }
+
+    public static func run(_ store: CaseStore) -> Report {
+        var problems: [StoreProblem] = []
+        let directory = try? store.loadDirectory()
+        if directory == nil { problems.append(.unreadableDirectory) }
+        let load = store.loadCases(setAside: false)
+        for damaged in load.damaged {
+            problems.append(.damagedCase(file: URL(fileURLWithPath: damaged.path).lastPathComponent, reason: damaged.reason))
+        }
+        var seen = Set<CaseNumber>()
+        for record in load.cases.sorted(by: { $0.number < $1.number }) {
+            if !seen.insert(record.number).inserted { problems.append(.duplicateNumber(record.number.description)) }
+            if let directory, directory.station(record.stationID) == nil {
+                problems.append(.unknownStation(caseNumber: record.number.description, stationID: record.stationID))
+            }
+        }
+        let fm = FileManager.default
+        let drafts = (try? fm.contentsOfDirectory(atPath: store.draftsDir.path)) ?? []
+        for name in drafts.sorted() where name.hasSuffix(".plist") && !name.hasPrefix(".") {
+            let url = store.draftsDir.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url),
+                  (try? PropertyListDecoder().decode(IntakeForm.self, from: data)) != nil else {
+                problems.append(.unreadableDraft(file: name))
+                continue
+            }
+        }
+        let setAside = ((try? fm.contentsOfDirectory(atPath: store.damagedDir.path)) ?? []).count
+        if setAside > 0 { problems.append(.setAsideFiles(count: setAside)) }
+        return Report(casesRead: load.cases.count, problems: problems)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// store.plist: what format the store is in, and its shared lists.
+public struct StoreMeta: Codable, Equatable, Sendable {
+    public static let currentVersion = 1
+
+    public var formatVersion: Int
+    public var createdAt: Date
+
+    public init(formatVersion: Int = StoreMeta.currentVersion, createdAt: Date) {
+        self.formatVersion = formatVersion
+        self.createdAt = createdAt
+    }
+}
+
+/// The store's reference lists: stations, partners and users.
+public struct Directory: Codable, Equatable, Sendable {
+    public var stations: [Station]
+    public var partners: [Partner]
+    public var users: [User]
+
+    public init(stations: [Station], partners: [Partner], users: [User]) {
+        self.stations = stations
+        self.partners = partners
+        self.users = users
+    }
+
+    public func station(_ id: String) -> Station? { stations.first { $0.id == id } }
+    public func user(_ id: String) -> User? {
+        let key = id.trimmingCharacters(in: .whitespaces).lowercased()
+        return users.first { $0.id.lowercased() == key }
+    }
+}
+
+/// What a user chose that should follow her from session to session.
+public struct UserPrefs: Codable, Equatable, Sendable {
+    public var language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+}
