@@ -10,6 +10,7 @@
 #endif
 
 #include <locale.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/form.h>
@@ -20,6 +21,8 @@ int wcwidth(wchar_t c);
 
 /* Globals and macros Swift cannot import. */
 static inline WINDOW *urja_stdscr(void) { return stdscr; }
+static inline FILE *urja_stdin(void) { return stdin; }
+static inline FILE *urja_stdout(void) { return stdout; }
 static inline int urja_lines(void) { return LINES; }
 static inline int urja_cols(void) { return COLS; }
 static inline int urja_key_f(int n) { return KEY_F(n); }

@@ -1,0 +1,183 @@
+import CNcurses
+import DeskUI
+import Foundation
+
+/// The one place that speaks ncurses: a Surface over the terminal, and key input.
+/// ncurses is not thread-safe; use one terminal from one thread.
+public final class CursesTerminal: Surface {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var attrs: [Style: (attr: attr_t, pair: Int16)] = [:]
+    public let usesColour: Bool
+
+    /// Starts curses on the given terminal. `input`/`output` are open C streams; nil means the
+    /// process's own terminal. `colour` false forces the monochrome theme.
+    public init?(termType: String? = nil, output: UnsafeMutablePointer<FILE>? = nil,
+                 input: UnsafeMutablePointer<FILE>? = nil, colour: Bool = true) {
+        setlocale(LC_ALL, "")
+        if String(cString: setlocale(LC_CTYPE, nil)) == "C" || String(cString: setlocale(LC_CTYPE, nil)) == "POSIX" {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+        guard let scr = newterm(termType, output ?? urja_stdout(), input ?? urja_stdin()) else { return nil }
+        screen = scr
+        set_term(scr)
+        guard let win = urja_stdscr() else { return nil }
+        window = win
+        raw()
+        noecho()
+        nonl()
+        keypad(win, true)
+        set_escdelay(25)
+        var colourOK = false
+        if colour, has_colors() {
+            start_color()
+            use_default_colors()
+            colourOK = true
+        }
+        usesColour = colourOK
+        setUpStyles()
+    }
+
+    deinit {
+        endwin()
+        delscreen(screen)
+    }
+
+    /// Leaves curses mode, restoring the terminal.
+    public func end() {
+        endwin()
+    }
+
+    private func setUpStyles() {
+        let bold = urja_a_bold(), rev = urja_a_reverse(), under = urja_a_underline(), dim = urja_a_dim()
+        let plain = urja_a_normal()
+        // (foreground, background, attribute with colour, attribute without colour)
+        let table: [Style: (Int16, Int16, attr_t, attr_t)] = [
+            .normal: (-1, -1, plain, plain),
+            .title: (Int16(COLOR_WHITE), Int16(COLOR_BLUE), bold, rev | bold),
+            .bar: (Int16(COLOR_BLACK), Int16(COLOR_CYAN), plain, rev),
+            .barKey: (Int16(COLOR_WHITE), Int16(COLOR_BLACK), bold, bold),
+            .label: (Int16(COLOR_CYAN), -1, bold, bold),
+            .field: (-1, -1, under, under),
+            .fieldFocus: (Int16(COLOR_BLACK), Int16(COLOR_YELLOW), plain, rev | under),
+            .selected: (Int16(COLOR_BLACK), Int16(COLOR_WHITE), plain, rev),
+            .error: (Int16(COLOR_RED), -1, bold, bold | under),
+            .warning: (Int16(COLOR_YELLOW), -1, bold, bold),
+            .ok: (Int16(COLOR_GREEN), -1, plain, plain),
+            .dim: (-1, -1, dim, dim),
+            .high: (Int16(COLOR_RED), -1, bold, bold | rev),
+        ]
+        for style in Style.allCases {
+            guard let spec = table[style] else { continue }
+            if usesColour {
+                let pair = Int16(style.rawValue + 1)
+                init_pair(pair, spec.0, spec.1)
+                attrs[style] = (spec.2, pair)
+            } else {
+                attrs[style] = (spec.3, 0)
+            }
+        }
+    }
+
+    // MARK: Surface
+
+    public var size: TermSize { TermSize(rows: Int(urja_getmaxy(window)), cols: Int(urja_getmaxx(window))) }
+
+    public func clear() { werase(window) }
+
+    public func put(_ text: String, row: Int, col: Int, style: Style) {
+        let fitted = TextWidth.prefix(text, fitting: max(0, size.cols - col))
+        guard !fitted.isEmpty, row >= 0, row < size.rows, col >= 0 else { return }
+        let a = attrs[style] ?? (urja_a_normal(), 0)
+        wattr_set(window, a.attr, a.pair, nil)
+        var wide: [wchar_t] = fitted.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        _ = mvwaddnwstr(window, Int32(row), Int32(col), &wide, Int32(wide.count - 1))
+        wattr_set(window, urja_a_normal(), 0, nil)
+    }
+
+    private var cursorAt: (Int, Int)?
+    public func setCursor(row: Int, col: Int) { cursorAt = (row, col) }
+    public func hideCursor() { cursorAt = nil }
+
+    /// Shows what was drawn since the last call.
+    public func present() {
+        if let (r, c) = cursorAt {
+            curs_set(1)
+            wmove(window, Int32(r), Int32(c))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+    }
+
+    /// Makes the terminal a given size (headless tests).
+    public func resize(rows: Int, cols: Int) {
+        resizeterm(Int32(rows), Int32(cols))
+    }
+
+    // MARK: Input
+
+    /// Waits for a key; nil on end of input or a time-out (`timeoutMs` >= 0).
+    public func readKey(timeoutMs: Int32 = -1) -> Key? {
+        wtimeout(window, timeoutMs)
+        var ch: wint_t = 0
+        let rc = wget_wch(window, &ch)
+        if rc == KEY_CODE_YES { return Self.functionKey(Int32(ch)) ?? .resize }
+        guard rc == OK else { return nil }
+        return Self.characterKey(UInt32(ch))
+    }
+
+    static func characterKey(_ v: UInt32) -> Key? {
+        switch v {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26:
+            guard let s = Unicode.Scalar(v + 96) else { return nil }
+            return .ctrl(Character(s))
+        default:
+            guard let s = Unicode.Scalar(v) else { return nil }
+            return .char(s)
+        }
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize
+        default:
+            for n in 1...12 where code == urja_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    /// What is in a cell, for headless tests: the characters of the cell's cluster.
+    public func cellText(row: Int, col: Int) -> String {
+        var cell = cchar_t()
+        guard mvwin_wch(window, Int32(row), Int32(col), &cell) == OK else { return "" }
+        var chars = [wchar_t](repeating: 0, count: 8)
+        var attr: attr_t = 0
+        var pair: Int16 = 0
+        guard getcchar(&cell, &chars, &attr, &pair, nil) == OK else { return "" }
+        let scalars = chars.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// The width glibc gives a scalar: the tests compare the layer's own table with it.
+    public static func systemWidth(_ scalar: Unicode.Scalar) -> Int {
+        Int(wcwidth(wchar_t(bitPattern: scalar.value)))
+    }
+}

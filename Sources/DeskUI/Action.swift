@@ -1,0 +1,20 @@
+/// Everything a key can ask for. Keys reach screens only as actions, through the one key table.
+public enum Action: String, CaseIterable, Codable, Sendable {
+    // everywhere
+    case help, toggleLanguage, quit, back
+    // moving in lists and menus
+    case up, down, pageUp, pageDown, first, last, select
+    // forms
+    case nextField, prevField, nextSection, prevSection, save, optionNext, optionPrev
+    // line editing
+    case cursorLeft, cursorRight, lineStart, lineEnd, deleteBack, deleteForward, clearLine
+    // the queue
+    case search, filterStatus, sortNext, newCase
+    // a case
+    case reveal, changeStatus, logout
+}
+
+/// Which part of the key table applies: the screen's own context, then `global`.
+public enum KeyContext: String, CaseIterable, Codable, Sendable {
+    case global, menu, login, form, edit, choice, picker, list, search, detail, help
+}

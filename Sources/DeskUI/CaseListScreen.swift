@@ -1,0 +1,150 @@
+import DeskModel
+
+/// The station queue: every case of a station, searchable as you type, filtered by status, sorted.
+/// Names are masked here.
+final class CaseListScreen: Screen {
+    let stationID: String
+    var query: CaseQuery
+    var searchField = LineEditor("", maxLength: 40)
+    var searching = false
+    var list = ScrollList()
+    private var cachedRows: [CaseRecord] = []
+    private var cachedKey: (CaseQuery, Int)?
+
+    init(stationID: String) {
+        self.stationID = stationID
+        query = CaseQuery(stationID: stationID)
+    }
+
+    var keyContexts: [KeyContext] { searching ? [.search, .edit] : [.list] }
+    var acceptsText: Bool { searching }
+
+    func title(_ ctx: DeskContext) -> String { ctx.t("list.title", ctx.stationName(stationID)) }
+
+    func rows(_ ctx: DeskContext) -> [CaseRecord] {
+        let stamp = ctx.cases.count &* 31 &+ ctx.cases.reduce(0) { $0 &+ $1.revision }
+        if let key = cachedKey, key.0 == query, key.1 == stamp { return cachedRows }
+        cachedRows = query.apply(to: ctx.visibleCases)
+        cachedKey = (query, stamp)
+        return cachedRows
+    }
+
+    func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        let all = rows(ctx)
+        if searching {
+            switch input {
+            case .action(.select), .action(.down), .action(.nextField):
+                searching = false
+            case .action(.back):
+                searching = false
+                searchField.clear()
+                query.search = ""
+                list = ScrollList()
+            default:
+                if TextFieldView.edit(&searchField, input) {
+                    query.search = searchField.text
+                    list = ScrollList()
+                }
+            }
+            return .stay
+        }
+        switch input {
+        case .action(.search):
+            searching = true
+        case .action(.filterStatus):
+            query.status = CaseQuery.nextStatus(after: query.status)
+            list = ScrollList()
+        case .action(.sortNext):
+            query.sort = query.sort.next
+        case .action(.newCase):
+            guard ctx.user?.role == .deskOfficer else {
+                ctx.say("list.intakeDeskOnly", .warning)
+                return .stay
+            }
+            return .push(IntakeScreen(ctx: ctx, stationID: stationID))
+        case .action(.select):
+            guard all.indices.contains(list.selected) else { return .stay }
+            return .push(CaseDetailScreen(caseID: all[list.selected].id))
+        case .action(.back):
+            return .pop
+        case .action(let a):
+            _ = list.apply(a, count: all.count, page: 10)
+        case .text(let scalar):
+            // Typing straight into the queue starts a search with that letter.
+            searching = true
+            searchField.insert(scalar)
+            query.search = searchField.text
+            list = ScrollList()
+        }
+        return .stay
+    }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        let all = rows(ctx)
+        var row = area.top
+        // Search, filter and sort line.
+        let label = ctx.t("list.search") + " "
+        s.text(" " + label, row: row, col: 0, width: TextWidth.of(label) + 1, style: .label)
+        let fieldCol = TextWidth.of(label) + 1
+        let fieldWidth = 24
+        TextFieldView.draw(&searchField, on: s, row: row, col: fieldCol, width: fieldWidth, focused: searching,
+                           placeholder: ctx.t("list.searchHint"))
+        let status = query.status.map { ctx.label($0) } ?? ctx.t("list.allStatuses")
+        let info = ctx.t("list.filterInfo", status, ctx.t("sort." + query.sort.rawValue), all.count)
+        s.text(info, row: row, col: fieldCol + fieldWidth + 1, width: area.cols - fieldCol - fieldWidth - 2,
+               style: .dim, alignRight: true)
+        if !searching { s.hideCursor() }
+        row += 1
+        // Columns.
+        let wide = area.cols >= 110
+        let cols = columns(wide: wide, total: area.cols)
+        let headers = ["list.colNumber", "list.colName", "list.colAge", "list.colCategory", "list.colRisk",
+                       "list.colStatus", "list.colReported"] + (wide ? ["list.colArrival"] : [])
+        var col = 1
+        for (i, key) in headers.enumerated() {
+            s.text(ctx.t(key), row: row, col: col, width: cols[i], style: .label)
+            col += cols[i] + 1
+        }
+        row += 1
+        s.rule(row: row)
+        row += 1
+        let height = area.bottom - row
+        if all.isEmpty {
+            s.text("  " + ctx.t(query.search.isEmpty ? "list.empty" : "list.noMatch"), row: row, col: 0,
+                   width: area.cols, style: .dim)
+            return
+        }
+        for i in list.window(count: all.count, height: height) {
+            let r = all[i]
+            let selected = i == list.selected
+            let base: Style = selected ? .selected : .normal
+            let age = r.identity.age.map { String($0) + (r.isMinor ? "!" : "") } ?? "?"
+            let values: [(String, Style)] = [
+                (r.number.description, base),
+                (Mask.name(r.identity.name), base),
+                (age, selected ? base : r.isMinor ? .warning : base),
+                (ctx.label(r.incident.category), base),
+                (ctx.label(r.riskLevel), selected ? base : r.riskLevel == .high ? .high : base),
+                (ctx.label(r.status), base),
+                (Day(r.reportedAt).description, base),
+            ] + (wide ? [(ctx.label(r.arrival), base)] : [])
+            if selected { s.fill(row: row, style: .selected) }
+            var col = 1
+            for (j, v) in values.enumerated() {
+                s.text(v.0, row: row, col: col, width: cols[j], style: v.1, alignRight: j == 2)
+                col += cols[j] + 1
+            }
+            row += 1
+        }
+    }
+
+    private func columns(wide: Bool, total: Int) -> [Int] {
+        // number, name, age, category, risk, status, reported, [arrival]
+        var c = [16, 13, 3, 14, 7, 10, 10]
+        if wide { c.append(16) }
+        let used = c.reduce(0, +) + c.count + 1
+        c[3] += max(0, total - used) / 2
+        c[1] += max(0, total - used) - max(0, total - used) / 2
+        return c
+    }
+}

@@ -1,0 +1,142 @@
+import DeskModel
+
+/// The desk as a whole: a stack of screens over a shared context. It turns keys into inputs
+/// through the key table, handles the keys that work everywhere, and draws the frame.
+public final class DeskApp {
+    public let ctx: DeskContext
+    private(set) var stack: [Screen]
+    public private(set) var isRunning = true
+
+    public init(ctx: DeskContext) {
+        self.ctx = ctx
+        stack = [LoginScreen()]
+    }
+
+    public var top: Screen? { stack.last }
+
+    /// Handles one key. Returns false once the desk should close.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        guard isRunning, let screen = top else { return false }
+        if key == .resize { return true }
+        ctx.message = nil
+        let input: Input
+        if screen.acceptsText, let scalar = key.printable {
+            input = .text(scalar)
+        } else if let action = ctx.keymap.action(for: key, in: screen.keyContexts) {
+            input = .action(action)
+        } else if let scalar = key.printable {
+            input = .text(scalar)
+        } else {
+            return true
+        }
+        if case .action(let action) = input, handleGlobal(action, screen: screen) { return isRunning }
+        apply(screen.handle(input, ctx: ctx))
+        return isRunning
+    }
+
+    private func handleGlobal(_ action: Action, screen: Screen) -> Bool {
+        switch action {
+        case .help:
+            if screen is HelpScreen { return false }
+            apply(.push(HelpScreen(contexts: screen.keyContexts)))
+            return true
+        case .toggleLanguage:
+            ctx.language = ctx.language.other
+            if let user = ctx.user { try? ctx.store.savePrefs(UserPrefs(language: ctx.language), userID: user.id) }
+            return true
+        case .quit:
+            apply(.quit)
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func apply(_ transition: Transition) {
+        switch transition {
+        case .stay:
+            break
+        case .push(let next):
+            top?.suspend(ctx: ctx)
+            stack.append(next)
+        case .pop:
+            stack.last?.suspend(ctx: ctx)
+            if stack.count > 1 { stack.removeLast() }
+            top?.resume(ctx: ctx)
+        case .replace(let next):
+            stack.last?.suspend(ctx: ctx)
+            stack.removeLast()
+            stack.append(next)
+        case .logout:
+            suspendAll()
+            if let user = ctx.user { ctx.log(.logout, user: user.id) }
+            ctx.user = nil
+            stack = [LoginScreen()]
+        case .quit:
+            suspendAll()
+            isRunning = false
+        }
+    }
+
+    /// Keeps every screen's unsaved work (drafts) before the desk closes.
+    public func suspendAll() {
+        for screen in stack.reversed() { screen.suspend(ctx: ctx) }
+    }
+
+    // MARK: Drawing
+
+    public func render(on surface: Surface) {
+        surface.clear()
+        surface.hideCursor()
+        let size = surface.size
+        guard size.isLargeEnough else {
+            drawTooSmall(on: surface)
+            return
+        }
+        guard let screen = top else { return }
+        drawTopBar(on: surface, title: screen.title(ctx))
+        let area = Rect(top: 1, left: 0, rows: size.rows - 3, cols: size.cols)
+        screen.draw(on: surface, in: area, ctx: ctx)
+        if let message = ctx.message {
+            surface.text(" " + message.text, row: size.rows - 2, col: 0, width: size.cols, style: message.style)
+        }
+        drawKeyBar(on: surface, contexts: screen.keyContexts, row: size.rows - 1)
+    }
+
+    private func drawTooSmall(on surface: Surface) {
+        let size = surface.size
+        let lines = [ctx.t("app.tooSmall"), ctx.t("app.tooSmallSize", size.cols, size.rows)]
+        for (i, line) in lines.enumerated() where i < size.rows {
+            surface.text(line, row: min(size.rows - 1, size.rows / 2 - 1 + i), col: 0, width: size.cols, style: i == 0 ? .warning : .normal)
+        }
+    }
+
+    private func drawTopBar(on surface: Surface, title: String) {
+        let cols = surface.size.cols
+        surface.fill(row: 0, style: .title)
+        var right = ctx.today.description + "  " + ctx.t("app.languageName")
+        if let user = ctx.user {
+            right = "\(user.name(ctx.language)) · \(ctx.t("role." + user.role.rawValue))  " + right
+        }
+        let left = " " + ctx.t("app.name") + " │ " + title
+        let rightWidth = min(TextWidth.of(right) + 1, cols / 2)
+        surface.text(left, row: 0, col: 0, width: cols - rightWidth, style: .title)
+        surface.text(right + " ", row: 0, col: cols - rightWidth, width: rightWidth, style: .title, alignRight: true)
+    }
+
+    private func drawKeyBar(on surface: Surface, contexts: [KeyContext], row: Int) {
+        let cols = surface.size.cols
+        surface.fill(row: row, style: .bar)
+        var col = 0
+        for item in ctx.keymap.barItems(for: contexts) {
+            let label = ctx.actionLabel(item.action, in: item.context)
+            let need = TextWidth.of(item.keys) + TextWidth.of(label) + 2
+            guard col + need <= cols else { break }
+            surface.put(item.keys, row: row, col: col, style: .barKey)
+            col += TextWidth.of(item.keys)
+            surface.put(" " + label + " ", row: row, col: col, style: .bar)
+            col += TextWidth.of(label) + 2
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// An in-memory surface: a grid of cells that tests read back as text.
+public final class GridSurface: Surface {
+    struct Cell: Equatable {
+        var text: String = " "
+        var style: Style = .normal
+        /// The right-hand part of a cluster wider than one column.
+        var isContinuation = false
+    }
+
+    public private(set) var size: TermSize
+    private var cells: [[Cell]]
+    public private(set) var cursor: (row: Int, col: Int)?
+
+    public init(rows: Int, cols: Int) {
+        size = TermSize(rows: rows, cols: cols)
+        cells = Array(repeating: Array(repeating: Cell(), count: cols), count: rows)
+    }
+
+    public func resize(rows: Int, cols: Int) {
+        size = TermSize(rows: rows, cols: cols)
+        cells = Array(repeating: Array(repeating: Cell(), count: cols), count: rows)
+    }
+
+    public func clear() {
+        for r in cells.indices { for c in cells[r].indices { cells[r][c] = Cell() } }
+    }
+
+    public func put(_ text: String, row: Int, col: Int, style: Style) {
+        guard row >= 0, row < size.rows else { return }
+        var c = col
+        for ch in text {
+            var w = TextWidth.of(ch)
+            if w == 0 { w = 1 }  // a stray mark still takes its cell, as the terminal shows it
+            guard c >= 0, c + w <= size.cols else { break }
+            release(row: row, col: c, width: w)
+            cells[row][c] = Cell(text: String(ch), style: style)
+            for k in 1..<w { cells[row][c + k] = Cell(text: "", style: style, isContinuation: true) }
+            c += w
+        }
+    }
+
+    /// Blanks any cluster that the new one overlaps, so that no half-cluster is left behind.
+    private func release(row: Int, col: Int, width: Int) {
+        var start = col
+        while start > 0, cells[row][start].isContinuation { start -= 1 }
+        var end = col + width
+        while end < size.cols, cells[row][end].isContinuation { end += 1 }
+        for k in start..<end { cells[row][k] = Cell(text: " ", style: cells[row][k].style) }
+    }
+
+    public func setCursor(row: Int, col: Int) { cursor = (row, col) }
+    public func hideCursor() { cursor = nil }
+
+    /// One row as text, trailing spaces removed.
+    public func line(_ row: Int) -> String {
+        guard row >= 0, row < size.rows else { return "" }
+        var out = ""
+        for cell in cells[row] where !cell.isContinuation { out += cell.text }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// The whole screen as text, one line per row.
+    public var snapshot: String {
+        (0..<size.rows).map(line).joined(separator: "\n")
+    }
+
+    public func style(row: Int, col: Int) -> Style {
+        cells[row][col].style
+    }
+
+    /// Columns used by a row's text: each row of a correct screen is exactly as wide as the surface.
+    public func columns(_ row: Int) -> Int {
+        cells[row].count
+    }
+
+    /// Whether a text occurs anywhere on the screen.
+    public func contains(_ text: String) -> Bool { snapshot.contains(text) }
+}

@@ -1,0 +1,50 @@
+import DeskModel
+
+/// Help: the intro text of Resources/help, then every key of the screen it was opened from,
+/// generated from the key table.
+final class HelpScreen: Screen {
+    let contexts: [KeyContext]
+    var list = ScrollList()
+
+    init(contexts: [KeyContext]) {
+        self.contexts = contexts
+    }
+
+    var keyContexts: [KeyContext] { [.help] }
+    func title(_ ctx: DeskContext) -> String { ctx.t("help.title") }
+
+    func lines(_ ctx: DeskContext) -> [(String, Style)] {
+        var out: [(String, Style)] = []
+        for line in (ctx.help[ctx.language] ?? "").split(separator: "\n", omittingEmptySubsequences: false) {
+            out.append((String(line), .normal))
+        }
+        for context in contexts + [.global] {
+            let items = ctx.keymap.helpItems(for: context)
+            guard !items.isEmpty else { continue }
+            out.append(("", .normal))
+            out.append((ctx.t("keys." + context.rawValue), .label))
+            for item in items {
+                out.append(("  " + TextWidth.fit(item.keys, to: 22) + " " + ctx.actionLabel(item.action, in: context), .normal))
+            }
+        }
+        return out
+    }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        let all = lines(ctx)
+        list.clamp(count: max(1, all.count - area.rows + 1))
+        for (i, line) in all.dropFirst(list.selected).prefix(area.rows).enumerated() {
+            s.text(" " + line.0, row: area.top + i, col: 0, width: area.cols, style: line.1)
+        }
+    }
+
+    func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        guard case .action(let a) = input else { return .stay }
+        switch a {
+        case .back, .select, .help: return .pop
+        default:
+            _ = list.apply(a, count: max(1, lines(ctx).count - 10), page: 10)
+            return .stay
+        }
+    }
+}

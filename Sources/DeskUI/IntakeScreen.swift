@@ -1,0 +1,300 @@
+import DeskModel
+
+/// The intake form: seven sections, one field at a time. Every change is kept as a draft at once,
+/// so leaving, a crash or a resize loses nothing; errors are shown at the field in her language.
+final class IntakeScreen: Screen {
+    let stationID: String
+    var form: IntakeForm
+    let fields = IntakeField.allCases
+    var focus = 0
+    var editors: [IntakeField: LineEditor] = [:]
+    var shownErrors: [IntakeField: ValidationError] = [:]
+    var picker: PickList?
+    var bodyTop = 0
+    /// Set once the case is saved: nothing is left to keep as a draft.
+    var finished = false
+
+    init(ctx: DeskContext, stationID: String) {
+        self.stationID = stationID
+        if let user = ctx.user, let draft = ctx.store.loadDraft(userID: user.id) {
+            form = draft
+            ctx.say("intake.resumed", .ok)
+        } else {
+            form = IntakeForm.blank(stationID: stationID, clock: ctx.clock)
+        }
+        for field in fields where !isChoice(field) {
+            editors[field] = LineEditor(form[field], maxLength: maxLength(field))
+        }
+    }
+
+    var field: IntakeField { fields[focus] }
+
+    var keyContexts: [KeyContext] {
+        if picker != nil { return [.picker] }
+        return isChoice(field) ? [.form, .choice] : [.form, .edit]
+    }
+    var acceptsText: Bool { picker == nil && !isChoice(field) }
+
+    func title(_ ctx: DeskContext) -> String { ctx.t("intake.title", ctx.stationName(stationID)) }
+
+    private func isChoice(_ f: IntakeField) -> Bool {
+        if case .choice = f.kind { return true }
+        return false
+    }
+
+    private func maxLength(_ f: IntakeField) -> Int {
+        switch f.kind {
+        case .text(let max): return max
+        case .number: return 4
+        case .phone: return 16
+        case .date: return 10
+        case .choice: return 0
+        }
+    }
+
+    // MARK: Input
+
+    func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        if picker != nil { return handlePicker(input, ctx: ctx) }
+        switch input {
+        case .action(.nextField), .action(.down):
+            move(to: focus + 1, ctx: ctx)
+        case .action(.prevField), .action(.up):
+            move(to: focus - 1, ctx: ctx)
+        case .action(.nextSection):
+            jumpSection(by: 1, ctx: ctx)
+        case .action(.prevSection):
+            jumpSection(by: -1, ctx: ctx)
+        case .action(.select):
+            if case .choice(let key, let options, let empty) = field.kind {
+                let opts = (empty ? [""] : []) + options
+                picker = PickList(options: opts, labels: opts.map { label(key, $0, ctx) }, current: form[field])
+            } else {
+                move(to: focus + 1, ctx: ctx)
+            }
+        case .action(.optionNext):
+            cycle(by: 1, ctx: ctx)
+        case .action(.optionPrev):
+            cycle(by: -1, ctx: ctx)
+        case .action(.save):
+            return save(ctx)
+        case .action(.back):
+            keepDraft(ctx)
+            ctx.say("intake.draftKept", .ok)
+            return .pop
+        case .text(let scalar) where isChoice(field):
+            answerShortcut(scalar, ctx: ctx)
+        default:
+            guard var editor = editors[field], TextFieldView.edit(&editor, input) else { return .stay }
+            editors[field] = editor
+            form[field] = editor.text
+            if shownErrors[field] != nil { shownErrors[field] = form.error(for: field, today: ctx.today) }
+            keepDraft(ctx)
+        }
+        return .stay
+    }
+
+    private func handlePicker(_ input: Input, ctx: DeskContext) -> Transition {
+        guard var p = picker else { return .stay }
+        switch input {
+        case .action(.select):
+            if let chosen = p.chosen { set(field, chosen, ctx: ctx) }
+            picker = nil
+        case .action(.back):
+            picker = nil
+        case .action(let a):
+            _ = p.list.apply(a, count: p.options.count, page: 8)
+            picker = p
+        case .text:
+            break
+        }
+        return .stay
+    }
+
+    private func set(_ f: IntakeField, _ value: String, ctx: DeskContext) {
+        form[f] = value
+        shownErrors[f] = form.error(for: f, today: ctx.today)
+        if f == .age || f == .consentGivenBy {
+            shownErrors[.consentGivenBy] = form.error(for: .consentGivenBy, today: ctx.today)
+        }
+        keepDraft(ctx)
+    }
+
+    private func cycle(by step: Int, ctx: DeskContext) {
+        guard case .choice(_, let options, let empty) = field.kind else { return }
+        let opts = (empty ? [""] : []) + options
+        let i = opts.firstIndex(of: form[field]) ?? 0
+        set(field, opts[(i + step + opts.count) % opts.count], ctx: ctx)
+    }
+
+    /// y / n (and हाँ's ह / न) answer a yes/no question without opening the list.
+    private func answerShortcut(_ scalar: Unicode.Scalar, ctx: DeskContext) {
+        guard case .choice(let key, _, _) = field.kind, key == Answer.listKey else { return }
+        switch scalar {
+        case "y", "Y", "ह": set(field, Answer.yes.rawValue, ctx: ctx)
+        case "n", "N", "न": set(field, Answer.no.rawValue, ctx: ctx)
+        default: return
+        }
+        move(to: focus + 1, ctx: ctx)
+    }
+
+    private func move(to index: Int, ctx: DeskContext) {
+        shownErrors[field] = form.error(for: field, today: ctx.today)
+        if field == .age { shownErrors[.consentGivenBy] = form.error(for: .consentGivenBy, today: ctx.today) }
+        focus = (index + fields.count) % fields.count
+    }
+
+    private func jumpSection(by step: Int, ctx: DeskContext) {
+        let sections = IntakeSection.allCases
+        let current = sections.firstIndex(of: field.section) ?? 0
+        let target = sections[(current + step + sections.count) % sections.count]
+        if let i = fields.firstIndex(where: { $0.section == target }) { move(to: i, ctx: ctx) }
+    }
+
+    private func save(_ ctx: DeskContext) -> Transition {
+        guard let user = ctx.user else { return .stay }
+        let number = ctx.nextNumber(stationID: stationID)
+        switch form.makeCase(number: number, deskOfficerID: user.id, clock: ctx.clock) {
+        case .failure(let problems):
+            for (f, e) in problems.errors { shownErrors[f] = e }
+            if let (f, e) = problems.first, let i = fields.firstIndex(of: f) {
+                focus = i
+                ctx.say("intake.fixFirst", .error, problems.errors.count, ctx.t("field." + f.rawValue),
+                        ctx.t("error." + e.rawValue))
+            }
+            keepDraft(ctx)
+            return .stay
+        case .success(let record):
+            do {
+                try ctx.save(record, isNew: true)
+            } catch {
+                keepDraft(ctx)
+                ctx.say("intake.saveFailed", .error)
+                return .stay
+            }
+            finished = true
+            ctx.store.deleteDraft(userID: user.id)
+            if record.isMinor {
+                ctx.say("intake.savedMinor", .warning, record.number.description)
+            } else {
+                ctx.say("intake.saved", .ok, record.number.description)
+            }
+            return .replace(CaseDetailScreen(caseID: record.id))
+        }
+    }
+
+    private func keepDraft(_ ctx: DeskContext) {
+        guard let user = ctx.user else { return }
+        do {
+            try ctx.store.saveDraft(form, userID: user.id)
+        } catch {
+            ctx.say("intake.draftFailed", .error)
+        }
+    }
+
+    func suspend(ctx: DeskContext) {
+        guard !finished else { return }
+        keepDraft(ctx)
+    }
+
+    // MARK: Drawing
+
+    private func label(_ listKey: String, _ code: String, _ ctx: DeskContext) -> String {
+        code.isEmpty ? ctx.t("intake.notSet") : ctx.t("choice.\(listKey).\(code)")
+    }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        let sections = IntakeSection.allCases
+        let section = field.section
+        let sectionIndex = (sections.firstIndex(of: section) ?? 0) + 1
+        var row = area.top
+        // Heading with the live risk and minor flags.
+        let risk = form.risk.level
+        var badges = ctx.t("intake.riskBadge", ctx.t("choice.risk." + risk.rawValue))
+        if let age = Int(Digits.toASCII(form[.age])), age < 18 { badges = ctx.t("intake.minorBadge") + "  " + badges }
+        let badgeWidth = TextWidth.of(badges) + 1
+        s.text(" " + ctx.t("intake.sectionOf", sectionIndex, sections.count, ctx.t("section." + section.rawValue)),
+               row: row, col: 0, width: area.cols - badgeWidth, style: .label)
+        s.text(badges, row: row, col: area.cols - badgeWidth, width: badgeWidth - 1,
+               style: risk == .high ? .high : risk == .medium ? .warning : .ok, alignRight: true)
+        row += 1
+        drawTabs(on: s, row: row, width: area.cols, current: section, ctx: ctx)
+        row += 1
+        s.rule(row: row)
+        row += 1
+
+        let labelWidth = area.cols >= 100 ? 36 : 30
+        let valueCol = labelWidth + 3
+        let valueWidth = min(44, area.cols - valueCol - 2)
+        // Lines of this section: a field, its error, or a note.
+        enum Line { case field(IntakeField), error(IntakeField, ValidationError), note(String, Style) }
+        var lines: [Line] = []
+        for f in IntakeField.fields(in: section) {
+            lines.append(.field(f))
+            if let e = shownErrors[f] { lines.append(.error(f, e)) }
+        }
+        if section == .risk {
+            let key = form.risk.safetyPlanNeeded ? "intake.safetyPlanNeeded" : "intake.safetyPlanNotNeeded"
+            lines.append(.note(ctx.t("intake.riskLevel", ctx.t("choice.risk." + risk.rawValue)) + " · " + ctx.t(key),
+                               risk == .high ? .high : .label))
+        }
+        if section == .identity, let age = Int(Digits.toASCII(form[.age])), age < 18 {
+            lines.append(.note(ctx.t("intake.minorNote"), .warning))
+        }
+        if section == .consent {
+            lines.append(.note(ctx.t("intake.consentNote"), .dim))
+        }
+        let height = area.bottom - row
+        let focusLine = lines.firstIndex { if case .field(let f) = $0 { return f == field } else { return false } } ?? 0
+        if focusLine < bodyTop { bodyTop = focusLine }
+        if focusLine + 1 >= bodyTop + height { bodyTop = min(focusLine + 2, lines.count) - height }
+        bodyTop = max(0, min(bodyTop, max(0, lines.count - height)))
+
+        var cursorSet = false
+        for line in lines.dropFirst(bodyTop).prefix(height) {
+            switch line {
+            case .field(let f):
+                let focused = f == field
+                let mark = f.isRequired ? "*" : " "
+                s.text(mark + " " + ctx.t("field." + f.rawValue), row: row, col: 1, width: labelWidth + 1,
+                       style: focused ? .selected : shownErrors[f] != nil ? .error : .label)
+                if case .choice(let key, _, _) = f.kind {
+                    let text = label(key, form[f], ctx)
+                    s.text(focused ? "‹ " + text + " ›" : "  " + text, row: row, col: valueCol, width: valueWidth,
+                           style: focused ? .fieldFocus : .field)
+                } else if var editor = editors[f] {
+                    TextFieldView.draw(&editor, on: s, row: row, col: valueCol, width: valueWidth, focused: focused,
+                                       placeholder: f.kind == .date ? ctx.t("intake.datePlaceholder") : "")
+                    editors[f] = editor
+                    cursorSet = cursorSet || focused
+                }
+            case .error(_, let e):
+                s.text("⚠ " + ctx.t("error." + e.rawValue), row: row, col: valueCol, width: area.cols - valueCol - 1,
+                       style: .error)
+            case .note(let text, let style):
+                s.text(text, row: row, col: 3, width: area.cols - 4, style: style)
+            }
+            row += 1
+        }
+        if !cursorSet { s.hideCursor() }
+        if var p = picker {
+            let at = lines.dropFirst(bodyTop).firstIndex { if case .field(let f) = $0 { return f == field } else { return false } } ?? bodyTop
+            s.hideCursor()
+            p.draw(on: s, row: area.top + 3 + (at - bodyTop) + 1, col: valueCol, area: area)
+            picker = p
+        }
+    }
+
+    private func drawTabs(on s: Surface, row: Int, width: Int, current: IntakeSection, ctx: DeskContext) {
+        let sections = IntakeSection.allCases
+        let named = sections.enumerated().map { " \($0.offset + 1) \(ctx.t("section." + $0.element.rawValue)) " }
+        let useNames = TextWidth.of(named.joined()) + 1 <= width
+        var col = 1
+        for (i, section) in sections.enumerated() {
+            let text = useNames ? named[i] : " \(i + 1) "
+            let hasError = shownErrors.keys.contains { $0.section == section }
+            s.put(text, row: row, col: col, style: section == current ? .selected : hasError ? .error : .dim)
+            col += TextWidth.of(text)
+        }
+    }
+}

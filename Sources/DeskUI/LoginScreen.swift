@@ -1,0 +1,73 @@
+import DeskModel
+
+/// Who is at the desk: login name and PIN.
+final class LoginScreen: Screen {
+    var userField = LineEditor("", maxLength: 24)
+    var pinField = LineEditor("", maxLength: 12)
+    var focusOnPIN = false
+
+    var keyContexts: [KeyContext] { [.login, .edit] }
+    var acceptsText: Bool { true }
+    func title(_ ctx: DeskContext) -> String { ctx.t("login.title") }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        let width = min(60, area.cols - 4)
+        let left = (area.cols - width) / 2
+        var row = area.top + max(1, area.rows / 2 - 6)
+        s.text(ctx.t("login.heading"), row: row, col: left, width: width, style: .label)
+        row += 1
+        s.text(ctx.t("login.subheading"), row: row, col: left, width: width, style: .dim)
+        row += 2
+        let labelWidth = 16
+        s.text(ctx.t("login.user"), row: row, col: left, width: labelWidth, style: .label)
+        TextFieldView.draw(&userField, on: s, row: row, col: left + labelWidth + 1, width: 24, focused: !focusOnPIN)
+        row += 2
+        s.text(ctx.t("login.pin"), row: row, col: left, width: labelWidth, style: .label)
+        TextFieldView.draw(&pinField, on: s, row: row, col: left + labelWidth + 1, width: 24, focused: focusOnPIN,
+                           secret: true)
+        row += 2
+        s.text(ctx.t("login.hint"), row: row, col: left, width: width, style: .dim)
+    }
+
+    func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        switch input {
+        case .action(.nextField), .action(.prevField), .action(.down), .action(.up):
+            focusOnPIN.toggle()
+            return .stay
+        case .action(.select):
+            if !focusOnPIN {
+                focusOnPIN = true
+                return .stay
+            }
+            return attempt(ctx)
+        case .action(.back):
+            return .quit
+        default:
+            if focusOnPIN { _ = TextFieldView.edit(&pinField, input) } else { _ = TextFieldView.edit(&userField, input) }
+            return .stay
+        }
+    }
+
+    private func attempt(_ ctx: DeskContext) -> Transition {
+        let name = userField.text.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else {
+            focusOnPIN = false
+            ctx.say("login.needUser", .error)
+            return .stay
+        }
+        guard let user = ctx.directory.user(name), user.pin.matches(pinField.text) else {
+            ctx.log(.loginFailed, detail: name.lowercased(), user: "")
+            pinField.clear()
+            ctx.say("login.wrong", .error)
+            return .stay
+        }
+        ctx.user = user
+        if let prefs = ctx.store.loadPrefs(userID: user.id) { ctx.language = prefs.language }
+        ctx.log(.login)
+        pinField.clear()
+        if !ctx.damaged.isEmpty { ctx.say("store.damagedSetAside", .warning, ctx.damaged.count) }
+        return .replace(MainMenuScreen())
+    }
+}
+
+import Foundation

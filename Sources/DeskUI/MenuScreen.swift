@@ -1,0 +1,143 @@
+import DeskModel
+
+/// One line of a menu: its text and what choosing it does.
+struct MenuItem {
+    var label: String
+    var detail: String = ""
+    var style: Style = .normal
+    var choose: () -> Transition
+}
+
+/// A menu of numbered choices: arrows and Enter, or the item's number.
+class MenuScreen: Screen {
+    var list = ScrollList()
+    var keyContexts: [KeyContext] { [.menu] }
+    func title(_ ctx: DeskContext) -> String { "" }
+    func heading(_ ctx: DeskContext) -> String { "" }
+    func items(_ ctx: DeskContext) -> [MenuItem] { [] }
+    /// What Esc does on this menu.
+    func backTransition() -> Transition { .pop }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        let all = items(ctx)
+        var row = area.top + 1
+        let heading = heading(ctx)
+        if !heading.isEmpty {
+            s.text(" " + heading, row: row, col: 1, width: area.cols - 2, style: .label)
+            row += 2
+        }
+        let height = area.bottom - row
+        let range = list.window(count: all.count, height: height)
+        for i in range {
+            let item = all[i]
+            let marker = i == list.selected ? "▶ " : "  "
+            let number = i < 9 ? "\(i + 1). " : "   "
+            let style: Style = i == list.selected ? .selected : item.style
+            let labelWidth = min(44, area.cols - 8)
+            s.text(marker + number + item.label, row: row, col: 2, width: labelWidth, style: style)
+            if !item.detail.isEmpty {
+                s.text(item.detail, row: row, col: 2 + labelWidth + 1, width: area.cols - labelWidth - 4, style: .dim)
+            }
+            row += 1
+        }
+    }
+
+    func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        let all = items(ctx)
+        switch input {
+        case .action(.select):
+            guard all.indices.contains(list.selected) else { return .stay }
+            return all[list.selected].choose()
+        case .action(.back):
+            return backTransition()
+        case .action(let a):
+            _ = list.apply(a, count: all.count, page: 10)
+            return .stay
+        case .text(let scalar):
+            if let n = Int(Digits.toASCII(String(scalar))), n >= 1, n <= min(9, all.count) {
+                list.selected = n - 1
+                return all[n - 1].choose()
+            }
+            return .stay
+        }
+    }
+}
+
+/// The first screen after login: what this role does at the desk.
+final class MainMenuScreen: MenuScreen {
+    override func title(_ ctx: DeskContext) -> String { ctx.t("menu.title") }
+    override func backTransition() -> Transition { .logout }
+
+    override func heading(_ ctx: DeskContext) -> String {
+        guard let user = ctx.user else { return "" }
+        let stations = ctx.userStations
+        let place = stations.count == 1 ? stations[0].name(ctx.language) : ctx.t("menu.allStations", stations.count)
+        return ctx.t("menu.welcome", user.name(ctx.language), place)
+    }
+
+    override func items(_ ctx: DeskContext) -> [MenuItem] {
+        guard let user = ctx.user else { return [] }
+        var items: [MenuItem] = []
+        let stations = ctx.userStations
+        let home = stations.first?.id
+        switch user.role {
+        case .deskOfficer:
+            if let home {
+                if let draft = ctx.store.loadDraft(userID: user.id) {
+                    items.append(MenuItem(label: ctx.t("menu.resumeIntake"),
+                                          detail: ctx.t("menu.draftStarted", Day(draft.startedAt).description),
+                                          style: .warning) { .push(IntakeScreen(ctx: ctx, stationID: draft.stationID)) })
+                    items.append(MenuItem(label: ctx.t("menu.discardDraft")) {
+                        ctx.store.deleteDraft(userID: user.id)
+                        ctx.say("menu.draftDiscarded", .ok)
+                        return .stay
+                    })
+                } else {
+                    items.append(MenuItem(label: ctx.t("menu.newIntake")) { .push(IntakeScreen(ctx: ctx, stationID: home)) })
+                }
+            }
+            items.append(queueItem(ctx, stations))
+        case .counsellor:
+            items.append(queueItem(ctx, stations))
+        case .sp, .admin:
+            items.append(queueItem(ctx, stations))
+        }
+        items.append(MenuItem(label: ctx.t("menu.language"), detail: ctx.t("app.otherLanguageName")) {
+            ctx.language = ctx.language.other
+            try? ctx.store.savePrefs(UserPrefs(language: ctx.language), userID: user.id)
+            return .stay
+        })
+        items.append(MenuItem(label: ctx.t("menu.logout")) { .logout })
+        items.append(MenuItem(label: ctx.t("menu.quit")) { .quit })
+        return items
+    }
+
+    private func queueItem(_ ctx: DeskContext, _ stations: [Station]) -> MenuItem {
+        if stations.count == 1 {
+            let open = ctx.visibleCases.filter { $0.status != .closed }.count
+            return MenuItem(label: ctx.t("menu.queue"), detail: ctx.t("menu.openCount", open)) {
+                .push(CaseListScreen(stationID: stations[0].id))
+            }
+        }
+        return MenuItem(label: ctx.t("menu.stationQueues"), detail: ctx.t("menu.stationCount", stations.count)) {
+            .push(StationPickerScreen())
+        }
+    }
+}
+
+/// For those who oversee several stations: pick one to open its queue.
+final class StationPickerScreen: MenuScreen {
+    override func title(_ ctx: DeskContext) -> String { ctx.t("stations.title") }
+    override func heading(_ ctx: DeskContext) -> String { ctx.t("stations.heading") }
+
+    override func items(_ ctx: DeskContext) -> [MenuItem] {
+        ctx.userStations.map { station in
+            let cases = ctx.cases.filter { $0.stationID == station.id && $0.status != .closed }
+            let high = cases.filter { $0.riskLevel == .high }.count
+            return MenuItem(label: station.name(ctx.language) + " (" + station.code + ")",
+                            detail: ctx.t("stations.counts", cases.count, high)) {
+                .push(CaseListScreen(stationID: station.id))
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// What a screen receives: an action from the key table, or a character for its text field.
+public enum Input: Equatable, Sendable {
+    case action(Action)
+    case text(Unicode.Scalar)
+}
+
+/// What a screen asks the app to do after an input.
+public enum Transition {
+    case stay
+    case push(Screen)
+    case pop
+    case replace(Screen)
+    case logout
+    case quit
+}
+
+/// A rectangle of the surface given to a screen.
+public struct Rect: Equatable, Sendable {
+    public var top: Int
+    public var left: Int
+    public var rows: Int
+    public var cols: Int
+    public init(top: Int, left: Int, rows: Int, cols: Int) {
+        self.top = top
+        self.left = left
+        self.rows = rows
+        self.cols = cols
+    }
+    public var bottom: Int { top + rows }
+}
+
+/// One workflow's screen. Screens hold their own view state; the records live in the context.
+public protocol Screen: AnyObject {
+    /// Key-table contexts, most specific first (`global` is always searched last).
+    var keyContexts: [KeyContext] { get }
+    /// True while a text field has the focus: printable keys are then text, not commands.
+    var acceptsText: Bool { get }
+    /// Title shown in the top bar.
+    func title(_ ctx: DeskContext) -> String
+    func draw(on surface: Surface, in area: Rect, ctx: DeskContext)
+    func handle(_ input: Input, ctx: DeskContext) -> Transition
+    /// Called before the app quits or logs out, and when the screen is left: keep what must be kept.
+    func suspend(ctx: DeskContext)
+    /// Called when the screen is shown again after the one above it closed.
+    func resume(ctx: DeskContext)
+}
+
+extension Screen {
+    public var acceptsText: Bool { false }
+    public func suspend(ctx: DeskContext) {}
+    public func resume(ctx: DeskContext) {}
+}

@@ -1,0 +1,32 @@
+import DeskModel
+import Foundation
+
+/// All user-facing text, per language, loaded from Resources/strings/<lang>.json.
+public struct Strings: Sendable {
+    public let table: [Language: [String: String]]
+
+    public init(table: [Language: [String: String]]) {
+        self.table = table
+    }
+
+    public init(json: [Language: Data]) throws {
+        var table: [Language: [String: String]] = [:]
+        for (lang, data) in json { table[lang] = try JSONDecoder().decode([String: String].self, from: data) }
+        self.init(table: table)
+    }
+
+    /// The text of a key: the language asked for, else English, else the key itself (a test
+    /// makes sure every key exists in both).
+    public func text(_ key: String, _ lang: Language) -> String {
+        table[lang]?[key] ?? table[.en]?[key] ?? key
+    }
+
+    /// With "{0}", "{1}" … replaced by the arguments.
+    public func text(_ key: String, _ lang: Language, _ args: CustomStringConvertible...) -> String {
+        var out = text(key, lang)
+        for (i, arg) in args.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: arg.description) }
+        return out
+    }
+
+    public func has(_ key: String, _ lang: Language) -> Bool { table[lang]?[key] != nil }
+}

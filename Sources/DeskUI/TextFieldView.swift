@@ -1,0 +1,38 @@
+/// Draws a line editor as a field box and places the cursor when it has the focus.
+enum TextFieldView {
+    static func draw(_ editor: inout LineEditor, on s: Surface, row: Int, col: Int, width: Int, focused: Bool,
+                     secret: Bool = false, placeholder: String = "") {
+        var shown = editor
+        if secret {
+            var masked = LineEditor(String(repeating: "•", count: editor.text.count), maxLength: editor.maxLength)
+            for _ in 0..<(editor.text.count - editor.cursor) { masked.moveLeft() }
+            shown = masked
+        }
+        let view = shown.layout(width: width)
+        if !secret { editor = shown }
+        let style: Style = focused ? .fieldFocus : .field
+        if view.visible.isEmpty && !placeholder.isEmpty && !focused {
+            s.text(placeholder, row: row, col: col, width: width, style: .dim)
+        } else {
+            s.text(view.visible, row: row, col: col, width: width, style: style)
+        }
+        if focused { s.setCursor(row: row, col: col + view.cursorColumn) }
+    }
+
+    /// Applies an editing input to an editor; returns false when the input is not editing.
+    static func edit(_ editor: inout LineEditor, _ input: Input) -> Bool {
+        switch input {
+        case .text(let scalar):
+            editor.insert(scalar)
+        case .action(.cursorLeft): editor.moveLeft()
+        case .action(.cursorRight): editor.moveRight()
+        case .action(.lineStart): editor.moveHome()
+        case .action(.lineEnd): editor.moveEnd()
+        case .action(.deleteBack): editor.deleteBackward()
+        case .action(.deleteForward): editor.deleteForward()
+        case .action(.clearLine): editor.clear()
+        default: return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import DeskModel
+import DeskUI
+import Foundation
+
+struct Cases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cases", abstract: "List cases without the screens. Names and phones masked unless --reveal.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    @OptionGroup var storeOption: StoreOption
+    @Option(help: "Only this station (its id, e.g. VJN).") var station: String?
+    @Option(help: "table, csv or json.") var format: Format = .table
+    @Flag(help: "Show names and phone numbers. The export is recorded in the audit log.") var reveal = false
+    @Option(help: "Language of labels: en or hi.") var lang: String = "en"
+
+    func run() throws {
+        let res = try CLI.resources()
+        let s = res.strings
+        let language = Language(rawValue: lang) ?? .en
+        let store: CaseStore
+        let directory: Directory
+        do {
+            store = try CaseStore.open(at: storeOption.url)
+            directory = try store.loadDirectory()
+        } catch { CLI.exit(CLI.fail(error, s)) }
+        if let station, directory.station(station) == nil {
+            CLI.exit(Failure(s.text("cli.unknownStation", .en, station, directory.stations.map(\.id).joined(separator: ", ")), code: 64))
+        }
+        let load = store.loadCases(setAside: false)
+        for damaged in load.damaged {
+            FileHandle.standardError.write(Data((s.text("cli.skippedDamaged", .en, damaged.path, damaged.reason) + "\n").utf8))
+        }
+        let rows = CaseQuery(stationID: station, sort: .number).apply(to: load.cases)
+        if reveal {
+            try? AuditLog(store: store).append(AuditEntry(at: Date(), user: ProcessInfo.processInfo.environment["USER"] ?? "cli",
+                                                          kind: .export, detail: "cases --reveal \(rows.count)"))
+        }
+        let table = CaseTable(strings: s, language: language, directory: directory, reveal: reveal)
+        switch format {
+        case .table: print(table.text(rows), terminator: "")
+        case .csv: print(table.csv(rows), terminator: "")
+        case .json: print(table.json(rows))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import DeskModel
+import Foundation
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Make a deterministic synthetic store: seed stations and users, invented cases.")
+
+    @OptionGroup var storeOption: StoreOption
+    @Option(help: "How many cases.") var cases: Int = 240
+    @Option(help: "Seed of the generator: the same seed (and day) gives the same store.") var seed: UInt64 = 2024
+
+    func run() throws {
+        let res = try CLI.resources()
+        guard cases >= 0, cases <= 1_000_000 else { CLI.exit(Failure(res.strings.text("cli.badCount", .en), code: 64)) }
+        do {
+            let url = storeOption.url
+            try DemoStore.create(at: url, directory: SeedDirectory.load(), count: cases, seed: seed, clock: SystemClock())
+            print(res.strings.text("cli.demoMade", .en, cases, url.path))
+        } catch {
+            CLI.exit(CLI.fail(error, res.strings))
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import DeskModel
+import Foundation
+
+/// For whoever edits seeds/users.json: turns a PIN read from standard input into the stored hash.
+struct HashPIN: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash-pin", abstract: "Read a PIN on standard input and print its salted hash as JSON (for seeds/users.json).",
+        shouldDisplay: false)
+
+    func run() throws {
+        guard let pin = readLine(strippingNewline: true), !pin.isEmpty else {
+            CLI.exit(Failure("urja-desk: no PIN on standard input", code: 64))
+        }
+        let hash = try PinHash.make(pin: pin)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode(hash), as: UTF8.self))
+    }
+}

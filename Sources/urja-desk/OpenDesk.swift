@@ -1,0 +1,52 @@
+import ArgumentParser
+import CursesAdapter
+import DeskModel
+import DeskUI
+import Foundation
+
+struct OpenDesk: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the desk (the default).")
+
+    @OptionGroup var storeOption: StoreOption
+    @Flag(help: "If the folder holds no store yet, make a demo store there first.") var demo = false
+    @Flag(name: .customLong("no-color"), help: "Monochrome, as with NO_COLOR set.") var noColor = false
+
+    func run() throws {
+        let res = try CLI.resources()
+        let url = storeOption.url
+        let store: CaseStore
+        do {
+            let exists = FileManager.default.fileExists(atPath: url.appendingPathComponent("store.plist").path)
+            if !exists && demo {
+                try DemoStore.create(at: url, directory: SeedDirectory.load(), count: 240, seed: 2024, clock: SystemClock())
+            }
+            store = try CaseStore.open(at: url)
+        } catch let e as StoreError {
+            if case .notAStore = e { CLI.exit(Failure(res.strings.text("cli.noStoreHint", .en, url.path), code: 2)) }
+            CLI.exit(CLI.fail(e, res.strings))
+        } catch {
+            CLI.exit(CLI.fail(error, res.strings))
+        }
+        guard isatty(0) == 1, isatty(1) == 1 else { CLI.exit(Failure(res.strings.text("cli.needTerminal", .en), code: 64)) }
+        let ctx: DeskContext
+        do {
+            ctx = try DeskContext(store: store, clock: SystemClock(), strings: res.strings, keymap: res.keymap, help: res.help)
+        } catch {
+            CLI.exit(CLI.fail(error, res.strings))
+        }
+        let colour = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        guard let terminal = CursesTerminal(colour: colour) else {
+            CLI.exit(Failure(res.strings.text("cli.noCurses", .en)))
+        }
+        let app = DeskApp(ctx: ctx)
+        app.render(on: terminal)
+        terminal.present()
+        while app.isRunning, let key = terminal.readKey() {
+            app.handle(key)
+            app.render(on: terminal)
+            terminal.present()
+        }
+        app.suspendAll()
+        terminal.end()
+    }
+}

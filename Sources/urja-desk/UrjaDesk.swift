@@ -1,0 +1,60 @@
+import ArgumentParser
+import DeskModel
+import DeskUI
+import Foundation
+
+@main
+struct UrjaDesk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "urja-desk",
+        abstract: "Urja Desk: case work for Mahila Urja Desks (intake, queue, counselling, review).",
+        subcommands: [OpenDesk.self, Demo.self, Cases.self, Verify.self, HashPIN.self],
+        defaultSubcommand: OpenDesk.self)
+}
+
+/// Options every command shares.
+struct StoreOption: ParsableArguments {
+    @Option(name: .long, help: "The store folder (else $URJA_DESK_HOME, else the XDG data folder).")
+    var store: String?
+
+    var url: URL { StoreLocation.resolve(flag: store, environment: ProcessInfo.processInfo.environment) }
+}
+
+/// A failure that ends the command with one line on stderr and a non-zero status.
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+    let code: Int32
+    init(_ description: String, code: Int32 = 1) {
+        self.description = description
+        self.code = code
+    }
+}
+
+enum CLI {
+    /// Loads resources or fails with one line.
+    static func resources() throws -> DeskResources {
+        do { return try DeskResources.load() } catch { throw Failure("urja-desk: cannot load Resources (\(error))") }
+    }
+
+    static func fail(_ error: Error, _ strings: Strings) -> Failure {
+        if let f = error as? Failure { return f }
+        if let e = error as? StoreError { return Failure(message(e, strings), code: 2) }
+        return Failure("urja-desk: \(error)")
+    }
+
+    static func message(_ error: StoreError, _ s: Strings) -> String {
+        switch error {
+        case .notAStore(let path): return s.text("cli.notAStore", .en, path)
+        case .unsupportedVersion(let found, let supported): return s.text("cli.unsupportedVersion", .en, found, supported)
+        case .damagedMeta(let path): return s.text("cli.damagedMeta", .en, path)
+        case .cannotCreate(let path): return s.text("cli.cannotCreate", .en, path)
+        case .writeFailed(let path): return s.text("cli.writeFailed", .en, path)
+        case .notEmpty(let path): return s.text("cli.notEmpty", .en, path)
+        }
+    }
+
+    static func exit(_ failure: Failure) -> Never {
+        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+        Foundation.exit(failure.code)
+    }
+}

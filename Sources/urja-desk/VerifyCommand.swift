@@ -1,0 +1,35 @@
+import ArgumentParser
+import DeskModel
+import Foundation
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Check every record of a store and say what is wrong. Changes nothing.")
+
+    @OptionGroup var storeOption: StoreOption
+
+    func run() throws {
+        let res = try CLI.resources()
+        let s = res.strings
+        let store: CaseStore
+        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(CLI.fail(error, s)) }
+        let report = StoreCheck.run(store)
+        for problem in report.problems {
+            let line: String
+            switch problem {
+            case .unreadableDirectory: line = s.text("verify.unreadableDirectory", .en)
+            case .damagedCase(let file, let reason): line = s.text("verify.damagedCase", .en, file, reason)
+            case .duplicateNumber(let n): line = s.text("verify.duplicateNumber", .en, n)
+            case .unknownStation(let n, let st): line = s.text("verify.unknownStation", .en, n, st)
+            case .unreadableDraft(let file): line = s.text("verify.unreadableDraft", .en, file)
+            case .setAsideFiles(let count): line = s.text("verify.setAside", .en, count)
+            }
+            print(line)
+        }
+        if report.isClean {
+            print(s.text("verify.ok", .en, report.casesRead))
+        } else {
+            CLI.exit(Failure(s.text("verify.failed", .en, report.problems.count, report.casesRead), code: 3))
+        }
+    }
+}
