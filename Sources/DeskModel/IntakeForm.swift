@@ -40,6 +40,10 @@ public struct IntakeForm: Codable, Hashable, Sendable {
     public func error(for field: IntakeField, today: Day) -> ValidationError? {
         let raw = self[field].trimmingCharacters(in: .whitespaces)
         if raw.isEmpty { return field.isRequired ? .required : nil }
+        // A required question is answered only by yes or no.
+        if field.isRequired, case .choice(Answer.listKey, _, _) = field.kind, raw == Answer.unknown.rawValue {
+            return .required
+        }
         switch field.kind {
         case .text(let max):
             return raw.count > max ? .tooLong : nil
@@ -63,6 +67,19 @@ public struct IntakeForm: Codable, Hashable, Sendable {
             }
             return nil
         }
+    }
+
+    /// True when a number, phone or date field holds a character that can never belong there
+    /// (a letter in a phone number): worth saying at once, before she leaves the field.
+    public func hasForeignCharacters(_ field: IntakeField) -> Bool {
+        let allowed: Set<Character>
+        switch field.kind {
+        case .number: allowed = []
+        case .phone: allowed = [" ", "-", "+"]
+        case .date: allowed = ["-", "/", "."]
+        default: return false
+        }
+        return Digits.toASCII(self[field]).contains { !($0.isASCII && $0.isNumber) && !allowed.contains($0) }
     }
 
     /// Every field's error, in form order.

@@ -120,7 +120,7 @@ public final class DeskApp {
             right = "\(user.name(ctx.language)) · \(ctx.t("role." + user.role.rawValue))  " + right
         }
         let left = " " + ctx.t("app.name") + " │ " + title
-        let rightWidth = min(TextWidth.of(right) + 1, cols / 2)
+        let rightWidth = min(TextWidth.of(right) + 1, cols - 24)
         surface.text(left, row: 0, col: 0, width: cols - rightWidth, style: .title)
         surface.text(right + " ", row: 0, col: cols - rightWidth, width: rightWidth, style: .title, alignRight: true)
     }

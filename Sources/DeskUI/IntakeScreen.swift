@@ -88,7 +88,10 @@ final class IntakeScreen: Screen {
             guard var editor = editors[field], TextFieldView.edit(&editor, input) else { return .stay }
             editors[field] = editor
             form[field] = editor.text
-            if shownErrors[field] != nil { shownErrors[field] = form.error(for: field, today: ctx.today) }
+            // A wrong kind of character is pointed out at once; other errors when she leaves the field.
+            if shownErrors[field] != nil || form.hasForeignCharacters(field) {
+                shownErrors[field] = form.error(for: field, today: ctx.today)
+            }
             keepDraft(ctx)
         }
         return .stay
@@ -269,8 +272,9 @@ final class IntakeScreen: Screen {
                     cursorSet = cursorSet || focused
                 }
             case .error(_, let e):
-                s.text("⚠ " + ctx.t("error." + e.rawValue), row: row, col: valueCol, width: area.cols - valueCol - 1,
-                       style: .error)
+                let text = "⚠ " + ctx.t("error." + e.rawValue)
+                let col = max(3, min(valueCol, area.cols - TextWidth.of(text) - 1))
+                s.text(text, row: row, col: col, width: area.cols - col - 1, style: .error)
             case .note(let text, let style):
                 s.text(text, row: row, col: 3, width: area.cols - 4, style: style)
             }

@@ -62,8 +62,10 @@ public struct Keymap: Sendable {
 
     /// (key names, action) for the bar of a screen, its own context first.
     public func barItems(for contexts: [KeyContext]) -> [(keys: String, action: Action, context: KeyContext)] {
-        var seen = Set<Action>()
-        var out: [(String, Action, KeyContext)] = []
+        // Help first, so that the way to every other key is always on the bar.
+        var seen: Set<Action> = [.help]
+        var out: [(String, Action, KeyContext)] = bindings.first { $0.action == .help }
+            .map { [(Key(name: $0.keys[0])?.name ?? $0.keys[0], Action.help, KeyContext.global)] } ?? []
         for ctx in contexts + [.global] {
             for b in bindings where b.bar && b.contexts.contains(ctx) && !seen.contains(b.action) {
                 seen.insert(b.action)

@@ -11,7 +11,7 @@ final class LoginScreen: Screen {
     func title(_ ctx: DeskContext) -> String { ctx.t("login.title") }
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
-        let width = min(60, area.cols - 4)
+        let width = min(72, area.cols - 4)
         let left = (area.cols - width) / 2
         var row = area.top + max(1, area.rows / 2 - 6)
         s.text(ctx.t("login.heading"), row: row, col: left, width: width, style: .label)
