@@ -6,6 +6,8 @@ public struct IntakeForm: Codable, Hashable, Sendable {
     public var values: [String: String]
     public var stationID: String
     public var startedAt: Date
+    /// The field she was in, so that a resumed draft opens where she left off.
+    public var lastField: IntakeField?
 
     public init(stationID: String, startedAt: Date, values: [String: String] = [:]) {
         self.stationID = stationID

@@ -140,7 +140,7 @@ final class CaseListScreen: Screen {
 
     private func columns(wide: Bool, total: Int) -> [Int] {
         // number, name, age, category, risk, status, reported, [arrival]
-        var c = [17, 11, 3, 13, 6, 12, 10]
+        var c = [17, 12, 3, 13, 6, 12, 10]
         if wide { c.append(16) }
         let used = c.reduce(0, +) + c.count + 1
         c[3] += max(0, total - used) / 2

@@ -121,7 +121,7 @@ public final class DeskApp {
         }
         let left = " " + ctx.t("app.name") + " │ " + title
         let rightWidth = min(TextWidth.of(right) + 1, cols - 24)
-        surface.text(left, row: 0, col: 0, width: cols - rightWidth, style: .title)
+        surface.text(left, row: 0, col: 0, width: cols - rightWidth - 1, style: .title)
         surface.text(right + " ", row: 0, col: cols - rightWidth, width: rightWidth, style: .title, alignRight: true)
     }
 

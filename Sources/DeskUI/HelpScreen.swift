@@ -14,18 +14,20 @@ final class HelpScreen: Screen {
     func title(_ ctx: DeskContext) -> String { ctx.t("help.title") }
 
     func lines(_ ctx: DeskContext) -> [(String, Style)] {
+        // The keys of the screen she came from first, then those that work everywhere, then the guide.
         var out: [(String, Style)] = []
-        for line in (ctx.help[ctx.language] ?? "").split(separator: "\n", omittingEmptySubsequences: false) {
-            out.append((String(line), .normal))
-        }
         for context in contexts + [.global] {
             let items = ctx.keymap.helpItems(for: context)
             guard !items.isEmpty else { continue }
-            out.append(("", .normal))
+            if !out.isEmpty { out.append(("", .normal)) }
             out.append((ctx.t("keys." + context.rawValue), .label))
             for item in items {
                 out.append(("  " + TextWidth.fit(item.keys, to: 22) + " " + ctx.actionLabel(item.action, in: context), .normal))
             }
+        }
+        out.append(("", .normal))
+        for line in (ctx.help[ctx.language] ?? "").split(separator: "\n", omittingEmptySubsequences: false) {
+            out.append((String(line), .normal))
         }
         return out
     }

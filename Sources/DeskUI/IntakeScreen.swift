@@ -18,6 +18,7 @@ final class IntakeScreen: Screen {
         self.stationID = stationID
         if let user = ctx.user, let draft = ctx.store.loadDraft(userID: user.id) {
             form = draft
+            if let last = draft.lastField, let i = fields.firstIndex(of: last) { focus = i }
             ctx.say("intake.resumed", .ok)
         } else {
             form = IntakeForm.blank(stationID: stationID, clock: ctx.clock)
@@ -188,6 +189,7 @@ final class IntakeScreen: Screen {
 
     private func keepDraft(_ ctx: DeskContext) {
         guard let user = ctx.user else { return }
+        form.lastField = field
         do {
             try ctx.store.saveDraft(form, userID: user.id)
         } catch {

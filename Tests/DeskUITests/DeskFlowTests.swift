@@ -1,0 +1,212 @@
+@testable import DeskUI
+import DeskModel
+import XCTest
+
+/// The desk driven key by key on the in-memory screen.
+final class DeskFlowTests: XCTestCase {
+    var h: Harness!
+
+    override func setUpWithError() throws {
+        h = try Harness(cases: 6)
+    }
+
+    override func tearDown() {
+        h.cleanUp()
+    }
+
+    func testAWrongPINIsRefusedAndTheNameKept() {
+        h.type("asha")
+        h.press(.enter)
+        h.type("9999")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("User name or PIN is not right"))
+        XCTAssertTrue(h.screen.contains("asha"))
+        XCTAssertNil(h.ctx.user)
+        XCTAssertEqual(AuditLog(store: h.ctx.store).entries().last?.kind, .loginFailed)
+        h.type("1111")
+        h.press(.enter)
+        XCTAssertEqual(h.ctx.user?.id, "asha")
+        XCTAssertTrue(h.screen.contains("Main menu"))
+    }
+
+    func testAnUnknownUserGetsTheSameMessage() {
+        h.login("nobody", "1111")
+        XCTAssertTrue(h.screen.contains("User name or PIN is not right"))
+    }
+
+    /// Fills the required fields of a new intake; the name typed in Hindi.
+    func fillIntake(name: String = "पीड़िता क्षमा") {
+        h.press(.char("1"))              // New intake
+        h.press(.tab, .tab)              // to Name
+        h.type(name)
+        h.press(.tab)
+        h.type("32")                     // Age
+        h.press(.tab, .tab)
+        h.type("9876543210")             // Phone
+        h.press(.pageDown)               // Incident
+        h.type("20-11-2026")
+        h.press(.tab, .tab)              // Category
+        h.press(.right)                  // Domestic violence
+        h.press(.pageDown, .pageDown, .pageDown, .pageDown)  // Consent
+        h.type("y")                      // services: yes
+    }
+
+    func testACompleteIntakeInHindiIsSavedAndFound() throws {
+        h.login("asha", "1111")
+        h.ctx.language = .hi
+        fillIntake()
+        h.press(.function(10))
+        let screen = h.screen
+        XCTAssertTrue(screen.contains("IND-VJN-2026-"), screen)
+        XCTAssertTrue(screen.contains("सहेजा गया"), screen)
+        let saved = try XCTUnwrap(h.ctx.cases.first { $0.identity.name == "पीड़िता क्षमा" })
+        XCTAssertEqual(saved.incident.category, .domesticViolence)
+        XCTAssertEqual(saved.consent.services, .yes)
+        XCTAssertNil(h.ctx.store.loadDraft(userID: "asha"), "the draft goes once the case is saved")
+        // On disk, and found in the queue by part of her name.
+        XCTAssertTrue(h.ctx.store.loadCases(setAside: false).cases.contains { $0.id == saved.id })
+        h.press(.escape, .char("2"))
+        h.type("क्षमा")
+        let queue = h.screen
+        XCTAssertTrue(queue.contains(saved.number.description), queue)
+        XCTAssertFalse(queue.contains("पीड़िता क्षमा"), "names stay masked in the queue")
+    }
+
+    func testSavingWithErrorsKeepsEverythingAndPointsAtTheField() {
+        h.login("asha", "1111")
+        fillIntake()
+        h.press(.pageUp, .pageUp, .pageUp, .pageUp, .pageUp)  // back to Identity
+        h.press(.tab, .tab, .tab)                             // Phone
+        h.type("abc")
+        XCTAssertTrue(h.screen.contains("A phone number has 10 digits"), "said at once, at the field")
+        h.press(.function(10))
+        let screen = h.screen
+        XCTAssertTrue(screen.contains("1 field(s) need attention. Phone (10 digits)"), screen)
+        XCTAssertTrue(screen.contains("9876543210abc"))
+        XCTAssertTrue(screen.contains("पीड़िता क्षमा"))
+        XCTAssertEqual(h.ctx.cases.count, 6, "nothing saved")
+    }
+
+    func testAFutureDateIsRefusedAtTheField() {
+        h.login("asha", "1111")
+        h.press(.char("1"), .pageDown, .pageDown)
+        h.type("01-12-2026")
+        h.press(.tab)
+        XCTAssertTrue(h.screen.contains("This date is in the future."))
+    }
+
+    func testADraftSurvivesACrash() throws {
+        h.login("asha", "1111")
+        h.press(.char("1"), .tab, .tab)
+        h.type("सुनीता वर्मा")
+        // The process dies here: no suspend, no quit. A new desk on the same store:
+        let again = try Harness(root: h.root)
+        again.login("asha", "1111")
+        XCTAssertTrue(again.screen.contains("Resume unfinished intake"), again.screen)
+        again.press(.enter)
+        XCTAssertTrue(again.screen.contains("सुनीता वर्मा"))
+        XCTAssertTrue(again.screen.contains("Your unfinished intake was restored."))
+    }
+
+    func testLeavingKeepsTheDraftAndDiscardRemovesIt() {
+        h.login("asha", "1111")
+        h.press(.char("1"), .tab, .tab)
+        h.type("रेखा")
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("draft is kept"))
+        XCTAssertEqual(h.ctx.store.loadDraft(userID: "asha")?[.name], "रेखा")
+        h.press(.char("2"))  // Discard
+        XCTAssertNil(h.ctx.store.loadDraft(userID: "asha"))
+        XCTAssertTrue(h.screen.contains("New intake"))
+    }
+
+    func testResizeLosesNothingAndSmallWindowsSaySo() {
+        h.login("asha", "1111")
+        h.press(.char("1"), .tab, .tab)
+        h.type("सीमा")
+        h.resize(rows: 20, cols: 60)
+        XCTAssertTrue(h.screen.contains("Please make the window larger."))
+        h.type(" पटेल")  // typing goes on while small
+        h.resize(rows: 40, cols: 120)
+        XCTAssertTrue(h.screen.contains("सीमा पटेल"))
+        assertWellFormed(h)
+    }
+
+    func testLanguageIsRememberedPerUser() {
+        h.login("asha", "1111")
+        h.press(.function(2))
+        XCTAssertTrue(h.screen.contains("मुख्य मेनू"))
+        h.press(.escape)  // log out
+        XCTAssertNil(h.ctx.user)
+        h.ctx.language = .en
+        h.login("kavita", "3333")
+        XCTAssertTrue(h.screen.contains("Main menu"), "another user keeps her own language")
+        h.press(.escape)
+        h.login("asha", "1111")
+        XCTAssertTrue(h.screen.contains("मुख्य मेनू"))
+    }
+
+    func testHelpIsGeneratedFromTheKeyTable() {
+        h.login("asha", "1111")
+        h.press(.char("2"), .char("?"))
+        let help = h.screen
+        XCTAssertTrue(help.contains("Station queue"))
+        XCTAssertTrue(help.contains("F5"))
+        XCTAssertTrue(help.contains("Sort"))
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("Queue · Vijay Nagar"))
+    }
+
+    func testQueueSearchFilterAndSort() throws {
+        h.login("asha", "1111")
+        h.press(.char("2"))
+        let visible = h.ctx.visibleCases
+        XCTAssertTrue(h.screen.contains("· \(visible.count)"))
+        let target = try XCTUnwrap(visible.first)
+        h.type(target.number.description)
+        XCTAssertTrue(h.screen.contains("· 1"), h.screen)
+        h.press(.escape)  // clears the search
+        XCTAssertTrue(h.screen.contains("· \(visible.count)"))
+        h.press(.function(4))
+        XCTAssertTrue(h.screen.contains("Status: Open"))
+        h.press(.function(5))
+        XCTAssertTrue(h.screen.contains("Sort: Risk"))
+    }
+
+    func testRevealIsAuditedAndNotForTheSP() throws {
+        h.login("asha", "1111")
+        h.press(.char("2"), .enter)
+        let record = try XCTUnwrap(h.ctx.visibleCases.sorted { $0.reportedAt > $1.reportedAt }.first)
+        XCTAssertFalse(h.screen.contains(record.identity.name))
+        h.press(.function(6))
+        XCTAssertTrue(h.screen.contains(record.identity.name))
+        let entry = try XCTUnwrap(AuditLog(store: h.ctx.store).entries().last)
+        XCTAssertEqual(entry.kind, .revealIdentity)
+        XCTAssertEqual(entry.caseID, record.id)
+        XCTAssertEqual(entry.user, "asha")
+        h.press(.escape, .escape, .escape)
+        h.login("sp", "4444")
+        h.press(.char("1"), .enter, .enter, .function(6))
+        XCTAssertTrue(h.screen.contains("Your role sees identity masked."))
+    }
+
+    func testStatusChangeIsSaved() throws {
+        h.login("asha", "1111")
+        h.press(.char("2"), .enter)
+        let before = try XCTUnwrap(h.ctx.visibleCases.sorted { $0.reportedAt > $1.reportedAt }.first)
+        h.press(.function(8), .home, .enter)
+        let after = try XCTUnwrap(h.ctx.record(before.id))
+        XCTAssertEqual(after.status, .open)
+        XCTAssertEqual(after.revision, before.revision + (before.status == .open ? 0 : 1))
+        let onDisk = h.ctx.store.loadCases(setAside: false).cases.first { $0.id == before.id }
+        XCTAssertEqual(onDisk?.status, .open)
+    }
+
+    func testADamagedFileIsReportedAtLogin() throws {
+        try Data("garbage".utf8).write(to: h.root.appendingPathComponent("cases/\(UUID().uuidString).plist"))
+        let again = try Harness(root: h.root)
+        again.login("asha", "1111")
+        XCTAssertTrue(again.screen.contains("1 damaged record file(s) were set aside"))
+        XCTAssertEqual(again.ctx.cases.count, 6)
+    }
+}

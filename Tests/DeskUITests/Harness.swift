@@ -1,0 +1,96 @@
+@testable import DeskUI
+import DeskModel
+import Foundation
+import XCTest
+
+/// 29-11-2026 10:30 IST.
+let testNow = Date(timeIntervalSince1970: 1_795_928_400)
+let testClock = FixedClock(testNow)
+
+/// A desk on a temporary store with a fixed clock, drawn on an in-memory screen.
+final class Harness {
+    let root: URL
+    let ctx: DeskContext
+    let app: DeskApp
+    let surface: GridSurface
+
+    static func directory() throws -> Directory {
+        func pin(_ p: String) throws -> PinHash { try PinHash.make(pin: p, rounds: 1000) }
+        return Directory(
+            stations: [Station(id: "VJN", code: "IND-VJN", nameEn: "Vijay Nagar", nameHi: "विजय नगर", district: "Indore", range: "Indore"),
+                       Station(id: "MHK", code: "UJN-MHK", nameEn: "Mahakal", nameHi: "महाकाल", district: "Ujjain", range: "Ujjain")],
+            partners: [],
+            users: [User(id: "asha", nameEn: "Asha Rathore", nameHi: "आशा राठौर", role: .deskOfficer, stationIDs: ["VJN"], pin: try pin("1111")),
+                    User(id: "kavita", nameEn: "Kavita Joshi", nameHi: "कविता जोशी", role: .counsellor, stationIDs: ["VJN"], pin: try pin("3333")),
+                    User(id: "sp", nameEn: "SP Indore", nameHi: "पुलिस अधीक्षक इंदौर", role: .sp, stationIDs: [], pin: try pin("4444"))])
+    }
+
+    /// A fresh store with `cases` demo cases, or an existing store folder.
+    init(cases: Int = 0, root existing: URL? = nil, rows: Int = 24, cols: Int = 80) throws {
+        root = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("urja-ui-\(UUID().uuidString)")
+        let store: CaseStore
+        if existing == nil {
+            store = try DemoStore.create(at: root, directory: Harness.directory(), count: cases, seed: 11, clock: testClock)
+        } else {
+            store = try CaseStore.open(at: root)
+        }
+        let res = try DeskResources.load()
+        ctx = try DeskContext(store: store, clock: testClock, strings: res.strings, keymap: res.keymap, help: res.help)
+        app = DeskApp(ctx: ctx)
+        surface = GridSurface(rows: rows, cols: cols)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: root) }
+
+    func press(_ keys: Key...) {
+        for k in keys { app.handle(k) }
+    }
+
+    /// Types text one code point at a time, as a terminal sends it.
+    func type(_ text: String) {
+        for s in text.unicodeScalars { app.handle(.char(s)) }
+    }
+
+    var screen: String {
+        app.render(on: surface)
+        return surface.snapshot
+    }
+
+    func resize(rows: Int, cols: Int) {
+        surface.resize(rows: rows, cols: cols)
+        app.handle(.resize)
+    }
+
+    func login(_ user: String, _ pin: String) {
+        type(user)
+        press(.enter)
+        type(pin)
+        press(.enter)
+    }
+}
+
+/// Compares a screen with its stored text snapshot in __Snapshots__/NAME.txt. Set
+/// URJA_RECORD_SNAPSHOTS=1 to write them anew (then read each one before committing it).
+func assertSnapshot(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    let folder = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+    let url = folder.appendingPathComponent(name + ".txt")
+    let record = ProcessInfo.processInfo.environment["URJA_RECORD_SNAPSHOTS"] == "1"
+    guard !record, let stored = try? String(contentsOf: url, encoding: .utf8) else {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+        XCTFail("recorded snapshot \(name); check it and run again", file: file, line: line)
+        return
+    }
+    XCTAssertEqual(text + "\n", stored, "screen differs from snapshot \(name)", file: file, line: line)
+}
+
+/// Every row of a drawn screen fits its width, and no raw string key (like "field.name") shows.
+func assertWellFormed(_ h: Harness, file: StaticString = #filePath, line: UInt = #line) {
+    let text = h.screen
+    for (i, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        XCTAssertLessThanOrEqual(TextWidth.of(row), h.surface.size.cols, "row \(i) too wide: \(row)", file: file, line: line)
+    }
+    let keyLike = try? NSRegularExpression(pattern: "\\b(field|choice|action|intake|list|menu|detail|error|section|login|role|sort|keys)\\.[a-zA-Z]")
+    let range = NSRange(text.startIndex..., in: text)
+    XCTAssertNil(keyLike?.firstMatch(in: text, range: range), "an untranslated key shows:\n\(text)", file: file, line: line)
+}

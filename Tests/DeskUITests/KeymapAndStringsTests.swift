@@ -1,0 +1,77 @@
+@testable import DeskUI
+import DeskModel
+import XCTest
+
+final class KeymapAndStringsTests: XCTestCase {
+    func testResourcesLoad() throws {
+        let res = try DeskResources.load()
+        XCTAssertFalse(res.keymap.bindings.isEmpty)
+        XCTAssertFalse(res.help[.hi]?.isEmpty ?? true)
+    }
+
+    func testEveryKeyExistsInBothLanguages() throws {
+        let res = try DeskResources.load()
+        let en = Set(res.strings.table[.en]?.keys.map { $0 } ?? [])
+        let hi = Set(res.strings.table[.hi]?.keys.map { $0 } ?? [])
+        XCTAssertFalse(en.isEmpty)
+        XCTAssertEqual(en.subtracting(hi), [], "missing in Hindi")
+        XCTAssertEqual(hi.subtracting(en), [], "missing in English")
+        // Every screen string is really translated, not copied.
+        let sameInBoth: Set<String> = ["intake.notSet", "detail.scrollHint"]
+        for key in en where !key.hasPrefix("cli.") && !sameInBoth.contains(key) {
+            XCTAssertNotEqual(res.strings.text(key, .en), res.strings.text(key, .hi), key)
+        }
+    }
+
+    func testEveryLabelTheModelNeedsExists() throws {
+        let s = try DeskResources.load().strings
+        for f in IntakeField.allCases {
+            XCTAssertTrue(s.has("field." + f.rawValue, .en), f.rawValue)
+            if case .choice(let key, let options, _) = f.kind {
+                for o in options { XCTAssertTrue(s.has("choice.\(key).\(o)", .hi), "\(key).\(o)") }
+            }
+        }
+        for sec in IntakeSection.allCases { XCTAssertTrue(s.has("section." + sec.rawValue, .hi)) }
+        for e in [ValidationError.required, .notANumber, .outOfRange, .phoneDigits, .badDate, .futureDate, .tooLong,
+                  .unknownOption, .beforeIncident, .guardianForMinor] {
+            XCTAssertTrue(s.has("error." + e.rawValue, .hi), e.rawValue)
+        }
+        for a in Action.allCases { XCTAssertTrue(s.has("action." + a.rawValue, .hi), a.rawValue) }
+        for c in KeyContext.allCases { XCTAssertTrue(s.has("keys." + c.rawValue, .hi), c.rawValue) }
+        for r in Role.allCases { XCTAssertTrue(s.has("role." + r.rawValue, .hi), r.rawValue) }
+        for o in CaseSort.allCases { XCTAssertTrue(s.has("sort." + o.rawValue, .hi), o.rawValue) }
+    }
+
+    func testKeyTableResolvesByContextThenGlobal() throws {
+        let map = try DeskResources.load().keymap
+        XCTAssertEqual(map.action(for: .function(1), in: [.form]), .help)
+        XCTAssertEqual(map.action(for: .char("?"), in: [.list]), .help)
+        XCTAssertEqual(map.action(for: .left, in: [.form, .edit]), .cursorLeft)
+        XCTAssertEqual(map.action(for: .left, in: [.form, .choice]), .optionPrev)
+        XCTAssertEqual(map.action(for: .function(10), in: [.form, .edit]), .save)
+        XCTAssertEqual(map.action(for: .ctrl("s"), in: [.form, .edit]), .save)
+        XCTAssertNil(map.action(for: .function(10), in: [.list]))
+        XCTAssertEqual(map.action(for: .escape, in: [.detail]), .back)
+    }
+
+    func testAClashingTableIsRefused() {
+        let a = Keymap.Binding(action: .save, keys: ["F9"], contexts: [.form], bar: true)
+        let b = Keymap.Binding(action: .back, keys: ["F9"], contexts: [.form], bar: true)
+        XCTAssertThrowsError(try Keymap(bindings: [a, b]))
+        XCTAssertThrowsError(try Keymap(bindings: [Keymap.Binding(action: .save, keys: ["Hyper-Z"], contexts: [.form], bar: true)]))
+    }
+
+    func testTheBarStartsWithHelp() throws {
+        let map = try DeskResources.load().keymap
+        XCTAssertEqual(map.barItems(for: [.list]).first?.action, .help)
+        XCTAssertTrue(map.barItems(for: [.list]).contains { $0.action == .search })
+    }
+
+    func testKeyNamesRoundTrip() {
+        for name in ["F1", "F12", "Enter", "Esc", "Tab", "Shift-Tab", "Ctrl-S", "?", "/", "PageUp"] {
+            XCTAssertNotNil(Key(name: name), name)
+        }
+        XCTAssertEqual(Key(name: "Ctrl-S"), .ctrl("s"))
+        XCTAssertNil(Key(name: "F13"))
+    }
+}
