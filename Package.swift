@@ -39,8 +39,8 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "DeskModelTests", dependencies: ["DeskModel"]),
-        .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskModel", "UrjaSeeds"]),
+        .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskModel", "UrjaSeeds"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesAdapterTests", dependencies: ["CursesAdapter", "DeskUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["urja-desk"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["urja-desk", "DeskUI"]),
     ]
 )

@@ -14,10 +14,7 @@ public final class CursesTerminal: Surface {
     /// process's own terminal. `colour` false forces the monochrome theme.
     public init?(termType: String? = nil, output: UnsafeMutablePointer<FILE>? = nil,
                  input: UnsafeMutablePointer<FILE>? = nil, colour: Bool = true) {
-        setlocale(LC_ALL, "")
-        if String(cString: setlocale(LC_CTYPE, nil)) == "C" || String(cString: setlocale(LC_CTYPE, nil)) == "POSIX" {
-            setlocale(LC_ALL, "C.UTF-8")
-        }
+        CursesTerminal.prepareLocale()
         guard let scr = newterm(termType, output ?? urja_stdout(), input ?? urja_stdin()) else { return nil }
         screen = scr
         set_term(scr)
@@ -174,6 +171,15 @@ public final class CursesTerminal: Surface {
         guard getcchar(&cell, &chars, &attr, &pair, nil) == OK else { return "" }
         let scalars = chars.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
         return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Wide characters need a UTF-8 locale before curses starts; the machines here may only have C.UTF-8.
+    public static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        let current = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
+        if !current.uppercased().contains("UTF-8") && !current.uppercased().contains("UTF8") {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
     }
 
     /// The width glibc gives a scalar: the tests compare the layer's own table with it.

@@ -33,7 +33,12 @@ final class CaseListScreen: Screen {
         let all = rows(ctx)
         if searching {
             switch input {
-            case .action(.select), .action(.down), .action(.nextField):
+            case .action(.select):
+                // Enter opens the best match, as a search box in any good list does.
+                searching = false
+                guard all.indices.contains(list.selected) else { return .stay }
+                return .push(CaseDetailScreen(caseID: all[list.selected].id))
+            case .action(.down), .action(.nextField):
                 searching = false
             case .action(.back):
                 searching = false

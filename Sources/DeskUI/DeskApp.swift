@@ -115,10 +115,13 @@ public final class DeskApp {
     private func drawTopBar(on surface: Surface, title: String) {
         let cols = surface.size.cols
         surface.fill(row: 0, style: .title)
-        var right = ctx.today.description + "  " + ctx.t("app.languageName")
+        // Language always; then who is logged in; the date only where there is room.
+        var right = ctx.t("app.languageName")
         if let user = ctx.user {
             right = "\(user.name(ctx.language)) · \(ctx.t("role." + user.role.rawValue))  " + right
         }
+        let dated = ctx.today.description + "  " + right
+        if TextWidth.of(dated) + TextWidth.of(title) + 16 <= cols { right = ctx.today.description + "  " + right }
         let left = " " + ctx.t("app.name") + " │ " + title
         let rightWidth = min(TextWidth.of(right) + 1, cols - 24)
         surface.text(left, row: 0, col: 0, width: cols - rightWidth - 1, style: .title)

@@ -13,7 +13,7 @@ public enum TextWidth {
         default: break
         }
         if (0x1160...0x11FF).contains(v) { return 0 }
-        if isWide(v) { return 2 }
+        if isWide(v) || (v >= 0x2300 && scalar.properties.isEmojiPresentation) { return 2 }
         return 1
     }
 

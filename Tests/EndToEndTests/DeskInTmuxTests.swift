@@ -1,0 +1,139 @@
+import DeskUI
+import Foundation
+import XCTest
+
+/// The real desk in a real terminal (tmux), typed into as a person would.
+final class DeskInTmuxTests: XCTestCase {
+    var store: URL!
+    var tmux: Tmux!
+
+    override func setUpWithError() throws {
+        guard Tmux.available else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("tmux is required in CI"); return }
+            throw XCTSkip("tmux is not installed")
+        }
+        store = Binary.tempStore()
+        let made = try Binary.run(["demo", "--store", store.path, "--cases", "25", "--seed", "9"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        tmux = Tmux()
+    }
+
+    override func tearDown() {
+        tmux?.stop()
+        if let store { try? FileManager.default.removeItem(at: store) }
+    }
+
+    var command: String { "'\(Binary.url.path)' --store '\(store.path)'" }
+
+    func assertFits(_ screen: String, cols: Int = 80, file: StaticString = #filePath, line: UInt = #line) {
+        for row in screen.split(separator: "\n") {
+            XCTAssertLessThanOrEqual(TextWidth.of(row), cols, "misdrawn row: \(row)", file: file, line: line)
+        }
+    }
+
+    func login(_ user: String, _ pin: String, expect: String = "Main menu") {
+        tmux.waitFor("PIN")
+        tmux.type(user)
+        tmux.keys("Enter")
+        tmux.type(pin)
+        tmux.keys("Enter")
+        tmux.waitFor(expect)
+    }
+
+    func testIntakeInHindiIsFoundAfterARestart() throws {
+        tmux.start(command)
+        login("asha", "1111")
+        tmux.keys("1")
+        tmux.waitFor("Section 1 of 7")
+        tmux.keys("Tab", "Tab")
+        tmux.type("पीड़िता क्षमा प्रदीप")
+        tmux.keys("Tab")
+        tmux.type("29")
+        tmux.keys("Tab", "Tab")
+        tmux.type("9876500001")
+        tmux.keys("PageDown")
+        tmux.waitFor("Section 3 of 7")
+        tmux.type("25-11-2026")
+        tmux.keys("Tab", "Tab", "Right")   // category: domestic violence
+        assertFits(tmux.waitFor("Domestic violence"))
+        tmux.keys("PageDown", "PageDown", "PageDown", "PageDown")
+        tmux.waitFor("Section 7 of 7")
+        tmux.keys("y")
+        tmux.keys("F10")
+        let saved = tmux.waitFor("Saved as")
+        assertFits(saved)
+        let number = try XCTUnwrap(saved.range(of: "IND-VJN-2026-[0-9]{4}", options: .regularExpression).map { String(saved[$0]) })
+        tmux.keys("Escape")
+        tmux.waitFor("Main menu")
+        tmux.keys("2")
+        tmux.waitFor("Queue")
+        tmux.type("क्षमा")
+        let found = tmux.waitFor(number)
+        XCTAssertFalse(found.contains("पीड़िता क्षमा प्रदीप"), "masked in the queue")
+        assertFits(found)
+        tmux.keys("C-q")
+        XCTAssertTrue(tmux.waitForExit(), "Ctrl-Q quits")
+
+        tmux.start(command)
+        login("asha", "1111")
+        tmux.keys("2")
+        tmux.waitFor("Queue")
+        tmux.type("प्रदीप")
+        tmux.waitFor(number)
+        tmux.keys("Enter")          // opens the first match
+        tmux.waitFor("Case " + number)
+        tmux.keys("F6")
+        tmux.waitFor("पीड़िता क्षमा प्रदीप")
+        tmux.keys("C-q")
+        XCTAssertTrue(tmux.waitForExit())
+    }
+
+    func testWrongPINAndDraftAfterKill() throws {
+        tmux.start(command)
+        tmux.waitFor("PIN")
+        tmux.type("asha")
+        tmux.keys("Enter")
+        tmux.type("0000")
+        tmux.keys("Enter")
+        tmux.waitFor("User name or PIN is not right")
+        tmux.type("1111")
+        tmux.keys("Enter")
+        tmux.waitFor("Main menu")
+        tmux.keys("F2")
+        tmux.waitFor("मुख्य मेनू")
+        tmux.keys("1")
+        tmux.waitFor("भाग 1/7")
+        tmux.keys("Tab", "Tab")
+        tmux.type("सुनीता")
+        tmux.keys("Tab")
+        tmux.type("4x")
+        assertFits(tmux.waitFor("केवल अंक लिखें"))
+        // The terminal is closed without warning.
+        tmux.stop()
+        tmux = Tmux()
+        tmux.start(command)
+        // Hindi was remembered for her; the draft waits.
+        login("asha", "1111", expect: "मुख्य मेनू")
+        tmux.waitFor("अधूरा पंजीयन पूरा करें")
+        tmux.keys("Enter")
+        let resumed = tmux.waitFor("सुनीता")
+        XCTAssertTrue(resumed.contains("4x"))
+        tmux.keys("C-q")
+    }
+
+    func testResizeAndTooSmall() throws {
+        tmux.start(command)
+        login("asha", "1111")
+        tmux.keys("1")
+        tmux.waitFor("Section 1 of 7")
+        tmux.keys("Tab", "Tab")
+        tmux.type("रेखा")
+        tmux.tmux(["resize-window", "-t", tmux.session, "-x", "60", "-y", "20"])
+        tmux.waitFor("Please make the window larger")
+        tmux.tmux(["resize-window", "-t", tmux.session, "-x", "120", "-y", "40"])
+        let big = tmux.waitFor("रेखा")
+        assertFits(big, cols: 120)
+        XCTAssertTrue(big.contains("Section 2 of 7"))
+        tmux.keys("C-q")
+    }
+}
