@@ -38,6 +38,7 @@ let package = Package(
             dependencies: ["DeskModel", "DeskUI", "CursesAdapter", "UrjaSeeds",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "urja-bench", dependencies: ["DeskModel", "DeskUI"]),
         .testTarget(name: "DeskModelTests", dependencies: ["DeskModel"]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskModel", "UrjaSeeds"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesAdapterTests", dependencies: ["CursesAdapter", "DeskUI"]),

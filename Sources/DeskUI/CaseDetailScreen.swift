@@ -21,26 +21,17 @@ final class CaseDetailScreen: Screen {
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
         guard let record = ctx.record(caseID) else { return .pop }
         if var p = picker {
-            switch input {
-            case .action(.select):
-                picker = nil
-                if let code = p.chosen, let status = CaseStatus(rawValue: code), status != record.status {
-                    var updated = record
-                    updated.status = status
-                    do {
-                        try ctx.save(updated, isNew: false)
-                        ctx.say("detail.statusChanged", .ok, ctx.label(status))
-                    } catch {
-                        ctx.say("detail.saveFailed", .error)
-                    }
+            let outcome = p.handle(input)
+            picker = outcome == .open ? p : nil
+            if case .picked(let code) = outcome, let status = CaseStatus(rawValue: code), status != record.status {
+                var updated = record
+                updated.status = status
+                do {
+                    try ctx.save(updated, isNew: false)
+                    ctx.say("detail.statusChanged", .ok, ctx.label(status))
+                } catch {
+                    ctx.say("detail.saveFailed", .error)
                 }
-            case .action(.back):
-                picker = nil
-            case .action(let a):
-                _ = p.list.apply(a, count: p.options.count, page: 6)
-                picker = p
-            case .text:
-                break
             }
             return .stay
         }

@@ -112,20 +112,28 @@ public final class DeskApp {
         }
     }
 
+    /// App name and screen title on the left (they come first); on the right who is logged in,
+    /// the date where there is room, and always the language.
     private func drawTopBar(on surface: Surface, title: String) {
         let cols = surface.size.cols
         surface.fill(row: 0, style: .title)
-        // Language always; then who is logged in; the date only where there is room.
-        var right = ctx.t("app.languageName")
-        if let user = ctx.user {
-            right = "\(user.name(ctx.language)) · \(ctx.t("role." + user.role.rawValue))  " + right
-        }
-        let dated = ctx.today.description + "  " + right
-        if TextWidth.of(dated) + TextWidth.of(title) + 16 <= cols { right = ctx.today.description + "  " + right }
         let left = " " + ctx.t("app.name") + " │ " + title
-        let rightWidth = min(TextWidth.of(right) + 1, cols - 24)
-        surface.text(left, row: 0, col: 0, width: cols - rightWidth - 1, style: .title)
-        surface.text(right + " ", row: 0, col: cols - rightWidth, width: rightWidth, style: .title, alignRight: true)
+        let leftWidth = min(TextWidth.of(left), cols * 3 / 5)
+        surface.text(left, row: 0, col: 0, width: leftWidth, style: .title)
+        let language = ctx.t("app.languageName") + " "
+        var room = cols - leftWidth - TextWidth.of(language) - 3
+        var right = ""
+        if let user = ctx.user {
+            right = "\(user.name(ctx.language)) · \(ctx.t("role." + user.role.rawValue))"
+        }
+        let date = ctx.today.description
+        if TextWidth.of(right) + TextWidth.of(date) + 2 <= room {
+            right = right.isEmpty ? date : right + "  " + date
+        }
+        room = max(0, room)
+        let shown = TextWidth.truncate(right, to: room) + "  " + language
+        let width = TextWidth.of(shown)
+        surface.text(shown, row: 0, col: cols - width, width: width, style: .title)
     }
 
     private func drawKeyBar(on surface: Surface, contexts: [KeyContext], row: Int) {

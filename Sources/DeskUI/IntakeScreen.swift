@@ -100,18 +100,9 @@ final class IntakeScreen: Screen {
 
     private func handlePicker(_ input: Input, ctx: DeskContext) -> Transition {
         guard var p = picker else { return .stay }
-        switch input {
-        case .action(.select):
-            if let chosen = p.chosen { set(field, chosen, ctx: ctx) }
-            picker = nil
-        case .action(.back):
-            picker = nil
-        case .action(let a):
-            _ = p.list.apply(a, count: p.options.count, page: 8)
-            picker = p
-        case .text:
-            break
-        }
+        let outcome = p.handle(input)
+        picker = outcome == .open ? p : nil
+        if case .picked(let value) = outcome { set(field, value, ctx: ctx) }
         return .stay
     }
 
@@ -161,10 +152,9 @@ final class IntakeScreen: Screen {
         switch form.makeCase(number: number, deskOfficerID: user.id, clock: ctx.clock) {
         case .failure(let problems):
             for (f, e) in problems.errors { shownErrors[f] = e }
-            if let (f, e) = problems.first, let i = fields.firstIndex(of: f) {
+            if let (f, _) = problems.first, let i = fields.firstIndex(of: f) {
                 focus = i
-                ctx.say("intake.fixFirst", .error, problems.errors.count, ctx.t("field." + f.rawValue),
-                        ctx.t("error." + e.rawValue))
+                ctx.say("intake.fixFirst", .error, problems.errors.count, ctx.t("field." + f.rawValue))
             }
             keepDraft(ctx)
             return .stay

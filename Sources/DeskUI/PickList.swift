@@ -12,6 +12,26 @@ struct PickList {
 
     var chosen: String? { options.indices.contains(list.selected) ? options[list.selected] : nil }
 
+    enum Outcome: Equatable {
+        /// Still open.
+        case open
+        case picked(String)
+        case cancelled
+    }
+
+    /// Moves with the list keys, picks with Enter, cancels with Esc.
+    mutating func handle(_ input: Input) -> Outcome {
+        switch input {
+        case .action(.select): return chosen.map { .picked($0) } ?? .cancelled
+        case .action(.back): return .cancelled
+        case .action(let a):
+            _ = list.apply(a, count: options.count, page: 8)
+            return .open
+        case .text:
+            return .open
+        }
+    }
+
     /// Draws a framed box with its top-left corner near (row, col), kept inside `area`.
     mutating func draw(on s: Surface, row: Int, col: Int, area: Rect) {
         let inner = min(area.cols - 4, max(16, labels.map { TextWidth.of($0) }.max() ?? 10) + 4)

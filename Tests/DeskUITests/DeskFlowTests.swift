@@ -81,7 +81,7 @@ final class DeskFlowTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("A phone number has 10 digits"), "said at once, at the field")
         h.press(.function(10))
         let screen = h.screen
-        XCTAssertTrue(screen.contains("1 field(s) need attention. Phone (10 digits)"), screen)
+        XCTAssertTrue(screen.contains("1 field(s) to fix; the first is Phone (10 digits)."), screen)
         XCTAssertTrue(screen.contains("9876543210abc"))
         XCTAssertTrue(screen.contains("पीड़िता क्षमा"))
         XCTAssertEqual(h.ctx.cases.count, 6, "nothing saved")
@@ -206,7 +206,7 @@ final class DeskFlowTests: XCTestCase {
         try Data("garbage".utf8).write(to: h.root.appendingPathComponent("cases/\(UUID().uuidString).plist"))
         let again = try Harness(root: h.root)
         again.login("asha", "1111")
-        XCTAssertTrue(again.screen.contains("1 damaged record file(s) were set aside"))
+        XCTAssertTrue(again.screen.contains("1 damaged record file(s) set aside"))
         XCTAssertEqual(again.ctx.cases.count, 6)
     }
 }

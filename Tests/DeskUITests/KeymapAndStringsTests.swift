@@ -75,3 +75,23 @@ final class KeymapAndStringsTests: XCTestCase {
         XCTAssertNil(Key(name: "F13"))
     }
 }
+
+final class MessageFitTests: XCTestCase {
+    /// Messages go on one line of an 80-column screen, with a case number or a count put in.
+    func testEveryMessageFitsOneLine() throws {
+        let s = try DeskResources.load().strings
+        let messages = ["intake.resumed", "intake.draftKept", "intake.draftFailed", "intake.fixFirst", "intake.saveFailed",
+                        "intake.saved", "intake.savedMinor", "login.needUser", "login.wrong", "store.damagedSetAside",
+                        "menu.draftDiscarded", "list.intakeDeskOnly", "detail.revealNotAllowed", "detail.statusNotAllowed",
+                        "detail.statusChanged", "detail.saveFailed"]
+        for lang in Language.allCases {
+            for key in messages {
+                XCTAssertTrue(s.has(key, lang), key)
+                var text = s.text(key, lang, "IND-VJN-2026-0042", "Phone (10 digits)", "Rehabilitation")
+                if key == "intake.fixFirst" { text = s.text(key, lang, 3, s.text("field.consentSharing", lang)) }
+                if key == "store.damagedSetAside" { text = s.text(key, lang, 12) }
+                XCTAssertLessThanOrEqual(TextWidth.of(text) + 1, 80, "\(lang) \(key): \(text)")
+            }
+        }
+    }
+}

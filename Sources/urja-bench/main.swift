@@ -1,0 +1,69 @@
+import DeskModel
+import DeskUI
+import Foundation
+
+// Benchmarks of the store and the queue, printed as figures. Run in release:
+//     swift run -c release urja-bench [cases...]
+// Synthetic data only: the demo generator's invented cases in a temporary folder.
+
+let clock = SystemClock()
+let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let counts = sizes.isEmpty ? [1_000, 10_000] : sizes
+
+func seconds(_ work: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try work()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+func directory() throws -> Directory {
+    let stations = (1...7).map { Station(id: "S\($0)", code: "BEN-S\($0)", nameEn: "Station \($0)", nameHi: "थाना \($0)", district: "D", range: "R") }
+    let user = User(id: "desk", nameEn: "Desk", nameHi: "डेस्क", role: .deskOfficer, stationIDs: ["S1"],
+                    pin: try PinHash.make(pin: "1111", rounds: 1000))
+    return Directory(stations: stations, partners: [], users: [user])
+}
+
+print("urja-bench: store of one binary plist per case; figures are wall-clock on this machine")
+print(String(format: "%8@ %12@ %12@ %14@ %14@ %14@", "cases", "create s", "open s", "save 1 ms", "search ms", "render ms"))
+let res = try DeskResources.load()
+for count in counts {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("urja-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let dir = try directory()
+    var store: CaseStore?
+    let create = try seconds { store = try DemoStore.create(at: root, directory: dir, count: count, seed: 1, clock: clock) }
+    guard let store else { break }
+    var loaded: CaseStore.Load?
+    let open = seconds { loaded = store.loadCases(setAside: false) }
+    guard let load = loaded, !load.cases.isEmpty else { break }
+    // One case saved again, many times: the cost must not grow with the store.
+    var record = load.cases[load.cases.count / 2]
+    var saves: [Double] = []
+    for _ in 0..<50 {
+        record.revision += 1
+        saves.append(try seconds { try store.save(record) })
+    }
+    // Search as you type over the whole store.
+    var searches: [Double] = []
+    for text in ["सु", "सुनी", "वर्मा", "98", "BEN-S3-2026-00"] {
+        searches.append(seconds { _ = CaseQuery(search: text).apply(to: load.cases) })
+    }
+    // The queue drawn on an in-memory 80x24 screen, with the whole store loaded.
+    let ctx = try DeskContext(store: store, clock: clock, strings: res.strings, keymap: res.keymap, help: res.help)
+    let app = DeskApp(ctx: ctx)
+    let surface = GridSurface(rows: 24, cols: 80)
+    for s in "desk".unicodeScalars { app.handle(.char(s)) }
+    app.handle(.enter)
+    for s in "1111".unicodeScalars { app.handle(.char(s)) }
+    app.handle(.enter)
+    app.handle(.char("2"))
+    var renders: [Double] = []
+    for i in 0..<20 {
+        app.handle(i % 2 == 0 ? .char("स") : .backspace)
+        renders.append(seconds { app.render(on: surface) })
+    }
+    print(String(format: "%8d %12.2f %12.3f %14.3f %14.3f %14.3f", count, create, open, median(saves) * 1000,
+                 median(searches) * 1000, median(renders) * 1000))
+}
