@@ -37,21 +37,35 @@ public struct CaseQuery: Equatable, Sendable {
     }
 
     public func matches(_ record: CaseRecord) -> Bool {
-        if let stationID, record.stationID != stationID { return false }
-        if let status, record.status != status { return false }
-        return CaseQuery.matchesSearch(search, record)
+        matches(record, needle: Needle(search))
     }
 
-    /// Search as you type: part of her name, of her phone number, or of the case number.
-    public static func matchesSearch(_ text: String, _ record: CaseRecord) -> Bool {
-        let needle = fold(text)
-        guard !needle.isEmpty else { return true }
-        if fold(record.identity.name).contains(needle) { return true }
-        if fold(record.number.description).contains(needle) { return true }
-        let digits = needle.filter(\.isNumber)
-        if digits.count >= 3, digits.count == needle.filter({ $0 != " " && $0 != "-" }).count,
-           let phone = record.identity.phone, phone.contains(digits) { return true }
-        return false
+    func matches(_ record: CaseRecord, needle: Needle) -> Bool {
+        if let stationID, record.stationID != stationID { return false }
+        if let status, record.status != status { return false }
+        return needle.matches(record)
+    }
+
+    /// The search text, folded once per query rather than once per case.
+    struct Needle {
+        let text: String
+        /// The digits when the search is a phone number (three or more digits and nothing else).
+        let phoneDigits: String?
+
+        init(_ search: String) {
+            text = CaseQuery.fold(search)
+            let digits = text.filter(\.isNumber)
+            phoneDigits = digits.count >= 3 && digits.count == text.filter({ $0 != " " && $0 != "-" }).count ? digits : nil
+        }
+
+        /// Search as you type: part of her name, of her phone number, or of the case number.
+        func matches(_ record: CaseRecord) -> Bool {
+            if text.isEmpty { return true }
+            if record.identity.name.lowercased().contains(text) { return true }
+            if record.number.description.lowercased().contains(text) { return true }
+            if let phoneDigits, let phone = record.identity.phone, phone.contains(phoneDigits) { return true }
+            return false
+        }
     }
 
     /// Lower case, ASCII digits, single spaces.
@@ -60,7 +74,8 @@ public struct CaseQuery: Equatable, Sendable {
     }
 
     public func apply(to records: [CaseRecord]) -> [CaseRecord] {
-        let hits = records.filter(matches)
+        let needle = Needle(search)
+        let hits = records.filter { matches($0, needle: needle) }
         switch sort {
         case .newest:
             return hits.sorted { ($0.reportedAt, $0.number) > ($1.reportedAt, $1.number) }
