@@ -2,7 +2,7 @@
 public enum CaseSort: String, CaseIterable, Sendable {
     /// Newest report first.
     case newest
-    /// High risk and minors first, then newest.
+    /// Open cases before closed ones; among them high risk first, then minors, then newest.
     case risk
     /// By case number.
     case number
@@ -85,8 +85,8 @@ public struct CaseQuery: Equatable, Sendable {
             return hits.sorted { $0.number < $1.number }
         case .risk:
             return hits.sorted { a, b in
-                let ka = (a.riskLevel.rankValue, a.isMinor ? 1 : 0, a.reportedAt)
-                let kb = (b.riskLevel.rankValue, b.isMinor ? 1 : 0, b.reportedAt)
+                let ka = (a.status == .closed ? 0 : 1, a.riskLevel.rankValue, a.isMinor ? 1 : 0, a.reportedAt)
+                let kb = (b.status == .closed ? 0 : 1, b.riskLevel.rankValue, b.isMinor ? 1 : 0, b.reportedAt)
                 return ka > kb
             }
         }

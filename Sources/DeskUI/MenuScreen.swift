@@ -15,8 +15,6 @@ class MenuScreen: Screen {
     func title(_ ctx: DeskContext) -> String { "" }
     func heading(_ ctx: DeskContext) -> String { "" }
     func items(_ ctx: DeskContext) -> [MenuItem] { [] }
-    /// What Esc does on this menu.
-    func backTransition() -> Transition { .pop }
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         let all = items(ctx)
@@ -49,7 +47,9 @@ class MenuScreen: Screen {
             guard all.indices.contains(list.selected) else { return .stay }
             return all[list.selected].choose()
         case .action(.back):
-            return backTransition()
+            return .pop
+        case .action(.logout):
+            return .logout
         case .action(let a):
             _ = list.apply(a, count: all.count, page: 10)
             return .stay
@@ -66,7 +66,7 @@ class MenuScreen: Screen {
 /// The first screen after login: what this role does at the desk.
 final class MainMenuScreen: MenuScreen {
     override func title(_ ctx: DeskContext) -> String { ctx.t("menu.title") }
-    override func backTransition() -> Transition { .logout }
+    override var keyContexts: [KeyContext] { [.mainMenu, .menu] }
 
     override func heading(_ ctx: DeskContext) -> String {
         guard let user = ctx.user else { return "" }
@@ -99,8 +99,19 @@ final class MainMenuScreen: MenuScreen {
             items.append(queueItem(ctx, stations))
         case .counsellor:
             items.append(queueItem(ctx, stations))
-        case .sp, .admin:
+        case .sp:
             items.append(queueItem(ctx, stations))
+        case .admin:
+            items.append(queueItem(ctx, stations))
+            items.append(MenuItem(label: ctx.t("menu.checkStore")) {
+                let report = StoreCheck.run(ctx.store)
+                if report.isClean {
+                    ctx.say("menu.storeClean", .ok, report.casesRead)
+                } else {
+                    ctx.say("menu.storeProblems", .error, report.problems.count, report.casesRead)
+                }
+                return .stay
+            })
         }
         items.append(MenuItem(label: ctx.t("menu.language"), detail: ctx.t("app.otherLanguageName")) {
             ctx.language = ctx.language.other

@@ -36,6 +36,7 @@ final class QueryTests: XCTestCase {
         XCTAssertEqual(names(CaseQuery(sort: .oldest)).first, "सुनीता वर्मा")
         XCTAssertEqual(names(CaseQuery(sort: .risk)).first, "रेखा पटेल")
         XCTAssertEqual(names(CaseQuery(sort: .risk))[1], "Priya Yadav", "then a minor")
+        XCTAssertEqual(names(CaseQuery(sort: .risk)).last, "सीमा वर्मा", "closed cases last")
         XCTAssertEqual(names(CaseQuery(stationID: "VJN", sort: .number)), ["सुनीता वर्मा", "Priya Yadav", "रेखा पटेल"])
     }
 

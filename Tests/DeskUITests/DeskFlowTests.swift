@@ -202,6 +202,28 @@ final class DeskFlowTests: XCTestCase {
         XCTAssertEqual(onDisk?.status, .open)
     }
 
+    func testEscOnTheMainMenuLogsOutAndOnAStationListGoesBack() {
+        h.login("sp", "4444")
+        XCTAssertTrue(h.screen.contains("Esc Log out"))
+        h.press(.char("1"))
+        XCTAssertTrue(h.screen.contains("Choose a station"))
+        XCTAssertTrue(h.screen.contains("Esc Back"))
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("Main menu"))
+        h.press(.escape)
+        XCTAssertNil(h.ctx.user)
+        XCTAssertTrue(h.screen.contains("User name"))
+    }
+
+    func testTheAdminChecksTheStore() throws {
+        h.login("admin", "9999")
+        h.press(.char("2"))
+        XCTAssertTrue(h.screen.contains("Store checked: 6 cases read, nothing wrong."), h.screen)
+        try Data("garbage".utf8).write(to: h.root.appendingPathComponent("cases/\(UUID().uuidString).plist"))
+        h.press(.char("2"))
+        XCTAssertTrue(h.screen.contains("Store checked: 1 problem(s)"), h.screen)
+    }
+
     func testADamagedFileIsReportedAtLogin() throws {
         try Data("garbage".utf8).write(to: h.root.appendingPathComponent("cases/\(UUID().uuidString).plist"))
         let again = try Harness(root: h.root)

@@ -22,7 +22,8 @@ final class Harness {
             partners: [],
             users: [User(id: "asha", nameEn: "Asha Rathore", nameHi: "आशा राठौर", role: .deskOfficer, stationIDs: ["VJN"], pin: try pin("1111")),
                     User(id: "kavita", nameEn: "Kavita Joshi", nameHi: "कविता जोशी", role: .counsellor, stationIDs: ["VJN"], pin: try pin("3333")),
-                    User(id: "sp", nameEn: "SP Indore", nameHi: "पुलिस अधीक्षक इंदौर", role: .sp, stationIDs: [], pin: try pin("4444"))])
+                    User(id: "sp", nameEn: "SP Indore", nameHi: "पुलिस अधीक्षक इंदौर", role: .sp, stationIDs: [], pin: try pin("4444")),
+                    User(id: "admin", nameEn: "Admin", nameHi: "प्रशासक", role: .admin, stationIDs: [], pin: try pin("9999"))])
     }
 
     /// A fresh store with `cases` demo cases, or an existing store folder.
