@@ -16,8 +16,9 @@ final class HelpScreen: Screen {
     func lines(_ ctx: DeskContext) -> [(String, Style)] {
         // The keys of the screen she came from first, then those that work everywhere, then the guide.
         var out: [(String, Style)] = []
-        for context in contexts + [.global] {
-            let items = ctx.keymap.helpItems(for: context)
+        let all = contexts + [.global]
+        for (i, context) in all.enumerated() {
+            let items = ctx.keymap.helpItems(for: context, shadowedBy: Array(all[..<i]))
             guard !items.isEmpty else { continue }
             if !out.isEmpty { out.append(("", .normal)) }
             out.append((ctx.t("keys." + context.rawValue), .label))

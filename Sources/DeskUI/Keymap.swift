@@ -66,19 +66,27 @@ public struct Keymap: Sendable {
         var seen: Set<Action> = [.help]
         var out: [(String, Action, KeyContext)] = bindings.first { $0.action == .help }
             .map { [(Key(name: $0.keys[0])?.name ?? $0.keys[0], Action.help, KeyContext.global)] } ?? []
+        var usedKeys: Set<Key> = Set(bindings.first { $0.action == .help }?.keys.compactMap(Key.init(name:)) ?? [])
         for ctx in contexts + [.global] {
             for b in bindings where b.bar && b.contexts.contains(ctx) && !seen.contains(b.action) {
+                // A key already taken by a more specific context does not do this here.
+                guard let key = Key(name: b.keys[0]), !usedKeys.contains(key) else { continue }
                 seen.insert(b.action)
-                out.append((Key(name: b.keys[0])?.name ?? b.keys[0], b.action, ctx))
+                usedKeys.insert(key)
+                out.append((key.name, b.action, ctx))
             }
         }
         return out
     }
 
-    /// Every binding of a context, keys written as the bar writes them.
-    public func helpItems(for context: KeyContext) -> [(keys: String, action: Action)] {
-        bindings.filter { $0.contexts.contains(context) }.map { b in
-            (b.keys.map { Key(name: $0)?.name ?? $0 }.joined(separator: " "), b.action)
+    /// Every binding of a context, keys written as the bar writes them, leaving out keys that a
+    /// more specific context (`shadowedBy`) takes for itself.
+    public func helpItems(for context: KeyContext, shadowedBy earlier: [KeyContext] = []) -> [(keys: String, action: Action)] {
+        bindings.filter { $0.contexts.contains(context) }.compactMap { b in
+            let keys = b.keys.compactMap(Key.init(name:)).filter { key in
+                !earlier.contains { table[$0]?[key] != nil }
+            }
+            return keys.isEmpty ? nil : (keys.map(\.name).joined(separator: " "), b.action)
         }
     }
 }

@@ -205,6 +205,7 @@ final class DeskFlowTests: XCTestCase {
     func testEscOnTheMainMenuLogsOutAndOnAStationListGoesBack() {
         h.login("sp", "4444")
         XCTAssertTrue(h.screen.contains("Esc Log out"))
+        XCTAssertFalse(h.screen.contains("Esc Back"), "one key, one meaning on the bar")
         h.press(.char("1"))
         XCTAssertTrue(h.screen.contains("Choose a station"))
         XCTAssertTrue(h.screen.contains("Esc Back"))
