@@ -10,6 +10,26 @@ struct UrjaDesk: ParsableCommand {
         abstract: "Urja Desk: case work for Mahila Urja Desks (intake, queue, counselling, review).",
         subcommands: [OpenDesk.self, Demo.self, Cases.self, Verify.self, HashPIN.self],
         defaultSubcommand: OpenDesk.self)
+
+    /// Like ArgumentParser's own main, except that a mistake on the command line is one line on
+    /// stderr (with where to find help), not a screenful of usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            let first = message.split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let line = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
+            FileHandle.standardError.write(Data("urja-desk: \(line) (see urja-desk --help)\n".utf8))
+            Foundation.exit(code.rawValue == 1 ? 1 : 64)
+        }
+    }
 }
 
 /// Options every command shares.

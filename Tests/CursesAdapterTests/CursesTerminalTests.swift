@@ -40,6 +40,7 @@ final class CursesTerminalTests: XCTestCase {
         defer { fclose(out); fclose(inp) }
         let term = try XCTUnwrap(CursesTerminal(termType: "xterm-256color", output: out, input: inp, colour: false))
         defer { term.end() }
+        XCTAssertFalse(term.usesColour, "NO_COLOR / --no-color: the monochrome theme")
         term.resize(rows: 24, cols: 80)
         XCTAssertEqual(term.size, TermSize(rows: 24, cols: 80))
         let grid = GridSurface(rows: 24, cols: 80)

@@ -95,6 +95,22 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("urja-desk demo --store"), r.stderr)
     }
 
+    func testAMistakeOnTheCommandLineIsOneLine() throws {
+        let r = try Binary.run(["cases", "--store", store.path, "--format", "xml"])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("xml"), r.stderr)
+        let help = try Binary.run(["cases", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("--reveal"))
+    }
+
+    func testTheDeskNeedsATerminal() throws {
+        let r = try Binary.run(["--store", store.path])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("needs a terminal"), r.stderr)
+    }
+
     func testDemoRefusesToOverwriteAStore() throws {
         let r = try Binary.run(["demo", "--store", store.path])
         XCTAssertNotEqual(r.status, 0)
