@@ -22,10 +22,9 @@ final class CaseListScreen: Screen {
     func title(_ ctx: DeskContext) -> String { ctx.t("list.title", ctx.stationName(stationID)) }
 
     func rows(_ ctx: DeskContext) -> [CaseRecord] {
-        let stamp = ctx.cases.count &* 31 &+ ctx.cases.reduce(0) { $0 &+ $1.revision }
-        if let key = cachedKey, key.0 == query, key.1 == stamp { return cachedRows }
+        if let key = cachedKey, key.0 == query, key.1 == ctx.generation { return cachedRows }
         cachedRows = query.apply(to: ctx.visibleCases)
-        cachedKey = (query, stamp)
+        cachedKey = (query, ctx.generation)
         return cachedRows
     }
 

@@ -14,6 +14,10 @@ public final class DeskContext {
     public let help: [Language: String]
     public var user: User?
     public var language: Language
+    /// Goes up with every saved change to a case, so that screens know when to recompute.
+    public private(set) var generation = 0
+    /// Drafts by user, read from disk once, then kept in step with every write.
+    private var drafts: [String: IntakeForm?] = [:]
     /// The line above the key bar: an error, a warning or a confirmation. Cleared at the next key.
     public var message: (text: String, style: Style)?
     let audit: AuditLog
@@ -36,9 +40,7 @@ public final class DeskContext {
     /// The text of a key in the current language.
     public func t(_ key: String) -> String { strings.text(key, language) }
     public func t(_ key: String, _ args: CustomStringConvertible...) -> String {
-        var out = strings.text(key, language)
-        for (i, arg) in args.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: arg.description) }
-        return out
+        strings.text(key, language, arguments: args)
     }
 
     /// An action's name as a context calls it ("action.list.select" = Open), else its general name.
@@ -50,9 +52,7 @@ public final class DeskContext {
     public func label<C: Choice>(_ choice: C) -> String { t(choice.labelKey) }
 
     public func say(_ key: String, _ style: Style = .ok, _ args: CustomStringConvertible...) {
-        var out = strings.text(key, language)
-        for (i, arg) in args.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: arg.description) }
-        message = (out, style)
+        message = (strings.text(key, language, arguments: args), style)
     }
 
     public var today: Day { Day(clock.now()) }
@@ -82,7 +82,31 @@ public final class DeskContext {
         }
         try store.save(record)
         if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = record } else { cases.append(record) }
+        generation += 1
         log(isNew ? .caseCreated : .caseUpdated, caseID: record.id, detail: record.number.description)
+    }
+
+    // MARK: Drafts
+
+    /// The logged-in user's unfinished intake, if any.
+    public var draft: IntakeForm? {
+        guard let id = user?.id else { return nil }
+        if let cached = drafts[id] { return cached }
+        let loaded = store.loadDraft(userID: id)
+        drafts[id] = .some(loaded)
+        return loaded
+    }
+
+    public func keepDraft(_ form: IntakeForm) throws {
+        guard let id = user?.id else { return }
+        try store.saveDraft(form, userID: id)
+        drafts[id] = .some(form)
+    }
+
+    public func dropDraft() {
+        guard let id = user?.id else { return }
+        store.deleteDraft(userID: id)
+        drafts[id] = .some(nil)
     }
 
     public func log(_ kind: AuditEntry.Kind, caseID: UUID? = nil, detail: String = "", user: String? = nil) {

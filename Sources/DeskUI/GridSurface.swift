@@ -69,11 +69,4 @@ public final class GridSurface: Surface {
         cells[row][col].style
     }
 
-    /// Columns used by a row's text: each row of a correct screen is exactly as wide as the surface.
-    public func columns(_ row: Int) -> Int {
-        cells[row].count
-    }
-
-    /// Whether a text occurs anywhere on the screen.
-    public func contains(_ text: String) -> Bool { snapshot.contains(text) }
 }

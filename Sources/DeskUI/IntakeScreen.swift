@@ -16,7 +16,7 @@ final class IntakeScreen: Screen {
 
     init(ctx: DeskContext, stationID: String) {
         self.stationID = stationID
-        if let user = ctx.user, let draft = ctx.store.loadDraft(userID: user.id) {
+        if let draft = ctx.draft {
             form = draft
             if let last = draft.lastField, let i = fields.firstIndex(of: last) { focus = i }
             ctx.say("intake.resumed", .ok)
@@ -80,8 +80,8 @@ final class IntakeScreen: Screen {
         case .action(.save):
             return save(ctx)
         case .action(.back):
-            keepDraft(ctx)
-            ctx.say("intake.draftKept", .ok)
+            // suspend() keeps the draft as the screen closes.
+            if worthKeeping(ctx) { ctx.say("intake.draftKept", .ok) }
             return .pop
         case .text(let scalar) where isChoice(field):
             answerShortcut(scalar, ctx: ctx)
@@ -167,7 +167,7 @@ final class IntakeScreen: Screen {
                 return .stay
             }
             finished = true
-            ctx.store.deleteDraft(userID: user.id)
+            ctx.dropDraft()
             if record.isMinor {
                 ctx.say("intake.savedMinor", .warning, record.number.description)
             } else {
@@ -178,18 +178,21 @@ final class IntakeScreen: Screen {
     }
 
     private func keepDraft(_ ctx: DeskContext) {
-        guard let user = ctx.user else { return }
         form.lastField = field
         do {
-            try ctx.store.saveDraft(form, userID: user.id)
+            try ctx.keepDraft(form)
         } catch {
             ctx.say("intake.draftFailed", .error)
         }
     }
 
+    /// Leaving keeps the draft, unless nothing was ever typed into it.
     func suspend(ctx: DeskContext) {
-        guard !finished else { return }
-        keepDraft(ctx)
+        if worthKeeping(ctx) { keepDraft(ctx) }
+    }
+
+    private func worthKeeping(_ ctx: DeskContext) -> Bool {
+        !finished && (ctx.draft != nil || !form.isUntouched(comparedTo: .blank(stationID: stationID, clock: ctx.clock)))
     }
 
     // MARK: Drawing

@@ -1,4 +1,5 @@
 import DeskModel
+import Foundation
 
 /// Who is at the desk: login name and PIN.
 final class LoginScreen: Screen {
@@ -69,5 +70,3 @@ final class LoginScreen: Screen {
         return .replace(MainMenuScreen())
     }
 }
-
-import Foundation

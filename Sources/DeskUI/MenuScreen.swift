@@ -83,12 +83,12 @@ final class MainMenuScreen: MenuScreen {
         switch user.role {
         case .deskOfficer:
             if let home {
-                if let draft = ctx.store.loadDraft(userID: user.id) {
+                if let draft = ctx.draft {
                     items.append(MenuItem(label: ctx.t("menu.resumeIntake"),
                                           detail: ctx.t("menu.draftStarted", Day(draft.startedAt).description),
                                           style: .warning) { .push(IntakeScreen(ctx: ctx, stationID: draft.stationID)) })
                     items.append(MenuItem(label: ctx.t("menu.discardDraft")) {
-                        ctx.store.deleteDraft(userID: user.id)
+                        ctx.dropDraft()
                         ctx.say("menu.draftDiscarded", .ok)
                         return .stay
                     })

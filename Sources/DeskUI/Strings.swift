@@ -23,8 +23,12 @@ public struct Strings: Sendable {
 
     /// With "{0}", "{1}" … replaced by the arguments.
     public func text(_ key: String, _ lang: Language, _ args: CustomStringConvertible...) -> String {
+        text(key, lang, arguments: args)
+    }
+
+    public func text(_ key: String, _ lang: Language, arguments: [CustomStringConvertible]) -> String {
         var out = text(key, lang)
-        for (i, arg) in args.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: arg.description) }
+        for (i, arg) in arguments.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: arg.description) }
         return out
     }
 

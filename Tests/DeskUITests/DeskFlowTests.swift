@@ -120,6 +120,14 @@ final class DeskFlowTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("New intake"))
     }
 
+    func testAnUntouchedIntakeLeavesNoDraft() {
+        h.login("asha", "1111")
+        h.press(.char("1"), .tab, .escape)
+        XCTAssertNil(h.ctx.store.loadDraft(userID: "asha"))
+        XCTAssertTrue(h.screen.contains("New intake"))
+        XCTAssertFalse(h.screen.contains("Resume"))
+    }
+
     func testResizeLosesNothingAndSmallWindowsSaySo() {
         h.login("asha", "1111")
         h.press(.char("1"), .tab, .tab)
