@@ -28,6 +28,62 @@ public struct IntakeForm: Codable, Hashable, Sendable {
         return form
     }
 
+    /// The form of a saved case, to correct or complete it.
+    public init(editing r: CaseRecord) {
+        self.init(stationID: r.stationID, startedAt: r.updatedAt)
+        func answer(_ f: IntakeField, _ a: Answer) { self[f] = a.rawValue }
+        self[.arrival] = r.arrival.rawValue
+        self[.reportedOn] = Day(r.reportedAt).description
+        self[.name] = r.identity.name
+        self[.age] = r.identity.age.map(String.init) ?? ""
+        answer(.ageEstimated, r.identity.ageEstimated ? .yes : .no)
+        self[.phone] = r.identity.phone ?? ""
+        answer(.safeToCall, r.identity.safeToCall)
+        self[.address] = r.identity.address
+        self[.maritalStatus] = r.identity.maritalStatus?.rawValue ?? ""
+        self[.occupation] = r.identity.occupation
+        self[.dependents] = r.identity.dependents.map(String.init) ?? ""
+        answer(.disability, r.identity.disability)
+        self[.incidentDate] = r.incident.date?.description ?? ""
+        self[.place] = r.incident.place?.rawValue ?? ""
+        self[.category] = r.incident.category.rawValue
+        self[.relation] = r.incident.relation?.rawValue ?? ""
+        answer(.previousIncidents, r.incident.previousIncidents)
+        for field in IntakeField.allCases {
+            if let q = field.dangerQuestion { answer(field, r.risk.answer(q)) }
+        }
+        self[.complaintKind] = r.legal.kind.rawValue
+        self[.complaintNumber] = r.legal.number
+        self[.sections] = r.legal.sections
+        self[.investigatingOfficer] = r.legal.investigatingOfficer
+        answer(.medicalExam, r.legal.medicalExamDone)
+        answer(.statementByWoman, r.legal.statementByWomanOfficer)
+        answer(.needMedical, r.needs.medical)
+        answer(.needShelter, r.needs.shelter)
+        answer(.needLegalAid, r.needs.legalAid)
+        answer(.needCounselling, r.needs.counselling)
+        answer(.consentServices, r.consent.services)
+        answer(.consentSharing, r.consent.sharing)
+        answer(.consentStatistics, r.consent.statistics)
+        self[.consentGivenBy] = r.consent.givenBy.rawValue
+    }
+
+    /// The saved case with this form's answers: same id, number, status and history.
+    public func update(_ original: CaseRecord, clock: DeskClock) -> Result<CaseRecord, IntakeErrors> {
+        makeCase(number: original.number, deskOfficerID: original.deskOfficerID, clock: clock).map { edited in
+            var r = edited
+            r.id = original.id
+            r.status = original.status
+            r.createdAt = original.createdAt
+            r.revision = original.revision
+            // The time of the report stays unless its day was corrected.
+            if Day.parse(self[.reportedOn]) == Day(original.reportedAt) {
+                r.reportedAt = original.reportedAt
+            }
+            return r
+        }
+    }
+
     public subscript(field: IntakeField) -> String {
         get { values[field.rawValue] ?? "" }
         set { values[field.rawValue] = newValue }

@@ -45,6 +45,12 @@ final class CaseDetailScreen: Screen {
             }
             revealed.toggle()
             if revealed { ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description) }
+        case .action(.edit):
+            guard ctx.user?.role == .deskOfficer || ctx.user?.role == .counsellor else {
+                ctx.say("detail.editNotAllowed", .warning)
+                return .stay
+            }
+            return .push(IntakeScreen(editing: record))
         case .action(.changeStatus):
             guard ctx.user?.role == .deskOfficer || ctx.user?.role == .counsellor else {
                 ctx.say("detail.statusNotAllowed", .warning)

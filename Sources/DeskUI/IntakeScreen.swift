@@ -1,9 +1,12 @@
 import DeskModel
+import Foundation
 
 /// The intake form: seven sections, one field at a time. Every change is kept as a draft at once,
 /// so leaving, a crash or a resize loses nothing; errors are shown at the field in her language.
 final class IntakeScreen: Screen {
     let stationID: String
+    /// The case being corrected, or nil for a new intake. Edits are not kept as drafts.
+    let editing: UUID?
     var form: IntakeForm
     let fields = IntakeField.allCases
     var focus = 0
@@ -16,6 +19,7 @@ final class IntakeScreen: Screen {
 
     init(ctx: DeskContext, stationID: String) {
         self.stationID = stationID
+        editing = nil
         if let draft = ctx.draft {
             form = draft
             if let last = draft.lastField, let i = fields.firstIndex(of: last) { focus = i }
@@ -23,6 +27,18 @@ final class IntakeScreen: Screen {
         } else {
             form = IntakeForm.blank(stationID: stationID, clock: ctx.clock)
         }
+        makeEditors()
+    }
+
+    /// The form of a saved case, to correct or complete.
+    init(editing record: CaseRecord) {
+        stationID = record.stationID
+        editing = record.id
+        form = IntakeForm(editing: record)
+        makeEditors()
+    }
+
+    private func makeEditors() {
         for field in fields where !isChoice(field) {
             editors[field] = LineEditor(form[field], maxLength: maxLength(field))
         }
@@ -32,11 +48,15 @@ final class IntakeScreen: Screen {
 
     var keyContexts: [KeyContext] {
         if picker != nil { return [.picker] }
-        return isChoice(field) ? [.form, .choice] : [.form, .edit]
+        let own: [KeyContext] = editing == nil ? [.form] : [.caseEdit, .form]
+        return own + (isChoice(field) ? [.choice] : [.edit])
     }
     var acceptsText: Bool { picker == nil && !isChoice(field) }
 
-    func title(_ ctx: DeskContext) -> String { ctx.t("intake.title", ctx.stationName(stationID)) }
+    func title(_ ctx: DeskContext) -> String {
+        if let editing, let record = ctx.record(editing) { return ctx.t("intake.editTitle", record.number.description) }
+        return ctx.t("intake.title", ctx.stationName(stationID))
+    }
 
     private func isChoice(_ f: IntakeField) -> Bool {
         if case .choice = f.kind { return true }
@@ -81,7 +101,13 @@ final class IntakeScreen: Screen {
             return save(ctx)
         case .action(.back):
             // suspend() keeps the draft as the screen closes.
-            if worthKeeping(ctx) { ctx.say("intake.draftKept", .ok) }
+            if editing != nil {
+                if let id = editing, let original = ctx.record(id), form.values != IntakeForm(editing: original).values {
+                    ctx.say("intake.editDiscarded", .warning)
+                }
+            } else if worthKeeping(ctx) {
+                ctx.say("intake.draftKept", .ok)
+            }
             return .pop
         case .text(let scalar) where isChoice(field):
             answerShortcut(scalar, ctx: ctx)
@@ -148,8 +174,14 @@ final class IntakeScreen: Screen {
 
     private func save(_ ctx: DeskContext) -> Transition {
         guard let user = ctx.user else { return .stay }
-        let number = ctx.nextNumber(stationID: stationID)
-        switch form.makeCase(number: number, deskOfficerID: user.id, clock: ctx.clock) {
+        let result: Result<CaseRecord, IntakeErrors>
+        if let editing {
+            guard let original = ctx.record(editing) else { return .pop }
+            result = form.update(original, clock: ctx.clock)
+        } else {
+            result = form.makeCase(number: ctx.nextNumber(stationID: stationID), deskOfficerID: user.id, clock: ctx.clock)
+        }
+        switch result {
         case .failure(let problems):
             for (f, e) in problems.errors { shownErrors[f] = e }
             if let (f, _) = problems.first, let i = fields.firstIndex(of: f) {
@@ -158,6 +190,16 @@ final class IntakeScreen: Screen {
             }
             keepDraft(ctx)
             return .stay
+        case .success(let record) where editing != nil:
+            do {
+                try ctx.save(record, isNew: false)
+            } catch {
+                ctx.say("intake.saveFailed", .error)
+                return .stay
+            }
+            finished = true
+            ctx.say("intake.changesSaved", .ok, record.number.description)
+            return .pop
         case .success(let record):
             do {
                 try ctx.save(record, isNew: true)
@@ -178,6 +220,7 @@ final class IntakeScreen: Screen {
     }
 
     private func keepDraft(_ ctx: DeskContext) {
+        guard editing == nil else { return }
         form.lastField = field
         do {
             try ctx.keepDraft(form)
@@ -192,7 +235,7 @@ final class IntakeScreen: Screen {
     }
 
     private func worthKeeping(_ ctx: DeskContext) -> Bool {
-        !finished && (ctx.draft != nil || !form.isUntouched(comparedTo: .blank(stationID: stationID, clock: ctx.clock)))
+        editing == nil && !finished && (ctx.draft != nil || !form.isUntouched(comparedTo: .blank(stationID: stationID, clock: ctx.clock)))
     }
 
     // MARK: Drawing

@@ -121,3 +121,39 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(problems.errors.map(\.0), [.age, .phone])
     }
 }
+
+final class EditFormTests: XCTestCase {
+    func testACaseSurvivesTheEditFormUnchanged() throws {
+        var original = try filledForm().makeCase(number: CaseNumber(stationCode: "IND-VJN", year: 2026, sequence: 9),
+                                                 deskOfficerID: "asha", clock: testClock).get()
+        original.status = .counselling
+        original.revision = 4
+        let later = FixedClock(testNow.addingTimeInterval(3_600))
+        let again = try IntakeForm(editing: original).update(original, clock: later).get()
+        XCTAssertEqual(again.identity, original.identity)
+        XCTAssertEqual(again.incident, original.incident)
+        XCTAssertEqual(again.risk.level, original.risk.level)
+        XCTAssertEqual(again.legal, original.legal)
+        XCTAssertEqual(again.needs, original.needs)
+        XCTAssertEqual(again.consent, original.consent)
+        XCTAssertEqual(again.id, original.id)
+        XCTAssertEqual(again.number, original.number)
+        XCTAssertEqual(again.status, .counselling)
+        XCTAssertEqual(again.reportedAt, original.reportedAt)
+        XCTAssertEqual(again.createdAt, original.createdAt)
+    }
+
+    func testAnEditIsValidatedLikeAnIntake() throws {
+        let original = try filledForm().makeCase(number: CaseNumber(stationCode: "IND-VJN", year: 2026, sequence: 9),
+                                                 deskOfficerID: "asha", clock: testClock).get()
+        var form = IntakeForm(editing: original)
+        form[.phone] = "123"
+        guard case .failure(let problems) = form.update(original, clock: testClock) else { return XCTFail("accepted a bad phone") }
+        XCTAssertEqual(problems.errors.map(\.1), [.phoneDigits])
+        form[.phone] = "9123456780"
+        form[.complaintNumber] = "FIR 112/2026"
+        let updated = try form.update(original, clock: testClock).get()
+        XCTAssertEqual(updated.identity.phone, "9123456780")
+        XCTAssertEqual(updated.legal.number, "FIR 112/2026")
+    }
+}

@@ -233,6 +233,32 @@ final class DeskFlowTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Store checked: 1 problem(s)"), h.screen)
     }
 
+    func testACaseIsCorrectedThroughTheForm() throws {
+        h.login("asha", "1111")
+        h.press(.char("2"), .enter)
+        let before = try XCTUnwrap(h.ctx.visibleCases.sorted { $0.reportedAt > $1.reportedAt }.first)
+        h.press(.function(9))
+        XCTAssertTrue(h.screen.contains("Edit case " + before.number.description))
+        XCTAssertTrue(h.screen.contains("Esc Cancel (not saved)"))
+        h.press(.tab, .tab, .tab, .tab, .tab)   // Phone
+        h.press(.ctrl("u"))
+        h.type("912345678x")
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("A phone number has 10 digits"), "checked like an intake")
+        h.press(.backspace)
+        h.type("0")
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("Changes to \(before.number) saved."), h.screen)
+        XCTAssertTrue(h.screen.contains("••••••••80"))
+        let after = try XCTUnwrap(h.ctx.record(before.id))
+        XCTAssertEqual(after.identity.phone, "9123456780")
+        XCTAssertEqual(after.number, before.number)
+        XCTAssertEqual(after.revision, before.revision + 1)
+        XCTAssertEqual(h.ctx.cases.count, 6, "no new case")
+        XCTAssertNil(h.ctx.store.loadDraft(userID: "asha"), "an edit leaves no intake draft")
+        XCTAssertEqual(AuditLog(store: h.ctx.store).entries().last?.kind, .caseUpdated)
+    }
+
     func testADamagedFileIsReportedAtLogin() throws {
         try Data("garbage".utf8).write(to: h.root.appendingPathComponent("cases/\(UUID().uuidString).plist"))
         let again = try Harness(root: h.root)
