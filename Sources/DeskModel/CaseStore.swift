@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The store: a folder of binary property lists, one file per case.
 ///
@@ -8,6 +11,7 @@ import Foundation
 ///     drafts/<user>.plist the intake a user has not finished
 ///     prefs/<user>.plist  her language
 ///     damaged/           record files that could not be read, set aside
+///     numbers/<case no.> empty files: each case number taken, so that two desks never share one
 ///
 /// File names carry no name or phone number.
 public struct CaseStore: Sendable {
@@ -18,6 +22,7 @@ public struct CaseStore: Sendable {
     var draftsDir: URL { root.appendingPathComponent("drafts", isDirectory: true) }
     var prefsDir: URL { root.appendingPathComponent("prefs", isDirectory: true) }
     var damagedDir: URL { root.appendingPathComponent("damaged", isDirectory: true) }
+    var numbersDir: URL { root.appendingPathComponent("numbers", isDirectory: true) }
     var metaURL: URL { root.appendingPathComponent("store.plist") }
     var directoryURL: URL { root.appendingPathComponent("directory.plist") }
 
@@ -145,6 +150,26 @@ public struct CaseStore: Sendable {
     /// Writes one case, atomically and durably. Nothing else is written.
     public func save(_ record: CaseRecord) throws {
         try write(record, to: caseURL(record.id))
+    }
+
+    /// Takes a case number for good. Two desks on one store may both think a number is next:
+    /// each number is an empty file made with O_EXCL, so only one of them gets it and the
+    /// other is given the following one.
+    public func claim(_ proposed: CaseNumber) throws -> CaseNumber {
+        try ensure(numbersDir)
+        var number = proposed
+        for _ in 0..<10_000 {
+            let path = numbersDir.appendingPathComponent(number.description).path
+            let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                close(fd)
+                try? DurableFile.syncFolder(numbersDir.path)
+                return number
+            }
+            guard errno == EEXIST else { throw StoreError.writeFailed(path: path) }
+            number.sequence += 1
+        }
+        throw StoreError.writeFailed(path: numbersDir.path)
     }
 
     private func setAside(_ url: URL) -> String? {

@@ -12,6 +12,7 @@ public enum DemoStore {
         }
         let generator = DemoGenerator(seed: seed, count: count, clock: clock)
         for record in generator.cases(stations: directory.stations, deskOfficers: officers) {
+            _ = try store.claim(record.number)
             try store.save(record)
         }
         return store

@@ -207,5 +207,8 @@ public struct IntakeForm: Codable, Hashable, Sendable {
 
 public struct IntakeErrors: Error, Sendable {
     public let errors: [(IntakeField, ValidationError)]
+    public init(errors: [(IntakeField, ValidationError)]) {
+        self.errors = errors
+    }
     public var first: (IntakeField, ValidationError)? { errors.first }
 }

@@ -67,10 +67,10 @@ public final class DeskContext {
 
     public func record(_ id: UUID) -> CaseRecord? { cases.first { $0.id == id } }
 
-    /// The next case number at a station this year.
-    public func nextNumber(stationID: String) -> CaseNumber {
+    /// The next case number at a station this year, taken for good in the store.
+    public func claimNumber(stationID: String) throws -> CaseNumber {
         let code = directory.station(stationID)?.code ?? stationID
-        return CaseNumber.next(stationCode: code, year: today.year, existing: cases.map(\.number))
+        return try store.claim(CaseNumber.next(stationCode: code, year: today.year, existing: cases.map(\.number)))
     }
 
     /// Saves a case durably, then updates the in-memory list.

@@ -179,7 +179,20 @@ final class IntakeScreen: Screen {
             guard let original = ctx.record(editing) else { return .pop }
             result = form.update(original, clock: ctx.clock)
         } else {
-            result = form.makeCase(number: ctx.nextNumber(stationID: stationID), deskOfficerID: user.id, clock: ctx.clock)
+            // Check first, so that a form with mistakes does not use up a number.
+            let problems = form.errors(today: ctx.today)
+            if !problems.isEmpty {
+                result = .failure(IntakeErrors(errors: problems))
+            } else {
+                do {
+                    let number = try ctx.claimNumber(stationID: stationID)
+                    result = form.makeCase(number: number, deskOfficerID: user.id, clock: ctx.clock)
+                } catch {
+                    keepDraft(ctx)
+                    ctx.say("intake.saveFailed", .error)
+                    return .stay
+                }
+            }
         }
         switch result {
         case .failure(let problems):

@@ -107,6 +107,25 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(load.damaged.count, 1)
     }
 
+    func testTwoDesksNeverGetTheSameNumber() throws {
+        let root = self.root!
+        _ = try CaseStore.create(at: root, directory: testDirectory(), clock: testClock)
+        let deskA = try CaseStore.open(at: root), deskB = try CaseStore.open(at: root)
+        // Both think 5 is next.
+        let proposed = CaseNumber(stationCode: "IND-VJN", year: 2026, sequence: 5)
+        let a = try deskA.claim(proposed)
+        let b = try deskB.claim(proposed)
+        XCTAssertEqual(a.sequence, 5)
+        XCTAssertEqual(b.sequence, 6)
+        // Many at once, from many threads.
+        let got = NumberBox()
+        DispatchQueue.concurrentPerform(iterations: 40) { _ in
+            if let store = try? CaseStore.open(at: root), let n = try? store.claim(proposed) { got.add(n.sequence) }
+        }
+        XCTAssertEqual(got.values.count, 40)
+        XCTAssertEqual(Set(got.values).count, 40, "no number given twice")
+    }
+
     func testAMissingStoreIsNamed() {
         XCTAssertThrowsError(try CaseStore.open(at: root)) { error in
             XCTAssertEqual(error as? StoreError, .notAStore(path: root.path))
@@ -166,4 +185,10 @@ extension Directory {
         }
         return copy
     }
+}
+
+final class NumberBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Int] = []
+    func add(_ v: Int) { lock.lock(); values.append(v); lock.unlock() }
 }
