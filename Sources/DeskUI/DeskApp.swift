@@ -121,7 +121,7 @@ public final class DeskApp {
         let leftWidth = min(TextWidth.of(left), cols * 3 / 5)
         surface.text(left, row: 0, col: 0, width: leftWidth, style: .title)
         let language = ctx.t("app.languageName") + " "
-        var room = cols - leftWidth - TextWidth.of(language) - 3
+        var room = cols - leftWidth - TextWidth.of(language) - 5
         var right = ""
         if let user = ctx.user {
             right = "\(user.name(ctx.language)) · \(ctx.t("role." + user.role.rawValue))"
