@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,17 +16,21 @@ public struct AuditEntry: Codable, Equatable, Sendable {
     /// The case's id (never her name).
     public var caseID: UUID?
     public var detail: String
+    /// SHA-256 (hex) of the line before this one in the log; empty for the first.
+    public var prev: String
 
-    public init(at: Date, user: String, kind: Kind, caseID: UUID? = nil, detail: String = "") {
+    public init(at: Date, user: String, kind: Kind, caseID: UUID? = nil, detail: String = "", prev: String = "") {
         self.at = at
         self.user = user
         self.kind = kind
         self.caseID = caseID
         self.detail = detail
+        self.prev = prev
     }
 }
 
-/// The store's audit log: one JSON line per entry, appended and synced, never rewritten.
+/// The store's audit log: one JSON line per entry, appended and synced, never rewritten. Each
+/// entry carries the hash of the line before it, so a removed or altered entry breaks the chain.
 public struct AuditLog: Sendable {
     public let url: URL
 
@@ -33,23 +38,70 @@ public struct AuditLog: Sendable {
         url = store.root.appendingPathComponent("audit.log")
     }
 
+    public enum ChainError: Error, Equatable {
+        /// Line `line` (1-based) cannot be read or does not follow from the line before it.
+        case broken(line: Int)
+    }
+
+    static func hash(_ line: some DataProtocol) -> String {
+        SHA256.hash(data: Data(line)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Appends an entry, chained to the last line. An exclusive lock keeps two terminals'
+    /// appends from interleaving or chaining to the same line.
     public func append(_ entry: AuditEntry) throws {
+        let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.writeFailed(path: url.path) }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: url.path) }
+        defer { flock(fd, LOCK_UN) }
+        var chained = entry
+        chained.prev = AuditLog.lastLine(fd).map(AuditLog.hash) ?? ""
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
-        var line = try encoder.encode(entry)
+        var line = try encoder.encode(chained)
         line.append(0x0A)
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.writeFailed(path: url.path) }
-        defer { close(fd) }
         let written = line.withUnsafeBytes { buf in buf.baseAddress.map { Glibc.write(fd, $0, buf.count) } ?? -1 }
         guard written == line.count, fsync(fd) == 0 else { throw StoreError.writeFailed(path: url.path) }
     }
 
+    /// The last complete line of the file (without its newline), read from the end.
+    static func lastLine(_ fd: Int32) -> Data? {
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return nil }
+        var chunk = 4096
+        while true {
+            let start = max(0, Int(size) - chunk)
+            var buffer = [UInt8](repeating: 0, count: Int(size) - start)
+            let n = pread(fd, &buffer, buffer.count, off_t(start))
+            guard n == buffer.count else { return nil }
+            var body = buffer[...]
+            if body.last == 0x0A { body = body.dropLast() }
+            if let cut = body.lastIndex(of: 0x0A) { return Data(body[(cut + 1)...]) }
+            if start == 0 { return body.isEmpty ? nil : Data(body) }
+            chunk *= 4
+        }
+    }
+
     public func entries() -> [AuditEntry] {
+        (try? readChain()) ?? []
+    }
+
+    /// Every entry, checking the chain as it goes.
+    public func readChain() throws -> [AuditEntry] {
         guard let data = try? Data(contentsOf: url) else { return [] }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return data.split(separator: 0x0A).compactMap { try? decoder.decode(AuditEntry.self, from: Data($0)) }
+        var out: [AuditEntry] = []
+        var previous = ""
+        for (i, line) in data.split(separator: 0x0A).enumerated() {
+            guard let entry = try? decoder.decode(AuditEntry.self, from: Data(line)), entry.prev == previous else {
+                throw ChainError.broken(line: i + 1)
+            }
+            out.append(entry)
+            previous = AuditLog.hash(line)
+        }
+        return out
     }
 }

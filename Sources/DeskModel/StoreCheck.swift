@@ -8,6 +8,8 @@ public enum StoreProblem: Equatable, Sendable {
     case unknownStation(caseNumber: String, stationID: String)
     case unreadableDraft(file: String)
     case setAsideFiles(count: Int)
+    /// The audit log was cut or altered at this line.
+    case auditChainBroken(line: Int)
 }
 
 /// Reads every record of a store without changing anything and lists what is wrong.
@@ -42,6 +44,13 @@ public enum StoreCheck {
                 problems.append(.unreadableDraft(file: name))
                 continue
             }
+        }
+        do {
+            _ = try AuditLog(store: store).readChain()
+        } catch AuditLog.ChainError.broken(let line) {
+            problems.append(.auditChainBroken(line: line))
+        } catch {
+            problems.append(.auditChainBroken(line: 0))
         }
         let setAside = ((try? fm.contentsOfDirectory(atPath: store.damagedDir.path)) ?? []).count
         if setAside > 0 { problems.append(.setAsideFiles(count: setAside)) }

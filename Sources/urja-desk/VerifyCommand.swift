@@ -23,6 +23,7 @@ struct Verify: ParsableCommand {
             case .unknownStation(let n, let st): line = s.text("verify.unknownStation", .en, n, st)
             case .unreadableDraft(let file): line = s.text("verify.unreadableDraft", .en, file)
             case .setAsideFiles(let count): line = s.text("verify.setAside", .en, count)
+            case .auditChainBroken(let n): line = s.text("verify.auditBroken", .en, n)
             }
             print(line)
         }

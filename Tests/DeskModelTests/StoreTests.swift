@@ -167,12 +167,45 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(StoreLocation.resolve(flag: nil, environment: ["HOME": "/h"]).path, "/h/.local/share/urja-desk")
     }
 
-    func testAuditLogAppends() throws {
+    func testAuditLogAppendsAChain() throws {
         let store = try CaseStore.create(at: root, directory: testDirectory(), clock: testClock)
         let log = AuditLog(store: store)
         try log.append(AuditEntry(at: testNow, user: "asha", kind: .login))
         try log.append(AuditEntry(at: testNow, user: "asha", kind: .revealIdentity, caseID: UUID()))
-        XCTAssertEqual(log.entries().map(\.kind), [.login, .revealIdentity])
+        try log.append(AuditEntry(at: testNow, user: "asha", kind: .logout))
+        let entries = try log.readChain()
+        XCTAssertEqual(entries.map(\.kind), [.login, .revealIdentity, .logout])
+        XCTAssertEqual(entries[0].prev, "")
+        XCTAssertEqual(entries[1].prev.count, 64)
+        XCTAssertTrue(StoreCheck.run(store).isClean)
+    }
+
+    func testARemovedAuditEntryIsDetected() throws {
+        let store = try CaseStore.create(at: root, directory: testDirectory(), clock: testClock)
+        let log = AuditLog(store: store)
+        for user in ["a", "b", "c", "d"] { try log.append(AuditEntry(at: testNow, user: user, kind: .login)) }
+        var lines = try String(contentsOf: log.url, encoding: .utf8).split(separator: "\n")
+        lines.remove(at: 1)
+        try (lines.joined(separator: "\n") + "\n").write(to: log.url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try log.readChain()) { XCTAssertEqual($0 as? AuditLog.ChainError, .broken(line: 2)) }
+        XCTAssertEqual(StoreCheck.run(store).problems, [.auditChainBroken(line: 2)])
+    }
+
+    func testAnAlteredAuditEntryIsDetected() throws {
+        let store = try CaseStore.create(at: root, directory: testDirectory(), clock: testClock)
+        let log = AuditLog(store: store)
+        for user in ["asha", "kavita", "meena"] { try log.append(AuditEntry(at: testNow, user: user, kind: .login)) }
+        let text = try String(contentsOf: log.url, encoding: .utf8).replacingOccurrences(of: "kavita", with: "nobody")
+        try text.write(to: log.url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try log.readChain()) { XCTAssertEqual($0 as? AuditLog.ChainError, .broken(line: 3)) }
+    }
+
+    func testConcurrentAppendsKeepTheChain() throws {
+        let store = try CaseStore.create(at: root, directory: testDirectory(), clock: testClock)
+        DispatchQueue.concurrentPerform(iterations: 60) { i in
+            try? AuditLog(store: store).append(AuditEntry(at: testNow, user: "u\(i)", kind: .login))
+        }
+        XCTAssertEqual(try AuditLog(store: store).readChain().count, 60)
     }
 }
 
