@@ -9,13 +9,18 @@ public final class CursesTerminal: Surface {
     private let window: UnsafeMutablePointer<WINDOW>
     private var attrs: [Style: (attr: attr_t, pair: Int16)] = [:]
     public let usesColour: Bool
+    private let inputFD: Int32
+    /// Readable input that gave no key, in a row: the mark of an input at its end.
+    private var emptyReads = 0
 
     /// Starts curses on the given terminal. `input`/`output` are open C streams; nil means the
     /// process's own terminal. `colour` false forces the monochrome theme.
     public init?(termType: String? = nil, output: UnsafeMutablePointer<FILE>? = nil,
                  input: UnsafeMutablePointer<FILE>? = nil, colour: Bool = true) {
         CursesTerminal.prepareLocale()
-        guard let scr = newterm(termType, output ?? urja_stdout(), input ?? urja_stdin()) else { return nil }
+        let inputFile = input ?? urja_stdin()
+        inputFD = fileno(inputFile)
+        guard let scr = newterm(termType, output ?? urja_stdout(), inputFile) else { return nil }
         screen = scr
         set_term(scr)
         guard let win = urja_stdscr() else { return nil }
@@ -115,9 +120,39 @@ public final class CursesTerminal: Surface {
 
     // MARK: Input
 
-    /// Waits for a key; nil on end of input or a time-out (`timeoutMs` >= 0).
-    public func readKey(timeoutMs: Int32 = -1) -> Key? {
-        wtimeout(window, timeoutMs)
+    public enum Event: Equatable {
+        case key(Key)
+        /// Nothing was typed within the time asked.
+        case timeout
+        /// The terminal has gone (closed window, lost connection).
+        case closed
+    }
+
+    /// Waits up to `timeoutMs` for a key. ncurses answers a time-out and a closed terminal
+    /// alike, so the input is polled first to tell them apart.
+    public func readKey(timeoutMs: Int32) -> Event {
+        // Anything ncurses has already buffered (the rest of an escape sequence) comes first.
+        if let key = nextKey(waitMs: 0) {
+            emptyReads = 0
+            return .key(key)
+        }
+        var fds = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&fds, 1, timeoutMs)
+        if ready == 0 { return .timeout }
+        if ready < 0 { return errno == EINTR ? .timeout : .closed }
+        if fds.revents & Int16(POLLIN) == 0 { return .closed }
+        if let key = nextKey(waitMs: 50) {
+            emptyReads = 0
+            return .key(key)
+        }
+        // Readable yet no key: end of input, unless it was only part of a sequence.
+        emptyReads += 1
+        if fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 || emptyReads >= 3 { return .closed }
+        return .timeout
+    }
+
+    private func nextKey(waitMs: Int32) -> Key? {
+        wtimeout(window, waitMs)
         var ch: wint_t = 0
         let rc = wget_wch(window, &ch)
         if rc == KEY_CODE_YES { return Self.functionKey(Int32(ch)) ?? .resize }

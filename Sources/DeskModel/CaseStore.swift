@@ -11,6 +11,7 @@ import Glibc
 ///     drafts/<user>.plist the intake a user has not finished
 ///     prefs/<user>.plist  her language
 ///     damaged/           record files that could not be read, set aside
+///     locks/<user>.plist  wrong PINs in a row, and until when the name is locked
 ///     numbers/<case no.> empty files: each case number taken, so that two desks never share one
 ///
 /// File names carry no name or phone number.
@@ -208,6 +209,23 @@ public struct CaseStore: Sendable {
     public func savePrefs(_ prefs: UserPrefs, userID: String) throws {
         try ensure(prefsDir)
         try write(prefs, to: prefsDir.appendingPathComponent(fileKey(userID) + ".plist"))
+    }
+
+    // MARK: Wrong PINs
+
+    var locksDir: URL { root.appendingPathComponent("locks", isDirectory: true) }
+
+    func loadLoginState(_ name: String) -> LoginGuard.State? {
+        read(LoginGuard.State.self, from: locksDir.appendingPathComponent(fileKey(name) + ".plist"))
+    }
+
+    func saveLoginState(_ state: LoginGuard.State, _ name: String) throws {
+        try ensure(locksDir)
+        try write(state, to: locksDir.appendingPathComponent(fileKey(name) + ".plist"))
+    }
+
+    func clearLoginState(_ name: String) {
+        try? FileManager.default.removeItem(at: locksDir.appendingPathComponent(fileKey(name) + ".plist"))
     }
 
     func draftURL(_ userID: String) -> URL { draftsDir.appendingPathComponent(fileKey(userID) + ".plist") }

@@ -1,4 +1,5 @@
 import DeskModel
+import Foundation
 
 /// The desk as a whole: a stack of screens over a shared context. It turns keys into inputs
 /// through the key table, handles the keys that work everywhere, and draws the frame.
@@ -6,10 +7,25 @@ public final class DeskApp {
     public let ctx: DeskContext
     private(set) var stack: [Screen]
     public private(set) var isRunning = true
+    /// Seconds without a key before the desk locks itself and hides everything; nil: never.
+    public var idleLimit: TimeInterval? = 300
+    private var lastKeyAt: Date
 
     public init(ctx: DeskContext) {
         self.ctx = ctx
         stack = [LoginScreen()]
+        lastKeyAt = ctx.clock.now()
+    }
+
+    /// Called when no key came for a while. Locks an idle desk; returns true if the screen changed.
+    @discardableResult
+    public func tick() -> Bool {
+        guard let limit = idleLimit, let user = ctx.user, !(top is LockScreen),
+              ctx.clock.now().timeIntervalSince(lastKeyAt) >= limit else { return false }
+        suspendAll()
+        ctx.message = nil
+        stack.append(LockScreen(userID: user.id, minutes: Int((limit / 60).rounded())))
+        return true
     }
 
     public var top: Screen? { stack.last }
@@ -19,6 +35,7 @@ public final class DeskApp {
     public func handle(_ key: Key) -> Bool {
         guard isRunning, let screen = top else { return false }
         if key == .resize { return true }
+        lastKeyAt = ctx.clock.now()
         ctx.message = nil
         let input: Input
         if screen.acceptsText, let scalar = key.printable {

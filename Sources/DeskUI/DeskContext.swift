@@ -86,6 +86,46 @@ public final class DeskContext {
         log(isNew ? .caseCreated : .caseUpdated, caseID: record.id, detail: record.number.description)
     }
 
+    // MARK: PINs
+
+    public enum PINCheck: Equatable {
+        case accepted(User)
+        /// Wrong name or PIN; `triesLeft` before the name is locked, when few remain.
+        case refused(triesLeft: Int?)
+        /// Too many wrong PINs: this many seconds before the next try.
+        case locked(seconds: Int)
+    }
+
+    /// Checks a name and PIN, counting wrong PINs per name in the store (and in the audit log).
+    public func checkPIN(name: String, pin: String) -> PINCheck {
+        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let guardRail = LoginGuard(store: store)
+        if let wait = guardRail.waitRemaining(for: key, now: clock.now()) {
+            return .locked(seconds: Int(wait.rounded(.up)))
+        }
+        guard let user = directory.user(key), user.pin.matches(pin) else {
+            log(.loginFailed, detail: key, user: "")
+            let state = guardRail.recordFailure(for: key, now: clock.now())
+            if let until = state.lockedUntil { return .locked(seconds: Int(until.timeIntervalSince(clock.now()).rounded(.up))) }
+            let left = LoginGuard.freeTries - state.failures
+            return .refused(triesLeft: left <= 2 ? left : nil)
+        }
+        guardRail.recordSuccess(for: key)
+        return .accepted(user)
+    }
+
+    /// Says why a PIN was refused, in her language.
+    public func sayRefusal(_ check: PINCheck) {
+        switch check {
+        case .accepted: break
+        case .refused(let left?): say("login.wrongTriesLeft", .error, left)
+        case .refused(nil): say("login.wrong", .error)
+        case .locked(let seconds):
+            let wait = seconds < 120 ? t("time.seconds", seconds) : t("time.minutes", (seconds + 59) / 60)
+            say("login.locked", .error, wait)
+        }
+    }
+
     // MARK: Drafts
 
     /// The logged-in user's unfinished intake, if any.

@@ -56,16 +56,15 @@ final class LoginScreen: Screen {
             ctx.say("login.needUser", .error)
             return .stay
         }
-        guard let user = ctx.directory.user(name), user.pin.matches(pinField.text) else {
-            ctx.log(.loginFailed, detail: name.lowercased(), user: "")
-            pinField.clear()
-            ctx.say("login.wrong", .error)
+        let check = ctx.checkPIN(name: name, pin: pinField.text)
+        pinField.clear()
+        guard case .accepted(let user) = check else {
+            ctx.sayRefusal(check)
             return .stay
         }
         ctx.user = user
         if let prefs = ctx.store.loadPrefs(userID: user.id) { ctx.language = prefs.language }
         ctx.log(.login)
-        pinField.clear()
         if !ctx.damaged.isEmpty { ctx.say("store.damagedSetAside", .warning, ctx.damaged.count) }
         return .replace(MainMenuScreen())
     }

@@ -10,6 +10,8 @@ struct OpenDesk: ParsableCommand {
     @OptionGroup var storeOption: StoreOption
     @Flag(help: "If the folder holds no store yet, make a demo store there first.") var demo = false
     @Flag(name: .customLong("no-color"), help: "Monochrome, as with NO_COLOR set.") var noColor = false
+    @Option(name: .customLong("lock-after"), help: "Minutes without a key before the desk locks itself (0: never).")
+    var lockAfter: Double = 5
 
     func run() throws {
         let res = try CLI.resources()
@@ -39,10 +41,18 @@ struct OpenDesk: ParsableCommand {
             CLI.exit(Failure(res.strings.text("cli.noCurses", .en)))
         }
         let app = DeskApp(ctx: ctx)
+        app.idleLimit = lockAfter > 0 ? lockAfter * 60 : nil
         app.render(on: terminal)
         terminal.present()
-        while app.isRunning, let key = terminal.readKey() {
-            app.handle(key)
+        events: while app.isRunning {
+            switch terminal.readKey(timeoutMs: 1_000) {
+            case .key(let key):
+                app.handle(key)
+            case .timeout:
+                guard app.tick() else { continue events }
+            case .closed:
+                break events
+            }
             app.render(on: terminal)
             terminal.present()
         }

@@ -27,7 +27,7 @@ final class Harness {
     }
 
     /// A fresh store with `cases` demo cases, or an existing store folder.
-    init(cases: Int = 0, root existing: URL? = nil, rows: Int = 24, cols: Int = 80) throws {
+    init(cases: Int = 0, root existing: URL? = nil, rows: Int = 24, cols: Int = 80, clock: DeskClock = testClock) throws {
         root = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("urja-ui-\(UUID().uuidString)")
         let store: CaseStore
         if existing == nil {
@@ -36,7 +36,7 @@ final class Harness {
             store = try CaseStore.open(at: root)
         }
         let res = try DeskResources.load()
-        ctx = try DeskContext(store: store, clock: testClock, strings: res.strings, keymap: res.keymap, help: res.help)
+        ctx = try DeskContext(store: store, clock: clock, strings: res.strings, keymap: res.keymap, help: res.help)
         app = DeskApp(ctx: ctx)
         surface = GridSurface(rows: rows, cols: cols)
     }
@@ -94,4 +94,13 @@ func assertWellFormed(_ h: Harness, file: StaticString = #filePath, line: UInt =
     let keyLike = try? NSRegularExpression(pattern: "\\b(field|choice|action|intake|list|menu|detail|error|section|login|role|sort|keys)\\.[a-zA-Z]")
     let range = NSRange(text.startIndex..., in: text)
     XCTAssertNil(keyLike?.firstMatch(in: text, range: range), "an untranslated key shows:\n\(text)", file: file, line: line)
+}
+
+/// A clock the test moves forward.
+final class MovableClock: DeskClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+    init(_ start: Date) { current = start }
+    func now() -> Date { lock.lock(); defer { lock.unlock() }; return current }
+    func advance(_ seconds: TimeInterval) { lock.lock(); current += seconds; lock.unlock() }
 }

@@ -134,6 +134,20 @@ final class DeskInTmuxTests: XCTestCase {
         tmux.keys("C-q")
     }
 
+    func testAnIdleDeskLocksItself() throws {
+        tmux.start(command + " --lock-after 0.05")   // three seconds
+        login("asha", "1111")
+        tmux.keys("2")
+        tmux.waitFor("Queue")
+        let locked = tmux.waitFor("locked itself", seconds: 15)
+        XCTAssertFalse(locked.contains("IND-VJN-"), "no case shows on a locked desk")
+        tmux.type("1111")
+        tmux.keys("Enter")
+        tmux.waitFor("IND-VJN-")
+        tmux.keys("C-q")
+        XCTAssertTrue(tmux.waitForExit())
+    }
+
     func testResizeAndTooSmall() throws {
         tmux.start(command)
         login("asha", "1111")

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Wrong PINs in a row, per login name, kept in the store so that closing the desk does not
+/// reset them. Five in a row lock the name, for 30 seconds, then twice as long after each
+/// further wrong PIN, up to an hour.
+public struct LoginGuard: Sendable {
+    public struct State: Codable, Equatable, Sendable {
+        public var failures: Int
+        public var lockedUntil: Date?
+
+        public init(failures: Int = 0, lockedUntil: Date? = nil) {
+            self.failures = failures
+            self.lockedUntil = lockedUntil
+        }
+    }
+
+    public static let freeTries = 5
+    public static let firstLock: TimeInterval = 30
+    public static let longestLock: TimeInterval = 3_600
+
+    let store: CaseStore
+
+    public init(store: CaseStore) {
+        self.store = store
+    }
+
+    /// The delay that follows `failures` wrong PINs in a row (none before the fifth).
+    public static func lockDuration(afterFailures failures: Int) -> TimeInterval? {
+        guard failures >= freeTries else { return nil }
+        return min(longestLock, firstLock * pow(2, Double(failures - freeTries)))
+    }
+
+    public func state(for name: String) -> State {
+        store.loadLoginState(name) ?? State()
+    }
+
+    /// Seconds until the name may try again, or nil if it may try now.
+    public func waitRemaining(for name: String, now: Date) -> TimeInterval? {
+        guard let until = state(for: name).lockedUntil, until > now else { return nil }
+        return until.timeIntervalSince(now)
+    }
+
+    /// Records a wrong PIN; returns the new state.
+    @discardableResult
+    public func recordFailure(for name: String, now: Date) -> State {
+        var s = state(for: name)
+        s.failures += 1
+        s.lockedUntil = LoginGuard.lockDuration(afterFailures: s.failures).map { now.addingTimeInterval($0) }
+        try? store.saveLoginState(s, name)
+        return s
+    }
+
+    public func recordSuccess(for name: String) {
+        store.clearLoginState(name)
+    }
+}
