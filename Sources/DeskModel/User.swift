@@ -30,8 +30,4 @@ public struct User: Codable, Hashable, Sendable, Identifiable {
         stationIDs.isEmpty || stationIDs.contains(stationID)
     }
 
-    /// Whether the role works with the woman directly and so may reveal her identity on screen.
-    public var mayRevealIdentity: Bool {
-        role == .deskOfficer || role == .counsellor
-    }
 }

@@ -39,20 +39,20 @@ final class CaseDetailScreen: Screen {
         case .action(.back):
             return .pop
         case .action(.reveal):
-            guard let user = ctx.user, user.mayRevealIdentity else {
+            guard Access.allows(ctx.user, .revealIdentity, stationID: record.stationID) else {
                 ctx.say("detail.revealNotAllowed", .warning)
                 return .stay
             }
             revealed.toggle()
             if revealed { ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description) }
         case .action(.edit):
-            guard ctx.user?.role == .deskOfficer || ctx.user?.role == .counsellor else {
+            guard Access.allows(ctx.user, .editCase, stationID: record.stationID) else {
                 ctx.say("detail.editNotAllowed", .warning)
                 return .stay
             }
             return .push(IntakeScreen(editing: record))
         case .action(.changeStatus):
-            guard ctx.user?.role == .deskOfficer || ctx.user?.role == .counsellor else {
+            guard Access.allows(ctx.user, .changeStatus, stationID: record.stationID) else {
                 ctx.say("detail.statusNotAllowed", .warning)
                 return .stay
             }

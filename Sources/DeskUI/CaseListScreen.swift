@@ -61,7 +61,7 @@ final class CaseListScreen: Screen {
         case .action(.sortNext):
             query.sort = query.sort.next
         case .action(.newCase):
-            guard ctx.user?.role == .deskOfficer else {
+            guard Access.allows(ctx.user, .newIntake, stationID: stationID) else {
                 ctx.say("list.intakeDeskOnly", .warning)
                 return .stay
             }

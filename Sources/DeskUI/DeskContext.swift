@@ -62,7 +62,7 @@ public final class DeskContext {
     /// Cases the logged-in user may see.
     public var visibleCases: [CaseRecord] {
         guard let user else { return [] }
-        return cases.filter { user.canSee(stationID: $0.stationID) }
+        return cases.filter { Access.allows(user, .viewCases, stationID: $0.stationID) }
     }
 
     public func record(_ id: UUID) -> CaseRecord? { cases.first { $0.id == id } }

@@ -80,29 +80,22 @@ final class MainMenuScreen: MenuScreen {
         var items: [MenuItem] = []
         let stations = ctx.userStations
         let home = stations.first?.id
-        switch user.role {
-        case .deskOfficer:
-            if let home {
-                if let draft = ctx.draft {
-                    items.append(MenuItem(label: ctx.t("menu.resumeIntake"),
-                                          detail: ctx.t("menu.draftStarted", Day(draft.startedAt).description),
-                                          style: .warning) { .push(IntakeScreen(ctx: ctx, stationID: draft.stationID)) })
-                    items.append(MenuItem(label: ctx.t("menu.discardDraft")) {
-                        ctx.dropDraft()
-                        ctx.say("menu.draftDiscarded", .ok)
-                        return .stay
-                    })
-                } else {
-                    items.append(MenuItem(label: ctx.t("menu.newIntake")) { .push(IntakeScreen(ctx: ctx, stationID: home)) })
-                }
+        if Access.allows(user, .newIntake), let home {
+            if let draft = ctx.draft {
+                items.append(MenuItem(label: ctx.t("menu.resumeIntake"),
+                                      detail: ctx.t("menu.draftStarted", Day(draft.startedAt).description),
+                                      style: .warning) { .push(IntakeScreen(ctx: ctx, stationID: draft.stationID)) })
+                items.append(MenuItem(label: ctx.t("menu.discardDraft")) {
+                    ctx.dropDraft()
+                    ctx.say("menu.draftDiscarded", .ok)
+                    return .stay
+                })
+            } else {
+                items.append(MenuItem(label: ctx.t("menu.newIntake")) { .push(IntakeScreen(ctx: ctx, stationID: home)) })
             }
-            items.append(queueItem(ctx, stations))
-        case .counsellor:
-            items.append(queueItem(ctx, stations))
-        case .sp:
-            items.append(queueItem(ctx, stations))
-        case .admin:
-            items.append(queueItem(ctx, stations))
+        }
+        if Access.allows(user, .viewCases) { items.append(queueItem(ctx, stations)) }
+        if Access.allows(user, .checkStore) {
             items.append(MenuItem(label: ctx.t("menu.checkStore")) {
                 let report = StoreCheck.run(ctx.store)
                 if report.isClean {

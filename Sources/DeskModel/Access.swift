@@ -1,0 +1,33 @@
+/// What a user may do. One table, role by role; every check in the screens asks it.
+public enum Right: String, CaseIterable, Sendable {
+    /// See a station's queue and its cases, identity masked.
+    case viewCases
+    /// Show a woman's name, phone and address on screen (each time is audited).
+    case revealIdentity
+    /// Take a new intake.
+    case newIntake
+    /// Correct or complete a case through the intake form.
+    case editCase
+    /// Move a case to another status.
+    case changeStatus
+    /// Check every record of the store.
+    case checkStore
+}
+
+public enum Access {
+    /// The rights of each role. Station scope is applied on top: a user acts only on the
+    /// stations she works at or oversees (an empty list in her record means all of them).
+    public static let table: [Role: Set<Right>] = [
+        .deskOfficer: [.viewCases, .revealIdentity, .newIntake, .editCase, .changeStatus],
+        .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus],
+        .sp: [.viewCases],
+        .admin: [.viewCases, .checkStore],
+    ]
+
+    /// Whether `user` has `right`, at `stationID` when the right concerns one station.
+    public static func allows(_ user: User?, _ right: Right, stationID: String? = nil) -> Bool {
+        guard let user, table[user.role]?.contains(right) == true else { return false }
+        if let stationID { return user.canSee(stationID: stationID) }
+        return true
+    }
+}

@@ -1,0 +1,34 @@
+import DeskModel
+import XCTest
+
+final class AccessTests: XCTestCase {
+    func user(_ role: Role, _ stations: [String]) throws -> User {
+        User(id: "u", nameEn: "U", nameHi: "उ", role: role, stationIDs: stations, pin: try PinHash.make(pin: "1", rounds: 1000))
+    }
+
+    /// The whole table, written out: role by right.
+    func testTheTable() throws {
+        let expected: [Role: [Right: Bool]] = [
+            .deskOfficer: [.viewCases: true, .revealIdentity: true, .newIntake: true, .editCase: true, .changeStatus: true, .checkStore: false],
+            .counsellor: [.viewCases: true, .revealIdentity: true, .newIntake: false, .editCase: true, .changeStatus: true, .checkStore: false],
+            .sp: [.viewCases: true, .revealIdentity: false, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: false],
+            .admin: [.viewCases: true, .revealIdentity: false, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: true],
+        ]
+        for role in Role.allCases {
+            let u = try user(role, [])
+            for right in Right.allCases {
+                XCTAssertEqual(Access.allows(u, right), expected[role]?[right], "\(role) \(right)")
+            }
+        }
+    }
+
+    func testRightsStopAtTheStationsSheWorksAt() throws {
+        let desk = try user(.deskOfficer, ["VJN"])
+        XCTAssertTrue(Access.allows(desk, .revealIdentity, stationID: "VJN"))
+        XCTAssertFalse(Access.allows(desk, .revealIdentity, stationID: "MHK"))
+        XCTAssertFalse(Access.allows(desk, .viewCases, stationID: "MHK"))
+        let sp = try user(.sp, [])
+        XCTAssertTrue(Access.allows(sp, .viewCases, stationID: "MHK"), "an empty list is every station")
+        XCTAssertFalse(Access.allows(nil, .viewCases), "nobody logged in may do nothing")
+    }
+}
