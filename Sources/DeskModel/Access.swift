@@ -4,6 +4,8 @@ public enum Right: String, CaseIterable, Sendable {
     case viewCases
     /// Show a woman's name, phone and address on screen (each time is audited).
     case revealIdentity
+    /// The same, for one case at a time and only with a typed reason (audited with it).
+    case revealWithReason
     /// Take a new intake.
     case newIntake
     /// Correct or complete a case through the intake form.
@@ -20,7 +22,7 @@ public enum Access {
     public static let table: [Role: Set<Right>] = [
         .deskOfficer: [.viewCases, .revealIdentity, .newIntake, .editCase, .changeStatus],
         .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus],
-        .sp: [.viewCases],
+        .sp: [.viewCases, .revealWithReason],
         .admin: [.viewCases, .checkStore],
     ]
 

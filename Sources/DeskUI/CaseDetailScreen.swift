@@ -7,12 +7,20 @@ final class CaseDetailScreen: Screen {
     var revealed = false
     var scroll = ScrollList()
     var picker: PickList?
+    /// The reason being typed by one who may reveal only with a reason.
+    var reason: LineEditor?
+    /// Shortest reason accepted: a word or two, not a keystroke.
+    static let shortestReason = 8
 
     init(caseID: UUID) {
         self.caseID = caseID
     }
 
-    var keyContexts: [KeyContext] { picker != nil ? [.picker] : [.detail] }
+    var keyContexts: [KeyContext] {
+        if reason != nil { return [.reason, .edit] }
+        return picker != nil ? [.picker] : [.detail]
+    }
+    var acceptsText: Bool { reason != nil }
 
     func title(_ ctx: DeskContext) -> String {
         ctx.t("detail.title", ctx.record(caseID)?.number.description ?? "")
@@ -35,16 +43,39 @@ final class CaseDetailScreen: Screen {
             }
             return .stay
         }
+        if var editor = reason {
+            switch input {
+            case .action(.select):
+                let text = editor.text.trimmingCharacters(in: .whitespaces)
+                guard text.count >= Self.shortestReason else {
+                    ctx.say("detail.reasonNeeded", .error, Self.shortestReason)
+                    return .stay
+                }
+                reason = nil
+                revealed = true
+                ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description + " · " + text)
+            case .action(.back):
+                reason = nil
+            default:
+                _ = TextFieldView.edit(&editor, input)
+                reason = editor
+            }
+            return .stay
+        }
         switch input {
         case .action(.back):
             return .pop
         case .action(.reveal):
-            guard Access.allows(ctx.user, .revealIdentity, stationID: record.stationID) else {
+            if revealed {
+                revealed = false
+            } else if Access.allows(ctx.user, .revealIdentity, stationID: record.stationID) {
+                revealed = true
+                ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description)
+            } else if Access.allows(ctx.user, .revealWithReason, stationID: record.stationID) {
+                reason = LineEditor("", maxLength: 120)
+            } else {
                 ctx.say("detail.revealNotAllowed", .warning)
-                return .stay
             }
-            revealed.toggle()
-            if revealed { ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description) }
         case .action(.edit):
             guard Access.allows(ctx.user, .editCase, stationID: record.stationID) else {
                 ctx.say("detail.editNotAllowed", .warning)
@@ -150,6 +181,17 @@ final class CaseDetailScreen: Screen {
         if var p = picker {
             p.draw(on: s, row: area.top + 2, col: labelWidth + 1, area: area)
             picker = p
+        }
+        if var editor = reason {
+            // A box over the top of the case: why she needs to see who this is.
+            let row = area.top + 1
+            s.fill(row: row, col: 1, width: area.cols - 2, style: .selected)
+            s.text(" " + ctx.t("detail.reasonPrompt"), row: row, col: 1, width: area.cols - 2, style: .selected)
+            s.fill(row: row + 1, col: 1, width: area.cols - 2, style: .selected)
+            TextFieldView.draw(&editor, on: s, row: row + 1, col: 3, width: area.cols - 6, focused: true)
+            s.fill(row: row + 2, col: 1, width: area.cols - 2, style: .selected)
+            s.text(" " + ctx.t("detail.reasonHint"), row: row + 2, col: 1, width: area.cols - 2, style: .selected)
+            reason = editor
         }
     }
 }

@@ -193,9 +193,30 @@ final class DeskFlowTests: XCTestCase {
         XCTAssertEqual(entry.caseID, record.id)
         XCTAssertEqual(entry.user, "asha")
         h.press(.escape, .escape, .escape)
-        h.login("sp", "4444")
+        h.login("admin", "9999")
         h.press(.char("1"), .enter, .enter, .function(6))
         XCTAssertTrue(h.screen.contains("Your role sees identity masked."))
+    }
+
+    func testTheSPRevealsOneCaseOnlyWithAReason() throws {
+        h.login("sp", "4444")
+        h.press(.char("1"), .enter, .enter)
+        let record = try XCTUnwrap(h.ctx.cases.filter { $0.stationID == "VJN" }.sorted { $0.reportedAt > $1.reportedAt }.first)
+        h.press(.function(6))
+        XCTAssertTrue(h.screen.contains("Why do you need to see who she is?"), h.screen)
+        h.type("review")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Write the reason in at least 8 letters."))
+        XCTAssertFalse(h.screen.contains(record.identity.name))
+        h.type(" of high-risk case")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains(record.identity.name), h.screen)
+        let entry = try XCTUnwrap(AuditLog(store: h.ctx.store).entries().last)
+        XCTAssertEqual(entry.kind, .revealIdentity)
+        XCTAssertEqual(entry.user, "sp")
+        XCTAssertTrue(entry.detail.contains("review of high-risk case"))
+        h.press(.escape, .down, .enter)
+        XCTAssertFalse(h.screen.contains(record.identity.name), "the next case is masked again")
     }
 
     func testStatusChangeIsSaved() throws {
