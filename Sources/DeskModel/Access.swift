@@ -14,6 +14,8 @@ public enum Right: String, CaseIterable, Sendable {
     case changeStatus
     /// Check every record of the store.
     case checkStore
+    /// Read the audit log.
+    case readAudit
 }
 
 public enum Access {
@@ -22,8 +24,8 @@ public enum Access {
     public static let table: [Role: Set<Right>] = [
         .deskOfficer: [.viewCases, .revealIdentity, .newIntake, .editCase, .changeStatus],
         .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus],
-        .sp: [.viewCases, .revealWithReason],
-        .admin: [.viewCases, .checkStore],
+        .sp: [.viewCases, .revealWithReason, .readAudit],
+        .admin: [.viewCases, .checkStore, .readAudit],
     ]
 
     /// Whether `user` has `right`, at `stationID` when the right concerns one station.

@@ -88,6 +88,14 @@ public struct AuditLog: Sendable {
         (try? readChain()) ?? []
     }
 
+    /// Every entry that can be read, chain or no chain: what is left of a damaged log.
+    public func entriesIgnoringChain() -> [AuditEntry] {
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return data.split(separator: 0x0A).compactMap { try? decoder.decode(AuditEntry.self, from: Data($0)) }
+    }
+
     /// Every entry, checking the chain as it goes.
     public func readChain() throws -> [AuditEntry] {
         guard let data = try? Data(contentsOf: url) else { return [] }

@@ -106,6 +106,9 @@ final class MainMenuScreen: MenuScreen {
                 return .stay
             })
         }
+        if Access.allows(user, .readAudit) {
+            items.append(MenuItem(label: ctx.t("menu.audit")) { .push(AuditScreen(ctx: ctx)) })
+        }
         items.append(MenuItem(label: ctx.t("menu.language"), detail: ctx.t("app.otherLanguageName")) {
             ctx.language = ctx.language.other
             try? ctx.store.savePrefs(UserPrefs(language: ctx.language), userID: user.id)

@@ -280,6 +280,30 @@ final class DeskFlowTests: XCTestCase {
         XCTAssertEqual(AuditLog(store: h.ctx.store).entries().last?.kind, .caseUpdated)
     }
 
+    func testTheSPReadsTheAuditLogFiltered() throws {
+        h.login("asha", "1111")
+        h.press(.char("2"), .enter, .function(6))
+        let record = try XCTUnwrap(h.ctx.visibleCases.sorted { $0.reportedAt > $1.reportedAt }.first)
+        h.press(.escape, .escape, .escape)
+        h.login("sp", "4444")
+        XCTAssertTrue(h.screen.contains("Audit log"))
+        h.press(.char("2"))
+        let all = h.screen
+        XCTAssertTrue(all.contains("Identity shown"), all)
+        XCTAssertTrue(all.contains("chain intact"))
+        h.type(record.number.description)
+        let one = h.screen
+        XCTAssertTrue(one.contains("1 entries"), one)
+        XCTAssertTrue(one.contains("asha"))
+        XCTAssertFalse(one.contains(record.identity.name), "the log names no woman")
+        h.press(.escape, .escape)
+        XCTAssertTrue(h.screen.contains("Main menu"))
+        // A desk officer has no audit log in her menu.
+        h.press(.escape)
+        h.login("asha", "1111")
+        XCTAssertFalse(h.screen.contains("Audit log"))
+    }
+
     func testADamagedFileIsReportedAtLogin() throws {
         try Data("garbage".utf8).write(to: h.root.appendingPathComponent("cases/\(UUID().uuidString).plist"))
         let again = try Harness(root: h.root)
