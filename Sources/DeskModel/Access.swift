@@ -16,15 +16,19 @@ public enum Right: String, CaseIterable, Sendable {
     case checkStore
     /// Read the audit log.
     case readAudit
+    /// Leave a directive on a case.
+    case giveDirective
+    /// Answer a directive and mark it done.
+    case answerDirective
 }
 
 public enum Access {
     /// The rights of each role. Station scope is applied on top: a user acts only on the
     /// stations she works at or oversees (an empty list in her record means all of them).
     public static let table: [Role: Set<Right>] = [
-        .deskOfficer: [.viewCases, .revealIdentity, .newIntake, .editCase, .changeStatus],
+        .deskOfficer: [.viewCases, .revealIdentity, .newIntake, .editCase, .changeStatus, .answerDirective],
         .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus],
-        .sp: [.viewCases, .revealWithReason, .readAudit],
+        .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective],
         .admin: [.viewCases, .checkStore, .readAudit],
     ]
 

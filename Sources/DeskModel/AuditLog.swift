@@ -7,7 +7,7 @@ import Glibc
 /// One thing worth answering for later: who did what, to which case, when.
 public struct AuditEntry: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable {
-        case login, loginFailed, logout, revealIdentity, caseCreated, caseUpdated, export
+        case login, loginFailed, logout, revealIdentity, caseCreated, caseUpdated, export, directiveGiven, directiveDone
     }
 
     public var at: Date

@@ -11,6 +11,7 @@ import Glibc
 ///     drafts/<user>.plist the intake a user has not finished
 ///     prefs/<user>.plist  her language
 ///     damaged/           record files that could not be read, set aside
+///     directives/<uuid>.plist an SP's directives on that case, with the desk's replies
 ///     locks/<user>.plist  wrong PINs in a row, and until when the name is locked
 ///     numbers/<case no.> empty files: each case number taken, so that two desks never share one
 ///
@@ -209,6 +210,28 @@ public struct CaseStore: Sendable {
     public func savePrefs(_ prefs: UserPrefs, userID: String) throws {
         try ensure(prefsDir)
         try write(prefs, to: prefsDir.appendingPathComponent(fileKey(userID) + ".plist"))
+    }
+
+    // MARK: Directives
+
+    var directivesDir: URL { root.appendingPathComponent("directives", isDirectory: true) }
+
+    /// Every case's directives. Kept beside the case, not in it, so that an SP's directive and
+    /// a desk's edit of the case never write the same file.
+    public func loadDirectives() -> [UUID: [Directive]] {
+        var out: [UUID: [Directive]] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directivesDir.path)) ?? []
+        for name in names where name.hasSuffix(".plist") && !name.hasPrefix(".") {
+            guard let id = UUID(uuidString: String(name.dropLast(6))),
+                  let list = read([Directive].self, from: directivesDir.appendingPathComponent(name)) else { continue }
+            out[id] = list
+        }
+        return out
+    }
+
+    public func saveDirectives(_ list: [Directive], caseID: UUID) throws {
+        try ensure(directivesDir)
+        try write(list, to: directivesDir.appendingPathComponent(caseID.uuidString + ".plist"))
     }
 
     // MARK: Wrong PINs

@@ -11,10 +11,10 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     // the queue
     case search, filterStatus, sortNext, newCase
     // a case
-    case reveal, changeStatus, edit, logout
+    case reveal, changeStatus, edit, directive, logout
 }
 
 /// Which part of the key table applies: the screen's own context, then `global`.
 public enum KeyContext: String, CaseIterable, Codable, Sendable {
-    case global, mainMenu, menu, login, caseEdit, form, edit, choice, picker, list, search, reason, detail, help
+    case global, mainMenu, menu, login, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help
 }

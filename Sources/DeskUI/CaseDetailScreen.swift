@@ -7,8 +7,8 @@ final class CaseDetailScreen: Screen {
     var revealed = false
     var scroll = ScrollList()
     var picker: PickList?
-    /// The reason being typed by one who may reveal only with a reason.
-    var reason: LineEditor?
+    /// A reason, a directive or a reply being typed.
+    var prompt: Prompt?
     /// Shortest reason accepted: a word or two, not a keystroke.
     static let shortestReason = 8
 
@@ -17,10 +17,14 @@ final class CaseDetailScreen: Screen {
     }
 
     var keyContexts: [KeyContext] {
-        if reason != nil { return [.reason, .edit] }
+        if prompt != nil { return [.prompt, .edit] }
         return picker != nil ? [.picker] : [.detail]
     }
-    var acceptsText: Bool { reason != nil }
+    var acceptsText: Bool { prompt != nil }
+
+    func appear(ctx: DeskContext) {
+        ctx.markDirectivesRead(caseID: caseID)
+    }
 
     func title(_ ctx: DeskContext) -> String {
         ctx.t("detail.title", ctx.record(caseID)?.number.description ?? "")
@@ -43,22 +47,11 @@ final class CaseDetailScreen: Screen {
             }
             return .stay
         }
-        if var editor = reason {
-            switch input {
-            case .action(.select):
-                let text = editor.text.trimmingCharacters(in: .whitespaces)
-                guard text.count >= Self.shortestReason else {
-                    ctx.say("detail.reasonNeeded", .error, Self.shortestReason)
-                    return .stay
-                }
-                reason = nil
-                revealed = true
-                ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description + " · " + text)
-            case .action(.back):
-                reason = nil
-            default:
-                _ = TextFieldView.edit(&editor, input)
-                reason = editor
+        if var p = prompt {
+            switch p.handle(input) {
+            case .open: prompt = p
+            case .cancelled: prompt = nil
+            case .submitted: prompt = submit(p, record: record, ctx: ctx) ? nil : p
             }
             return .stay
         }
@@ -72,9 +65,24 @@ final class CaseDetailScreen: Screen {
                 revealed = true
                 ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description)
             } else if Access.allows(ctx.user, .revealWithReason, stationID: record.stationID) {
-                reason = LineEditor("", maxLength: 120)
+                prompt = Prompt(.revealReason, titleKey: "detail.reasonPrompt", hintKey: "detail.reasonHint",
+                                fields: [("", "", 120)])
             } else {
                 ctx.say("detail.revealNotAllowed", .warning)
+            }
+        case .action(.directive):
+            if Access.allows(ctx.user, .giveDirective, stationID: record.stationID) {
+                prompt = Prompt(.directive, titleKey: "directive.prompt", hintKey: "directive.hint",
+                                fields: [("directive.text", "", 200), ("directive.due", ctx.today.adding(days: 7).description, 10)])
+            } else if Access.allows(ctx.user, .answerDirective, stationID: record.stationID) {
+                guard let open = ctx.directives(for: caseID).first(where: { $0.doneAt == nil }) else {
+                    ctx.say("directive.noneOpen", .warning)
+                    return .stay
+                }
+                prompt = Prompt(.reply(open.id), titleKey: "directive.replyPrompt", hintKey: "directive.replyHint",
+                                fields: [("", "", 200)])
+            } else {
+                ctx.say("directive.notAllowed", .warning)
             }
         case .action(.edit):
             guard Access.allows(ctx.user, .editCase, stationID: record.stationID) else {
@@ -98,6 +106,42 @@ final class CaseDetailScreen: Screen {
         return .stay
     }
 
+    /// Acts on a filled prompt; false keeps it open (with a message) to be corrected.
+    private func submit(_ p: Prompt, record: CaseRecord, ctx: DeskContext) -> Bool {
+        switch p.purpose {
+        case .revealReason:
+            let text = p.values[0]
+            guard text.count >= Self.shortestReason else {
+                ctx.say("detail.reasonNeeded", .error, Self.shortestReason)
+                return false
+            }
+            revealed = true
+            ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description + " · " + text)
+        case .directive:
+            guard let user = ctx.user else { return false }
+            switch Directive.make(caseID: record.id, text: p.values[0], due: p.values[1], by: user.id, clock: ctx.clock) {
+            case .failure(let problem):
+                ctx.say("directive.error." + problem.rawValue, .error)
+                return false
+            case .success(let d):
+                do { try ctx.addDirective(d) } catch {
+                    ctx.say("detail.saveFailed", .error)
+                    return false
+                }
+                ctx.say("directive.given", .ok, d.due.description)
+            }
+        case .reply(let id):
+            do {
+                try ctx.answerDirective(id, caseID: record.id, reply: p.values[0])
+                ctx.say("directive.answered", .ok)
+            } catch {
+                ctx.say("directive.error." + ((error as? Directive.Problem) ?? .replyTooShort).rawValue, .error)
+                return false
+            }
+        }
+        return true
+    }
+
     func lines(_ r: CaseRecord, ctx: DeskContext) -> [(String, String, Style)] {
         var out: [(String, String, Style)] = []
         func head(_ key: String) { out.append(("", "", .normal)); out.append((ctx.t(key), "", .label)) }
@@ -107,6 +151,19 @@ final class CaseDetailScreen: Screen {
         out.append((ctx.t("detail.summary", ctx.label(r.status), ctx.label(r.riskLevel), ctx.stationName(r.stationID)),
                     "", r.riskLevel == .high ? .high : .label))
         if r.isMinor { out.append((ctx.t("detail.minorWarning"), "", .warning)) }
+        let directives = ctx.directives(for: r.id)
+        if !directives.isEmpty {
+            head("directive.section")
+            for d in directives {
+                let state = d.state(today: ctx.today)
+                let style: Style = state == .late ? .error : state == .done ? .ok : .warning
+                out.append(("   " + ctx.t("directive.line", ctx.t("directive.state." + state.rawValue), d.due.description,
+                                               ctx.userName(d.by), d.text), "", style))
+                if state == .done {
+                    out.append(("     ↳ " + ctx.t("directive.replyLine", ctx.userName(d.doneBy ?? ""), d.reply), "", .normal))
+                }
+            }
+        }
         head("section.report")
         row("detail.reportedAt", Self.stamp(r.reportedAt))
         row("field.arrival", ctx.label(r.arrival))
@@ -182,16 +239,9 @@ final class CaseDetailScreen: Screen {
             p.draw(on: s, row: area.top + 2, col: labelWidth + 1, area: area)
             picker = p
         }
-        if var editor = reason {
-            // A box over the top of the case: why she needs to see who this is.
-            let row = area.top + 1
-            s.fill(row: row, col: 1, width: area.cols - 2, style: .selected)
-            s.text(" " + ctx.t("detail.reasonPrompt"), row: row, col: 1, width: area.cols - 2, style: .selected)
-            s.fill(row: row + 1, col: 1, width: area.cols - 2, style: .selected)
-            TextFieldView.draw(&editor, on: s, row: row + 1, col: 3, width: area.cols - 6, focused: true)
-            s.fill(row: row + 2, col: 1, width: area.cols - 2, style: .selected)
-            s.text(" " + ctx.t("detail.reasonHint"), row: row + 2, col: 1, width: area.cols - 2, style: .selected)
-            reason = editor
+        if var p = prompt {
+            p.draw(on: s, in: area, ctx: ctx)
+            prompt = p
         }
     }
 }

@@ -77,6 +77,7 @@ public final class DeskApp {
         case .push(let next):
             top?.suspend(ctx: ctx)
             stack.append(next)
+            next.appear(ctx: ctx)
         case .pop:
             stack.last?.suspend(ctx: ctx)
             if stack.count > 1 { stack.removeLast() }
@@ -85,6 +86,7 @@ public final class DeskApp {
             stack.last?.suspend(ctx: ctx)
             stack.removeLast()
             stack.append(next)
+            next.appear(ctx: ctx)
         case .logout:
             suspendAll()
             if let user = ctx.user { ctx.log(.logout, user: user.id) }

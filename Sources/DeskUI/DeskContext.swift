@@ -16,6 +16,8 @@ public final class DeskContext {
     public var language: Language
     /// Goes up with every saved change to a case, so that screens know when to recompute.
     public private(set) var generation = 0
+    /// Directives by case, loaded with the cases.
+    public private(set) var directives: [UUID: [Directive]]
     /// Drafts by user, read from disk once, then kept in step with every write.
     private var drafts: [String: IntakeForm?] = [:]
     /// The line above the key bar: an error, a warning or a confirmation. Cleared at the next key.
@@ -29,6 +31,7 @@ public final class DeskContext {
         let load = store.loadCases(setAside: true)
         self.cases = load.cases
         self.damaged = load.damaged
+        self.directives = store.loadDirectives()
         self.clock = clock
         self.strings = strings
         self.keymap = keymap
@@ -84,6 +87,42 @@ public final class DeskContext {
         if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = record } else { cases.append(record) }
         generation += 1
         log(isNew ? .caseCreated : .caseUpdated, caseID: record.id, detail: record.number.description)
+    }
+
+    // MARK: Directives
+
+    public func directives(for caseID: UUID) -> [Directive] { directives[caseID] ?? [] }
+
+    /// Directives on the cases the user may see, newest first.
+    public var visibleDirectives: [Directive] {
+        let ids = Set(visibleCases.map(\.id))
+        return directives.filter { ids.contains($0.key) }.flatMap(\.value).sorted { $0.at > $1.at }
+    }
+
+    public func addDirective(_ d: Directive) throws {
+        let list = directives(for: d.caseID) + [d]
+        try store.saveDirectives(list, caseID: d.caseID)
+        directives[d.caseID] = list
+        log(.directiveGiven, caseID: d.caseID, detail: d.text)
+    }
+
+    /// The desk has seen the case's directives.
+    public func markDirectivesRead(caseID: UUID) {
+        guard let user, Access.allows(user, .answerDirective),
+              directives(for: caseID).contains(where: { $0.readAt == nil }) else { return }
+        var list = directives(for: caseID)
+        for i in list.indices { list[i].markRead(by: user.id, at: clock.now()) }
+        if (try? store.saveDirectives(list, caseID: caseID)) != nil { directives[caseID] = list }
+    }
+
+    public func answerDirective(_ id: UUID, caseID: UUID, reply: String) throws {
+        guard let user else { return }
+        var list = directives(for: caseID)
+        guard let i = list.firstIndex(where: { $0.id == id }) else { return }
+        try list[i].markDone(reply: reply, by: user.id, at: clock.now())
+        try store.saveDirectives(list, caseID: caseID)
+        directives[caseID] = list
+        log(.directiveDone, caseID: caseID, detail: list[i].reply)
     }
 
     // MARK: PINs

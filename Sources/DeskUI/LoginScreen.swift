@@ -65,6 +65,9 @@ final class LoginScreen: Screen {
         ctx.user = user
         if let prefs = ctx.store.loadPrefs(userID: user.id) { ctx.language = prefs.language }
         ctx.log(.login)
+        let unread = Access.allows(user, .answerDirective)
+            ? ctx.visibleDirectives.filter { $0.state(today: ctx.today) == .unread }.count : 0
+        if unread > 0 { ctx.say("directive.unreadAtLogin", .warning, unread) }
         if !ctx.damaged.isEmpty { ctx.say("store.damagedSetAside", .warning, ctx.damaged.count) }
         return .replace(MainMenuScreen())
     }

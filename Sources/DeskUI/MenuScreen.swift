@@ -106,6 +106,15 @@ final class MainMenuScreen: MenuScreen {
                 return .stay
             })
         }
+        if Access.allows(user, .giveDirective) || Access.allows(user, .answerDirective) {
+            let all = ctx.visibleDirectives
+            if !all.isEmpty {
+                let unread = all.filter { $0.state(today: ctx.today) == .unread }.count
+                let late = all.filter { $0.state(today: ctx.today) == .late }.count
+                items.append(MenuItem(label: ctx.t("menu.directives"), detail: ctx.t("menu.directivesCount", unread, late),
+                                      style: unread + late > 0 ? .warning : .normal) { .push(DirectivesScreen()) })
+            }
+        }
         if Access.allows(user, .readAudit) {
             items.append(MenuItem(label: ctx.t("menu.audit")) { .push(AuditScreen(ctx: ctx)) })
         }
@@ -144,6 +153,23 @@ final class StationPickerScreen: MenuScreen {
             return MenuItem(label: station.name(ctx.language) + " (" + station.code + ")",
                             detail: ctx.t("stations.counts", cases.count, high)) {
                 .push(CaseListScreen(stationID: station.id))
+            }
+        }
+    }
+}
+
+/// Every directive on the cases she may see, newest first; choosing one opens its case.
+final class DirectivesScreen: MenuScreen {
+    override func title(_ ctx: DeskContext) -> String { ctx.t("directives.title") }
+    override func heading(_ ctx: DeskContext) -> String { ctx.visibleDirectives.isEmpty ? ctx.t("directives.empty") : "" }
+
+    override func items(_ ctx: DeskContext) -> [MenuItem] {
+        ctx.visibleDirectives.map { d in
+            let state = d.state(today: ctx.today)
+            let number = ctx.record(d.caseID)?.number.description ?? ""
+            return MenuItem(label: "[\(ctx.t("directive.state." + state.rawValue))] \(number) · \(d.due)", detail: d.text,
+                            style: state == .late ? .error : state == .unread ? .warning : .normal) {
+                .push(CaseDetailScreen(caseID: d.caseID))
             }
         }
     }

@@ -43,10 +43,13 @@ public protocol Screen: AnyObject {
     func suspend(ctx: DeskContext)
     /// Called when the screen is shown again after the one above it closed.
     func resume(ctx: DeskContext)
+    /// Called once when the screen is first shown.
+    func appear(ctx: DeskContext)
 }
 
 extension Screen {
     public var acceptsText: Bool { false }
     public func suspend(ctx: DeskContext) {}
     public func resume(ctx: DeskContext) {}
+    public func appear(ctx: DeskContext) {}
 }

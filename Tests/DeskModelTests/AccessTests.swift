@@ -9,10 +9,10 @@ final class AccessTests: XCTestCase {
     /// The whole table, written out: role by right.
     func testTheTable() throws {
         let expected: [Role: [Right: Bool]] = [
-            .deskOfficer: [.viewCases: true, .revealIdentity: true, .revealWithReason: false, .newIntake: true, .editCase: true, .changeStatus: true, .checkStore: false, .readAudit: false],
-            .counsellor: [.viewCases: true, .revealIdentity: true, .revealWithReason: false, .newIntake: false, .editCase: true, .changeStatus: true, .checkStore: false, .readAudit: false],
-            .sp: [.viewCases: true, .revealIdentity: false, .revealWithReason: true, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: false, .readAudit: true],
-            .admin: [.viewCases: true, .revealIdentity: false, .revealWithReason: false, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: true, .readAudit: true],
+            .deskOfficer: [.viewCases: true, .revealIdentity: true, .revealWithReason: false, .newIntake: true, .editCase: true, .changeStatus: true, .checkStore: false, .readAudit: false, .giveDirective: false, .answerDirective: true],
+            .counsellor: [.viewCases: true, .revealIdentity: true, .revealWithReason: false, .newIntake: false, .editCase: true, .changeStatus: true, .checkStore: false, .readAudit: false, .giveDirective: false, .answerDirective: false],
+            .sp: [.viewCases: true, .revealIdentity: false, .revealWithReason: true, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: false, .readAudit: true, .giveDirective: true, .answerDirective: false],
+            .admin: [.viewCases: true, .revealIdentity: false, .revealWithReason: false, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: true, .readAudit: true, .giveDirective: false, .answerDirective: false],
         ]
         for role in Role.allCases {
             let u = try user(role, [])

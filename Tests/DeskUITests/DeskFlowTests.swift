@@ -304,6 +304,47 @@ final class DeskFlowTests: XCTestCase {
         XCTAssertFalse(h.screen.contains("Audit log"))
     }
 
+    func testTheSPsDirectiveReachesTheDeskAndIsAnswered() throws {
+        h.login("sp", "4444")
+        h.press(.char("1"), .enter, .enter)     // first station, first case
+        let record = try XCTUnwrap(h.ctx.cases.filter { $0.stationID == "VJN" }.sorted { $0.reportedAt > $1.reportedAt }.first)
+        h.press(.function(7))
+        XCTAssertTrue(h.screen.contains("A directive for the desk"), h.screen)
+        h.type("ok")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Write the directive in a few words."))
+        h.type(" - meet her at home with the counsellor")
+        h.press(.tab, .ctrl("u"))
+        h.type("01-11-2026")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("The due date cannot be in the past."))
+        h.press(.ctrl("u"))
+        h.type("03-12-2026")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Directive given, due 03-12-2026."), h.screen)
+        XCTAssertTrue(h.screen.contains("[Unread] due 03-12-2026"))
+        h.press(.escape, .escape, .escape, .escape)
+        XCTAssertNil(h.ctx.user)
+
+        h.login("asha", "1111")
+        XCTAssertTrue(h.screen.contains("1 new directive(s) from the SP"), h.screen)
+        XCTAssertTrue(h.screen.contains("1 unread · 0 late"))
+        h.press(.char("3"), .enter)               // Directives, the first one
+        XCTAssertTrue(h.screen.contains("Case " + record.number.description), h.screen)
+        XCTAssertTrue(h.screen.contains("[Open] due 03-12-2026"), "seen once opened")
+        h.press(.function(7))
+        h.type("done")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Write what was done in a few words."))
+        h.type(" - visited on 30-11 with counsellor")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Reply sent; the directive is done."), h.screen)
+        XCTAssertTrue(h.screen.contains("[Done]"))
+        let d = try XCTUnwrap(h.ctx.directives(for: record.id).first)
+        XCTAssertEqual(d.doneBy, "asha")
+        XCTAssertEqual(AuditLog(store: h.ctx.store).entries().last?.kind, .directiveDone)
+    }
+
     func testADamagedFileIsReportedAtLogin() throws {
         try Data("garbage".utf8).write(to: h.root.appendingPathComponent("cases/\(UUID().uuidString).plist"))
         let again = try Harness(root: h.root)

@@ -83,7 +83,7 @@ final class MessageFitTests: XCTestCase {
         let messages = ["intake.resumed", "intake.draftKept", "intake.draftFailed", "intake.fixFirst", "intake.saveFailed",
                         "intake.saved", "intake.savedMinor", "login.needUser", "login.wrong", "store.damagedSetAside",
                         "menu.draftDiscarded", "list.intakeDeskOnly", "detail.revealNotAllowed", "detail.statusNotAllowed",
-                        "detail.statusChanged", "detail.saveFailed", "menu.storeClean", "menu.storeProblems", "intake.changesSaved", "intake.editDiscarded", "detail.editNotAllowed", "detail.reasonNeeded"]
+                        "detail.statusChanged", "detail.saveFailed", "menu.storeClean", "menu.storeProblems", "intake.changesSaved", "intake.editDiscarded", "detail.editNotAllowed", "detail.reasonNeeded", "directive.given", "directive.answered", "directive.noneOpen", "directive.notAllowed", "directive.error.textTooShort", "directive.error.replyTooShort", "directive.error.badDate", "directive.error.pastDate", "directive.unreadAtLogin"]
         for lang in Language.allCases {
             for key in messages {
                 XCTAssertTrue(s.has(key, lang), key)

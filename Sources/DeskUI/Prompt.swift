@@ -1,0 +1,59 @@
+import Foundation
+
+/// A small box of one or more text fields over a screen: a reason, a directive, a reply.
+struct Prompt {
+    enum Purpose: Equatable {
+        case revealReason
+        case directive
+        case reply(UUID)
+    }
+
+    let purpose: Purpose
+    let titleKey: String
+    let hintKey: String
+    var labels: [String]
+    var fields: [LineEditor]
+    var focus = 0
+
+    init(_ purpose: Purpose, titleKey: String, hintKey: String, fields: [(label: String, text: String, max: Int)]) {
+        self.purpose = purpose
+        self.titleKey = titleKey
+        self.hintKey = hintKey
+        labels = fields.map(\.label)
+        self.fields = fields.map { LineEditor($0.text, maxLength: $0.max) }
+    }
+
+    var values: [String] { fields.map { $0.text.trimmingCharacters(in: .whitespaces) } }
+
+    enum Outcome { case open, submitted, cancelled }
+
+    mutating func handle(_ input: Input) -> Outcome {
+        switch input {
+        case .action(.select): return .submitted
+        case .action(.back): return .cancelled
+        case .action(.nextField), .action(.down): focus = (focus + 1) % fields.count
+        case .action(.prevField), .action(.up): focus = (focus + fields.count - 1) % fields.count
+        default: _ = TextFieldView.edit(&fields[focus], input)
+        }
+        return .open
+    }
+
+    /// Drawn across the top of `area`, one row per field between the title and the hint.
+    mutating func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        var row = area.top + 1
+        let width = area.cols - 2
+        s.fill(row: row, col: 1, width: width, style: .selected)
+        s.text(" " + ctx.t(titleKey), row: row, col: 1, width: width, style: .selected)
+        row += 1
+        let labelWidth = labels.allSatisfy(\.isEmpty) ? 0 : min(22, labels.map { TextWidth.of(ctx.t($0)) }.max() ?? 0) + 1
+        for i in fields.indices {
+            s.fill(row: row, col: 1, width: width, style: .selected)
+            if labelWidth > 0 { s.text(" " + ctx.t(labels[i]), row: row, col: 1, width: labelWidth + 1, style: .selected) }
+            TextFieldView.draw(&fields[i], on: s, row: row, col: 3 + labelWidth, width: width - labelWidth - 4,
+                               focused: i == focus)
+            row += 1
+        }
+        s.fill(row: row, col: 1, width: width, style: .selected)
+        s.text(" " + ctx.t(hintKey), row: row, col: 1, width: width, style: .selected)
+    }
+}
