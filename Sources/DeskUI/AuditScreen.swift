@@ -56,13 +56,10 @@ final class AuditScreen: Screen {
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         let rows = shown(ctx)
         var r = area.top
-        let label = ctx.t("audit.filter") + " "
-        s.text(" " + label, row: r, col: 0, width: TextWidth.of(label) + 1, style: .label)
-        TextFieldView.draw(&filter, on: s, row: r, col: TextWidth.of(label) + 1, width: 24, focused: true,
-                           placeholder: ctx.t("audit.filterHint"))
-        let info = chainOK ? ctx.t("audit.count", rows.count) : ctx.t("audit.chainBroken")
-        s.text(info, row: r, col: TextWidth.of(label) + 27, width: area.cols - TextWidth.of(label) - 28,
-               style: chainOK ? .dim : .error, alignRight: true)
+        TextFieldView.filterBar(&filter, on: s, row: r, width: area.cols, label: ctx.t("audit.filter"),
+                                placeholder: ctx.t("audit.filterHint"), focused: true,
+                                info: chainOK ? ctx.t("audit.count", rows.count) : ctx.t("audit.chainBroken"),
+                                infoStyle: chainOK ? .dim : .error)
         r += 1
         let widths = [16, 10, 22, 17, max(4, area.cols - 16 - 10 - 22 - 17 - 6)]
         var col = 1

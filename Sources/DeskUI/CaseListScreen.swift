@@ -87,16 +87,11 @@ final class CaseListScreen: Screen {
         let all = rows(ctx)
         var row = area.top
         // Search, filter and sort line.
-        let label = ctx.t("list.search") + " "
-        s.text(" " + label, row: row, col: 0, width: TextWidth.of(label) + 1, style: .label)
-        let fieldCol = TextWidth.of(label) + 1
-        let fieldWidth = 24
-        TextFieldView.draw(&searchField, on: s, row: row, col: fieldCol, width: fieldWidth, focused: searching,
-                           placeholder: ctx.t("list.searchHint"))
         let status = query.status.map { ctx.label($0) } ?? ctx.t("list.allStatuses")
-        let info = ctx.t("list.filterInfo", status, ctx.t("sort." + query.sort.rawValue), all.count)
-        s.text(info, row: row, col: fieldCol + fieldWidth + 1, width: area.cols - fieldCol - fieldWidth - 2,
-               style: .dim, alignRight: true)
+        TextFieldView.filterBar(&searchField, on: s, row: row, width: area.cols, label: ctx.t("list.search"),
+                                placeholder: ctx.t("list.searchHint"), focused: searching,
+                                info: ctx.t("list.filterInfo", status, ctx.t("sort." + query.sort.rawValue), all.count),
+                                infoStyle: .dim)
         if !searching { s.hideCursor() }
         row += 1
         // Columns.

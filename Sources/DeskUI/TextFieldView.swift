@@ -19,6 +19,18 @@ enum TextFieldView {
         if focused { s.setCursor(row: row, col: col + view.cursorColumn) }
     }
 
+    /// A filter line: label, a 24-column field, and a note on the right (counts, sort).
+    static func filterBar(_ editor: inout LineEditor, on s: Surface, row: Int, width: Int, label: String,
+                          placeholder: String, focused: Bool, info: String, infoStyle: Style) {
+        let labelText = label + " "
+        let fieldCol = TextWidth.of(labelText) + 1
+        let fieldWidth = 24
+        s.text(" " + labelText, row: row, col: 0, width: fieldCol, style: .label)
+        draw(&editor, on: s, row: row, col: fieldCol, width: fieldWidth, focused: focused, placeholder: placeholder)
+        s.text(info, row: row, col: fieldCol + fieldWidth + 1, width: width - fieldCol - fieldWidth - 2,
+               style: infoStyle, alignRight: true)
+    }
+
     /// Applies an editing input to an editor; returns false when the input is not editing.
     static func edit(_ editor: inout LineEditor, _ input: Input) -> Bool {
         switch input {
