@@ -4,7 +4,10 @@ import DeskModel
 /// generated from the key table.
 final class HelpScreen: Screen {
     let contexts: [KeyContext]
+    /// `selected` is the first line shown.
     var list = ScrollList()
+    /// Rows the help had when last drawn, so that scrolling stops at the last line.
+    var height = 20
 
     init(contexts: [KeyContext]) {
         self.contexts = contexts
@@ -35,6 +38,7 @@ final class HelpScreen: Screen {
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         let all = lines(ctx)
+        height = area.rows
         list.clamp(count: max(1, all.count - area.rows + 1))
         for (i, line) in all.dropFirst(list.selected).prefix(area.rows).enumerated() {
             s.text(" " + line.0, row: area.top + i, col: 0, width: area.cols, style: line.1)
@@ -46,7 +50,7 @@ final class HelpScreen: Screen {
         switch a {
         case .back, .select, .help: return .pop
         default:
-            _ = list.apply(a, count: max(1, lines(ctx).count - 10), page: 10)
+            _ = list.apply(a, count: max(1, lines(ctx).count - height + 1), page: height)
             return .stay
         }
     }
