@@ -84,31 +84,27 @@ public struct AuditLog: Sendable {
         }
     }
 
-    public func entries() -> [AuditEntry] {
-        (try? readChain()) ?? []
-    }
-
-    /// Every entry that can be read, chain or no chain: what is left of a damaged log.
-    public func entriesIgnoringChain() -> [AuditEntry] {
+    /// Each line of the log with its entry, or nil where the line cannot be read.
+    private func lines() -> [(line: Data, entry: AuditEntry?)] {
         guard let data = try? Data(contentsOf: url) else { return [] }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return data.split(separator: 0x0A).compactMap { try? decoder.decode(AuditEntry.self, from: Data($0)) }
+        return data.split(separator: 0x0A).map { (Data($0), try? decoder.decode(AuditEntry.self, from: Data($0))) }
+    }
+
+    /// Every entry that can be read, chain or no chain: what is left of a damaged log too.
+    public func entries() -> [AuditEntry] {
+        lines().compactMap(\.entry)
     }
 
     /// Every entry, checking the chain as it goes.
     public func readChain() throws -> [AuditEntry] {
-        guard let data = try? Data(contentsOf: url) else { return [] }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         var out: [AuditEntry] = []
         var previous = ""
-        for (i, line) in data.split(separator: 0x0A).enumerated() {
-            guard let entry = try? decoder.decode(AuditEntry.self, from: Data(line)), entry.prev == previous else {
-                throw ChainError.broken(line: i + 1)
-            }
+        for (i, item) in lines().enumerated() {
+            guard let entry = item.entry, entry.prev == previous else { throw ChainError.broken(line: i + 1) }
             out.append(entry)
-            previous = AuditLog.hash(line)
+            previous = AuditLog.hash(item.line)
         }
         return out
     }

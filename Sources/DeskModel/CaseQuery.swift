@@ -36,10 +36,6 @@ public struct CaseQuery: Equatable, Sendable {
         return i + 1 < all.count ? all[i + 1] : nil
     }
 
-    public func matches(_ record: CaseRecord) -> Bool {
-        matches(record, needle: Needle(search))
-    }
-
     func matches(_ record: CaseRecord, needle: Needle) -> Bool {
         if let stationID, record.stationID != stationID { return false }
         if let status, record.status != status { return false }
@@ -85,14 +81,10 @@ public struct CaseQuery: Equatable, Sendable {
             return hits.sorted { $0.number < $1.number }
         case .risk:
             return hits.sorted { a, b in
-                let ka = (a.status == .closed ? 0 : 1, a.riskLevel.rankValue, a.isMinor ? 1 : 0, a.reportedAt)
-                let kb = (b.status == .closed ? 0 : 1, b.riskLevel.rankValue, b.isMinor ? 1 : 0, b.reportedAt)
+                let ka = (a.status == .closed ? 0 : 1, a.riskLevel.rank, a.isMinor ? 1 : 0, a.reportedAt)
+                let kb = (b.status == .closed ? 0 : 1, b.riskLevel.rank, b.isMinor ? 1 : 0, b.reportedAt)
                 return ka > kb
             }
         }
     }
-}
-
-extension RiskLevel {
-    var rankValue: Int { rank }
 }

@@ -18,7 +18,7 @@ final class AuditScreen: Screen {
             entries = try AuditLog(store: ctx.store).readChain().reversed()
             chainOK = true
         } catch {
-            entries = AuditLog(store: ctx.store).entriesIgnoringChain().reversed()
+            entries = AuditLog(store: ctx.store).entries().reversed()
             chainOK = false
         }
     }

@@ -59,8 +59,7 @@ public final class DeskApp {
             apply(.push(HelpScreen(contexts: screen.keyContexts)))
             return true
         case .toggleLanguage:
-            ctx.language = ctx.language.other
-            if let user = ctx.user { try? ctx.store.savePrefs(UserPrefs(language: ctx.language), userID: user.id) }
+            ctx.toggleLanguage()
             return true
         case .quit:
             apply(.quit)

@@ -60,6 +60,12 @@ public final class DeskContext {
 
     public var today: Day { Day(clock.now()) }
 
+    /// Switches Hindi / English, remembered for the logged-in user.
+    public func toggleLanguage() {
+        language = language.other
+        if let user { try? store.savePrefs(UserPrefs(language: language), userID: user.id) }
+    }
+
     // MARK: Records
 
     /// Cases the logged-in user may see.

@@ -119,8 +119,7 @@ final class MainMenuScreen: MenuScreen {
             items.append(MenuItem(label: ctx.t("menu.audit")) { .push(AuditScreen(ctx: ctx)) })
         }
         items.append(MenuItem(label: ctx.t("menu.language"), detail: ctx.t("app.otherLanguageName")) {
-            ctx.language = ctx.language.other
-            try? ctx.store.savePrefs(UserPrefs(language: ctx.language), userID: user.id)
+            ctx.toggleLanguage()
             return .stay
         })
         items.append(MenuItem(label: ctx.t("menu.logout")) { .logout })
