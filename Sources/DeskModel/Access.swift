@@ -20,14 +20,28 @@ public enum Right: String, CaseIterable, Sendable {
     case giveDirective
     /// Answer a directive and mark it done.
     case answerDirective
+    /// Log counselling sessions and questionnaires.
+    case counsel
+    /// Read session notes without a reveal (a counsellor's own work).
+    case readNotes
+    /// Add and move rehabilitation steps and referrals.
+    case editPlan
+    /// Record the prosecution track: FIR, charge sheet, hearings, outcome.
+    case editLegal
+    /// Close a self-harm alert with what was done.
+    case closeAlert
+    /// Write a remark on the timeline.
+    case addRemark
 }
 
 public enum Access {
     /// The rights of each role. Station scope is applied on top: a user acts only on the
     /// stations she works at or oversees (an empty list in her record means all of them).
     public static let table: [Role: Set<Right>] = [
-        .deskOfficer: [.viewCases, .revealIdentity, .newIntake, .editCase, .changeStatus, .answerDirective],
-        .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus],
+        .deskOfficer: [.viewCases, .revealIdentity, .newIntake, .editCase, .changeStatus, .answerDirective, .editPlan,
+                       .editLegal, .closeAlert, .addRemark],
+        .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus, .counsel, .readNotes, .editPlan,
+                      .closeAlert, .addRemark],
         .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective],
         .admin: [.viewCases, .checkStore, .readAudit],
     ]

@@ -2,7 +2,8 @@
 public enum CaseSort: String, CaseIterable, Sendable {
     /// Newest report first.
     case newest
-    /// Open cases before closed ones; among them high risk first, then minors, then newest.
+    /// Open cases before closed ones; among them an open self-harm alert first, then high risk,
+    /// then minors, then newest.
     case risk
     /// By case number.
     case number
@@ -81,8 +82,8 @@ public struct CaseQuery: Equatable, Sendable {
             return hits.sorted { $0.number < $1.number }
         case .risk:
             return hits.sorted { a, b in
-                let ka = (a.status == .closed ? 0 : 1, a.riskLevel.rank, a.isMinor ? 1 : 0, a.reportedAt)
-                let kb = (b.status == .closed ? 0 : 1, b.riskLevel.rank, b.isMinor ? 1 : 0, b.reportedAt)
+                let ka = (a.status == .closed ? 0 : 1, a.hasOpenAlert ? 1 : 0, a.riskLevel.rank, a.isMinor ? 1 : 0, a.reportedAt)
+                let kb = (b.status == .closed ? 0 : 1, b.hasOpenAlert ? 1 : 0, b.riskLevel.rank, b.isMinor ? 1 : 0, b.reportedAt)
                 return ka > kb
             }
         }

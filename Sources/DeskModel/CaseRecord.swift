@@ -19,6 +19,15 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     public var updatedAt: Date
     /// Bumped on every save, so that a stale copy can be told from a fresh one.
     public var revision: Int
+    /// Counselling: sessions, questionnaires and self-harm alerts (confidential).
+    public var sessions: [CounsellingSession] = []
+    public var screenings: [ScreeningRecord] = []
+    public var alerts: [SelfHarmAlert] = []
+    /// The rehabilitation plan, step by step.
+    public var plan: [RehabStep] = []
+    public var prosecution = Prosecution()
+    /// Everything that happened, oldest first; the timeline shows it newest first.
+    public var events: [CaseEvent] = []
 
     public init(id: UUID = UUID(), number: CaseNumber, stationID: String, deskOfficerID: String, reportedAt: Date,
                 arrival: ArrivalMode, status: CaseStatus = .open, identity: Identity, incident: Incident,
@@ -40,6 +49,38 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.revision = revision
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, stationID, deskOfficerID, reportedAt, arrival, status, identity, incident, risk, legal, needs,
+             consent, createdAt, updatedAt, revision, sessions, screenings, alerts, plan, prosecution, events
+    }
+
+    /// Records written before the counselling log have none of its parts: they read as empty.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(UUID.self, forKey: .id)
+        number = try c.decode(CaseNumber.self, forKey: .number)
+        stationID = try c.decode(String.self, forKey: .stationID)
+        deskOfficerID = try c.decode(String.self, forKey: .deskOfficerID)
+        reportedAt = try c.decode(Date.self, forKey: .reportedAt)
+        arrival = try c.decode(ArrivalMode.self, forKey: .arrival)
+        status = try c.decode(CaseStatus.self, forKey: .status)
+        identity = try c.decode(Identity.self, forKey: .identity)
+        incident = try c.decode(Incident.self, forKey: .incident)
+        risk = try c.decode(RiskAssessment.self, forKey: .risk)
+        legal = try c.decode(LegalTrack.self, forKey: .legal)
+        needs = try c.decode(ImmediateNeeds.self, forKey: .needs)
+        consent = try c.decode(Consent.self, forKey: .consent)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        updatedAt = try c.decode(Date.self, forKey: .updatedAt)
+        revision = try c.decode(Int.self, forKey: .revision)
+        sessions = try c.decodeIfPresent([CounsellingSession].self, forKey: .sessions) ?? []
+        screenings = try c.decodeIfPresent([ScreeningRecord].self, forKey: .screenings) ?? []
+        alerts = try c.decodeIfPresent([SelfHarmAlert].self, forKey: .alerts) ?? []
+        plan = try c.decodeIfPresent([RehabStep].self, forKey: .plan) ?? []
+        prosecution = try c.decodeIfPresent(Prosecution.self, forKey: .prosecution) ?? Prosecution()
+        events = try c.decodeIfPresent([CaseEvent].self, forKey: .events) ?? []
     }
 
     public var isMinor: Bool { identity.isMinor }

@@ -203,6 +203,25 @@ public struct CaseStore: Sendable {
         try? FileManager.default.removeItem(at: draftURL(userID))
     }
 
+    /// An unfinished session, questionnaire, step or legal update: one per user, case, form and item.
+    public func loadEntryDraft(userID: String, kind: EntryKind, caseID: UUID, itemID: UUID?) -> EntryForm? {
+        read(EntryForm.self, from: entryDraftURL(userID, kind, caseID, itemID))
+    }
+
+    public func saveEntryDraft(_ form: EntryForm, userID: String) throws {
+        try ensure(draftsDir)
+        try write(form, to: entryDraftURL(userID, form.kind, form.caseID, form.itemID))
+    }
+
+    public func deleteEntryDraft(userID: String, kind: EntryKind, caseID: UUID, itemID: UUID?) {
+        try? FileManager.default.removeItem(at: entryDraftURL(userID, kind, caseID, itemID))
+    }
+
+    func entryDraftURL(_ userID: String, _ kind: EntryKind, _ caseID: UUID, _ itemID: UUID?) -> URL {
+        draftsDir.appendingPathComponent(
+            "\(fileKey(userID)).\(kind.rawValue).\(caseID.uuidString).\(itemID?.uuidString ?? "new").plist")
+    }
+
     public func loadPrefs(userID: String) -> UserPrefs? {
         read(UserPrefs.self, from: prefsDir.appendingPathComponent(fileKey(userID) + ".plist"))
     }

@@ -9,6 +9,8 @@ public enum FieldKind: Equatable, Sendable {
     case number(ClosedRange<Int>)
     case phone
     case date
+    /// A day that may lie ahead: the next session, a due day, a hearing.
+    case plannedDate
     case choice(listKey: String, options: [String], allowsEmpty: Bool)
 }
 

@@ -68,18 +68,21 @@ public struct IntakeForm: Codable, Hashable, Sendable {
         self[.consentGivenBy] = r.consent.givenBy.rawValue
     }
 
-    /// The saved case with this form's answers: same id, number, status and history.
-    public func update(_ original: CaseRecord, clock: DeskClock) -> Result<CaseRecord, IntakeErrors> {
+    /// The saved case with this form's answers: same id, number, status and history; the
+    /// counselling log, plan and legal track are kept as they are.
+    public func update(_ original: CaseRecord, by userID: String, clock: DeskClock) -> Result<CaseRecord, IntakeErrors> {
         makeCase(number: original.number, deskOfficerID: original.deskOfficerID, clock: clock).map { edited in
-            var r = edited
-            r.id = original.id
-            r.status = original.status
-            r.createdAt = original.createdAt
-            r.revision = original.revision
+            var r = original
             // The time of the report stays unless its day was corrected.
-            if Day.parse(self[.reportedOn]) == Day(original.reportedAt) {
-                r.reportedAt = original.reportedAt
-            }
+            if Day.parse(self[.reportedOn]) != Day(original.reportedAt) { r.reportedAt = edited.reportedAt }
+            r.arrival = edited.arrival
+            r.identity = edited.identity
+            r.incident = edited.incident
+            r.risk = edited.risk
+            r.legal = edited.legal
+            r.needs = edited.needs
+            r.consent = edited.consent
+            if r != original { r.note(.edited, by: userID, at: clock.now()) }
             return r
         }
     }
@@ -102,42 +105,27 @@ public struct IntakeForm: Codable, Hashable, Sendable {
         if field.isRequired, case .choice(Answer.listKey, _, _) = field.kind, raw == Answer.unknown.rawValue {
             return .required
         }
+        if let e = FieldCheck.error(raw, kind: field.kind, required: field.isRequired, today: today) { return e }
         switch field.kind {
-        case .text(let max):
-            return raw.count > max ? .tooLong : nil
-        case .number(let range):
-            guard let n = Int(Digits.toASCII(raw)) else { return .notANumber }
-            return range.contains(n) ? nil : .outOfRange
-        case .phone:
-            return IntakeForm.normalisedPhone(raw) == nil ? .phoneDigits : nil
         case .date:
-            guard let day = Day.parse(raw) else { return .badDate }
-            if day > today { return .futureDate }
-            if field == .reportedOn, let incident = Day.parse(self[.incidentDate]), day < incident {
+            if field == .reportedOn, let day = Day.parse(raw), let incident = Day.parse(self[.incidentDate]),
+               day < incident {
                 return .beforeIncident
             }
-            return nil
-        case .choice(_, let options, _):
-            guard options.contains(raw) else { return .unknownOption }
+        case .choice:
             if field == .consentGivenBy, raw == ConsentGiver.herself.rawValue,
                let age = Int(Digits.toASCII(self[.age])), age < 18 {
                 return .guardianForMinor
             }
-            return nil
+        default: break
         }
+        return nil
     }
 
     /// True when a number, phone or date field holds a character that can never belong there
     /// (a letter in a phone number): worth saying at once, before she leaves the field.
     public func hasForeignCharacters(_ field: IntakeField) -> Bool {
-        let allowed: Set<Character>
-        switch field.kind {
-        case .number: allowed = []
-        case .phone: allowed = [" ", "-", "+"]
-        case .date: allowed = ["-", "/", "."]
-        default: return false
-        }
-        return Digits.toASCII(self[field]).contains { !($0.isASCII && $0.isNumber) && !allowed.contains($0) }
+        FieldCheck.hasForeignCharacters(self[field], kind: field.kind)
     }
 
     /// Every field's error, in form order.
@@ -201,7 +189,9 @@ public struct IntakeForm: Codable, Hashable, Sendable {
                 statistics: answer(.consentStatistics),
                 givenBy: pick(.consentGivenBy, ConsentGiver.self) ?? .herself),
             createdAt: now, updatedAt: now)
-        return .success(record)
+        var created = record
+        created.note(.intake, by: deskOfficerID, at: now, number.description)
+        return .success(created)
     }
 }
 

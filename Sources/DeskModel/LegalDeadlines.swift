@@ -24,3 +24,10 @@ extension Day {
         return Day(date)
     }
 }
+
+extension Day {
+    /// Whole days from `other` to this day (negative when this one comes first).
+    public func days(since other: Day) -> Int {
+        DeskCalendar.calendar.dateComponents([.day], from: other.startDate, to: startDate).day ?? 0
+    }
+}

@@ -7,6 +7,19 @@ public enum Instrument: String, Codable, CaseIterable, Sendable {
 
     public var itemCount: Int { self == .phq9 ? 9 : 7 }
     public var maxTotal: Int { itemCount * 3 }
+    public var displayName: String { self == .phq9 ? "PHQ-9" : "GAD-7" }
+
+    /// PHQ-9: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, 20–27 severe.
+    /// GAD-7: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe.
+    public func severity(total: Int) -> Severity {
+        switch (self, total) {
+        case (_, ...4): return .minimal
+        case (_, 5...9): return .mild
+        case (_, 10...14): return .moderate
+        case (.phq9, 15...19): return .moderatelySevere
+        default: return .severe
+        }
+    }
 }
 
 /// How severe a total is, in the bands the instruments publish.
@@ -46,20 +59,15 @@ public struct Screening: Codable, Hashable, Sendable {
 
     /// PHQ-9: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, 20–27 severe.
     /// GAD-7: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe.
-    public var severity: Severity {
-        switch (instrument, total) {
-        case (_, 0...4): return .minimal
-        case (_, 5...9): return .mild
-        case (_, 10...14): return .moderate
-        case (.phq9, 15...19): return .moderatelySevere
-        default: return .severe
-        }
-    }
+    public var severity: Severity { instrument.severity(total: total) }
 
     /// PHQ-9 item 9 (thoughts of self-harm) above 0 needs action now, whatever the total.
     public var needsImmediateAction: Bool {
-        instrument == .phq9 && items[8] > 0
+        instrument == .phq9 && itemNine > 0
     }
+
+    /// PHQ-9's ninth answer (0 when absent, as in a GAD-7).
+    public var itemNine: Int { instrument == .phq9 ? items.dropFirst(8).first ?? 0 : 0 }
 
     /// GAD-7 of 10 or more calls for further evaluation.
     public var needsFurtherEvaluation: Bool {

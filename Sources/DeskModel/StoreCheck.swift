@@ -39,8 +39,10 @@ public enum StoreCheck {
         let drafts = (try? fm.contentsOfDirectory(atPath: store.draftsDir.path)) ?? []
         for name in drafts.sorted() where name.hasSuffix(".plist") && !name.hasPrefix(".") {
             let url = store.draftsDir.appendingPathComponent(name)
+            let decoder = PropertyListDecoder()
             guard let data = try? Data(contentsOf: url),
-                  (try? PropertyListDecoder().decode(IntakeForm.self, from: data)) != nil else {
+                  (try? decoder.decode(IntakeForm.self, from: data)) != nil
+                    || (try? decoder.decode(EntryForm.self, from: data)) != nil else {
                 problems.append(.unreadableDraft(file: name))
                 continue
             }

@@ -10,4 +10,22 @@ public enum ValidationError: String, Error, Equatable, Sendable {
     case unknownOption
     case beforeIncident
     case guardianForMinor
+    /// A questionnaire answer is 0, 1, 2 or 3.
+    case scoreRange
+    /// The next session must come after this one.
+    case notAfterSession
+    /// Nothing can be added to a closed case until it is reopened.
+    case caseClosed
+    /// A charge sheet or hearing cannot come before the FIR.
+    case beforeFIR
+    /// A declined referral needs its reason.
+    case reasonRequired
+    /// A referral needs the partner it went to.
+    case partnerRequired
+    /// A finished step needs the day it was finished.
+    case completedDayRequired
+    /// An SHG linkage that is done needs the group's name.
+    case groupRequired
+    /// A day of completion or joining cannot be before the plan began.
+    case beforeIntake
 }

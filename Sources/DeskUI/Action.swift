@@ -12,6 +12,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case search, filterStatus, sortNext, newCase
     // a case
     case reveal, changeStatus, edit, directive, logout
+    // a case's tabs and what can be added to it
+    case nextTab, prevTab, add, closeAlert
 }
 
 /// Which part of the key table applies: the screen's own context, then `global`.

@@ -1,19 +1,42 @@
 import DeskModel
 import Foundation
 
-/// One case, all its intake sections. Identity is masked until revealed; a reveal is audited.
+/// The parts of a case, one tab each.
+enum DetailTab: String, CaseIterable {
+    case intake, counselling, plan, legal, timeline
+}
+
+/// One line of a case tab: a label and value, or a heading or note (value empty).
+struct DetailLine {
+    var label: String
+    var value: String = ""
+    var style: Style = .normal
+    /// The plan step this line shows, when it is one that Enter opens.
+    var stepID: UUID?
+}
+
+/// One case in five tabs: intake, counselling, plan, legal track, timeline. Identity is masked
+/// until revealed, session notes until an SP reveals with a reason; each reveal is audited.
 final class CaseDetailScreen: Screen {
     let caseID: UUID
+    var tab: DetailTab
     var revealed = false
+    /// Session notes shown to someone without the right to read them (an SP after a reason).
+    var notesRevealed = false
     var scroll = ScrollList()
+    /// The chosen step in the plan tab.
+    var stepIndex = 0
+    enum PickerPurpose { case status, add }
     var picker: PickList?
-    /// A reason, a directive or a reply being typed.
+    var pickerPurpose = PickerPurpose.status
+    /// A reason, a directive, a reply, a remark or an alert's action note being typed.
     var prompt: Prompt?
     /// Shortest reason accepted: a word or two, not a keystroke.
     static let shortestReason = 8
 
-    init(caseID: UUID) {
+    init(caseID: UUID, tab: DetailTab = .intake) {
         self.caseID = caseID
+        self.tab = tab
     }
 
     var keyContexts: [KeyContext] {
@@ -30,21 +53,16 @@ final class CaseDetailScreen: Screen {
         ctx.t("detail.title", ctx.record(caseID)?.number.description ?? "")
     }
 
+    func canReadNotes(_ ctx: DeskContext, _ r: CaseRecord) -> Bool {
+        notesRevealed || Access.allows(ctx.user, .readNotes, stationID: r.stationID)
+    }
+
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
         guard let record = ctx.record(caseID) else { return .pop }
         if var p = picker {
             let outcome = p.handle(input)
             picker = outcome == .open ? p : nil
-            if case .picked(let code) = outcome, let status = CaseStatus(rawValue: code), status != record.status {
-                var updated = record
-                updated.status = status
-                do {
-                    try ctx.save(updated, isNew: false)
-                    ctx.say("detail.statusChanged", .ok, ctx.label(status))
-                } catch {
-                    ctx.say("detail.saveFailed", .error)
-                }
-            }
+            if case .picked(let code) = outcome { return picked(code, record: record, ctx: ctx) }
             return .stay
         }
         if var p = prompt {
@@ -58,32 +76,15 @@ final class CaseDetailScreen: Screen {
         switch input {
         case .action(.back):
             return .pop
+        case .action(.nextTab), .action(.prevTab):
+            let all = DetailTab.allCases
+            let step = input == .action(.nextTab) ? 1 : all.count - 1
+            tab = all[((all.firstIndex(of: tab) ?? 0) + step) % all.count]
+            scroll = ScrollList()
         case .action(.reveal):
-            if revealed {
-                revealed = false
-            } else if Access.allows(ctx.user, .revealIdentity, stationID: record.stationID) {
-                revealed = true
-                ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description)
-            } else if Access.allows(ctx.user, .revealWithReason, stationID: record.stationID) {
-                prompt = Prompt(.revealReason, titleKey: "detail.reasonPrompt", hintKey: "detail.reasonHint",
-                                fields: [("", "", 120)])
-            } else {
-                ctx.say("detail.revealNotAllowed", .warning)
-            }
+            reveal(record, ctx: ctx)
         case .action(.directive):
-            if Access.allows(ctx.user, .giveDirective, stationID: record.stationID) {
-                prompt = Prompt(.directive, titleKey: "directive.prompt", hintKey: "directive.hint",
-                                fields: [("directive.text", "", 200), ("directive.due", ctx.today.adding(days: 7).description, 10)])
-            } else if Access.allows(ctx.user, .answerDirective, stationID: record.stationID) {
-                guard let open = ctx.directives(for: caseID).first(where: { $0.doneAt == nil }) else {
-                    ctx.say("directive.noneOpen", .warning)
-                    return .stay
-                }
-                prompt = Prompt(.reply(open.id), titleKey: "directive.replyPrompt", hintKey: "directive.replyHint",
-                                fields: [("", "", 200)])
-            } else {
-                ctx.say("directive.notAllowed", .warning)
-            }
+            directive(record, ctx: ctx)
         case .action(.edit):
             guard Access.allows(ctx.user, .editCase, stationID: record.stationID) else {
                 ctx.say("detail.editNotAllowed", .warning)
@@ -95,19 +96,136 @@ final class CaseDetailScreen: Screen {
                 ctx.say("detail.statusNotAllowed", .warning)
                 return .stay
             }
-            let options = CaseStatus.allCases.map(\.rawValue)
-            picker = PickList(options: options, labels: CaseStatus.allCases.map { ctx.label($0) },
+            pickerPurpose = .status
+            picker = PickList(options: CaseStatus.allCases.map(\.rawValue), labels: CaseStatus.allCases.map { ctx.label($0) },
                               current: record.status.rawValue)
+        case .action(.add):
+            let options = addOptions(record, ctx: ctx)
+            guard !options.isEmpty else {
+                ctx.say("detail.addNotAllowed", .warning)
+                return .stay
+            }
+            pickerPurpose = .add
+            picker = PickList(options: options, labels: options.map { ctx.t("add." + $0) }, current: "")
+        case .action(.closeAlert):
+            guard record.hasOpenAlert else {
+                ctx.say("alert.noneOpen", .warning)
+                return .stay
+            }
+            guard Access.allows(ctx.user, .closeAlert, stationID: record.stationID) else {
+                ctx.say("alert.closeNotAllowed", .warning)
+                return .stay
+            }
+            prompt = Prompt(.closeAlert, titleKey: "alert.closePrompt", hintKey: "alert.closeHint", fields: [("", "", 200)])
+        case .action(.select) where tab == .plan:
+            guard record.plan.indices.contains(stepIndex) else { return .stay }
+            guard Access.allows(ctx.user, .editPlan, stationID: record.stationID) else {
+                ctx.say("detail.addNotAllowed", .warning)
+                return .stay
+            }
+            let ordered = Self.orderedPlan(record)
+            return .push(EntryScreen(form: .editing(ordered[stepIndex], of: record, partnerIDs: ctx.partners.map(\.id)), ctx: ctx))
+        case .action(.up) where tab == .plan && !record.plan.isEmpty:
+            stepIndex = max(0, stepIndex - 1)
+        case .action(.down) where tab == .plan && !record.plan.isEmpty:
+            stepIndex = min(record.plan.count - 1, stepIndex + 1)
         case .action(let a):
-            _ = scroll.apply(a, count: 200, page: 10)
-        case .text:
-            break
+            _ = scroll.apply(a, count: 400, page: 10)
+        case .text(let scalar):
+            // 1–5 jump to a tab.
+            if let n = Int(Digits.toASCII(String(scalar))), (1...DetailTab.allCases.count).contains(n) {
+                tab = DetailTab.allCases[n - 1]
+                scroll = ScrollList()
+            }
         }
         return .stay
     }
 
+    /// Steps in the order the plan tab shows them: open ones by due day, then finished ones.
+    static func orderedPlan(_ r: CaseRecord) -> [RehabStep] {
+        r.plan.enumerated().sorted { a, b in
+            let ka = (a.element.status.isFinished ? 1 : 0, a.element.due ?? Day(r.reportedAt), a.offset)
+            let kb = (b.element.status.isFinished ? 1 : 0, b.element.due ?? Day(r.reportedAt), b.offset)
+            return ka < kb
+        }.map(\.element)
+    }
+
+    /// What she may add to this case, her tab's own kind first.
+    func addOptions(_ r: CaseRecord, ctx: DeskContext) -> [String] {
+        var out: [String] = []
+        if Access.allows(ctx.user, .counsel, stationID: r.stationID) { out += ["session", "phq9", "gad7"] }
+        if Access.allows(ctx.user, .editPlan, stationID: r.stationID) { out.append("step") }
+        if Access.allows(ctx.user, .editLegal, stationID: r.stationID) { out.append("prosecution") }
+        if Access.allows(ctx.user, .addRemark, stationID: r.stationID) { out.append("remark") }
+        let first: [DetailTab: [String]] = [.counselling: ["session", "phq9", "gad7"], .plan: ["step"],
+                                            .legal: ["prosecution"], .timeline: ["remark"]]
+        let preferred = first[tab] ?? []
+        return out.filter { preferred.contains($0) } + out.filter { !preferred.contains($0) }
+    }
+
+    private func picked(_ code: String, record: CaseRecord, ctx: DeskContext) -> Transition {
+        switch pickerPurpose {
+        case .status:
+            guard let status = CaseStatus(rawValue: code), status != record.status, let user = ctx.user else { return .stay }
+            var updated = record
+            updated.setStatus(status, by: user.id, at: ctx.clock.now())
+            do {
+                try ctx.saveChange(updated, what: "status " + status.rawValue)
+                ctx.say("detail.statusChanged", .ok, ctx.label(status))
+            } catch {
+                ctx.say("detail.saveFailed", .error)
+            }
+            return .stay
+        case .add:
+            if code == "remark" {
+                prompt = Prompt(.remark, titleKey: "remark.prompt", hintKey: "remark.hint", fields: [("", "", 200)])
+                return .stay
+            }
+            guard let kind = EntryKind(rawValue: code) else { return .stay }
+            if record.status == .closed, kind != .prosecution {
+                ctx.say("error.caseClosed", .error)
+                return .stay
+            }
+            tab = kind == .step ? .plan : kind == .prosecution ? .legal : .counselling
+            return .push(EntryScreen(form: .blank(kind, for: record, partnerIDs: ctx.partners.map(\.id), clock: ctx.clock),
+                                     ctx: ctx))
+        }
+    }
+
+    private func reveal(_ record: CaseRecord, ctx: DeskContext) {
+        if revealed {
+            revealed = false
+            notesRevealed = false
+        } else if Access.allows(ctx.user, .revealIdentity, stationID: record.stationID) {
+            revealed = true
+            ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description)
+        } else if Access.allows(ctx.user, .revealWithReason, stationID: record.stationID) {
+            prompt = Prompt(.revealReason, titleKey: "detail.reasonPrompt", hintKey: "detail.reasonHint",
+                            fields: [("", "", 120)])
+        } else {
+            ctx.say("detail.revealNotAllowed", .warning)
+        }
+    }
+
+    private func directive(_ record: CaseRecord, ctx: DeskContext) {
+        if Access.allows(ctx.user, .giveDirective, stationID: record.stationID) {
+            prompt = Prompt(.directive, titleKey: "directive.prompt", hintKey: "directive.hint",
+                            fields: [("directive.text", "", 200), ("directive.due", ctx.today.adding(days: 7).description, 10)])
+        } else if Access.allows(ctx.user, .answerDirective, stationID: record.stationID) {
+            guard let open = ctx.directives(for: caseID).first(where: { $0.doneAt == nil }) else {
+                ctx.say("directive.noneOpen", .warning)
+                return
+            }
+            prompt = Prompt(.reply(open.id), titleKey: "directive.replyPrompt", hintKey: "directive.replyHint",
+                            fields: [("", "", 200)])
+        } else {
+            ctx.say("directive.notAllowed", .warning)
+        }
+    }
+
     /// Acts on a filled prompt; false keeps it open (with a message) to be corrected.
     private func submit(_ p: Prompt, record: CaseRecord, ctx: DeskContext) -> Bool {
+        guard let user = ctx.user else { return false }
         switch p.purpose {
         case .revealReason:
             let text = p.values[0]
@@ -116,9 +234,9 @@ final class CaseDetailScreen: Screen {
                 return false
             }
             revealed = true
+            notesRevealed = true
             ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description + " · " + text)
         case .directive:
-            guard let user = ctx.user else { return false }
             switch Directive.make(caseID: record.id, text: p.values[0], due: p.values[1], by: user.id, clock: ctx.clock) {
             case .failure(let problem):
                 ctx.say("directive.error." + problem.rawValue, .error)
@@ -138,110 +256,90 @@ final class CaseDetailScreen: Screen {
                 ctx.say("directive.error." + ((error as? Directive.Problem) ?? .replyTooShort).rawValue, .error)
                 return false
             }
+        case .remark, .closeAlert:
+            var updated = record
+            do {
+                if p.purpose == .remark {
+                    try updated.addRemark(p.values[0], by: user.id, at: ctx.clock.now())
+                } else {
+                    try updated.closeAlert(note: p.values[0], by: user.id, at: ctx.clock.now())
+                }
+            } catch {
+                ctx.say(p.purpose == .remark ? "remark.tooShort" : "alert.noteTooShort", .error, CaseRecord.shortestActionNote)
+                return false
+            }
+            do {
+                try ctx.saveChange(updated, what: p.purpose == .remark ? "remark" : "alert closed")
+            } catch {
+                ctx.say("detail.saveFailed", .error)
+                return false
+            }
+            ctx.say(p.purpose == .remark ? "remark.saved" : "alert.closed", .ok)
+            if p.purpose == .remark { tab = .timeline }
         }
         return true
     }
 
-    func lines(_ r: CaseRecord, ctx: DeskContext) -> [(String, String, Style)] {
-        var out: [(String, String, Style)] = []
-        func head(_ key: String) { out.append(("", "", .normal)); out.append((ctx.t(key), "", .label)) }
-        func row(_ key: String, _ value: String, _ style: Style = .normal) { out.append((ctx.t(key), value, style)) }
-        func ans(_ a: Answer) -> String { ctx.label(a) }
-        let masked = !revealed
-        out.append((ctx.t("detail.summary", ctx.label(r.status), ctx.label(r.riskLevel), ctx.stationName(r.stationID)),
-                    "", r.riskLevel == .high ? .high : .label))
-        if r.isMinor { out.append((ctx.t("detail.minorWarning"), "", .warning)) }
-        let directives = ctx.directives(for: r.id)
-        if !directives.isEmpty {
-            head("directive.section")
-            for d in directives {
-                let state = d.state(today: ctx.today)
-                let style: Style = state == .late ? .error : state == .done ? .ok : .warning
-                out.append(("   " + ctx.t("directive.line", ctx.t("directive.state." + state.rawValue), d.due.description,
-                                               ctx.userName(d.by), d.text), "", style))
-                if state == .done {
-                    out.append(("     ↳ " + ctx.t("directive.replyLine", ctx.userName(d.doneBy ?? ""), d.reply), "", .normal))
-                }
-            }
-        }
-        head("section.report")
-        row("detail.reportedAt", Self.stamp(r.reportedAt))
-        row("field.arrival", ctx.label(r.arrival))
-        row("detail.deskOfficer", ctx.userName(r.deskOfficerID))
-        head("section.identity")
-        row("field.name", masked ? Mask.name(r.identity.name) + "  " + ctx.t("detail.masked") : r.identity.name,
-            masked ? .dim : .normal)
-        row("field.age", (r.identity.age.map(String.init) ?? "?") + (r.identity.ageEstimated ? " " + ctx.t("detail.estimated") : ""))
-        row("field.phone", masked ? Mask.phone(r.identity.phone) : (r.identity.phone ?? "—"), masked ? .dim : .normal)
-        row("field.safeToCall", ans(r.identity.safeToCall))
-        row("field.address", masked ? Mask.address : r.identity.address, masked ? .dim : .normal)
-        row("field.maritalStatus", r.identity.maritalStatus.map { ctx.label($0) } ?? "—")
-        row("field.occupation", r.identity.occupation.isEmpty ? "—" : r.identity.occupation)
-        row("field.dependents", r.identity.dependents.map(String.init) ?? "—")
-        row("field.disability", ans(r.identity.disability))
-        head("section.incident")
-        row("field.incidentDate", r.incident.date?.description ?? "—")
-        row("field.place", r.incident.place.map { ctx.label($0) } ?? "—")
-        row("field.category", ctx.label(r.incident.category))
-        row("field.relation", r.incident.relation.map { ctx.label($0) } ?? "—")
-        row("field.previousIncidents", ans(r.incident.previousIncidents))
-        head("section.risk")
-        for q in DangerQuestion.allCases {
-            row("field." + q.rawValue, ans(r.risk.answer(q)), r.risk.answer(q) == .yes && q.isSevere ? .high : .normal)
-        }
-        row("detail.riskLevel", ctx.label(r.riskLevel) + (r.risk.safetyPlanNeeded ? " · " + ctx.t("intake.safetyPlanNeeded") : ""),
-            r.riskLevel == .high ? .high : .normal)
-        head("section.legal")
-        row("field.complaintKind", ctx.label(r.legal.kind))
-        row("field.complaintNumber", r.legal.number.isEmpty ? "—" : r.legal.number)
-        row("field.sections", r.legal.sections.isEmpty ? "—" : r.legal.sections)
-        row("field.investigatingOfficer", r.legal.investigatingOfficer.isEmpty ? "—" : r.legal.investigatingOfficer)
-        row("field.medicalExam", ans(r.legal.medicalExamDone))
-        row("field.statementByWoman", ans(r.legal.statementByWomanOfficer))
-        head("section.needs")
-        row("field.needMedical", ans(r.needs.medical))
-        row("field.needShelter", ans(r.needs.shelter))
-        row("field.needLegalAid", ans(r.needs.legalAid))
-        row("field.needCounselling", ans(r.needs.counselling))
-        head("section.consent")
-        row("field.consentServices", ans(r.consent.services))
-        row("field.consentSharing", ans(r.consent.sharing))
-        row("field.consentStatistics", ans(r.consent.statistics))
-        row("field.consentGivenBy", ctx.label(r.consent.givenBy))
-        return out
-    }
-
-    static func stamp(_ date: Date) -> String {
-        let c = DeskCalendar.calendar.dateComponents([.hour, .minute], from: date)
-        return Day(date).description + String(format: " %02d:%02d", c.hour ?? 0, c.minute ?? 0)
-    }
-
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         guard let record = ctx.record(caseID) else { return }
+        var row = area.top
+        // Summary, alert and tabs stay put; the tab's lines scroll below them.
+        s.text(" " + ctx.t("detail.summary", ctx.label(record.status), ctx.label(record.riskLevel),
+                           ctx.stationName(record.stationID)), row: row, col: 0, width: area.cols - 1,
+               style: record.riskLevel == .high ? .high : .label)
+        row += 1
+        if let alert = record.openAlert {
+            s.fill(row: row, style: .high)
+            s.text(" " + ctx.t("alert.banner", Day(alert.raisedAt).description), row: row,
+                   col: 0, width: area.cols - 1, style: .high)
+            row += 1
+        }
+        drawTabs(on: s, row: row, width: area.cols, ctx: ctx)
+        row += 1
+        s.rule(row: row)
+        row += 1
+        let body = Rect(top: row, left: 0, rows: area.bottom - row, cols: area.cols)
         let all = lines(record, ctx: ctx)
-        let maxTop = max(0, all.count - area.rows)
-        scroll.selected = min(scroll.selected, maxTop)
+        if tab == .plan, let at = all.firstIndex(where: { $0.stepID != nil && $0.style == .selected }) {
+            if at < scroll.selected { scroll.selected = at }
+            if at + 2 > scroll.selected + body.rows { scroll.selected = at + 2 - body.rows }
+        }
+        let maxTop = max(0, all.count - body.rows)
+        scroll.selected = max(0, min(scroll.selected, maxTop))
         let labelWidth = area.cols >= 100 ? 38 : 32
-        for (i, line) in all.dropFirst(scroll.selected).prefix(area.rows).enumerated() {
-            let row = area.top + i
-            if line.1.isEmpty {
-                s.text(" " + line.0, row: row, col: 0, width: area.cols, style: line.2)
+        for (i, line) in all.dropFirst(scroll.selected).prefix(body.rows).enumerated() {
+            let r = body.top + i
+            if line.style == .selected { s.fill(row: r, style: .selected) }
+            if line.value.isEmpty {
+                s.text(" " + line.label, row: r, col: 0, width: area.cols, style: line.style)
             } else {
-                s.text("   " + line.0, row: row, col: 0, width: labelWidth, style: .dim)
-                s.text(line.1, row: row, col: labelWidth + 1, width: area.cols - labelWidth - 2, style: line.2)
+                s.text("   " + line.label, row: r, col: 0, width: labelWidth, style: .dim)
+                s.text(line.value, row: r, col: labelWidth + 1, width: area.cols - labelWidth - 2, style: line.style)
             }
         }
-        if all.count > area.rows {
-            let more = ctx.t("detail.scrollHint", min(all.count, scroll.selected + area.rows), all.count)
-            s.text(more, row: area.top, col: area.cols - TextWidth.of(more) - 1, style: .dim)
+        if all.count > body.rows {
+            let more = ctx.t("detail.scrollHint", min(all.count, scroll.selected + body.rows), all.count)
+            s.text(more, row: body.top - 2, col: area.cols - TextWidth.of(more) - 1, style: .dim)
         }
         if var p = picker {
-            p.draw(on: s, row: area.top + 2, col: labelWidth + 1, area: area)
+            p.draw(on: s, row: body.top, col: labelWidth + 1, area: area)
             picker = p
         }
         if var p = prompt {
             p.draw(on: s, in: area, ctx: ctx)
             prompt = p
+        }
+    }
+
+    private func drawTabs(on s: Surface, row: Int, width: Int, ctx: DeskContext) {
+        let all = DetailTab.allCases
+        let named = all.enumerated().map { " \($0.offset + 1) \(ctx.t("tab." + $0.element.rawValue)) " }
+        let useNames = TextWidth.of(named.joined()) + 1 <= width - 16
+        var col = 1
+        for (i, t) in all.enumerated() {
+            let text = useNames ? named[i] : " \(i + 1) "
+            s.put(text, row: row, col: col, style: t == tab ? .selected : .dim)
+            col += TextWidth.of(text)
         }
     }
 }

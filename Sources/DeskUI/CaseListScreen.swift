@@ -123,7 +123,8 @@ final class CaseListScreen: Screen {
                 (Mask.name(r.identity.name), base),
                 (age, selected ? base : r.isMinor ? .warning : base),
                 (ctx.label(r.incident.category), base),
-                (ctx.label(r.riskLevel), selected ? base : r.riskLevel == .high ? .high : base),
+                r.hasOpenAlert ? (ctx.t("list.alert"), selected ? base : .high)
+                    : (ctx.label(r.riskLevel), selected ? base : r.riskLevel == .high ? .high : base),
                 (ctx.label(r.status), base),
                 (Day(r.reportedAt).description, base),
             ] + (wide ? [(ctx.label(r.arrival), base)] : [])

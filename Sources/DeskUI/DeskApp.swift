@@ -86,6 +86,11 @@ public final class DeskApp {
             stack.removeLast()
             stack.append(next)
             next.appear(ctx: ctx)
+        case .replaceWith(let screens):
+            stack.last?.suspend(ctx: ctx)
+            stack.removeLast()
+            stack += screens
+            screens.last?.appear(ctx: ctx)
         case .logout:
             suspendAll()
             if let user = ctx.user { ctx.log(.logout, user: user.id) }

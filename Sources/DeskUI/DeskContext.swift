@@ -95,6 +95,42 @@ public final class DeskContext {
         log(isNew ? .caseCreated : .caseUpdated, caseID: record.id, detail: record.number.description)
     }
 
+    /// Saves a change to the counselling log, plan, legal track or status: one file, one audit line.
+    public func saveChange(_ record: CaseRecord, what: String) throws {
+        var record = record
+        record.revision += 1
+        record.updatedAt = clock.now()
+        try store.save(record)
+        if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = record }
+        generation += 1
+        log(.caseUpdated, caseID: record.id, detail: record.number.description + " · " + what)
+    }
+
+    /// Partners a step can be referred to, in the directory's order.
+    public var partners: [Partner] { directory.partners }
+
+    public func partnerName(_ id: String) -> String {
+        guard let p = directory.partners.first(where: { $0.id == id }) else { return id }
+        return language == .hi ? p.nameHi : p.nameEn
+    }
+
+    // MARK: Entry drafts
+
+    public func entryDraft(_ kind: EntryKind, caseID: UUID, itemID: UUID?) -> EntryForm? {
+        guard let id = user?.id else { return nil }
+        return store.loadEntryDraft(userID: id, kind: kind, caseID: caseID, itemID: itemID)
+    }
+
+    public func keepEntryDraft(_ form: EntryForm) throws {
+        guard let id = user?.id else { return }
+        try store.saveEntryDraft(form, userID: id)
+    }
+
+    public func dropEntryDraft(_ form: EntryForm) {
+        guard let id = user?.id else { return }
+        store.deleteEntryDraft(userID: id, kind: form.kind, caseID: form.caseID, itemID: form.itemID)
+    }
+
     // MARK: Directives
 
     public func directives(for caseID: UUID) -> [Directive] { directives[caseID] ?? [] }

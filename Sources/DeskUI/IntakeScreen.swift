@@ -63,15 +63,7 @@ final class IntakeScreen: Screen {
         return false
     }
 
-    private func maxLength(_ f: IntakeField) -> Int {
-        switch f.kind {
-        case .text(let max): return max
-        case .number: return 4
-        case .phone: return 16
-        case .date: return 10
-        case .choice: return 0
-        }
-    }
+    private func maxLength(_ f: IntakeField) -> Int { f.kind.editorLength }
 
     // MARK: Input
 
@@ -177,7 +169,7 @@ final class IntakeScreen: Screen {
         let result: Result<CaseRecord, IntakeErrors>
         if let editing {
             guard let original = ctx.record(editing) else { return .pop }
-            result = form.update(original, clock: ctx.clock)
+            result = form.update(original, by: user.id, clock: ctx.clock)
         } else {
             // Check first, so that a form with mistakes does not use up a number.
             let problems = form.errors(today: ctx.today)

@@ -69,6 +69,8 @@ final class LoginScreen: Screen {
             ? ctx.visibleDirectives.filter { $0.state(today: ctx.today) == .unread }.count : 0
         if unread > 0 { ctx.say("directive.unreadAtLogin", .warning, unread) }
         if !ctx.damaged.isEmpty { ctx.say("store.damagedSetAside", .warning, ctx.damaged.count) }
+        // A counsellor starts at her caseload; Esc takes her to the menu.
+        if Access.allows(user, .counsel) { return .replaceWith([MainMenuScreen(), CaseloadScreen()]) }
         return .replace(MainMenuScreen())
     }
 }

@@ -94,6 +94,13 @@ final class MainMenuScreen: MenuScreen {
                 items.append(MenuItem(label: ctx.t("menu.newIntake")) { .push(IntakeScreen(ctx: ctx, stationID: home)) })
             }
         }
+        if Access.allows(user, .counsel) {
+            let load = Caseload.buckets(ctx.visibleCases, today: ctx.today)
+            let alerts = load.last?.1.count ?? 0
+            let waiting = load.dropLast().map(\.1.count).reduce(0, +)
+            items.append(MenuItem(label: ctx.t("menu.caseload"), detail: ctx.t("menu.caseloadCount", waiting, alerts),
+                                  style: alerts > 0 ? .high : .normal) { .push(CaseloadScreen()) })
+        }
         if Access.allows(user, .viewCases) { items.append(queueItem(ctx, stations)) }
         if Access.allows(user, .checkStore) {
             items.append(MenuItem(label: ctx.t("menu.checkStore")) {

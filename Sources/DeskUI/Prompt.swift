@@ -6,6 +6,8 @@ struct Prompt {
         case revealReason
         case directive
         case reply(UUID)
+        case remark
+        case closeAlert
     }
 
     let purpose: Purpose

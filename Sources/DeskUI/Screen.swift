@@ -10,6 +10,8 @@ public enum Transition {
     case push(Screen)
     case pop
     case replace(Screen)
+    /// Replaces the top screen with several, the last one shown.
+    case replaceWith([Screen])
     case logout
     case quit
 }

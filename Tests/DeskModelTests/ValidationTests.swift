@@ -129,7 +129,7 @@ final class EditFormTests: XCTestCase {
         original.status = .counselling
         original.revision = 4
         let later = FixedClock(testNow.addingTimeInterval(3_600))
-        let again = try IntakeForm(editing: original).update(original, clock: later).get()
+        let again = try IntakeForm(editing: original).update(original, by: "asha", clock: later).get()
         XCTAssertEqual(again.identity, original.identity)
         XCTAssertEqual(again.incident, original.incident)
         XCTAssertEqual(again.risk.level, original.risk.level)
@@ -148,11 +148,11 @@ final class EditFormTests: XCTestCase {
                                                  deskOfficerID: "asha", clock: testClock).get()
         var form = IntakeForm(editing: original)
         form[.phone] = "123"
-        guard case .failure(let problems) = form.update(original, clock: testClock) else { return XCTFail("accepted a bad phone") }
+        guard case .failure(let problems) = form.update(original, by: "asha", clock: testClock) else { return XCTFail("accepted a bad phone") }
         XCTAssertEqual(problems.errors.map(\.1), [.phoneDigits])
         form[.phone] = "9123456780"
         form[.complaintNumber] = "FIR 112/2026"
-        let updated = try form.update(original, clock: testClock).get()
+        let updated = try form.update(original, by: "asha", clock: testClock).get()
         XCTAssertEqual(updated.identity.phone, "9123456780")
         XCTAssertEqual(updated.legal.number, "FIR 112/2026")
     }

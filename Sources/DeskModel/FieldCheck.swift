@@ -1,0 +1,56 @@
+/// The checks every field of a form gets from its kind alone; forms add their own across fields.
+public enum FieldCheck {
+    public static func error(_ value: String, kind: FieldKind, required: Bool, today: Day) -> ValidationError? {
+        let raw = value.trimmingCharacters(in: .whitespaces)
+        if raw.isEmpty { return required ? .required : nil }
+        switch kind {
+        case .text(let max):
+            return raw.count > max ? .tooLong : nil
+        case .number(let range):
+            guard let n = Int(Digits.toASCII(raw)) else { return .notANumber }
+            if range == 0...3 { return range.contains(n) ? nil : .scoreRange }
+            return range.contains(n) ? nil : .outOfRange
+        case .phone:
+            return IntakeForm.normalisedPhone(raw) == nil ? .phoneDigits : nil
+        case .date:
+            guard let day = Day.parse(raw) else { return .badDate }
+            return day > today ? .futureDate : nil
+        case .plannedDate:
+            return Day.parse(raw) == nil ? .badDate : nil
+        case .choice(_, let options, _):
+            return options.contains(raw) ? nil : .unknownOption
+        }
+    }
+
+    /// True when a number, phone or date field holds a character that can never belong there.
+    public static func hasForeignCharacters(_ value: String, kind: FieldKind) -> Bool {
+        let allowed: Set<Character>
+        switch kind {
+        case .number: allowed = []
+        case .phone: allowed = [" ", "-", "+"]
+        case .date, .plannedDate: allowed = ["-", "/", "."]
+        default: return false
+        }
+        return Digits.toASCII(value).contains { !($0.isASCII && $0.isNumber) && !allowed.contains($0) }
+    }
+}
+
+extension FieldKind {
+    /// How many characters a field's editor takes (0 for a pick-list).
+    public var editorLength: Int {
+        switch self {
+        case .text(let max): return max
+        case .number: return 4
+        case .phone: return 16
+        case .date, .plannedDate: return 10
+        case .choice: return 0
+        }
+    }
+
+    public var isChoice: Bool {
+        if case .choice = self { return true }
+        return false
+    }
+
+    public var isDate: Bool { self == .date || self == .plannedDate }
+}

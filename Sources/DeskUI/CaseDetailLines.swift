@@ -1,0 +1,235 @@
+import DeskModel
+import Foundation
+
+/// The lines of each tab of a case.
+extension CaseDetailScreen {
+    func lines(_ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+        switch tab {
+        case .intake: return intakeLines(r, ctx: ctx)
+        case .counselling: return counsellingLines(r, ctx: ctx)
+        case .plan: return planLines(r, ctx: ctx)
+        case .legal: return legalLines(r, ctx: ctx)
+        case .timeline: return TimelineLines.lines(r, directives: ctx.directives(for: r.id), ctx: ctx)
+        }
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let c = DeskCalendar.calendar.dateComponents([.hour, .minute], from: date)
+        return Day(date).description + String(format: " %02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
+
+    private func intakeLines(_ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+        var out: [DetailLine] = []
+        func head(_ key: String) { out.append(DetailLine(label: "")); out.append(DetailLine(label: ctx.t(key), style: .label)) }
+        func row(_ key: String, _ value: String, _ style: Style = .normal) {
+            out.append(DetailLine(label: ctx.t(key), value: value, style: style))
+        }
+        func ans(_ a: Answer) -> String { ctx.label(a) }
+        let masked = !revealed
+        if r.isMinor { out.append(DetailLine(label: ctx.t("detail.minorWarning"), style: .warning)) }
+        let directives = ctx.directives(for: r.id)
+        if !directives.isEmpty {
+            out.append(DetailLine(label: ctx.t("directive.section"), style: .label))
+            for d in directives {
+                let state = d.state(today: ctx.today)
+                let style: Style = state == .late ? .error : state == .done ? .ok : .warning
+                out.append(DetailLine(label: "   " + ctx.t("directive.line", ctx.t("directive.state." + state.rawValue),
+                                                           d.due.description, ctx.userName(d.by), d.text), style: style))
+                if state == .done {
+                    out.append(DetailLine(label: "     ↳ " + ctx.t("directive.replyLine", ctx.userName(d.doneBy ?? ""), d.reply)))
+                }
+            }
+            out.append(DetailLine(label: ""))
+        }
+        out.append(DetailLine(label: ctx.t("section.report"), style: .label))
+        row("detail.reportedAt", Self.stamp(r.reportedAt))
+        row("field.arrival", ctx.label(r.arrival))
+        row("detail.deskOfficer", ctx.userName(r.deskOfficerID))
+        head("section.identity")
+        row("field.name", masked ? Mask.name(r.identity.name) + "  " + ctx.t("detail.masked") : r.identity.name,
+            masked ? .dim : .normal)
+        row("field.age", (r.identity.age.map(String.init) ?? "?") + (r.identity.ageEstimated ? " " + ctx.t("detail.estimated") : ""))
+        row("field.phone", masked ? Mask.phone(r.identity.phone) : (r.identity.phone ?? "—"), masked ? .dim : .normal)
+        row("field.safeToCall", ans(r.identity.safeToCall))
+        row("field.address", masked ? Mask.address : r.identity.address, masked ? .dim : .normal)
+        row("field.maritalStatus", r.identity.maritalStatus.map { ctx.label($0) } ?? "—")
+        row("field.occupation", r.identity.occupation.isEmpty ? "—" : r.identity.occupation)
+        row("field.dependents", r.identity.dependents.map(String.init) ?? "—")
+        row("field.disability", ans(r.identity.disability))
+        head("section.incident")
+        row("field.incidentDate", r.incident.date?.description ?? "—")
+        row("field.place", r.incident.place.map { ctx.label($0) } ?? "—")
+        row("field.category", ctx.label(r.incident.category))
+        row("field.relation", r.incident.relation.map { ctx.label($0) } ?? "—")
+        row("field.previousIncidents", ans(r.incident.previousIncidents))
+        head("section.risk")
+        for q in DangerQuestion.allCases {
+            row("field." + q.rawValue, ans(r.risk.answer(q)), r.risk.answer(q) == .yes && q.isSevere ? .high : .normal)
+        }
+        row("detail.riskLevel", ctx.label(r.riskLevel) + (r.risk.safetyPlanNeeded ? " · " + ctx.t("intake.safetyPlanNeeded") : ""),
+            r.riskLevel == .high ? .high : .normal)
+        head("section.legal")
+        row("field.complaintKind", ctx.label(r.legal.kind))
+        row("field.complaintNumber", r.legal.number.isEmpty ? "—" : r.legal.number)
+        row("field.sections", r.legal.sections.isEmpty ? "—" : r.legal.sections)
+        row("field.investigatingOfficer", r.legal.investigatingOfficer.isEmpty ? "—" : r.legal.investigatingOfficer)
+        row("field.medicalExam", ans(r.legal.medicalExamDone))
+        row("field.statementByWoman", ans(r.legal.statementByWomanOfficer))
+        head("section.needs")
+        row("field.needMedical", ans(r.needs.medical))
+        row("field.needShelter", ans(r.needs.shelter))
+        row("field.needLegalAid", ans(r.needs.legalAid))
+        row("field.needCounselling", ans(r.needs.counselling))
+        head("section.consent")
+        row("field.consentServices", ans(r.consent.services))
+        row("field.consentSharing", ans(r.consent.sharing))
+        row("field.consentStatistics", ans(r.consent.statistics))
+        row("field.consentGivenBy", ctx.label(r.consent.givenBy))
+        return out
+    }
+
+    private func counsellingLines(_ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+        var out: [DetailLine] = []
+        let today = ctx.today
+        let due: (String, Style)
+        switch r.sessionDue(today: today) {
+        case .waitingFirst: due = (ctx.t("care.waitingFirst"), .warning)
+        case .dueToday: due = (ctx.t("care.dueToday"), .warning)
+        case .overdue(let since): due = (ctx.t("care.overdue", since.description), .error)
+        case .scheduled(let day): due = (ctx.t("care.scheduled", day.description), .ok)
+        case .noneSet: due = (ctx.t("care.noneSet"), .dim)
+        case .closed: due = (ctx.t("care.closed"), .dim)
+        }
+        out.append(DetailLine(label: ctx.t("care.summary", r.sessions.count) + " · " + due.0, style: due.1))
+        // Questionnaires over time.
+        for instrument in Instrument.allCases {
+            let scores = r.scores(instrument)
+            guard !scores.isEmpty else { continue }
+            out.append(DetailLine(label: ""))
+            out += ScoreChart.lines(instrument, scores.map(\.screening), ctx: ctx)
+        }
+        // Alerts, open first.
+        for alert in r.alerts.sorted(by: { ($0.isOpen ? 0 : 1, $1.raisedAt) < ($1.isOpen ? 0 : 1, $0.raisedAt) }) {
+            out.append(DetailLine(label: ""))
+            if alert.isOpen {
+                out.append(DetailLine(label: ctx.t("alert.openLine", Self.stamp(alert.raisedAt), ctx.userName(alert.raisedBy)),
+                                      style: .high))
+                out.append(DetailLine(label: "   " + ctx.t("alert.whatToDo"), style: .warning))
+            } else {
+                out.append(DetailLine(label: ctx.t("alert.closedLine", Self.stamp(alert.raisedAt),
+                                                   Self.stamp(alert.closedAt ?? alert.raisedAt),
+                                                   ctx.userName(alert.closedBy ?? "")), style: .ok))
+                out.append(DetailLine(label: "   ↳ " + alert.actionNote))
+            }
+        }
+        // Sessions, newest first.
+        let notes = canReadNotes(ctx, r)
+        let sessions = r.sessions.sorted { ($0.day, $0.number) > ($1.day, $1.number) }
+        if sessions.isEmpty {
+            out.append(DetailLine(label: ""))
+            out.append(DetailLine(label: ctx.t("care.noSessions"), style: .dim))
+        }
+        for s in sessions {
+            out.append(DetailLine(label: ""))
+            out.append(DetailLine(label: ctx.t("care.sessionLine", s.number, s.day.description, ctx.label(s.mode), s.minutes,
+                                               ctx.userName(s.counsellorID)), style: .label))
+            if !notes {
+                out.append(DetailLine(label: "   " + ctx.t("care.notesHidden"), style: .dim))
+            } else {
+                if !s.present.isEmpty { out.append(DetailLine(label: ctx.t("entry.present"), value: s.present)) }
+                out.append(DetailLine(label: ctx.t("entry.problem"), value: s.problem))
+                out.append(DetailLine(label: ctx.t("care.mood"), value: ctx.label(s.moodStart) + " → " + ctx.label(s.moodEnd)))
+                if !s.whatWasDone.isEmpty { out.append(DetailLine(label: ctx.t("entry.done"), value: s.whatWasDone)) }
+                if !s.agreements.isEmpty { out.append(DetailLine(label: ctx.t("entry.agreements"), value: s.agreements)) }
+                let progress = GoalArea.allCases.compactMap { area -> String? in
+                    guard let p = s.progress[area], p != .notDiscussed else { return nil }
+                    return ctx.t("area." + area.rawValue) + ": " + ctx.label(p)
+                }
+                if !progress.isEmpty { out.append(DetailLine(label: ctx.t("care.progress"), value: progress.joined(separator: " · "))) }
+            }
+            out.append(DetailLine(label: ctx.t("entry.nextDay"), value: s.nextDay?.description ?? "—"))
+        }
+        return out
+    }
+
+    private func planLines(_ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+        var out: [DetailLine] = []
+        let today = ctx.today
+        let steps = Self.orderedPlan(r)
+        stepIndex = max(0, min(stepIndex, steps.count - 1))
+        let overdue = r.overdueSteps(today: today).count
+        let waiting = r.waitingReferrals.count
+        out.append(DetailLine(label: ctx.t("plan.summary", steps.count, overdue, waiting), style: overdue > 0 ? .error : .label))
+        if steps.isEmpty {
+            out.append(DetailLine(label: ""))
+            out.append(DetailLine(label: ctx.t("plan.empty"), style: .dim))
+            return out
+        }
+        for (i, step) in steps.enumerated() {
+            out.append(DetailLine(label: ""))
+            var head = ctx.label(step.kind) + " · " + ctx.label(step.status)
+            if let due = step.due { head += " · " + ctx.t("plan.due", due.description) }
+            if let done = step.completed { head += " · " + ctx.t("plan.completed", done.description) }
+            let isOverdue = step.isOverdue(today: today)
+            if isOverdue { head += " · " + ctx.t("plan.overdue") }
+            let selected = i == stepIndex
+            out.append(DetailLine(label: (selected ? "▶ " : "  ") + head,
+                                  style: selected ? .selected : isOverdue ? .error : step.status.isFinished ? .dim : .normal,
+                                  stepID: step.id))
+            if let partner = step.partnerID {
+                var referral = ctx.partnerName(partner) + " · " + ctx.label(step.referral)
+                if let d = step.referralDay { referral += " " + d.description }
+                if step.referral == .declined, !step.declineReason.isEmpty { referral += " · " + step.declineReason }
+                out.append(DetailLine(label: ctx.t("plan.referral"), value: referral,
+                                      style: step.referral == .declined ? .warning : .normal))
+            }
+            if step.kind == .shgLinkage, !step.groupName.isEmpty {
+                var group = step.groupName
+                if !step.groupVillage.isEmpty { group += ", " + step.groupVillage }
+                if let j = step.joined { group += " · " + ctx.t("plan.joined", j.description) }
+                out.append(DetailLine(label: ctx.t("entry.groupName"), value: group))
+            }
+            if !step.note.isEmpty { out.append(DetailLine(label: ctx.t("entry.note"), value: step.note)) }
+        }
+        return out
+    }
+
+    private func legalLines(_ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+        var out: [DetailLine] = []
+        let today = ctx.today
+        let p = r.prosecution
+        func row(_ key: String, _ value: String, _ style: Style = .normal) {
+            out.append(DetailLine(label: ctx.t(key), value: value, style: style))
+        }
+        row("field.complaintKind", ctx.label(r.legal.kind))
+        row("field.complaintNumber", r.legal.number.isEmpty ? "—" : r.legal.number)
+        row("field.sections", r.legal.sections.isEmpty ? "—" : r.legal.sections)
+        row("field.investigatingOfficer", r.legal.investigatingOfficer.isEmpty ? "—" : r.legal.investigatingOfficer)
+        out.append(DetailLine(label: ""))
+        row("entry.firDay", p.firDay?.description ?? "—")
+        if let d = p.deadlines {
+            if let filed = p.chargeSheetDay {
+                row("legal.investigation", ctx.t("legal.chargeSheetFiled", filed.description), .ok)
+            } else if p.investigationOverdue(today: today) {
+                row("legal.investigation", ctx.t("legal.overdueBy", d.investigationDue.description,
+                                                  today.days(since: d.investigationDue)), .error)
+            } else {
+                row("legal.investigation", ctx.t("legal.dueBy", d.investigationDue.description))
+            }
+            if let informed = p.informedDay, informed <= d.informDue {
+                row("legal.inform", ctx.t("legal.informedOn", informed.description), .ok)
+            } else if p.informOverdue(today: today) {
+                row("legal.inform", ctx.t("legal.overdueBy", d.informDue.description, today.days(since: d.informDue)), .error)
+            } else {
+                row("legal.inform", ctx.t("legal.dueBy", d.informDue.description))
+            }
+        } else {
+            out.append(DetailLine(label: "   " + ctx.t("legal.noFIR"), style: .dim))
+        }
+        row("entry.chargeSheetDay", p.chargeSheetDay?.description ?? "—")
+        let court = p.courtDays.map { $0 < today ? $0.description : "▸ " + $0.description }
+        row("legal.courtDays", court.isEmpty ? "—" : court.joined(separator: ", "))
+        row("entry.outcome", ctx.label(p.outcome))
+        return out
+    }
+}

@@ -1,0 +1,112 @@
+import DeskModel
+
+/// A counsellor's caseload: waiting for a first session, due today, overdue, open self-harm
+/// alerts. Names are masked here; Enter opens the case at its counselling tab.
+final class CaseloadScreen: Screen {
+    enum Row {
+        case header(Caseload.Bucket, Int)
+        case item(CaseRecord, Caseload.Bucket)
+        case none
+        case gap
+    }
+
+    var selected = 0
+    var top = 0
+    private var cached: ([Row], Int)?
+
+    var keyContexts: [KeyContext] { [.list] }
+    func title(_ ctx: DeskContext) -> String { ctx.t("caseload.title") }
+
+    func rows(_ ctx: DeskContext) -> [Row] {
+        if let c = cached, c.1 == ctx.generation { return c.0 }
+        var out: [Row] = []
+        for (bucket, cases) in Caseload.buckets(ctx.visibleCases, today: ctx.today) {
+            if !out.isEmpty { out.append(.gap) }
+            out.append(.header(bucket, cases.count))
+            out += cases.isEmpty ? [.none] : cases.map { .item($0, bucket) }
+        }
+        cached = (out, ctx.generation)
+        return out
+    }
+
+    private func itemIndices(_ rows: [Row]) -> [Int] {
+        rows.indices.filter { if case .item = rows[$0] { return true } else { return false } }
+    }
+
+    func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        let all = rows(ctx)
+        let items = itemIndices(all)
+        switch input {
+        case .action(.back):
+            return .pop
+        case .action(.select):
+            guard items.indices.contains(selected), case .item(let r, _) = all[items[selected]] else { return .stay }
+            return .push(CaseDetailScreen(caseID: r.id, tab: .counselling))
+        case .action(let a):
+            var list = ScrollList(selected: selected)
+            _ = list.apply(a, count: items.count, page: 10)
+            selected = list.selected
+        case .text:
+            break
+        }
+        return .stay
+    }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        let all = rows(ctx)
+        let items = itemIndices(all)
+        selected = max(0, min(selected, items.count - 1))
+        var row = area.top
+        let counts = Caseload.buckets(ctx.visibleCases, today: ctx.today).map(\.1.count)
+        let alerts = counts.last ?? 0
+        s.text(" " + ctx.t("caseload.summary", counts[0], counts[1], counts[2], alerts), row: row, col: 0,
+               width: area.cols - 1, style: alerts > 0 ? .high : .label)
+        row += 1
+        s.rule(row: row)
+        row += 1
+        let height = area.bottom - row
+        let focusRow = items.isEmpty ? 0 : items[selected]
+        if focusRow < top { top = max(0, focusRow - 1) }
+        if focusRow >= top + height { top = focusRow - height + 1 }
+        top = max(0, min(top, max(0, all.count - height)))
+        for (i, line) in all.enumerated().dropFirst(top).prefix(height) {
+            switch line {
+            case .gap: break
+            case .none:
+                s.text("    " + ctx.t("caseload.none"), row: row, col: 0, width: area.cols, style: .dim)
+            case .header(let bucket, let count):
+                s.text(" " + ctx.t("caseload." + bucket.rawValue, count), row: row, col: 0, width: area.cols - 1,
+                       style: bucket == .alert && count > 0 ? .high : .label)
+            case .item(let r, let bucket):
+                let isSelected = !items.isEmpty && i == items[selected]
+                if isSelected { s.fill(row: row, style: .selected) }
+                let base: Style = isSelected ? .selected : .normal
+                let age = r.identity.age.map { String($0) + (r.isMinor ? "!" : "") } ?? "?"
+                s.text((isSelected ? " ▶ " : "   ") + r.number.description, row: row, col: 0, width: 21, style: base)
+                s.text(Mask.name(r.identity.name), row: row, col: 21, width: 12, style: base)
+                s.text(age, row: row, col: 34, width: 3, style: isSelected ? base : r.isMinor ? .warning : base, alignRight: true)
+                s.text(ctx.label(r.riskLevel), row: row, col: 38, width: 7,
+                       style: isSelected ? base : r.riskLevel == .high ? .high : base)
+                s.text(note(r, bucket, ctx), row: row, col: 46, width: area.cols - 47, style: isSelected ? base : .dim)
+            }
+            row += 1
+        }
+    }
+
+    private func note(_ r: CaseRecord, _ bucket: Caseload.Bucket, _ ctx: DeskContext) -> String {
+        let today = ctx.today
+        switch bucket {
+        case .firstSession:
+            return ctx.t("caseload.waitingDays", today.days(since: Day(r.reportedAt)))
+        case .dueToday:
+            return ctx.t("caseload.sessionsHeld", r.sessions.count)
+        case .overdue:
+            if case .overdue(let since) = r.sessionDue(today: today) {
+                return ctx.t("caseload.overdueDays", today.days(since: since), since.description)
+            }
+            return ""
+        case .alert:
+            return ctx.t("caseload.alertSince", r.openAlert.map { CaseDetailScreen.stamp($0.raisedAt) } ?? "")
+        }
+    }
+}
