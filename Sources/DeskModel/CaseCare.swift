@@ -60,7 +60,7 @@ extension CaseRecord {
         sessions.append(session)
         if status == .open { status = .counselling }
         note(.session, by: session.counsellorID, at: session.recordedAt,
-             "\(session.number) · \(session.day) · \(session.mode.rawValue) · \(session.minutes)'")
+             "#\(session.number) · \(session.day) · \(session.mode.rawValue) · \(session.minutes)'")
     }
 
     /// Records a questionnaire; PHQ-9 item 9 above 0 raises a self-harm alert at once.

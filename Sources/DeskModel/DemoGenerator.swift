@@ -23,7 +23,7 @@ public struct DemoGenerator {
     static let occupations = ["गृहिणी", "मजदूर", "खेतिहर", "सिलाई", "घरेलू काम", "छात्रा", ""]
 
     /// The cases, in creation order. Dates fall within the year before the clock's today.
-    public func cases(stations: [Station], deskOfficers: [String: String]) -> [CaseRecord] {
+    public func cases(stations: [Station], deskOfficers: [String: String], counsellorID: String = "kavita") -> [CaseRecord] {
         guard !stations.isEmpty else { return [] }
         var rng = SeededRandom(seed: seed)
         let now = clock.now()
@@ -72,11 +72,15 @@ public struct DemoGenerator {
         // Number them in order of report, per station and year, as a desk would have.
         var numbers: [CaseNumber] = []
         var out: [CaseRecord] = []
+        // The care history draws on its own stream, so that the women themselves stay as they were.
+        var careRng = SeededRandom(seed: seed &+ 0x9E37_79B9)
+        let care = DemoCare(counsellorID: counsellorID, today: Day(now))
         for (date, var record) in drafts.sorted(by: { $0.0 < $1.0 }) {
             let year = Day(date).year
             let number = CaseNumber.next(stationCode: record.number.stationCode, year: year, existing: numbers)
             numbers.append(number)
             record.number = number
+            care.fill(&record, rng: &careRng)
             out.append(record)
         }
         return out

@@ -22,7 +22,7 @@ extension CaseDetailScreen {
         var out: [DetailLine] = []
         func head(_ key: String) { out.append(DetailLine(label: "")); out.append(DetailLine(label: ctx.t(key), style: .label)) }
         func row(_ key: String, _ value: String, _ style: Style = .normal) {
-            out.append(DetailLine(label: ctx.t(key), value: value, style: style))
+            out.append(DetailLine(label: ctx.t(key), value: value.isEmpty ? "—" : value, style: style))
         }
         func ans(_ a: Answer) -> String { ctx.label(a) }
         let masked = !revealed
@@ -172,7 +172,7 @@ extension CaseDetailScreen {
             if let done = step.completed { head += " · " + ctx.t("plan.completed", done.description) }
             let isOverdue = step.isOverdue(today: today)
             if isOverdue { head += " · " + ctx.t("plan.overdue") }
-            let selected = i == stepIndex
+            let selected = !printing && i == stepIndex
             out.append(DetailLine(label: (selected ? "▶ " : "  ") + head,
                                   style: selected ? .selected : isOverdue ? .error : step.status.isFinished ? .dim : .normal,
                                   stepID: step.id))

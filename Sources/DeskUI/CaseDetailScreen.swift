@@ -26,6 +26,8 @@ final class CaseDetailScreen: Screen {
     var scroll = ScrollList()
     /// The chosen step in the plan tab.
     var stepIndex = 0
+    /// Drawn for the command line: no selection marks.
+    var printing = false
     enum PickerPurpose { case status, add }
     var picker: PickList?
     var pickerPurpose = PickerPurpose.status

@@ -14,7 +14,7 @@ final class CaseloadScreen: Screen {
     var top = 0
     private var cached: ([Row], Int)?
 
-    var keyContexts: [KeyContext] { [.list] }
+    var keyContexts: [KeyContext] { [.caseload] }
     func title(_ ctx: DeskContext) -> String { ctx.t("caseload.title") }
 
     func rows(_ ctx: DeskContext) -> [Row] {

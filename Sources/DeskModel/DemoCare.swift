@@ -1,0 +1,112 @@
+import Foundation
+
+/// The counselling, plan and legal history of a synthetic case: sessions every two weeks or so,
+/// PHQ-9 / GAD-7 scores that mostly fall, an SHG linkage and training for women in
+/// rehabilitation, an FIR with its deadlines where one was filed. Same seed, same history.
+struct DemoCare {
+    let counsellorID: String
+    let today: Day
+
+    static let problems = ["पति द्वारा मारपीट और धमकी", "ससुराल में दहेज की माँग", "बच्चों की सुरक्षा की चिंता",
+                           "नींद न आना, डर लगना", "आर्थिक निर्भरता", "घर लौटने का दबाव"]
+    static let groups = ["जय माँ अंबे समूह", "उजाला स्व-सहायता समूह", "सखी समूह", "नई किरण समूह", "लक्ष्मी समूह"]
+
+    func fill(_ record: inout CaseRecord, rng: inout SeededRandom) {
+        let reported = Day(record.reportedAt)
+        let age = today.days(since: reported)
+        let by = record.deskOfficerID
+        record.events = [CaseEvent(at: record.reportedAt, by: by, kind: .intake, detail: record.number.description)]
+        guard age >= 3 else { return }
+        // Sessions: none yet for a few open cases; closed cases had a few; the rest go on to about
+        // today, with one in six dropped out of touch (overdue).
+        let stopsEarly = rng.next() % 6 == 0
+        let wanted = record.status == .open ? Int(rng.next() % 2)
+            : record.status == .closed || stopsEarly ? 1 + Int(rng.next() % 5) : 24
+        var day = reported.adding(days: 1 + Int(rng.next() % 5))
+        var phq = 8 + Int(rng.next() % 16)
+        var gad = 6 + Int(rng.next() % 12)
+        for n in 0..<wanted where day <= today {
+            let gap = n < 3 ? 10 + Int(rng.next() % 11) : 21 + Int(rng.next() % 15)
+            let isLast = n == wanted - 1 || day.adding(days: gap) > today
+            let next: Day? = isLast && record.status == .closed ? nil : day.adding(days: gap)
+            let at = day.startDate.addingTimeInterval(Double(11 * 3600 + Int(rng.next() % 18_000)))
+            let session = CounsellingSession(
+                number: n + 1, day: day, mode: [.inPerson, .phone, .homeVisit][Int(rng.next() % 3)], minutes: 30 + 15 * Int(rng.next() % 4),
+                counsellorID: counsellorID, present: n == 0 ? "पीड़िता, बहन" : "पीड़िता",
+                problem: Self.problems[Int(rng.next() % UInt64(Self.problems.count))],
+                moodStart: [.distressed, .anxious, .low][Int(rng.next() % 3)], moodEnd: [.low, .calm, .hopeful][Int(rng.next() % 3)],
+                whatWasDone: "सुनना, सुरक्षा योजना पर बात", agreements: "अगले सत्र तक रोज़ टहलना",
+                progress: [.safety: n == 0 ? .same : .better, .psychosocial: n == 0 ? .notDiscussed : .better],
+                nextDay: next, recordedAt: at)
+            try? record.addSession(session)
+            if n % 2 == 0 {
+                // Item 9 rarely above 0; scores fall a little with each session.
+                let nine = rng.next() % 14 == 0 ? 1 : 0
+                if let s = try? Screening(.phq9, items: spread(phq - nine, over: 8, rng: &rng) + [nine], day: day) {
+                    try? record.addScreening(ScreeningRecord(screening: s, by: counsellorID, recordedAt: at))
+                }
+                if let s = try? Screening(.gad7, items: spread(gad, over: 7, rng: &rng), day: day) {
+                    try? record.addScreening(ScreeningRecord(screening: s, by: counsellorID, recordedAt: at))
+                }
+                phq = max(2, phq - 2 - Int(rng.next() % 4))
+                gad = max(1, gad - 1 - Int(rng.next() % 4))
+            }
+            // Most alerts were acted on within the day.
+            if record.hasOpenAlert, rng.next() % 4 != 0 {
+                try? record.closeAlert(note: "टेली-मानस 14416 से बात कराई, परिवार को सूचना", by: counsellorID,
+                                       at: at.addingTimeInterval(3_600))
+            }
+            day = day.adding(days: gap)
+        }
+        addPlan(&record, rng: &rng)
+        addProsecution(&record, rng: &rng)
+    }
+
+    private func spread(_ total: Int, over count: Int, rng: inout SeededRandom) -> [Int] {
+        var items = [Int](repeating: 0, count: count)
+        var left = max(0, min(total, count * 3))
+        while left > 0 {
+            let i = Int(rng.next() % UInt64(count))
+            if items[i] < 3 { items[i] += 1; left -= 1 }
+        }
+        return items
+    }
+
+    private func addPlan(_ record: inout CaseRecord, rng: inout SeededRandom) {
+        guard [.rehabilitation, .closed].contains(record.status) || (record.status == .counselling && rng.next() % 3 == 0) else { return }
+        let start = Day(record.reportedAt).adding(days: 10)
+        guard start <= today else { return }
+        let at = start.startDate.addingTimeInterval(12 * 3600)
+        let referral: ReferralState = [.sent, .accepted, .done, .declined, .done][Int(rng.next() % 5)]
+        let joined = referral == .done ? start.adding(days: 20) : nil
+        let shg = RehabStep(
+            kind: .shgLinkage, partnerID: "nrlm",
+            status: referral == .declined ? .dropped : referral == .done && (joined ?? today) <= today ? .done : .underway,
+            due: start.adding(days: 30), completed: referral == .done && (joined ?? today) <= today ? joined : nil,
+            referral: referral, referralDay: start,
+            declineReason: referral == .declined ? "गाँव में समूह में जगह नहीं" : "",
+            groupName: referral == .done ? Self.groups[Int(rng.next() % UInt64(Self.groups.count))] : "",
+            groupVillage: referral == .done ? record.identity.address : "", joined: (joined ?? today) <= today ? joined : nil,
+            createdAt: at, createdBy: counsellorID)
+        try? record.putStep(shg, by: counsellorID, at: at)
+        if rng.next() % 2 == 0 {
+            let training = RehabStep(kind: .skillTraining, partnerID: "labour", status: .planned, due: start.adding(days: 45),
+                                     referral: .sent, referralDay: start, createdAt: at, createdBy: counsellorID)
+            try? record.putStep(training, by: counsellorID, at: at)
+        }
+    }
+
+    private func addProsecution(_ record: inout CaseRecord, rng: inout SeededRandom) {
+        guard [.fir, .eFIR, .zeroFIR].contains(record.legal.kind) else { return }
+        let fir = Day(record.reportedAt).adding(days: Int(rng.next() % 3))
+        guard fir <= today else { return }
+        var p = Prosecution(firDay: fir)
+        let sinceFIR = today.days(since: fir)
+        if sinceFIR > 40, rng.next() % 3 != 0 { p.chargeSheetDay = fir.adding(days: 30 + Int(rng.next() % 40)) }
+        if let cs = p.chargeSheetDay, cs > today { p.chargeSheetDay = nil }
+        if sinceFIR > 30, rng.next() % 2 == 0 { p.informedDay = fir.adding(days: 20 + Int(rng.next() % 50)) }
+        if let d = p.informedDay, d > today { p.informedDay = nil }
+        if let cs = p.chargeSheetDay { p.courtDays = [cs.adding(days: 30), cs.adding(days: 75)] }
+        record.setProsecution(p, by: record.deskOfficerID, at: fir.startDate.addingTimeInterval(14 * 3600))
+    }
+}
