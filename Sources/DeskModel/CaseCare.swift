@@ -65,13 +65,13 @@ extension CaseRecord {
 
     /// Records a questionnaire; PHQ-9 item 9 above 0 raises a self-harm alert at once.
     @discardableResult
-    public mutating func addScreening(_ record: ScreeningRecord) throws(CareError) -> SelfHarmAlert? {
+    public mutating func addScreening(_ record: ScreeningRecord, alertID: UUID = UUID()) throws(CareError) -> SelfHarmAlert? {
         guard status != .closed else { throw .caseClosed }
         screenings.append(record)
         let s = record.screening
         note(.screening, by: record.by, at: record.recordedAt, "\(s.instrument.displayName) \(s.total) · \(s.day)")
         guard s.needsImmediateAction, !hasOpenAlert else { return nil }
-        let alert = SelfHarmAlert(raisedAt: record.recordedAt, raisedBy: record.by, screeningID: record.id)
+        let alert = SelfHarmAlert(id: alertID, raisedAt: record.recordedAt, raisedBy: record.by, screeningID: record.id)
         alerts.append(alert)
         note(.alertRaised, by: record.by, at: record.recordedAt, "PHQ-9 · 9 = \(s.itemNine)")
         return alert

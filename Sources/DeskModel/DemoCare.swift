@@ -31,7 +31,7 @@ struct DemoCare {
             let next: Day? = isLast && record.status == .closed ? nil : day.adding(days: gap)
             let at = day.startDate.addingTimeInterval(Double(11 * 3600 + Int(rng.next() % 18_000)))
             let session = CounsellingSession(
-                number: n + 1, day: day, mode: [.inPerson, .phone, .homeVisit][Int(rng.next() % 3)], minutes: 30 + 15 * Int(rng.next() % 4),
+                id: DemoGenerator.uuid(&rng), number: n + 1, day: day, mode: [.inPerson, .phone, .homeVisit][Int(rng.next() % 3)], minutes: 30 + 15 * Int(rng.next() % 4),
                 counsellorID: counsellorID, present: n == 0 ? "पीड़िता, बहन" : "पीड़िता",
                 problem: Self.problems[Int(rng.next() % UInt64(Self.problems.count))],
                 moodStart: [.distressed, .anxious, .low][Int(rng.next() % 3)], moodEnd: [.low, .calm, .hopeful][Int(rng.next() % 3)],
@@ -43,10 +43,12 @@ struct DemoCare {
                 // Item 9 rarely above 0; scores fall a little with each session.
                 let nine = rng.next() % 14 == 0 ? 1 : 0
                 if let s = try? Screening(.phq9, items: spread(phq - nine, over: 8, rng: &rng) + [nine], day: day) {
-                    try? record.addScreening(ScreeningRecord(screening: s, by: counsellorID, recordedAt: at))
+                    try? record.addScreening(ScreeningRecord(id: DemoGenerator.uuid(&rng), screening: s, by: counsellorID, recordedAt: at),
+                                             alertID: DemoGenerator.uuid(&rng))
                 }
                 if let s = try? Screening(.gad7, items: spread(gad, over: 7, rng: &rng), day: day) {
-                    try? record.addScreening(ScreeningRecord(screening: s, by: counsellorID, recordedAt: at))
+                    try? record.addScreening(ScreeningRecord(id: DemoGenerator.uuid(&rng), screening: s, by: counsellorID, recordedAt: at),
+                                             alertID: DemoGenerator.uuid(&rng))
                 }
                 phq = max(2, phq - 2 - Int(rng.next() % 4))
                 gad = max(1, gad - 1 - Int(rng.next() % 4))
@@ -80,7 +82,7 @@ struct DemoCare {
         let referral: ReferralState = [.sent, .accepted, .done, .declined, .done][Int(rng.next() % 5)]
         let joined = referral == .done ? start.adding(days: 20) : nil
         let shg = RehabStep(
-            kind: .shgLinkage, partnerID: "nrlm",
+            id: DemoGenerator.uuid(&rng), kind: .shgLinkage, partnerID: "nrlm",
             status: referral == .declined ? .dropped : referral == .done && (joined ?? today) <= today ? .done : .underway,
             due: start.adding(days: 30), completed: referral == .done && (joined ?? today) <= today ? joined : nil,
             referral: referral, referralDay: start,
@@ -90,7 +92,7 @@ struct DemoCare {
             createdAt: at, createdBy: counsellorID)
         try? record.putStep(shg, by: counsellorID, at: at)
         if rng.next() % 2 == 0 {
-            let training = RehabStep(kind: .skillTraining, partnerID: "labour", status: .planned, due: start.adding(days: 45),
+            let training = RehabStep(id: DemoGenerator.uuid(&rng), kind: .skillTraining, partnerID: "labour", status: .planned, due: start.adding(days: 45),
                                      referral: .sent, referralDay: start, createdAt: at, createdBy: counsellorID)
             try? record.putStep(training, by: counsellorID, at: at)
         }

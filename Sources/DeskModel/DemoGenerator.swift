@@ -92,7 +92,9 @@ public struct DemoGenerator {
 
     private func yesNo(_ rng: inout SeededRandom) -> Answer { rng.next() % 2 == 0 ? .yes : .no }
 
-    private func uuidFrom(_ rng: inout SeededRandom) -> UUID {
+    func uuidFrom(_ rng: inout SeededRandom) -> UUID { Self.uuid(&rng) }
+
+    static func uuid(_ rng: inout SeededRandom) -> UUID {
         let a = rng.next(), b = rng.next()
         var bytes = [UInt8](repeating: 0, count: 16)
         for i in 0..<8 {

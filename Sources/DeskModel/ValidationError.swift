@@ -1,5 +1,5 @@
 /// Why a field's value was refused. The strings hold a message per case ("error.<rawValue>").
-public enum ValidationError: String, Error, Equatable, Sendable {
+public enum ValidationError: String, Error, Equatable, Sendable, CaseIterable {
     case required
     case notANumber
     case outOfRange

@@ -9,10 +9,14 @@ final class AccessTests: XCTestCase {
     /// The whole table, written out: role by right.
     func testTheTable() throws {
         let expected: [Role: [Right: Bool]] = [
-            .deskOfficer: [.viewCases: true, .revealIdentity: true, .revealWithReason: false, .newIntake: true, .editCase: true, .changeStatus: true, .checkStore: false, .readAudit: false, .giveDirective: false, .answerDirective: true],
-            .counsellor: [.viewCases: true, .revealIdentity: true, .revealWithReason: false, .newIntake: false, .editCase: true, .changeStatus: true, .checkStore: false, .readAudit: false, .giveDirective: false, .answerDirective: false],
-            .sp: [.viewCases: true, .revealIdentity: false, .revealWithReason: true, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: false, .readAudit: true, .giveDirective: true, .answerDirective: false],
-            .admin: [.viewCases: true, .revealIdentity: false, .revealWithReason: false, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: true, .readAudit: true, .giveDirective: false, .answerDirective: false],
+            .deskOfficer: [.viewCases: true, .revealIdentity: true, .revealWithReason: false, .newIntake: true, .editCase: true, .changeStatus: true, .checkStore: false, .readAudit: false, .giveDirective: false, .answerDirective: true,
+                .counsel: false, .readNotes: false, .editPlan: true, .editLegal: true, .closeAlert: true, .addRemark: true],
+            .counsellor: [.viewCases: true, .revealIdentity: true, .revealWithReason: false, .newIntake: false, .editCase: true, .changeStatus: true, .checkStore: false, .readAudit: false, .giveDirective: false, .answerDirective: false,
+                .counsel: true, .readNotes: true, .editPlan: true, .editLegal: false, .closeAlert: true, .addRemark: true],
+            .sp: [.viewCases: true, .revealIdentity: false, .revealWithReason: true, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: false, .readAudit: true, .giveDirective: true, .answerDirective: false,
+                .counsel: false, .readNotes: false, .editPlan: false, .editLegal: false, .closeAlert: false, .addRemark: false],
+            .admin: [.viewCases: true, .revealIdentity: false, .revealWithReason: false, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: true, .readAudit: true, .giveDirective: false, .answerDirective: false,
+                .counsel: false, .readNotes: false, .editPlan: false, .editLegal: false, .closeAlert: false, .addRemark: false],
         ]
         for role in Role.allCases {
             let u = try user(role, [])

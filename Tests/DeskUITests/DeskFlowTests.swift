@@ -148,7 +148,9 @@ final class DeskFlowTests: XCTestCase {
         XCTAssertNil(h.ctx.user)
         h.ctx.language = .en
         h.login("kavita", "3333")
-        XCTAssertTrue(h.screen.contains("Main menu"), "another user keeps her own language")
+        XCTAssertTrue(h.screen.contains("My caseload"), "another user keeps her own language")
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("Main menu"), "a counsellor's caseload opens over her menu")
         h.press(.escape)
         h.login("asha", "1111")
         XCTAssertTrue(h.screen.contains("मुख्य मेनू"))

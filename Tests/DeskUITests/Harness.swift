@@ -19,7 +19,8 @@ final class Harness {
         return Directory(
             stations: [Station(id: "VJN", code: "IND-VJN", nameEn: "Vijay Nagar", nameHi: "विजय नगर", district: "Indore", range: "Indore"),
                        Station(id: "MHK", code: "UJN-MHK", nameEn: "Mahakal", nameHi: "महाकाल", district: "Ujjain", range: "Ujjain")],
-            partners: [],
+            partners: [Partner(id: "nrlm", nameEn: "Rural Livelihood Mission (SHG)", nameHi: "ग्रामीण आजीविका मिशन (स्व-सहायता समूह)", kind: "livelihood"),
+                       Partner(id: "labour", nameEn: "Labour Department", nameHi: "श्रम विभाग", kind: "labour")],
             users: [User(id: "asha", nameEn: "Asha Rathore", nameHi: "आशा राठौर", role: .deskOfficer, stationIDs: ["VJN"], pin: try pin("1111")),
                     User(id: "kavita", nameEn: "Kavita Joshi", nameHi: "कविता जोशी", role: .counsellor, stationIDs: ["VJN"], pin: try pin("3333")),
                     User(id: "sp", nameEn: "SP Indore", nameHi: "पुलिस अधीक्षक इंदौर", role: .sp, stationIDs: [], pin: try pin("4444")),
@@ -60,6 +61,14 @@ final class Harness {
     func resize(rows: Int, cols: Int) {
         surface.resize(rows: rows, cols: cols)
         app.handle(.resize)
+    }
+
+    /// From the main menu (or a counsellor's caseload): the queue, search the number, open it.
+    func openCase(_ number: String) {
+        if ctx.user?.role == .counsellor { press(.escape) }
+        press(.char("2"))
+        type(number)
+        press(.enter)
     }
 
     func login(_ user: String, _ pin: String) {

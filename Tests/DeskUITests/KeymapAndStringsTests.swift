@@ -1,3 +1,4 @@
+import Foundation
 @testable import DeskUI
 import DeskModel
 import XCTest
@@ -21,6 +22,35 @@ final class KeymapAndStringsTests: XCTestCase {
         for key in en where !key.hasPrefix("cli.") && !sameInBoth.contains(key) {
             XCTAssertNotEqual(res.strings.text(key, .en), res.strings.text(key, .hi), key)
         }
+    }
+
+    func testEveryLabelOfTheCounsellingFormsExists() throws {
+        let s = try DeskResources.load().strings
+        let r = CaseRecord(number: CaseNumber(stationCode: "IND-VJN", year: 2026, sequence: 1), stationID: "VJN",
+                           deskOfficerID: "asha", reportedAt: Date(), arrival: .walkIn, identity: Identity(name: "क"),
+                           incident: Incident(category: .other), risk: RiskAssessment(answers: [:]), legal: LegalTrack(),
+                           needs: ImmediateNeeds(), consent: Consent(), createdAt: Date(), updatedAt: Date())
+        for kind in EntryKind.allCases {
+            var form = EntryForm.blank(kind, for: r, partnerIDs: [], clock: SystemClock())
+            // The fields that appear only for an SHG linkage or a declined referral too.
+            form["stepKind"] = StepKind.shgLinkage.rawValue
+            form["referral"] = ReferralState.declined.rawValue
+            for lang in Language.allCases {
+                XCTAssertTrue(s.has("entry.title." + kind.rawValue, lang))
+                XCTAssertTrue(s.has("entry.saved." + kind.rawValue, lang))
+                for f in form.fields {
+                    let key = (kind == .phq9 || kind == .gad7) && f.key.hasPrefix("item")
+                        ? "screen.\(kind.rawValue).\(f.key.dropFirst(4))" : "entry." + f.key
+                    XCTAssertTrue(s.has(key, lang), "\(key) \(lang)")
+                    if case .choice(let list, let options, _) = f.kind, list != "partner" {
+                        for o in options { XCTAssertTrue(s.has("choice.\(list).\(o)", lang), "\(list).\(o) \(lang)") }
+                    }
+                }
+            }
+        }
+        for e in ValidationError.allCases { XCTAssertTrue(s.has("error." + e.rawValue, .hi), e.rawValue) }
+        for k in CaseEvent.Kind.allCases { XCTAssertTrue(s.has("timeline." + k.rawValue, .hi), k.rawValue) }
+        for sev in Severity.allCases { XCTAssertTrue(s.has("severity." + sev.rawValue, .hi), sev.rawValue) }
     }
 
     func testEveryLabelTheModelNeedsExists() throws {

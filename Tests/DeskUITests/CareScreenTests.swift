@@ -1,0 +1,193 @@
+@testable import DeskUI
+import DeskModel
+import XCTest
+
+/// The counsellor's screens: caseload, session form, questionnaire, chart, plan, timeline.
+final class CareSnapshotTests: XCTestCase {
+    let sizes = [(24, 80), (40, 120)]
+
+    func check(_ name: String, steps: (Harness) throws -> Void) throws {
+        for (rows, cols) in sizes {
+            for lang in Language.allCases {
+                let h = try Harness(cases: 40, rows: rows, cols: cols)
+                defer { h.cleanUp() }
+                h.ctx.language = lang
+                try steps(h)
+                h.ctx.language = lang
+                assertWellFormed(h)
+                assertSnapshot(h.screen, named: "\(name)-\(lang.rawValue)-\(cols)x\(rows)")
+            }
+        }
+    }
+
+    /// The demo case with the most PHQ-9 scores, for the chart.
+    static func scoredCase(_ h: Harness) throws -> CaseRecord {
+        let best = h.ctx.cases.filter { $0.stationID == "VJN" }.max { $0.scores(.phq9).count < $1.scores(.phq9).count }
+        return try XCTUnwrap(best.flatMap { $0.scores(.phq9).count >= 3 ? $0 : nil }, "no demo case with 3 scores")
+    }
+
+    func testCaseload() throws {
+        try check("caseload") { h in h.login("kavita", "3333") }
+    }
+
+    func testSessionFormWithErrors() throws {
+        try check("session-form") { h in
+            h.login("kavita", "3333")
+            h.openCase(try Self.scoredCase(h).number.description)
+            h.press(.function(3), .enter)  // Add… → Counselling session
+            h.press(.tab, .tab, .tab)
+            h.type("बहन")
+            h.press(.tab)
+            h.type("पति की धमकी, बच्चों की चिंता")
+            for _ in 0..<12 { h.press(.tab) }
+            h.type("01-11-2026")
+            h.press(.function(10))
+        }
+    }
+
+    func testScreeningFormWithItemNineAndABadScore() throws {
+        try check("phq9-form") { h in
+            h.login("kavita", "3333")
+            h.openCase(try Self.scoredCase(h).number.description)
+            h.press(.function(3), .down, .enter)  // PHQ-9
+            h.type("21213100")
+            h.type("1")
+            h.press(.up, .up, .up)
+            h.press(.backspace)
+            h.type("5")
+        }
+    }
+
+    func testScoreChart() throws {
+        try check("score-chart") { h in
+            h.login("kavita", "3333")
+            h.openCase(try Self.scoredCase(h).number.description)
+            h.press(.char("2"))
+        }
+    }
+
+    func testTimeline() throws {
+        try check("timeline") { h in
+            h.login("kavita", "3333")
+            h.openCase(try Self.scoredCase(h).number.description)
+            h.press(.char("5"))
+        }
+    }
+
+    func testPlan() throws {
+        try check("plan") { h in
+            h.login("asha", "1111")
+            let withPlan = try XCTUnwrap(h.ctx.visibleCases.first { $0.plan.count >= 2 })
+            h.openCase(withPlan.number.description)
+            h.press(.char("3"))
+        }
+    }
+}
+
+final class CareFlowTests: XCTestCase {
+    var h: Harness!
+    override func setUpWithError() throws { h = try Harness(cases: 0) }
+    override func tearDown() { h.cleanUp() }
+
+    /// A case at Vijay Nagar as the desk saved it (the intake itself is tested elsewhere).
+    func newCase() throws -> CaseRecord {
+        var form = IntakeForm.blank(stationID: "VJN", clock: testClock)
+        form[.name] = "सुनीता वर्मा"
+        form[.age] = "30"
+        form[.category] = IncidentCategory.domesticViolence.rawValue
+        form[.consentServices] = Answer.yes.rawValue
+        let number = try h.ctx.claimNumber(stationID: "VJN")
+        let r = try form.makeCase(number: number, deskOfficerID: "asha", clock: testClock).get()
+        try h.ctx.save(r, isNew: true)
+        return r
+    }
+
+    func testTheSessionFormKeepsEverythingThroughAMistakeAndLeaving() throws {
+        let r = try newCase()
+        h.login("kavita", "3333")
+        h.openCase(r.number.description)
+        h.press(.function(3), .enter)
+        h.press(.tab, .tab, .tab, .tab)
+        h.type("धमकी")
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("This field is required"), h.screen)
+        XCTAssertTrue(h.screen.contains("धमकी"), "typed text kept after a refused save")
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("draft"), h.screen)
+        XCTAssertEqual(h.ctx.record(r.id)?.sessions.count, 0)
+        // Coming back opens the draft where she was.
+        h.press(.function(3), .enter)
+        XCTAssertTrue(h.screen.contains("धमकी"), h.screen)
+        // It opens at the first field still to fix: the state at the start.
+        h.press(.right, .tab, .right, .right, .right)
+        h.press(.function(10))
+        XCTAssertEqual(h.ctx.record(r.id)?.sessions.count, 1)
+        XCTAssertTrue(h.screen.contains("Session saved."), h.screen)
+        XCTAssertNil(h.ctx.entryDraft(.session, caseID: r.id, itemID: nil), "the draft goes once saved")
+    }
+
+    func testAScoreOutsideTheScaleIsSaidAtTheItem() throws {
+        let r = try newCase()
+        h.login("kavita", "3333")
+        h.openCase(r.number.description)
+        h.press(.function(3), .down, .enter)
+        h.type("7")
+        let screen = h.screen
+        XCTAssertTrue(screen.contains("Each answer is 0, 1, 2 or 3."), screen)
+        h.ctx.language = .hi
+        XCTAssertTrue(h.screen.contains("हर उत्तर 0, 1, 2 या 3 होता है।"))
+        h.ctx.language = .en
+        h.press(.function(10))
+        XCTAssertEqual(h.ctx.record(r.id)?.screenings.count, 0)
+        XCTAssertTrue(h.screen.contains("7"), "the wrong answer stays to be corrected")
+    }
+
+    func testNoSessionOnAClosedCase() throws {
+        var r = try newCase()
+        r.status = .closed
+        try h.ctx.saveChange(r, what: "test")
+        h.login("kavita", "3333")
+        h.openCase(r.number.description)
+        h.press(.function(3), .enter)
+        XCTAssertTrue(h.screen.contains("This case is closed"), h.screen)
+        XCTAssertTrue(h.screen.contains("Case IND-VJN"), "still on the case")
+    }
+
+    func testTheDeskSeesTheAlertAndTheSPNeedsAReasonForNotes() throws {
+        let r = try newCase()
+        h.login("kavita", "3333")
+        h.openCase(r.number.description)
+        h.press(.function(3), .enter)
+        h.press(.tab, .tab, .tab)
+        h.type("बहन")
+        h.press(.tab)
+        h.type("गुप्त बात")
+        h.press(.tab, .right, .tab, .right)
+        h.press(.function(10))
+        h.press(.function(3), .down, .enter)
+        h.type("000000001")
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("SELF-HARM ALERT"), h.screen)
+        h.press(.escape, .escape, .escape)
+        // The desk: ALERT in the queue and at the top of the case.
+        h.login("asha", "1111")
+        h.press(.char("2"))
+        XCTAssertTrue(h.screen.contains("ALERT"), h.screen)
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("SELF-HARM ALERT"))
+        h.press(.char("2"))
+        XCTAssertFalse(h.screen.contains("गुप्त बात"), "the desk does not read session notes")
+        h.press(.escape, .escape, .escape)
+        // The SP: notes hidden until a reason is given.
+        h.login("sp", "4444")
+        h.press(.char("1"))
+        h.press(.enter)
+        h.type(r.number.description)
+        h.press(.enter, .char("2"))
+        XCTAssertFalse(h.screen.contains("गुप्त बात"))
+        h.press(.function(6))
+        h.type("review of alert")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("गुप्त बात"), h.screen)
+    }
+}
