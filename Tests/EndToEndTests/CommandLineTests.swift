@@ -31,6 +31,48 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(a.split(separator: "\n").count, 31)
     }
 
+    /// One case with its sessions, plan and legal track: masked, and whole only with a reason.
+    func testCaseShow() throws {
+        let list = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal"])
+        let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: String]] ?? []
+        // The demo case with the most to show.
+        var best: (String, Int, String)?
+        for row in rows {
+            guard let number = row["number"] else { continue }
+            let json = try Binary.run(["case", "show", number, "--store", store.path, "--format", "json"]).stdout
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
+            let sessions = (object["sessions"] as? [Any])?.count ?? 0
+            if sessions > (best?.1 ?? -1) { best = (number, sessions, row["name"] ?? "") }
+        }
+        let (number, sessions, name) = try XCTUnwrap(best)
+        XCTAssertGreaterThan(sessions, 0)
+        let text = try Binary.run(["case", "show", number, "--store", store.path])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        for part in ["== Intake ==", "== Counselling ==", "== Plan ==", "== Legal ==", "== Timeline ==", "Session 1 ·"] {
+            XCTAssertTrue(text.stdout.contains(part), part)
+        }
+        XCTAssertFalse(text.stdout.contains(name), "the name is masked")
+        XCTAssertTrue(text.stdout.contains("Notes confidential"))
+        // Devanagari digits in the number are the same number.
+        let devanagari = number.map { c -> String in
+            guard let d = c.wholeNumberValue, c.isASCII else { return String(c) }
+            return String(Character(Unicode.Scalar(0x0966 + d) ?? "0"))
+        }.joined()
+        XCTAssertEqual(try Binary.run(["case", "show", devanagari, "--store", store.path]).stdout, text.stdout)
+        // --reveal needs a reason, and is then audited.
+        let refused = try Binary.run(["case", "show", number, "--store", store.path, "--reveal"])
+        XCTAssertEqual(refused.status, 64)
+        XCTAssertTrue(refused.stderr.contains("--reason"), refused.stderr)
+        let open = try Binary.run(["case", "show", number, "--store", store.path, "--reveal", "--reason", "court summons review"])
+        XCTAssertEqual(open.status, 0)
+        XCTAssertTrue(open.stdout.contains(name))
+        let audit = try String(contentsOf: store.appendingPathComponent("audit.log"), encoding: .utf8)
+        XCTAssertTrue(audit.contains("court summons review"))
+        let missing = try Binary.run(["case", "show", "IND-VJN-1999-0001", "--store", store.path])
+        XCTAssertEqual(missing.status, 3)
+        XCTAssertEqual(missing.stderr.split(separator: "\n").count, 1)
+    }
+
     func testCasesAreMaskedUnlessRevealed() throws {
         let masked = try Binary.run(["cases", "--store", store.path, "--format", "json"])
         XCTAssertEqual(masked.status, 0)
