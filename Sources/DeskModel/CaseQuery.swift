@@ -37,10 +37,10 @@ public struct CaseQuery: Equatable, Sendable {
         return i + 1 < all.count ? all[i + 1] : nil
     }
 
-    func matches(_ record: CaseRecord, needle: Needle) -> Bool {
+    func matches(_ record: CaseRecord, needle: Needle, nameKeys: (CaseRecord) -> [String]) -> Bool {
         if let stationID, record.stationID != stationID { return false }
         if let status, record.status != status { return false }
-        return needle.matches(record)
+        return needle.matches(record, nameKeys: nameKeys)
     }
 
     /// The search text, folded once per query rather than once per case.
@@ -48,17 +48,22 @@ public struct CaseQuery: Equatable, Sendable {
         let text: String
         /// The digits when the search is a phone number (three or more digits and nothing else).
         let phoneDigits: String?
+        /// The search as name keys, to match any spelling in either script.
+        let keys: [String]
 
         init(_ search: String) {
             text = CaseQuery.fold(search)
             let digits = text.filter(\.isNumber)
             phoneDigits = digits.count >= 3 && digits.count == text.filter({ $0 != " " && $0 != "-" }).count ? digits : nil
+            keys = NameKey.words(text)
         }
 
-        /// Search as you type: part of her name, of her phone number, or of the case number.
-        func matches(_ record: CaseRecord) -> Bool {
+        /// Search as you type: part of her name (in any script or common spelling), of her phone
+        /// number, or of the case number.
+        func matches(_ record: CaseRecord, nameKeys: (CaseRecord) -> [String]) -> Bool {
             if text.isEmpty { return true }
             if record.identity.name.lowercased().contains(text) { return true }
+            if !keys.isEmpty, NameKey.matches(query: keys, name: nameKeys(record)) { return true }
             if record.number.description.lowercased().contains(text) { return true }
             if let phoneDigits, let phone = record.identity.phone, phone.contains(phoneDigits) { return true }
             return false
@@ -70,9 +75,11 @@ public struct CaseQuery: Equatable, Sendable {
         Digits.toASCII(text).lowercased().split(separator: " ").joined(separator: " ")
     }
 
-    public func apply(to records: [CaseRecord]) -> [CaseRecord] {
+    /// The matching cases in order. `nameKeys` gives a case's name keys (a cache may keep them).
+    public func apply(to records: [CaseRecord],
+                      nameKeys: (CaseRecord) -> [String] = { NameKey.words($0.identity.name) }) -> [CaseRecord] {
         let needle = Needle(search)
-        let hits = records.filter { matches($0, needle: needle) }
+        let hits = records.filter { matches($0, needle: needle, nameKeys: nameKeys) }
         switch sort {
         case .newest:
             return hits.sorted { ($0.reportedAt, $0.number) > ($1.reportedAt, $1.number) }

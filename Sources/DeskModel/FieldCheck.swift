@@ -53,4 +53,9 @@ extension FieldKind {
     }
 
     public var isDate: Bool { self == .date || self == .plannedDate }
+
+    public var isText: Bool {
+        if case .text = self { return true }
+        return false
+    }
 }

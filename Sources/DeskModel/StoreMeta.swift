@@ -35,8 +35,17 @@ public struct Directory: Codable, Equatable, Sendable {
 /// What a user chose that should follow her from session to session.
 public struct UserPrefs: Codable, Equatable, Sendable {
     public var language: Language
+    /// Roman letters typed into text fields become Devanagari.
+    public var transliterate: Bool
 
-    public init(language: Language) {
+    public init(language: Language, transliterate: Bool = false) {
         self.language = language
+        self.transliterate = transliterate
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        language = try c.decode(Language.self, forKey: .language)
+        transliterate = try c.decodeIfPresent(Bool.self, forKey: .transliterate) ?? false
     }
 }

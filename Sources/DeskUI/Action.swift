@@ -1,7 +1,7 @@
 /// Everything a key can ask for. Keys reach screens only as actions, through the one key table.
 public enum Action: String, CaseIterable, Codable, Sendable {
     // everywhere
-    case help, toggleLanguage, quit, back
+    case help, toggleLanguage, quit, back, transliterate
     // moving in lists and menus
     case up, down, pageUp, pageDown, first, last, select
     // forms

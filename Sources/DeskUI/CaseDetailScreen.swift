@@ -68,7 +68,7 @@ final class CaseDetailScreen: Screen {
             return .stay
         }
         if var p = prompt {
-            switch p.handle(input) {
+            switch p.handle(input, transliterate: ctx.transliterating) {
             case .open: prompt = p
             case .cancelled: prompt = nil
             case .submitted: prompt = submit(p, record: record, ctx: ctx) ? nil : p

@@ -23,7 +23,7 @@ final class CaseListScreen: Screen {
 
     func rows(_ ctx: DeskContext) -> [CaseRecord] {
         if let key = cachedKey, key.0 == query, key.1 == ctx.generation { return cachedRows }
-        cachedRows = query.apply(to: ctx.visibleCases)
+        cachedRows = query.apply(to: ctx.visibleCases, nameKeys: ctx.nameKeys)
         cachedKey = (query, ctx.generation)
         return cachedRows
     }
@@ -45,7 +45,7 @@ final class CaseListScreen: Screen {
                 query.search = ""
                 list = ScrollList()
             default:
-                if TextFieldView.edit(&searchField, input) {
+                if TextFieldView.edit(&searchField, input, transliterate: ctx.transliterating) {
                     query.search = searchField.text
                     list = ScrollList()
                 }

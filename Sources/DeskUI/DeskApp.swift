@@ -61,6 +61,9 @@ public final class DeskApp {
         case .toggleLanguage:
             ctx.toggleLanguage()
             return true
+        case .transliterate:
+            ctx.toggleTransliteration()
+            return true
         case .quit:
             apply(.quit)
             return true
@@ -143,7 +146,7 @@ public final class DeskApp {
         let left = " " + ctx.t("app.name") + " │ " + title
         let leftWidth = min(TextWidth.of(left), cols * 3 / 5)
         surface.text(left, row: 0, col: 0, width: leftWidth, style: .title)
-        let language = ctx.t("app.languageName") + " "
+        let language = (ctx.transliterating ? ctx.t("translit.badge") + "  " : "") + ctx.t("app.languageName") + " "
         var room = cols - leftWidth - TextWidth.of(language) - 5
         var right = ""
         if let user = ctx.user {

@@ -14,10 +14,14 @@ public final class DeskContext {
     public let help: [Language: String]
     public var user: User?
     public var language: Language
+    /// Roman letters typed into text fields become Devanagari (Ctrl-T), remembered per user.
+    public var transliterating = false
     /// Goes up with every saved change to a case, so that screens know when to recompute.
     public private(set) var generation = 0
     /// Directives by case, loaded with the cases.
     public private(set) var directives: [UUID: [Directive]]
+    /// Name keys by case, for search across scripts; worked out once per revision of a case.
+    private var nameKeyCache: [UUID: (revision: Int, keys: [String])] = [:]
     /// Drafts by user, read from disk once, then kept in step with every write.
     private var drafts: [String: IntakeForm?] = [:]
     /// The line above the key bar: an error, a warning or a confirmation. Cleared at the next key.
@@ -63,7 +67,18 @@ public final class DeskContext {
     /// Switches Hindi / English, remembered for the logged-in user.
     public func toggleLanguage() {
         language = language.other
-        if let user { try? store.savePrefs(UserPrefs(language: language), userID: user.id) }
+        savePrefs()
+    }
+
+    /// Switches Roman-to-Devanagari typing on or off, remembered for the logged-in user.
+    public func toggleTransliteration() {
+        transliterating.toggle()
+        savePrefs()
+        say(transliterating ? "translit.on" : "translit.off", .ok)
+    }
+
+    private func savePrefs() {
+        if let user { try? store.savePrefs(UserPrefs(language: language, transliterate: transliterating), userID: user.id) }
     }
 
     // MARK: Records
@@ -75,6 +90,14 @@ public final class DeskContext {
     }
 
     public func record(_ id: UUID) -> CaseRecord? { cases.first { $0.id == id } }
+
+    /// Her name as keys for matching any spelling in either script.
+    public func nameKeys(_ r: CaseRecord) -> [String] {
+        if let cached = nameKeyCache[r.id], cached.revision == r.revision { return cached.keys }
+        let keys = NameKey.words(r.identity.name)
+        nameKeyCache[r.id] = (r.revision, keys)
+        return keys
+    }
 
     /// The next case number at a station this year, taken for good in the store.
     public func claimNumber(stationID: String) throws -> CaseNumber {

@@ -98,7 +98,7 @@ final class EntryScreen: Screen {
                 if opts.indices.contains(n - (empty ? 0 : 1)) { set(field.key, opts[n - (empty ? 0 : 1)], ctx: ctx) }
             }
         default:
-            guard var editor = editors[field.key], TextFieldView.edit(&editor, input) else { return .stay }
+            guard var editor = editors[field.key], TextFieldView.edit(&editor, input, transliterate: ctx.transliterating && field.kind.isText) else { return .stay }
             editors[field.key] = editor
             form[field.key] = editor.text
             // A questionnaire answer is one digit: take it and go on to the next question.

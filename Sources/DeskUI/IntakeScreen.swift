@@ -104,7 +104,7 @@ final class IntakeScreen: Screen {
         case .text(let scalar) where isChoice(field):
             answerShortcut(scalar, ctx: ctx)
         default:
-            guard var editor = editors[field], TextFieldView.edit(&editor, input) else { return .stay }
+            guard var editor = editors[field], TextFieldView.edit(&editor, input, transliterate: ctx.transliterating && field.kind.isText) else { return .stay }
             editors[field] = editor
             form[field] = editor.text
             // A wrong kind of character is pointed out at once; other errors when she leaves the field.

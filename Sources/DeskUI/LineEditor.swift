@@ -1,3 +1,5 @@
+import DeskModel
+
 /// A one-line text editor as pure value operations over (text, cursor, scroll). The cursor counts
 /// Characters (grapheme clusters), so a Devanagari conjunct such as क्षि moves and deletes as one;
 /// a mark typed after a letter joins that letter's cluster, as it does on paper.
@@ -9,6 +11,12 @@ public struct LineEditor: Equatable, Sendable {
     public private(set) var scroll: Int = 0
     /// Longest text accepted, in Characters.
     public var maxLength: Int
+    /// With transliteration on: the Roman letters of the word being typed. Its Devanagari stands in
+    /// the text between `composePrefix` and `composeSuffix`; the word stays editable in Roman until
+    /// a key other than a letter (space, a digit, a move) commits it.
+    public private(set) var roman = ""
+    private var composePrefix = ""
+    private var composeSuffix = ""
 
     public init(_ text: String = "", maxLength: Int = 200) {
         self.text = text
@@ -70,6 +78,47 @@ public struct LineEditor: Equatable, Sendable {
         text = newText
         cursor = newText.count
         scroll = 0
+    }
+
+    // MARK: Transliteration
+
+    public var isComposing: Bool { !roman.isEmpty }
+
+    /// Adds a Roman letter to the word being composed and shows its Devanagari.
+    public mutating func compose(_ scalar: Unicode.Scalar) {
+        // Moved away or changed since: the old word is done.
+        if !roman.isEmpty, text != composePrefix + Transliterator.devanagari(roman) + composeSuffix
+            || cursor != (composePrefix + Transliterator.devanagari(roman)).count {
+            commit()
+        }
+        if roman.isEmpty {
+            let cs = chars
+            composePrefix = String(cs[..<cursor])
+            composeSuffix = String(cs[cursor...])
+        }
+        let next = roman + String(Character(scalar))
+        let shown = composePrefix + Transliterator.devanagari(next)
+        guard (shown + composeSuffix).count <= maxLength else { return }
+        roman = next
+        text = shown + composeSuffix
+        cursor = shown.count
+    }
+
+    /// Backspace inside the word being composed takes back its last Roman letter.
+    public mutating func uncompose() {
+        guard !roman.isEmpty else { return }
+        roman.removeLast()
+        let shown = composePrefix + (roman.isEmpty ? "" : Transliterator.devanagari(roman))
+        text = shown + composeSuffix
+        cursor = shown.count
+        scroll = min(scroll, cursor)
+    }
+
+    /// Keeps the word as it stands; the next letter starts a new one.
+    public mutating func commit() {
+        roman = ""
+        composePrefix = ""
+        composeSuffix = ""
     }
 
     // MARK: View

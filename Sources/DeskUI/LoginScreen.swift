@@ -63,7 +63,9 @@ final class LoginScreen: Screen {
             return .stay
         }
         ctx.user = user
-        if let prefs = ctx.store.loadPrefs(userID: user.id) { ctx.language = prefs.language }
+        let prefs = ctx.store.loadPrefs(userID: user.id)
+        if let prefs { ctx.language = prefs.language }
+        ctx.transliterating = prefs?.transliterate ?? false
         ctx.log(.login)
         let unread = Access.allows(user, .answerDirective)
             ? ctx.visibleDirectives.filter { $0.state(today: ctx.today) == .unread }.count : 0

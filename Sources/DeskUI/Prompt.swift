@@ -29,13 +29,13 @@ struct Prompt {
 
     enum Outcome { case open, submitted, cancelled }
 
-    mutating func handle(_ input: Input) -> Outcome {
+    mutating func handle(_ input: Input, transliterate: Bool = false) -> Outcome {
         switch input {
         case .action(.select): return .submitted
         case .action(.back): return .cancelled
         case .action(.nextField), .action(.down): focus = (focus + 1) % fields.count
         case .action(.prevField), .action(.up): focus = (focus + fields.count - 1) % fields.count
-        default: _ = TextFieldView.edit(&fields[focus], input)
+        default: _ = TextFieldView.edit(&fields[focus], input, transliterate: transliterate && labels[focus] != "directive.due")
         }
         return .open
     }

@@ -1,3 +1,5 @@
+import DeskModel
+
 /// Draws a line editor as a field box and places the cursor when it has the focus.
 enum TextFieldView {
     static func draw(_ editor: inout LineEditor, on s: Surface, row: Int, col: Int, width: Int, focused: Bool,
@@ -17,6 +19,12 @@ enum TextFieldView {
             s.text(view.visible, row: row, col: col, width: width, style: style)
         }
         if focused { s.setCursor(row: row, col: col + view.cursorColumn) }
+        // The Roman letters of the word being composed, after the text while there is room.
+        if focused, editor.isComposing {
+            let hint = "‹" + editor.roman + "›"
+            let at = col + TextWidth.of(view.visible) + 1
+            if at + TextWidth.of(hint) <= col + width { s.text(hint, row: row, col: at, style: .dim) }
+        }
     }
 
     /// A filter line: label, a 24-column field, and a note on the right (counts, sort).
@@ -31,8 +39,18 @@ enum TextFieldView {
                style: infoStyle, alignRight: true)
     }
 
-    /// Applies an editing input to an editor; returns false when the input is not editing.
-    static func edit(_ editor: inout LineEditor, _ input: Input) -> Bool {
+    /// Applies an editing input to an editor; returns false when the input is not editing. With
+    /// `transliterate`, Roman letters are composed into Devanagari word by word.
+    static func edit(_ editor: inout LineEditor, _ input: Input, transliterate: Bool = false) -> Bool {
+        if transliterate, case .text(let scalar) = input, Transliterator.isWordCharacter(Character(scalar)) {
+            editor.compose(scalar)
+            return true
+        }
+        if editor.isComposing, input == .action(.deleteBack) {
+            editor.uncompose()
+            return true
+        }
+        editor.commit()
         switch input {
         case .text(let scalar):
             editor.insert(scalar)

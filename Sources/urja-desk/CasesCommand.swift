@@ -11,6 +11,7 @@ struct Cases: ParsableCommand {
 
     @OptionGroup var storeOption: StoreOption
     @Option(help: "Only this station (its id, e.g. VJN).") var station: String?
+    @Option(help: "Only cases whose name (any script or common spelling), phone or case number matches.") var search: String?
     @Option(help: "table, csv or json.") var format: Format = .table
     @Flag(help: "Show names and phone numbers. The export is recorded in the audit log.") var reveal = false
     @Option(help: "Language of labels: en or hi.") var lang: String = "en"
@@ -32,7 +33,7 @@ struct Cases: ParsableCommand {
         for damaged in load.damaged {
             FileHandle.standardError.write(Data((s.text("cli.skippedDamaged", .en, damaged.path, damaged.reason) + "\n").utf8))
         }
-        let rows = CaseQuery(stationID: station, sort: .number).apply(to: load.cases)
+        let rows = CaseQuery(search: search ?? "", stationID: station, sort: .number).apply(to: load.cases)
         if reveal {
             try? AuditLog(store: store).append(AuditEntry(at: Date(), user: ProcessInfo.processInfo.environment["USER"] ?? "cli",
                                                           kind: .export, detail: "cases --reveal \(rows.count)"))
