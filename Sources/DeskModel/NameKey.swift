@@ -20,26 +20,27 @@ public enum NameKey {
         ("sh", "s"),
     ]
 
+    static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
     public static func fold(_ word: String) -> String {
         var w = word.lowercased()
-        for (from, to) in foldings { w = w.replacingOccurrences(of: from, with: to) }
-        // Spelling habits of surnames: an e before r+consonant is a short a; a final "ey" is e;
-        // a final "ore" is or; a final y after a consonant is i.
-        w = w.replacingOccurrences(of: "er(?=[bcdfgjklmnpqrstvz])", with: "ar", options: .regularExpression)
-        w = w.replacingOccurrences(of: "ey$", with: "e", options: .regularExpression)
-        w = w.replacingOccurrences(of: "ore$", with: "or", options: .regularExpression)
-        w = w.replacingOccurrences(of: "(?<=[^aeiou])y$", with: "i", options: .regularExpression)
+        for (from, to) in foldings where w.contains(from) { w = w.replacingOccurrences(of: from, with: to) }
+        var c = Array(w)
+        // Spelling habits of surnames: an e before r and a consonant is a short a (verma); a final
+        // "ey" is e (pandey); a final "ore" is or (rathore); a final y after a consonant is i.
+        for i in c.indices where c[i] == "e" && i + 2 < c.count && c[i + 1] == "r" && !vowels.contains(c[i + 2])
+            && c[i + 2] != "y" { c[i] = "a" }
+        if c.count > 2, c.suffix(2) == ["e", "y"] { c.removeLast() }
+        if c.count > 3, c.suffix(3) == ["o", "r", "e"] { c.removeLast() }
+        if c.count > 1, c.last == "y", let before = c.dropLast().last, !vowels.contains(before) { c[c.count - 1] = "i" }
         // The short a inside the word and at its end (krishna / कृष्ण, seema / सीमा).
-        var chars = Array(w)
-        if chars.count > 1 {
-            chars = [chars[0]] + chars[1...].filter { $0 != "a" }
-        }
+        if c.count > 1 { c = [c[0]] + c[1...].filter { $0 != "a" } }
         // A nasal before another consonant is one sound however it is written (ं, n, m).
-        w = String(chars).replacingOccurrences(of: "m(?=[^aeiouym])", with: "n", options: .regularExpression)
-        chars = Array(w)
+        for i in c.indices where c[i] == "m" && i + 1 < c.count && !vowels.contains(c[i + 1]) && c[i + 1] != "y"
+            && c[i + 1] != "m" { c[i] = "n" }
         // Doubled letters once.
         var out: [Character] = []
-        for c in chars where out.last != c { out.append(c) }
+        for ch in c where out.last != ch { out.append(ch) }
         return String(out)
     }
 

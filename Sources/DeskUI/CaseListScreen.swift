@@ -76,7 +76,7 @@ final class CaseListScreen: Screen {
         case .text(let scalar):
             // Typing straight into the queue starts a search with that letter.
             searching = true
-            searchField.insert(scalar)
+            _ = TextFieldView.edit(&searchField, .text(scalar), transliterate: ctx.transliterating)
             query.search = searchField.text
             list = ScrollList()
         }

@@ -16,6 +16,11 @@ final class IntakeScreen: Screen {
     var bodyTop = 0
     /// Set once the case is saved: nothing is left to keep as a draft.
     var finished = false
+    /// Earlier cases that may be the same woman, shown before a new intake is saved.
+    var duplicates: [DuplicateFinder.Match]?
+    var duplicateList = ScrollList()
+    /// The answers she chose to save as a new case despite the matches shown for them.
+    var acknowledged: [String: String]?
 
     init(ctx: DeskContext, stationID: String) {
         self.stationID = stationID
@@ -47,11 +52,12 @@ final class IntakeScreen: Screen {
     var field: IntakeField { fields[focus] }
 
     var keyContexts: [KeyContext] {
+        if duplicates != nil { return [.duplicates] }
         if picker != nil { return [.picker] }
         let own: [KeyContext] = editing == nil ? [.form] : [.caseEdit, .form]
         return own + (isChoice(field) ? [.choice] : [.edit])
     }
-    var acceptsText: Bool { picker == nil && !isChoice(field) }
+    var acceptsText: Bool { duplicates == nil && picker == nil && !isChoice(field) }
 
     func title(_ ctx: DeskContext) -> String {
         if let editing, let record = ctx.record(editing) { return ctx.t("intake.editTitle", record.number.description) }
@@ -68,6 +74,7 @@ final class IntakeScreen: Screen {
     // MARK: Input
 
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        if let found = duplicates { return handleDuplicates(input, found, ctx: ctx) }
         if picker != nil { return handlePicker(input, ctx: ctx) }
         switch input {
         case .action(.nextField), .action(.down):
@@ -112,6 +119,29 @@ final class IntakeScreen: Screen {
                 shownErrors[field] = form.error(for: field, today: ctx.today)
             }
             keepDraft(ctx)
+        }
+        return .stay
+    }
+
+    /// Enter opens the earlier case (the draft stays), F10 saves as a new case anyway, Esc goes back.
+    private func handleDuplicates(_ input: Input, _ found: [DuplicateFinder.Match], ctx: DeskContext) -> Transition {
+        switch input {
+        case .action(.select):
+            duplicates = nil
+            keepDraft(ctx)
+            guard found.indices.contains(duplicateList.selected) else { return .stay }
+            ctx.say("dup.opened", .ok)
+            return .push(CaseDetailScreen(caseID: found[duplicateList.selected].record.id))
+        case .action(.save):
+            duplicates = nil
+            acknowledged = form.values
+            return save(ctx)
+        case .action(.back):
+            duplicates = nil
+        case .action(let a):
+            _ = duplicateList.apply(a, count: found.count, page: 5)
+        case .text:
+            break
         }
         return .stay
     }
@@ -175,6 +205,16 @@ final class IntakeScreen: Screen {
             let problems = form.errors(today: ctx.today)
             if !problems.isEmpty {
                 result = .failure(IntakeErrors(errors: problems))
+            } else if acknowledged != form.values,
+                      case let found = DuplicateFinder.candidates(for: form.person(today: ctx.today), among: ctx.visibleCases,
+                                                                 nameKeys: ctx.nameKeys),
+                      !found.isEmpty {
+                // One woman should not become two cases: show who she may already be.
+                duplicates = found
+                duplicateList = ScrollList()
+                keepDraft(ctx)
+                ctx.say("dup.found", .warning, found.count)
+                return .stay
             } else {
                 do {
                     let number = try ctx.claimNumber(stationID: stationID)

@@ -81,12 +81,33 @@ extension IntakeScreen {
             row += 1
         }
         if !cursorSet { s.hideCursor() }
+        if let found = duplicates { drawDuplicates(found, on: s, area: area, ctx: ctx) }
         if var p = picker {
             let at = lines.dropFirst(bodyTop).firstIndex { if case .field(let f) = $0 { return f == field } else { return false } } ?? bodyTop
             s.hideCursor()
             p.draw(on: s, row: area.top + 3 + (at - bodyTop) + 1, col: valueCol, area: area)
             picker = p
         }
+    }
+
+    /// A box over the form: the earlier cases that may be her, masked, with what matched.
+    private func drawDuplicates(_ found: [DuplicateFinder.Match], on s: Surface, area: Rect, ctx: DeskContext) {
+        let width = area.cols - 4
+        let top = area.top + 3
+        let rows = [ctx.t("dup.title", found.count), ctx.t("dup.hint")] + found.map { _ in "" } + [""]
+        for i in rows.indices { s.fill(row: top + i, col: 2, width: width, style: .selected) }
+        s.text(" " + rows[0], row: top, col: 2, width: width, style: .selected)
+        s.text(" " + rows[1], row: top + 1, col: 2, width: width, style: .selected)
+        for (i, m) in found.enumerated() {
+            let r = m.record
+            let chosen = i == duplicateList.selected
+            let why = m.reasons.map { ctx.t("dup.reason." + $0.rawValue) }.joined(separator: ", ")
+            let line = (chosen ? "▶ " : "  ") + r.number.description + "  " + Mask.name(r.identity.name) + "  "
+                + (r.identity.age.map(String.init) ?? "?") + "  " + Day(r.reportedAt).description + "  "
+                + ctx.t("dup.matched", why)
+            s.text(" " + line, row: top + 2 + i, col: 2, width: width, style: chosen ? .fieldFocus : .field)
+        }
+        s.hideCursor()
     }
 
     private func drawTabs(on s: Surface, row: Int, width: Int, current: IntakeSection, ctx: DeskContext) {

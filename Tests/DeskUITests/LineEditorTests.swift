@@ -1,4 +1,4 @@
-import DeskUI
+@testable import DeskUI
 import XCTest
 
 final class LineEditorTests: XCTestCase {
@@ -106,5 +106,51 @@ final class LineEditorTests: XCTestCase {
             XCTAssertTrue(view.visible.allSatisfy { $0 == Character("क्षि") }, "width \(width): \(view.visible)")
             XCTAssertLessThanOrEqual(TextWidth.of(view.visible), width)
         }
+    }
+}
+
+/// Roman letters composed into Devanagari word by word.
+final class ComposeTests: XCTestCase {
+    func typed(_ text: String, into e: inout LineEditor) {
+        for s in text.unicodeScalars {
+            _ = TextFieldView.edit(&e, .text(s), transliterate: true)
+        }
+    }
+
+    func testAWordStaysEditableInRomanUntilCommitted() {
+        var e = LineEditor("", maxLength: 60)
+        typed("sunit", into: &e)
+        XCTAssertEqual(e.text, "सुनित")
+        XCTAssertEqual(e.roman, "sunit")
+        typed("a", into: &e)
+        XCTAssertEqual(e.text, "सुनीता")
+        _ = TextFieldView.edit(&e, .action(.deleteBack), transliterate: true)
+        XCTAssertEqual(e.text, "सुनित", "backspace takes back a Roman letter")
+        typed("a verma", into: &e)
+        XCTAssertEqual(e.text, "सुनीता वर्मा")
+        XCTAssertEqual(e.roman, "verma")
+        _ = TextFieldView.edit(&e, .action(.lineStart), transliterate: true)
+        XCTAssertFalse(e.isComposing, "moving commits the word")
+        typed("shri ", into: &e)
+        XCTAssertEqual(e.text, "श्री सुनीता वर्मा")
+        // Backspace after a committed word deletes a whole letter cluster, as without transliteration.
+        _ = TextFieldView.edit(&e, .action(.lineEnd), transliterate: true)
+        _ = TextFieldView.edit(&e, .action(.deleteBack), transliterate: true)
+        XCTAssertEqual(e.text, "श्री सुनीता व", "र्मा is one cluster")
+    }
+
+    func testDigitsAndOffAreTypedAsThey() {
+        var e = LineEditor("", maxLength: 60)
+        typed("ward 12", into: &e)
+        XCTAssertEqual(e.text, "वर्द 12")
+        var plain = LineEditor("", maxLength: 60)
+        for s in "sunita".unicodeScalars { _ = TextFieldView.edit(&plain, .text(s)) }
+        XCTAssertEqual(plain.text, "sunita")
+    }
+
+    func testTheFieldLimitHolds() {
+        var e = LineEditor("", maxLength: 4)
+        typed("lakshmi", into: &e)
+        XCTAssertLessThanOrEqual(e.text.count, 4)
     }
 }
