@@ -4,6 +4,11 @@
 /// (TransliterationTests checks both).
 enum NameLexicon {
     static let devanagari: [String: String] = [
+        // Words of an address.
+        "gram": "ग्राम", "ward": "वार्ड", "tehsil": "तहसील", "jila": "ज़िला", "zila": "ज़िला", "madhya": "मध्य",
+        "indore": "इंदौर", "ujjain": "उज्जैन", "colony": "कॉलोनी", "nagar": "नगर", "road": "रोड", "gali": "गली",
+        "thana": "थाना", "post": "पोस्ट", "house": "हाउस", "no": "नं",
+        // Names.
         "aarti": "आरती",
         "agrawal": "अग्रवाल",
         "ahirwar": "अहिरवार",
@@ -41,7 +46,6 @@ enum NameLexicon {
         "mamta": "ममता",
         "manisha": "मनीषा",
         "manju": "मंजू",
-        "nagar": "नागर",
         "ninama": "निनामा",
         "pandey": "पांडे",
         "parmar": "परमार",

@@ -44,6 +44,9 @@ extension IntakeScreen {
         if section == .identity, let age = Int(Digits.toASCII(form[.age])), age < 18 {
             lines.append(.note(ctx.t("intake.minorNote"), .warning))
         }
+        if section == .identity, !ctx.transliterating {
+            lines.append(.note(ctx.t("translit.hint"), .dim))
+        }
         if section == .consent {
             lines.append(.note(ctx.t("intake.consentNote"), .dim))
         }

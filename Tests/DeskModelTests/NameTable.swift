@@ -51,7 +51,7 @@ let nameTable: [(common: String, precise: String, hindi: String)] = [
     ("joshi", "joshii", "जोशी"), ("thakur", "Thaakur", "ठाकुर"), ("chaudhary", "chaudharii", "चौधरी"),
     ("rajput", "raajapuut", "राजपूत"), ("agrawal", "agravaal", "अग्रवाल"), ("soni", "sonii", "सोनी"),
     ("saxena", "saksena", "सक्सेना"), ("srivastava", "shriivaastav", "श्रीवास्तव"), ("dixit", "diikShit", "दीक्षित"),
-    ("nagar", "naagar", "नागर"), ("ahirwar", "ahiravaar", "अहिरवार"), ("kori", "korii", "कोरी"),
+    ("ahirwar", "ahiravaar", "अहिरवार"), ("kori", "korii", "कोरी"),
     ("lodhi", "lodhii", "लोधी"), ("rawat", "raavat", "रावत"), ("bairagi", "bairaagii", "बैरागी"),
     ("prajapati", "prajaapati'", "प्रजापति"), ("bhargava", "bhaargav", "भार्गव"), ("khan", "Kaan", "ख़ान"),
     ("ansari", "ansaarii", "अंसारी"), ("sheikh", "shekh", "शेख"), ("pathan", "paThaan", "पठान"),

@@ -68,6 +68,20 @@ final class Tmux {
         return last
     }
 
+    /// Waits until the screen no longer shows `text`; returns the screen.
+    @discardableResult
+    func waitUntilGone(_ text: String, seconds: Double = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = screen
+            if !last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTFail("waited \(seconds)s for \"\(text)\" to go; screen:\n\(last)", file: file, line: line)
+        return last
+    }
+
     func waitForExit(seconds: Double = 5) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {

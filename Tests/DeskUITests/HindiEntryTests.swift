@@ -1,0 +1,130 @@
+@testable import DeskUI
+import DeskModel
+import XCTest
+
+/// Typing Hindi through Roman letters, finding her again, and the duplicate warning.
+final class HindiEntryTests: XCTestCase {
+    var h: Harness!
+    override func setUpWithError() throws { h = try Harness(cases: 40) }
+    override func tearDown() { h.cleanUp() }
+
+    let ctrlT = Key(name: "Ctrl-T") ?? .escape
+
+    /// The identity section filled in Hindi through transliteration, at 80x24, in a Hindi screen.
+    func testIntakeFilledThroughTransliteration() throws {
+        h.login("asha", "1111")
+        h.ctx.language = .hi
+        h.press(.char("1"), .tab, .tab)
+        h.press(ctrlT)
+        XCTAssertTrue(h.ctx.transliterating)
+        h.type("kshama pradeep")
+        h.press(.tab)
+        h.type("29")
+        h.press(.tab, .tab)
+        h.type("9876500001")
+        h.press(.tab, .tab)
+        // A long address: the field scrolls, and no cluster is cut at its edge.
+        h.type("gram pipalya, ward 12, tehsil sanwer, jila indaur, madhya pradesh")
+        h.press(.tab, .tab)
+        h.type("silaaii")
+        let screen = h.screen
+        XCTAssertTrue(screen.contains("क्षमा प्रदीप"), screen)
+        XCTAssertTrue(screen.contains("सिलाई"), screen)
+        for row in screen.split(separator: "\n") {
+            // A field's text never ends on a dangling mark: the first scalar of each cell's text is
+            // never a combining sign (that would mean a cluster was cut).
+            for word in row.split(separator: " ") {
+                if let first = word.unicodeScalars.first {
+                    XCTAssertFalse(first.properties.generalCategory == .nonspacingMark
+                                   || first.properties.generalCategory == .spacingMark, "cut cluster in: \(row)")
+                }
+            }
+        }
+        assertWellFormed(h)
+        assertSnapshot(screen, named: "intake-transliterated-hi-80x24")
+        // Coming back to a field adds a new word; the committed one stays as it is.
+        for _ in 0..<7 { h.press(.up) }
+        h.press(.end)
+        h.type(" devi")
+        XCTAssertEqual(h.ctx.draft?[.name], "क्षमा प्रदीप देवी")
+    }
+
+    func testTransliterationIsRememberedPerUser() {
+        h.login("asha", "1111")
+        h.press(.char("1"), .tab, .tab, ctrlT)
+        XCTAssertTrue(h.screen.contains("a→अ"))
+        h.press(.escape, .escape)  // out of the form, log out
+        h.login("kavita", "3333")
+        XCTAssertFalse(h.ctx.transliterating)
+        h.press(.escape, .escape)
+        h.login("asha", "1111")
+        XCTAssertTrue(h.ctx.transliterating)
+    }
+
+    /// The queue finds her by any spelling in either script.
+    func testQueueSearchAcrossScripts() throws {
+        h.login("asha", "1111")
+        let r = try XCTUnwrap(h.ctx.visibleCases.first)
+        let roman = Romanizer.roman(r.identity.name)
+        h.press(.char("2"))
+        h.type(roman)
+        XCTAssertTrue(h.screen.contains(r.number.description), "\(roman) finds \(r.identity.name)")
+        h.press(.escape)
+        h.type(r.identity.name)
+        XCTAssertTrue(h.screen.contains(r.number.description))
+    }
+
+    /// A re-entered woman is shown before saving; F10 saves anyway, Enter opens the earlier case.
+    func testDuplicateWarningAtIntake() throws {
+        h.login("asha", "1111")
+        let earlier = try XCTUnwrap(h.ctx.visibleCases.first { ($0.identity.age ?? 0) >= 18 && $0.identity.phone != nil })
+        let count = h.ctx.cases.count
+        func fill() {
+            h.press(.char("1"), .tab, .tab)
+            h.type(Romanizer.roman(earlier.identity.name))
+            h.press(.tab)
+            h.type(String(earlier.identity.age ?? 30))
+            h.press(.tab, .tab)
+            h.type(earlier.identity.phone ?? "")
+            h.press(.pageDown)
+            h.press(.tab, .tab, .right)  // a category
+            for _ in 0..<4 { h.press(.pageDown) }
+            h.type("y")                  // consent to services
+            h.press(.function(10))
+        }
+        fill()
+        var screen = h.screen
+        XCTAssertTrue(screen.contains("Is she already registered?"), screen)
+        XCTAssertTrue(screen.contains(earlier.number.description))
+        XCTAssertFalse(screen.contains(earlier.identity.name), "masked in the warning")
+        XCTAssertTrue(screen.contains("same name, phone, age"), screen)
+        assertWellFormed(h)
+        assertSnapshot(screen, named: "duplicate-warning-en-80x24")
+        XCTAssertEqual(h.ctx.cases.count, count, "nothing saved yet")
+        h.press(.enter)
+        screen = h.screen
+        XCTAssertTrue(screen.contains("Case " + earlier.number.description), screen)
+        XCTAssertNotNil(h.ctx.draft, "her new intake is kept as a draft")
+        h.press(.escape)
+        // Back in the form: F10 warns again; F10 once more saves a new case.
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("Is she already registered?"))
+        h.press(.function(10))
+        XCTAssertEqual(h.ctx.cases.count, count + 1)
+        XCTAssertNil(h.ctx.draft)
+    }
+
+    func testCasesOfOtherStationsAreNotShown() throws {
+        h.login("asha", "1111")
+        let elsewhere = try XCTUnwrap(h.ctx.cases.first { $0.stationID == "MHK" && ($0.identity.age ?? 0) >= 18 })
+        h.press(.char("1"), .tab, .tab)
+        h.type(elsewhere.identity.name)
+        h.press(.tab)
+        h.type(String(elsewhere.identity.age ?? 30))
+        h.press(.pageDown, .tab, .tab, .right)
+        for _ in 0..<4 { h.press(.pageDown) }
+        h.type("y")
+        h.press(.function(10))
+        XCTAssertFalse(h.screen.contains(elsewhere.number.description), "a case she may not see is never shown")
+    }
+}

@@ -1,0 +1,67 @@
+import DeskUI
+import Foundation
+import XCTest
+
+/// Typing a Roman name into a real terminal with transliteration on, and finding her again.
+final class TransliterationInTmuxTests: XCTestCase {
+    var store: URL!
+    var tmux: Tmux!
+
+    override func setUpWithError() throws {
+        guard Tmux.available else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("tmux is required in CI"); return }
+            throw XCTSkip("tmux is not installed")
+        }
+        store = Binary.tempStore()
+        let made = try Binary.run(["demo", "--store", store.path, "--cases", "20", "--seed", "3"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        tmux = Tmux()
+    }
+
+    override func tearDown() {
+        tmux?.stop()
+        if let store { try? FileManager.default.removeItem(at: store) }
+    }
+
+    func testARomanNameIsSavedInHindiAndFoundByAnySpelling() throws {
+        tmux.start("'\(Binary.url.path)' --store '\(store.path)'")
+        tmux.waitFor("PIN")
+        tmux.type("asha")
+        tmux.keys("Enter")
+        tmux.type("1111")
+        tmux.keys("Enter")
+        tmux.waitFor("Main menu")
+        tmux.keys("1")
+        tmux.waitFor("Section 1 of 7")
+        tmux.keys("Tab", "Tab", "C-t")
+        tmux.waitFor("a→अ")
+        tmux.type("suneeta kushwaha")
+        let typing = tmux.waitFor("‹kushwaha›")
+        XCTAssertTrue(typing.contains("सुनीता कुशवाहा"), typing)
+        tmux.keys("Tab")
+        tmux.type("34")
+        tmux.keys("PageDown", "Tab", "Tab", "Right")   // a category
+        tmux.keys("PageDown", "PageDown", "PageDown", "PageDown")
+        tmux.waitFor("Section 7 of 7")
+        tmux.keys("y", "F10")
+        let saved = tmux.waitFor("Saved as")
+        let number = try XCTUnwrap(saved.range(of: "IND-VJN-2026-[0-9]{4}", options: .regularExpression).map { String(saved[$0]) })
+        tmux.keys("Escape")
+        tmux.waitFor("Main menu")
+        // Found by the name in Devanagari (typed through transliteration too) ...
+        tmux.keys("2")
+        tmux.waitFor("Queue · Vijay Nagar")
+        tmux.type("kushwaha")
+        let byHindi = tmux.waitFor("कुशवाहा ‹kushwaha›")
+        XCTAssertTrue(byHindi.contains(number), byHindi)
+        // ... and by another Roman spelling, typed as it is.
+        tmux.keys("Escape", "C-t")
+        tmux.waitUntilGone("a→अ")
+        tmux.type("sunita kushvaha")
+        let byRoman = tmux.waitFor("sunita kushvaha")
+        XCTAssertTrue(byRoman.contains(number), byRoman)
+        XCTAssertFalse(byRoman.contains("सुनीता कुशवाहा"), "masked in the queue")
+        tmux.keys("C-q")
+        XCTAssertTrue(tmux.waitForExit())
+    }
+}
