@@ -32,6 +32,12 @@ public enum Right: String, CaseIterable, Sendable {
     case closeAlert
     /// Write a remark on the timeline.
     case addRemark
+    /// See the district overview of the stations she oversees.
+    case reviewStations
+    /// Make the initiative's reports and charts (counted cases only, no identity).
+    case makeReports
+    /// Change the review thresholds kept in the store.
+    case changeSettings
 }
 
 public enum Access {
@@ -39,11 +45,11 @@ public enum Access {
     /// stations she works at or oversees (an empty list in her record means all of them).
     public static let table: [Role: Set<Right>] = [
         .deskOfficer: [.viewCases, .revealIdentity, .newIntake, .editCase, .changeStatus, .answerDirective, .editPlan,
-                       .editLegal, .closeAlert, .addRemark],
+                       .editLegal, .closeAlert, .addRemark, .makeReports],
         .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus, .counsel, .readNotes, .editPlan,
                       .closeAlert, .addRemark],
-        .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective],
-        .admin: [.viewCases, .checkStore, .readAudit],
+        .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective, .reviewStations, .makeReports],
+        .admin: [.viewCases, .checkStore, .readAudit, .reviewStations, .makeReports, .changeSettings],
     ]
 
     /// Whether `user` has `right`, at `stationID` when the right concerns one station.

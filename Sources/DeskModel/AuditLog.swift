@@ -7,7 +7,8 @@ import Glibc
 /// One thing worth answering for later: who did what, to which case, when.
 public struct AuditEntry: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable {
-        case login, loginFailed, logout, revealIdentity, caseCreated, caseUpdated, export, directiveGiven, directiveDone
+        case login, loginFailed, logout, revealIdentity, caseCreated, caseUpdated, export, directiveGiven, directiveDone,
+             settingsChanged
     }
 
     public var at: Date

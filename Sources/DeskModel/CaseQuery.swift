@@ -8,6 +8,8 @@ public enum CaseSort: String, CaseIterable, Sendable {
     /// By case number.
     case number
     case oldest
+    /// For review: alerts, minors, overdue, then risk and waiting time (see `Urgency`).
+    case urgency
 
     public var next: CaseSort {
         let all = CaseSort.allCases
@@ -22,12 +24,23 @@ public struct CaseQuery: Equatable, Sendable {
     public var status: CaseStatus?
     public var stationID: String?
     public var sort: CaseSort
+    /// Only cases with this review flag.
+    public var flag: ReviewFlag?
 
-    public init(search: String = "", status: CaseStatus? = nil, stationID: String? = nil, sort: CaseSort = .newest) {
+    public init(search: String = "", status: CaseStatus? = nil, stationID: String? = nil, sort: CaseSort = .newest,
+                flag: ReviewFlag? = nil) {
         self.search = search
         self.status = status
         self.stationID = stationID
         self.sort = sort
+        self.flag = flag
+    }
+
+    /// Next flag filter in the cycle: all, then each flag.
+    public static func nextFlag(after flag: ReviewFlag?) -> ReviewFlag? {
+        let all = ReviewFlag.allCases
+        guard let flag, let i = all.firstIndex(of: flag) else { return all.first }
+        return i + 1 < all.count ? all[i + 1] : nil
     }
 
     /// Next status filter in the cycle: all, then each status.
@@ -75,12 +88,19 @@ public struct CaseQuery: Equatable, Sendable {
         Digits.toASCII(text).lowercased().split(separator: " ").joined(separator: " ")
     }
 
-    /// The matching cases in order. `nameKeys` gives a case's name keys (a cache may keep them).
+    /// The matching cases in order. `nameKeys` gives a case's name keys (a cache may keep them);
+    /// `review` its summary and flags, for the flag filter and the urgency order.
     public func apply(to records: [CaseRecord],
-                      nameKeys: (CaseRecord) -> [String] = { NameKey.words($0.identity.name) }) -> [CaseRecord] {
+                      nameKeys: (CaseRecord) -> [String] = { NameKey.words($0.identity.name) },
+                      review: ((CaseRecord) -> (CaseSummary, Set<ReviewFlag>))? = nil) -> [CaseRecord] {
         let needle = Needle(search)
-        let hits = records.filter { matches($0, needle: needle, nameKeys: nameKeys) }
+        var hits = records.filter { matches($0, needle: needle, nameKeys: nameKeys) }
+        if let flag, let review { hits = hits.filter { review($0).1.contains(flag) } }
         switch sort {
+        case .urgency:
+            guard let review else { fallthrough }
+            let keyed = hits.map { ($0, review($0)) }
+            return keyed.sorted { Urgency.precedes($0.1, $1.1) }.map(\.0)
         case .newest:
             return hits.sorted { ($0.reportedAt, $0.number) > ($1.reportedAt, $1.number) }
         case .oldest:

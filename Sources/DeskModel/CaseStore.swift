@@ -149,9 +149,11 @@ public struct CaseStore: Sendable {
 
     public func caseURL(_ id: UUID) -> URL { casesDir.appendingPathComponent(id.uuidString + ".plist") }
 
-    /// Writes one case, atomically and durably. Nothing else is written.
+    /// Writes one case, atomically and durably, then appends its summary to the review index.
     public func save(_ record: CaseRecord) throws {
         try write(record, to: caseURL(record.id))
+        // The index is derived: if this line is lost, the next open mends it.
+        try? SummaryIndex(store: self).append(CaseSummary(record))
     }
 
     /// Takes a case number for good. Two desks on one store may both think a number is next:
@@ -229,6 +231,19 @@ public struct CaseStore: Sendable {
     public func savePrefs(_ prefs: UserPrefs, userID: String) throws {
         try ensure(prefsDir)
         try write(prefs, to: prefsDir.appendingPathComponent(fileKey(userID) + ".plist"))
+    }
+
+    // MARK: Review settings
+
+    var settingsURL: URL { root.appendingPathComponent("settings.plist") }
+
+    /// The review thresholds; the standard ones until an admin changes them.
+    public func loadSettings() -> ReviewSettings {
+        read(ReviewSettings.self, from: settingsURL) ?? .standard
+    }
+
+    public func saveSettings(_ settings: ReviewSettings) throws {
+        try write(settings, to: settingsURL)
     }
 
     // MARK: Directives

@@ -92,8 +92,15 @@ struct DemoCare {
             createdAt: at, createdBy: counsellorID)
         try? record.putStep(shg, by: counsellorID, at: at)
         if rng.next() % 2 == 0 {
-            let training = RehabStep(id: DemoGenerator.uuid(&rng), kind: .skillTraining, partnerID: "labour", status: .planned, due: start.adding(days: 45),
-                                     referral: .sent, referralDay: start, createdAt: at, createdBy: counsellorID)
+            // Training: planned, under way, or finished some weeks after it was arranged.
+            let roll = rng.next() % 3
+            let finished = start.adding(days: 40 + Int(rng.next() % 30))
+            let done = roll == 2 && finished <= today
+            let training = RehabStep(id: DemoGenerator.uuid(&rng), kind: rng.next() % 3 == 0 ? .livelihood : .skillTraining,
+                                     partnerID: "labour", status: done ? .done : roll == 0 ? .planned : .underway,
+                                     due: start.adding(days: 45), completed: done ? finished : nil,
+                                     referral: done ? .done : roll == 0 ? .sent : .accepted, referralDay: start,
+                                     createdAt: at, createdBy: counsellorID)
             try? record.putStep(training, by: counsellorID, at: at)
         }
     }

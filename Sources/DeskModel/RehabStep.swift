@@ -55,14 +55,17 @@ public struct Prosecution: Codable, Hashable, Sendable {
     public var outcome: CourtOutcome
     /// The day she was last told how the investigation stands.
     public var informedDay: Day?
+    /// The day a minor's case was reported to the Child Welfare Committee and Special Court (POCSO s.19).
+    public var cwcReportDay: Day?
 
     public init(firDay: Day? = nil, chargeSheetDay: Day? = nil, courtDays: [Day] = [], outcome: CourtOutcome = .pending,
-                informedDay: Day? = nil) {
+                informedDay: Day? = nil, cwcReportDay: Day? = nil) {
         self.firDay = firDay
         self.chargeSheetDay = chargeSheetDay
         self.courtDays = courtDays
         self.outcome = outcome
         self.informedDay = informedDay
+        self.cwcReportDay = cwcReportDay
     }
 
     public var deadlines: LegalDeadlines? { firDay.map(LegalDeadlines.init(fir:)) }

@@ -90,6 +90,7 @@ enum ProsecutionEntry {
         EntryField("courtDay", .plannedDate),
         EntryField("informedDay", .date),
         .choice("outcome", CourtOutcome.self),
+        EntryField("cwcReportDay", .date),
     ]
 
     static func fill(_ form: inout EntryForm, from p: Prosecution) {
@@ -97,6 +98,7 @@ enum ProsecutionEntry {
         form["chargeSheetDay"] = p.chargeSheetDay?.description ?? ""
         form["informedDay"] = p.informedDay?.description ?? ""
         form["outcome"] = p.outcome.rawValue
+        form["cwcReportDay"] = p.cwcReportDay?.description ?? ""
     }
 
     static func crossCheck(_ form: EntryForm, _ key: String) -> ValidationError? {
@@ -111,6 +113,7 @@ enum ProsecutionEntry {
         p.chargeSheetDay = form.day("chargeSheetDay")
         p.informedDay = form.day("informedDay")
         p.outcome = CourtOutcome(rawValue: form.text("outcome")) ?? .pending
+        p.cwcReportDay = form.day("cwcReportDay")
         if let court = form.day("courtDay"), !p.courtDays.contains(court) {
             p.courtDays.append(court)
             p.courtDays.sort()

@@ -20,6 +20,10 @@ public final class DeskContext {
     public private(set) var generation = 0
     /// Directives by case, loaded with the cases.
     public private(set) var directives: [UUID: [Directive]]
+    /// The review thresholds of this store (an admin changes them).
+    public private(set) var settings: ReviewSettings
+    /// Summaries of the cases for the review, recomputed when a case changes.
+    private var summaryCache: (generation: Int, byID: [UUID: CaseSummary])?
     /// Name keys by case, for search across scripts; worked out once per revision of a case.
     private var nameKeyCache: [UUID: (revision: Int, keys: [String])] = [:]
     /// Drafts by user, read from disk once, then kept in step with every write.
@@ -36,12 +40,14 @@ public final class DeskContext {
         self.cases = load.cases
         self.damaged = load.damaged
         self.directives = store.loadDirectives()
+        self.settings = store.loadSettings()
         self.clock = clock
         self.strings = strings
         self.keymap = keymap
         self.help = help
         self.language = language
         self.audit = AuditLog(store: store)
+        mendIndex()
     }
 
     /// The text of a key in the current language.
@@ -90,6 +96,49 @@ public final class DeskContext {
     }
 
     public func record(_ id: UUID) -> CaseRecord? { cases.first { $0.id == id } }
+
+    /// Every case's review summary, by case.
+    public var summaries: [UUID: CaseSummary] {
+        if let c = summaryCache, c.generation == generation { return c.byID }
+        let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, CaseSummary($0)) })
+        summaryCache = (generation, byID)
+        return byID
+    }
+
+    /// Cases with a directive past its day and not done.
+    public var lateDirectiveCases: Set<UUID> {
+        Set(directives.filter { $0.value.contains { $0.state(today: today) == .late } }.keys)
+    }
+
+    /// A case's summary and review flags today.
+    public func review(_ r: CaseRecord) -> (CaseSummary, Set<ReviewFlag>) {
+        let s = summaries[r.id] ?? CaseSummary(r)
+        let late = directives(for: r.id).contains { $0.state(today: today) == .late }
+        return (s, s.flags(today: today, now: clock.now(), settings: settings, lateDirective: late))
+    }
+
+    /// The overview rows of the stations she oversees, worst first.
+    public var overview: [StationOverview] {
+        let stations = userStations.map(\.id)
+        let visible = Set(stations)
+        return StationOverview.rows(stationIDs: stations, summaries: summaries.values.filter { visible.contains($0.stationID) },
+                                    today: today, now: clock.now(), settings: settings, lateDirectives: lateDirectiveCases)
+    }
+
+    public func saveSettings(_ new: ReviewSettings) throws {
+        try store.saveSettings(new)
+        log(.settingsChanged, detail: "noContactDays \(new.noContactDays) · cwcReportHours \(new.cwcReportHours)")
+        settings = new
+        generation += 1
+    }
+
+    /// Checks the review index against the cases loaded, and writes it anew when they differ (a
+    /// crash between a save and its index line) or when it has grown long with old lines.
+    func mendIndex() {
+        let index = SummaryIndex(store: store)
+        if let loaded = index.load(), SummaryIndex.matches(loaded.summaries, cases), loaded.lines <= 2 * cases.count + 64 { return }
+        try? index.rebuild(from: cases.map(CaseSummary.init))
+    }
 
     /// Her name as keys for matching any spelling in either script.
     public func nameKeys(_ r: CaseRecord) -> [String] {

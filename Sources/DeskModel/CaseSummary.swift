@@ -1,0 +1,117 @@
+import Foundation
+
+/// What the SP's review and the reports need of a case, without her identity or any notes: small
+/// enough to keep for every case in one index that opens fast.
+public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
+    public struct Step: Codable, Hashable, Sendable {
+        public var kind: StepKind
+        public var status: StepStatus
+        public var partnerID: String?
+        public var referral: ReferralState
+        public var due: Day?
+        public var completed: Day?
+        public var joined: Day?
+        public var referralDay: Day?
+    }
+
+    public var id: UUID
+    public var number: String
+    public var stationID: String
+    public var revision: Int
+    public var reportedAt: Date
+    public var status: CaseStatus
+    public var category: IncidentCategory
+    public var arrival: ArrivalMode
+    public var age: Int?
+    public var risk: RiskLevel
+    public var countable: Bool
+    public var sessionDays: [Day]
+    public var nextSession: Day?
+    public var screeningDays: [Day]
+    public var alertOpen: Bool
+    public var steps: [Step]
+    public var firDay: Day?
+    public var chargeSheetDay: Day?
+    public var informedDay: Day?
+    public var cwcReportDay: Day?
+    public var complaint: ComplaintKind
+
+    public init(_ r: CaseRecord) {
+        id = r.id
+        number = r.number.description
+        stationID = r.stationID
+        revision = r.revision
+        reportedAt = r.reportedAt
+        status = r.status
+        category = r.incident.category
+        arrival = r.arrival
+        age = r.identity.age
+        risk = r.riskLevel
+        countable = r.consent.statistics == .yes
+        let sessions = r.sessions.sorted { ($0.day, $0.number) < ($1.day, $1.number) }
+        sessionDays = sessions.map(\.day)
+        nextSession = sessions.last?.nextDay
+        screeningDays = r.screenings.map(\.screening.day).sorted()
+        alertOpen = r.hasOpenAlert
+        steps = r.plan.map { Step(kind: $0.kind, status: $0.status, partnerID: $0.partnerID, referral: $0.referral,
+                                  due: $0.due, completed: $0.completed, joined: $0.joined, referralDay: $0.referralDay) }
+        firDay = r.prosecution.firDay
+        chargeSheetDay = r.prosecution.chargeSheetDay
+        informedDay = r.prosecution.informedDay
+        cwcReportDay = r.prosecution.cwcReportDay
+        complaint = r.legal.kind
+    }
+
+    public var isMinor: Bool { (age ?? 99) < 18 }
+    public var reportedDay: Day { Day(reportedAt) }
+    public var lastContact: Day { max(sessionDays.last ?? reportedDay, reportedDay) }
+    var prosecution: Prosecution {
+        Prosecution(firDay: firDay, chargeSheetDay: chargeSheetDay, informedDay: informedDay, cwcReportDay: cwcReportDay)
+    }
+}
+
+/// The thresholds of the review, kept in the store and changed only by an admin.
+public struct ReviewSettings: Codable, Equatable, Sendable {
+    /// A high-risk woman with no contact for more days than this is flagged.
+    public var noContactDays: Int
+    /// Hours within which a minor's case must be reported to the CWC and Special Court (POCSO s.19).
+    public var cwcReportHours: Int
+
+    public init(noContactDays: Int = 7, cwcReportHours: Int = 24) {
+        self.noContactDays = noContactDays
+        self.cwcReportHours = cwcReportHours
+    }
+
+    public static let standard = ReviewSettings()
+    public static let noContactRange = 1...60
+    public static let cwcHoursRange = 1...72
+}
+
+/// Why a case needs the SP's eye. Each is a column of the overview and a filter of the queue.
+public enum ReviewFlag: String, CaseIterable, Codable, Sendable {
+    case alert, minorPending, overdue, noContact, legalPassed, referralWaiting
+}
+
+extension CaseSummary {
+    /// The flags of an open case on a day; a closed case has none. `lateDirective` adds the SP's
+    /// own follow-ups that passed their day.
+    public func flags(today: Day, now: Date, settings: ReviewSettings, lateDirective: Bool = false) -> Set<ReviewFlag> {
+        guard status != .closed else { return [] }
+        var out: Set<ReviewFlag> = []
+        if alertOpen { out.insert(.alert) }
+        if isMinor, cwcReportDay == nil { out.insert(.minorPending) }
+        let sessionLate = !sessionDays.isEmpty && (nextSession.map { $0 < today } ?? false)
+        let stepLate = steps.contains { s in !s.status.isFinished && (s.due.map { $0 < today } ?? false) }
+        if sessionLate || stepLate || lateDirective { out.insert(.overdue) }
+        if risk == .high, today.days(since: lastContact) > settings.noContactDays { out.insert(.noContact) }
+        if prosecution.deadlinePassed(today: today) { out.insert(.legalPassed) }
+        if steps.contains(where: { $0.referral.isWaiting }) { out.insert(.referralWaiting) }
+        return out
+    }
+
+    /// A minor's report to the CWC is late once the hours allowed have passed since she came.
+    public func cwcReportLate(now: Date, settings: ReviewSettings) -> Bool {
+        isMinor && cwcReportDay == nil && status != .closed
+            && now.timeIntervalSince(reportedAt) > Double(settings.cwcReportHours) * 3600
+    }
+}

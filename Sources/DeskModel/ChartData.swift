@@ -1,0 +1,97 @@
+import Foundation
+
+/// The series a person would rather look at than read: cases by stage per station, new cases by
+/// month, counselled against linked to an SHG. Drawn in the terminal and written as SVG.
+public struct ChartData: Equatable, Sendable {
+    public struct Bar: Equatable, Sendable {
+        public var label: String
+        /// Stacked parts, in order.
+        public var parts: [Int]
+        public var total: Int { parts.reduce(0, +) }
+    }
+
+    public var title: String
+    public var partNames: [String]
+    public var bars: [Bar]
+
+    public init(title: String, partNames: [String], bars: [Bar]) {
+        self.title = title
+        self.partNames = partNames
+        self.bars = bars
+    }
+
+    public var maxTotal: Int { bars.map(\.total).max() ?? 0 }
+
+    /// Open cases by stage at each station (counted cases only, like every statistic).
+    public static func stages(_ summaries: [CaseSummary], stations: [(id: String, name: String)]) -> [Bar] {
+        let stages: [CaseStatus] = [.open, .counselling, .rehabilitation, .legal]
+        return stations.map { st in
+            let mine = summaries.filter { $0.stationID == st.id && $0.countable }
+            return Bar(label: st.name, parts: stages.map { stage in mine.filter { $0.status == stage }.count })
+        }
+    }
+
+    /// New cases in each of the `months` months ending with `last`'s month.
+    public static func newByMonth(_ summaries: [CaseSummary], stationIDs: Set<String>, last: Day, months: Int = 12) -> [Bar] {
+        var out: [Bar] = []
+        for back in (0..<months).reversed() {
+            let m = (last.year * 12 + last.month - 1) - back
+            let (y, mo) = (m / 12, m % 12 + 1)
+            let n = summaries.filter { stationIDs.contains($0.stationID) && $0.countable
+                && $0.reportedDay.year == y && $0.reportedDay.month == mo }.count
+            out.append(Bar(label: String(format: "%02d-%04d", mo, y), parts: [n]))
+        }
+        return out
+    }
+
+    /// Women counselled (a session ever) and linked to an SHG, per station.
+    public static func counselledVsSHG(_ summaries: [CaseSummary], stations: [(id: String, name: String)]) -> [Bar] {
+        stations.map { st in
+            let mine = summaries.filter { $0.stationID == st.id && $0.countable }
+            let counselled = mine.filter { !$0.sessionDays.isEmpty }.count
+            let linked = mine.filter { $0.steps.contains { $0.kind == .shgLinkage && $0.status == .done } }.count
+            return Bar(label: st.name, parts: [counselled, linked])
+        }
+    }
+
+    /// The chart as an SVG document: horizontal bars, stacked parts, a legend, plain fonts.
+    public func svg(width: Int = 720) -> String {
+        let colours = ["#3b6ea5", "#e0a030", "#5a9e5a", "#b04a4a", "#7a5ea8"]
+        let rowHeight = 22
+        let labelWidth = 200
+        let legendHeight = partNames.count > 1 ? 24 : 0
+        let height = 40 + legendHeight + bars.count * rowHeight + 16
+        let scale = Double(width - labelWidth - 60) / Double(max(1, maxTotal))
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        func fmt(_ v: Double) -> String { String(Double(Int(v * 10)) / 10) }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
+            + "font-family=\"Noto Sans, Noto Sans Devanagari, sans-serif\" font-size=\"13\">\n"
+        out += "  <title>\(esc(title))</title>\n"
+        out += "  <text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">\(esc(title))</text>\n"
+        if partNames.count > 1 {
+            var x = 10
+            for (i, name) in partNames.enumerated() {
+                out += "  <rect x=\"\(x)\" y=\"36\" width=\"12\" height=\"12\" fill=\"\(colours[i % colours.count])\"/>\n"
+                out += "  <text x=\"\(x + 16)\" y=\"47\">\(esc(name))</text>\n"
+                x += 24 + name.count * 8
+            }
+        }
+        for (row, bar) in bars.enumerated() {
+            let y = 40 + legendHeight + row * rowHeight
+            out += "  <text x=\"10\" y=\"\(y + 15)\">\(esc(bar.label))</text>\n"
+            var x = Double(labelWidth)
+            for (i, part) in bar.parts.enumerated() where part > 0 {
+                let w = Double(part) * scale
+                let name = esc(partNames.indices.contains(i) ? partNames[i] : "")
+                out += "  <rect x=\"\(fmt(x))\" y=\"\(y + 3)\" width=\"\(fmt(w))\" height=\"16\" "
+                    + "fill=\"\(colours[i % colours.count])\"><title>\(name): \(part)</title></rect>\n"
+                x += w
+            }
+            out += "  <text x=\"\(fmt(x + 6))\" y=\"\(y + 15)\">\(bar.total)</text>\n"
+        }
+        return out + "</svg>\n"
+    }
+}

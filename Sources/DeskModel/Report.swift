@@ -1,0 +1,137 @@
+import Foundation
+
+/// The days a report covers, both ends included.
+public struct ReportPeriod: Equatable, Sendable, Codable {
+    public var start: Day
+    public var end: Day
+
+    public init(start: Day, end: Day) {
+        self.start = start
+        self.end = end
+    }
+
+    public func contains(_ d: Day?) -> Bool { d.map { $0 >= start && $0 <= end } ?? false }
+
+    public static func month(_ year: Int, _ month: Int) -> ReportPeriod? {
+        guard let start = Day(year: year, month: month, day: 1),
+              let end = Day(year: year, month: month, day: Day.daysIn(month: month, year: year)) else { return nil }
+        return ReportPeriod(start: start, end: end)
+    }
+
+    public static func quarter(_ year: Int, _ q: Int) -> ReportPeriod? {
+        guard (1...4).contains(q), let a = month(year, q * 3 - 2), let b = month(year, q * 3) else { return nil }
+        return ReportPeriod(start: a.start, end: b.end)
+    }
+
+    /// "2026-10" (a month), "2026-Q3" (a quarter), or "01-10-2026..15-11-2026" (custom days).
+    public static func parse(_ text: String) -> ReportPeriod? {
+        let t = Digits.toASCII(text).trimmingCharacters(in: .whitespaces).uppercased()
+        if t.contains("..") {
+            let parts = t.components(separatedBy: "..")
+            guard parts.count == 2, let a = Day.parse(parts[0]), let b = Day.parse(parts[1]), a <= b else { return nil }
+            return ReportPeriod(start: a, end: b)
+        }
+        let parts = t.split(separator: "-").map(String.init)
+        guard parts.count == 2, let year = Int(parts[0]), (1900...2999).contains(year) else { return nil }
+        if parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()) { return quarter(year, q) }
+        guard let m = Int(parts[1]) else { return nil }
+        return month(year, m)
+    }
+
+    public var description: String { "\(start) – \(end)" }
+}
+
+/// Age bands of the reports.
+public enum AgeBand: String, CaseIterable, Codable, Sendable {
+    case under18, from18to25, from26to35, from36to45, over45, unknown
+
+    public init(_ age: Int?) {
+        guard let age else { self = .unknown; return }
+        switch age {
+        case ..<18: self = .under18
+        case 18...25: self = .from18to25
+        case 26...35: self = .from26to35
+        case 36...45: self = .from36to45
+        default: self = .over45
+        }
+    }
+}
+
+/// The initiative's figures for a period and a set of stations. Only cases whose consent allows
+/// counting in statistics are counted; `leftOut` says how many were not.
+public struct Report: Codable, Equatable, Sendable {
+    public var period: ReportPeriod
+    public var stationIDs: [String]
+    public var generated: Day
+    /// Cases with anything in the period: counted, and left out for want of consent.
+    public var counted = 0
+    public var leftOut = 0
+    public var identified = 0
+    public var counselled = 0
+    public var screened = 0
+    public var linkedToSHG = 0
+    public var trainingOrLivelihood = 0
+    public var sessionsHeld = 0
+    public var byCategory: [IncidentCategory: Int] = [:]
+    public var byAgeBand: [AgeBand: Int] = [:]
+    public var byArrival: [ArrivalMode: Int] = [:]
+    /// Referrals made in the period, by partner and where they stand.
+    public var referrals: [String: [ReferralState: Int]] = [:]
+    public var firs = 0
+    public var chargeSheets = 0
+    public var deadlinesMissed = 0
+
+    public init(period: ReportPeriod, stationIDs: [String], generated: Day) {
+        self.period = period
+        self.stationIDs = stationIDs
+        self.generated = generated
+    }
+
+    /// Works out the report from the review index (or summaries of loaded cases).
+    public static func make(_ summaries: [CaseSummary], period p: ReportPeriod, stationIDs: [String], today: Day) -> Report {
+        var r = Report(period: p, stationIDs: stationIDs, generated: today)
+        let scope = Set(stationIDs)
+        for s in summaries where scope.contains(s.stationID) {
+            let missed = missedDeadline(s, in: p, today: today)
+            let relevant = p.contains(s.reportedDay) || s.sessionDays.contains(where: p.contains)
+                || s.screeningDays.contains(where: p.contains)
+                || s.steps.contains { p.contains($0.referralDay) || p.contains($0.completed) || p.contains($0.joined) }
+                || p.contains(s.firDay) || p.contains(s.chargeSheetDay) || missed
+            guard relevant else { continue }
+            guard s.countable else { r.leftOut += 1; continue }
+            r.counted += 1
+            if p.contains(s.reportedDay) {
+                r.identified += 1
+                r.byCategory[s.category, default: 0] += 1
+                r.byAgeBand[AgeBand(s.age), default: 0] += 1
+                r.byArrival[s.arrival, default: 0] += 1
+            }
+            let sessions = s.sessionDays.filter(p.contains).count
+            r.sessionsHeld += sessions
+            if sessions > 0 { r.counselled += 1 }
+            if s.screeningDays.contains(where: p.contains) { r.screened += 1 }
+            if s.steps.contains(where: { $0.kind == .shgLinkage && $0.status == .done && p.contains($0.joined ?? $0.completed) }) {
+                r.linkedToSHG += 1
+            }
+            if s.steps.contains(where: { [.skillTraining, .livelihood].contains($0.kind)
+                && ($0.status == .underway || ($0.status == .done && p.contains($0.completed))) }) {
+                r.trainingOrLivelihood += 1
+            }
+            for step in s.steps where p.contains(step.referralDay) {
+                r.referrals[step.partnerID ?? "", default: [:]][step.referral, default: 0] += 1
+            }
+            if p.contains(s.firDay) { r.firs += 1 }
+            if p.contains(s.chargeSheetDay) { r.chargeSheets += 1 }
+            if missed { r.deadlinesMissed += 1 }
+        }
+        return r
+    }
+
+    /// A legal deadline falling in the period and not met by its day: the charge sheet within 60
+    /// days of the FIR, telling her of progress within 90.
+    public static func missedDeadline(_ s: CaseSummary, in p: ReportPeriod, today: Day) -> Bool {
+        guard let d = s.prosecution.deadlines else { return false }
+        func missed(_ due: Day, _ done: Day?) -> Bool { p.contains(due) && (done.map { $0 > due } ?? (today > due)) }
+        return missed(d.investigationDue, s.chargeSheetDay) || missed(d.informDue, s.informedDay)
+    }
+}

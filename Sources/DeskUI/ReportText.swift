@@ -1,0 +1,135 @@
+import DeskModel
+import Foundation
+
+/// A report as a printable page (header, sections, totals), as CSV rows and as JSON, in her
+/// language. The same words as the screen, from the strings.
+public struct ReportText {
+    let strings: Strings
+    let language: Language
+    let directory: Directory
+    public static let width = 72
+
+    public init(strings: Strings, language: Language, directory: Directory) {
+        self.strings = strings
+        self.language = language
+        self.directory = directory
+    }
+
+    func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text(key, language, arguments: args) }
+    func label<C: Choice>(_ c: C) -> String { strings.text(c.labelKey, language) }
+    func stationNames(_ r: Report) -> String {
+        r.stationIDs.map { directory.station($0)?.name(language) ?? $0 }.joined(separator: ", ")
+    }
+    func partner(_ id: String) -> String {
+        guard let p = directory.partners.first(where: { $0.id == id }) else { return id.isEmpty ? "—" : id }
+        return language == .hi ? p.nameHi : p.nameEn
+    }
+
+    /// "  Label ........ 12": a row with dot leaders, right-aligned figure.
+    func row(_ text: String, _ value: Int, indent: Int = 2) -> String {
+        let left = String(repeating: " ", count: indent) + text + " "
+        let number = " \(value)"
+        let dots = max(1, Self.width - TextWidth.of(left) - TextWidth.of(number))
+        return left + String(repeating: ".", count: dots) + number
+    }
+
+    /// The sections as (heading, rows) pairs: the one source of the text page and the CSV.
+    func sections(_ r: Report) -> [(String, [(String, Int)])] {
+        var out: [(String, [(String, Int)])] = []
+        out.append((t("report.women"), [
+            (t("report.identified"), r.identified), (t("report.counselled"), r.counselled),
+            (t("report.screened"), r.screened), (t("report.linkedSHG"), r.linkedToSHG),
+            (t("report.training"), r.trainingOrLivelihood), (t("report.sessions"), r.sessionsHeld),
+        ]))
+        out.append((t("report.byCategory"), IncidentCategory.allCases.map { (label($0), r.byCategory[$0] ?? 0) }
+                    + [(t("report.total"), r.byCategory.values.reduce(0, +))]))
+        out.append((t("report.byAge"), AgeBand.allCases.map { (t("age." + $0.rawValue), r.byAgeBand[$0] ?? 0) }
+                    + [(t("report.total"), r.byAgeBand.values.reduce(0, +))]))
+        out.append((t("report.byArrival"), ArrivalMode.allCases.map { (label($0), r.byArrival[$0] ?? 0) }
+                    + [(t("report.total"), r.byArrival.values.reduce(0, +))]))
+        out.append((t("report.legal"), [(t("report.firs"), r.firs), (t("report.chargeSheets"), r.chargeSheets),
+                                        (t("report.deadlinesMissed"), r.deadlinesMissed)]))
+        return out
+    }
+
+    static let referralStates: [ReferralState] = [.sent, .accepted, .done, .declined]
+
+    public func text(_ r: Report) -> String {
+        var lines: [String] = []
+        let rule = String(repeating: "=", count: Self.width)
+        lines.append(t("report.heading"))
+        lines.append(t("report.scope", stationNames(r)))
+        lines.append(t("report.period", r.period.description))
+        lines.append(t("report.counted", r.generated.description, r.counted, r.leftOut))
+        lines.append(rule)
+        for (heading, rows) in sections(r) {
+            lines.append("")
+            lines.append(heading)
+            for (text, value) in rows { lines.append(row(text, value)) }
+        }
+        lines.append("")
+        lines.append(t("report.referrals"))
+        let cols = Self.referralStates.map { t("report.col." + $0.rawValue) } + [t("report.total")]
+        let nameWidth = Self.width - cols.count * 10
+        lines.append("  " + TextWidth.fit(t("report.partner"), to: nameWidth - 2)
+                     + cols.map { String(repeating: " ", count: max(1, 10 - TextWidth.of($0))) + $0 }.joined())
+        var totals = [Int](repeating: 0, count: cols.count)
+        for id in r.referrals.keys.sorted() {
+            let counts = Self.referralStates.map { r.referrals[id]?[$0] ?? 0 }
+            let all = counts + [counts.reduce(0, +)]
+            for i in all.indices { totals[i] += all[i] }
+            lines.append("  " + TextWidth.fit(partner(id), to: nameWidth - 2) + all.map { String(format: "%10d", $0) }.joined())
+        }
+        if r.referrals.isEmpty { lines.append("  " + t("report.none")) }
+        lines.append("  " + TextWidth.fit(t("report.total"), to: nameWidth - 2) + totals.map { String(format: "%10d", $0) }.joined())
+        lines.append("")
+        lines.append(rule)
+        lines.append(t("report.consentNote", r.leftOut))
+        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+    }
+
+    /// section,item,count; a spreadsheet-safe CSV in English codes so that it sorts and sums.
+    public static func csv(_ r: Report) -> String {
+        var out = "section,item,count\n"
+        func add(_ section: String, _ item: String, _ n: Int) { out += "\(section),\(item),\(n)\n" }
+        add("period", "\(r.period.start)..\(r.period.end)", 0)
+        add("scope", r.stationIDs.joined(separator: " "), r.stationIDs.count)
+        add("consent", "counted", r.counted)
+        add("consent", "leftOut", r.leftOut)
+        add("women", "identified", r.identified)
+        add("women", "counselled", r.counselled)
+        add("women", "screened", r.screened)
+        add("women", "linkedToSHG", r.linkedToSHG)
+        add("women", "trainingOrLivelihood", r.trainingOrLivelihood)
+        add("women", "sessionsHeld", r.sessionsHeld)
+        for c in IncidentCategory.allCases { add("category", c.rawValue, r.byCategory[c] ?? 0) }
+        for a in AgeBand.allCases { add("age", a.rawValue, r.byAgeBand[a] ?? 0) }
+        for a in ArrivalMode.allCases { add("arrival", a.rawValue, r.byArrival[a] ?? 0) }
+        for id in r.referrals.keys.sorted() {
+            for s in referralStates { add("referral " + (id.isEmpty ? "none" : id), s.rawValue, r.referrals[id]?[s] ?? 0) }
+        }
+        add("legal", "firs", r.firs)
+        add("legal", "chargeSheets", r.chargeSheets)
+        add("legal", "deadlinesMissed", r.deadlinesMissed)
+        return out
+    }
+
+    public static func json(_ r: Report) -> String {
+        func dict<K: RawRepresentable>(_ d: [K: Int]) -> [String: Int] where K.RawValue == String {
+            Dictionary(uniqueKeysWithValues: d.map { ($0.key.rawValue, $0.value) })
+        }
+        let object: [String: Any] = [
+            "period": ["start": r.period.start.description, "end": r.period.end.description],
+            "stations": r.stationIDs, "generated": r.generated.description,
+            "counted": r.counted, "leftOutNoConsent": r.leftOut,
+            "women": ["identified": r.identified, "counselled": r.counselled, "screened": r.screened,
+                      "linkedToSHG": r.linkedToSHG, "trainingOrLivelihood": r.trainingOrLivelihood],
+            "sessionsHeld": r.sessionsHeld,
+            "byCategory": dict(r.byCategory), "byAgeBand": dict(r.byAgeBand), "byArrival": dict(r.byArrival),
+            "referrals": r.referrals.mapValues { dict($0) },
+            "legal": ["firs": r.firs, "chargeSheets": r.chargeSheets, "deadlinesMissed": r.deadlinesMissed],
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

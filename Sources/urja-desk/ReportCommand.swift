@@ -1,0 +1,49 @@
+import ArgumentParser
+import DeskModel
+import DeskUI
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The initiative's figures for a period: women identified, counselled, linked to SHGs; referrals; legal. Counted cases only, no identity.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, svg }
+
+    @OptionGroup var storeOption: StoreOption
+    @Option(help: "A month (2026-10), a quarter (2026-Q3) or days (01-10-2026..15-11-2026).") var period: String
+    @Option(help: "A station id (repeat for several); all stations when left out.") var station: [String] = []
+    @Option(help: "text (a printable page), csv, json, or svg (the charts).") var format: Format = .text
+    @Option(help: "Language of the text and charts: en or hi.") var lang: String = "en"
+
+    func run() throws {
+        let res = try CLI.resources()
+        let s = res.strings
+        let language = Language(rawValue: lang) ?? .en
+        guard let p = ReportPeriod.parse(period) else { CLI.exit(Failure(s.text("cli.badPeriod", .en), code: 64)) }
+        let store: CaseStore
+        let directory: Directory
+        do {
+            store = try CaseStore.open(at: storeOption.url)
+            directory = try store.loadDirectory()
+        } catch { CLI.exit(CLI.fail(error, s)) }
+        for id in station where directory.station(id) == nil {
+            CLI.exit(Failure(s.text("cli.unknownStation", .en, id, directory.stations.map(\.id).joined(separator: ", ")), code: 64))
+        }
+        let stations = station.isEmpty ? directory.stations.map(\.id) : station
+        let summaries = ReviewData.summaries(store)
+        let today = Day(Date())
+        let report = Report.make(summaries, period: p, stationIDs: stations, today: today)
+        try? AuditLog(store: store).append(AuditEntry(at: Date(), user: ProcessInfo.processInfo.environment["USER"] ?? "cli",
+                                                      kind: .export, detail: "report \(period) \(stations.joined(separator: " ")) \(format.rawValue)"))
+        switch format {
+        case .text: print(ReportText(strings: s, language: language, directory: directory).text(report), terminator: "")
+        case .csv: print(ReportText.csv(report), terminator: "")
+        case .json: print(ReportText.json(report), terminator: "")
+        case .svg:
+            let charts = ReportCharts(strings: s, language: language, directory: directory)
+                .all(summaries, stationIDs: stations, last: p.end)
+            print(ReportCharts.svgDocument(charts), terminator: "")
+        }
+    }
+}
