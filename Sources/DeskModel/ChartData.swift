@@ -13,14 +13,18 @@ public struct ChartData: Equatable, Sendable {
     public var title: String
     public var partNames: [String]
     public var bars: [Bar]
+    /// Parts stacked into one bar (stages of a whole), or drawn side by side (a part of another).
+    public var stacked: Bool
 
-    public init(title: String, partNames: [String], bars: [Bar]) {
+    public init(title: String, partNames: [String], bars: [Bar], stacked: Bool = true) {
         self.title = title
         self.partNames = partNames
         self.bars = bars
+        self.stacked = stacked
     }
 
-    public var maxTotal: Int { bars.map(\.total).max() ?? 0 }
+    /// The longest bar: a whole stack, or the largest single part.
+    public var maxTotal: Int { bars.map { stacked ? $0.total : ($0.parts.max() ?? 0) }.max() ?? 0 }
 
     /// Open cases by stage at each station (counted cases only, like every statistic).
     public static func stages(_ summaries: [CaseSummary], stations: [(id: String, name: String)]) -> [Bar] {
@@ -60,7 +64,8 @@ public struct ChartData: Equatable, Sendable {
         let rowHeight = 22
         let labelWidth = 200
         let legendHeight = partNames.count > 1 ? 24 : 0
-        let height = 40 + legendHeight + bars.count * rowHeight + 16
+        let perBar = stacked ? 1 : max(1, partNames.count)
+        let height = 40 + legendHeight + bars.count * rowHeight * perBar + 16
         let scale = Double(width - labelWidth - 60) / Double(max(1, maxTotal))
         func esc(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -80,17 +85,22 @@ public struct ChartData: Equatable, Sendable {
             }
         }
         for (row, bar) in bars.enumerated() {
-            let y = 40 + legendHeight + row * rowHeight
-            out += "  <text x=\"10\" y=\"\(y + 15)\">\(esc(bar.label))</text>\n"
+            let y0 = 40 + legendHeight + row * rowHeight * perBar
+            out += "  <text x=\"10\" y=\"\(y0 + 15)\">\(esc(bar.label))</text>\n"
             var x = Double(labelWidth)
-            for (i, part) in bar.parts.enumerated() where part > 0 {
+            for (i, part) in bar.parts.enumerated() {
+                let y = stacked ? y0 : y0 + i * rowHeight
+                if !stacked { x = Double(labelWidth) }
                 let w = Double(part) * scale
                 let name = esc(partNames.indices.contains(i) ? partNames[i] : "")
-                out += "  <rect x=\"\(fmt(x))\" y=\"\(y + 3)\" width=\"\(fmt(w))\" height=\"16\" "
-                    + "fill=\"\(colours[i % colours.count])\"><title>\(name): \(part)</title></rect>\n"
+                if part > 0 {
+                    out += "  <rect x=\"\(fmt(x))\" y=\"\(y + 3)\" width=\"\(fmt(w))\" height=\"16\" "
+                        + "fill=\"\(colours[i % colours.count])\"><title>\(name): \(part)</title></rect>\n"
+                }
                 x += w
+                if !stacked { out += "  <text x=\"\(fmt(x + 6))\" y=\"\(y + 15)\">\(part)</text>\n" }
             }
-            out += "  <text x=\"\(fmt(x + 6))\" y=\"\(y + 15)\">\(bar.total)</text>\n"
+            if stacked { out += "  <text x=\"\(fmt(x + 6))\" y=\"\(y0 + 15)\">\(bar.total)</text>\n" }
         }
         return out + "</svg>\n"
     }

@@ -62,6 +62,12 @@ struct DemoCare {
         }
         addPlan(&record, rng: &rng)
         addProsecution(&record, rng: &rng)
+        // Most minors' cases were reported to the CWC and Special Court the same or the next day.
+        if record.isMinor, rng.next() % 5 != 0 {
+            var p = record.prosecution
+            p.cwcReportDay = min(today, reported.adding(days: Int(rng.next() % 2)))
+            record.setProsecution(p, by: by, at: record.reportedAt.addingTimeInterval(6 * 3600))
+        }
     }
 
     private func spread(_ total: Int, over count: Int, rng: inout SeededRandom) -> [Int] {

@@ -14,9 +14,11 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case reveal, changeStatus, edit, directive, logout
     // a case's tabs and what can be added to it
     case nextTab, prevTab, add, closeAlert
+    // the SP's review and reports
+    case openReport, filterFlag, prevPeriod, nextPeriod, periodKind, scope
 }
 
 /// Which part of the key table applies: the screen's own context, then `global`.
 public enum KeyContext: String, CaseIterable, Codable, Sendable {
-    case global, mainMenu, menu, login, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload, duplicates
+    case global, mainMenu, menu, login, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload, duplicates, overview, report
 }

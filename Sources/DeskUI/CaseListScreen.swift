@@ -11,9 +11,9 @@ final class CaseListScreen: Screen {
     private var cachedRows: [CaseRecord] = []
     private var cachedKey: (CaseQuery, Int)?
 
-    init(stationID: String) {
+    init(stationID: String, sort: CaseSort = .newest) {
         self.stationID = stationID
-        query = CaseQuery(stationID: stationID)
+        query = CaseQuery(stationID: stationID, sort: sort)
     }
 
     var keyContexts: [KeyContext] { searching ? [.search, .edit] : [.list] }
@@ -23,7 +23,7 @@ final class CaseListScreen: Screen {
 
     func rows(_ ctx: DeskContext) -> [CaseRecord] {
         if let key = cachedKey, key.0 == query, key.1 == ctx.generation { return cachedRows }
-        cachedRows = query.apply(to: ctx.visibleCases, nameKeys: ctx.nameKeys)
+        cachedRows = query.apply(to: ctx.visibleCases, nameKeys: ctx.nameKeys, review: ctx.review)
         cachedKey = (query, ctx.generation)
         return cachedRows
     }
@@ -60,6 +60,9 @@ final class CaseListScreen: Screen {
             list = ScrollList()
         case .action(.sortNext):
             query.sort = query.sort.next
+        case .action(.filterFlag):
+            query.flag = CaseQuery.nextFlag(after: query.flag)
+            list = ScrollList()
         case .action(.newCase):
             guard Access.allows(ctx.user, .newIntake, stationID: stationID) else {
                 ctx.say("list.intakeDeskOnly", .warning)
@@ -87,7 +90,8 @@ final class CaseListScreen: Screen {
         let all = rows(ctx)
         var row = area.top
         // Search, filter and sort line.
-        let status = query.status.map { ctx.label($0) } ?? ctx.t("list.allStatuses")
+        var status = query.status.map { ctx.label($0) } ?? ctx.t("list.allStatuses")
+        if let flag = query.flag { status += " · " + ctx.t("flag." + flag.rawValue) }
         TextFieldView.filterBar(&searchField, on: s, row: row, width: area.cols, label: ctx.t("list.search"),
                                 placeholder: ctx.t("list.searchHint"), focused: searching,
                                 info: ctx.t("list.filterInfo", status, ctx.t("sort." + query.sort.rawValue), all.count),
@@ -97,7 +101,9 @@ final class CaseListScreen: Screen {
         // Columns.
         let wide = area.cols >= 110
         let cols = columns(wide: wide, total: area.cols)
-        let headers = ["list.colNumber", "list.colName", "list.colAge", "list.colCategory", "list.colRisk",
+        // Those who review see what each case needs where the desk sees its category.
+        let reviewing = Access.allows(ctx.user, .reviewStations)
+        let headers = ["list.colNumber", "list.colName", "list.colAge", reviewing ? "list.colNeeds" : "list.colCategory", "list.colRisk",
                        "list.colStatus", "list.colReported"] + (wide ? ["list.colArrival"] : [])
         var col = 1
         for (i, key) in headers.enumerated() {
@@ -109,7 +115,8 @@ final class CaseListScreen: Screen {
         row += 1
         let height = area.bottom - row
         if all.isEmpty {
-            s.text("  " + ctx.t(query.search.isEmpty ? "list.empty" : "list.noMatch"), row: row, col: 0,
+            let filtered = !query.search.isEmpty || query.status != nil || query.flag != nil
+            s.text("  " + ctx.t(filtered ? "list.noMatch" : "list.empty"), row: row, col: 0,
                    width: area.cols, style: .dim)
             return
         }
@@ -122,7 +129,7 @@ final class CaseListScreen: Screen {
                 (r.number.description, base),
                 (Mask.name(r.identity.name), base),
                 (age, selected ? base : r.isMinor ? .warning : base),
-                (ctx.label(r.incident.category), base),
+                reviewing ? needs(r, ctx: ctx, selected: selected) : (ctx.label(r.incident.category), base),
                 r.hasOpenAlert ? (ctx.t("list.alert"), selected ? base : .high)
                     : (ctx.label(r.riskLevel), selected ? base : r.riskLevel == .high ? .high : base),
                 (ctx.label(r.status), base),
@@ -136,6 +143,14 @@ final class CaseListScreen: Screen {
             }
             row += 1
         }
+    }
+
+    /// The most urgent of a case's review flags, and how many more it has.
+    private func needs(_ r: CaseRecord, ctx: DeskContext, selected: Bool) -> (String, Style) {
+        let flags = ctx.review(r).1
+        guard let first = ReviewFlag.allCases.first(where: flags.contains) else { return ("—", selected ? .selected : .dim) }
+        let text = ctx.t("flag.short." + first.rawValue) + (flags.count > 1 ? " +\(flags.count - 1)" : "")
+        return (text, selected ? .selected : first == .alert ? .high : .warning)
     }
 
     private func columns(wide: Bool, total: Int) -> [Int] {

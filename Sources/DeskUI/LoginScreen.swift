@@ -73,6 +73,8 @@ final class LoginScreen: Screen {
         if !ctx.damaged.isEmpty { ctx.say("store.damagedSetAside", .warning, ctx.damaged.count) }
         // A counsellor starts at her caseload; Esc takes her to the menu.
         if Access.allows(user, .counsel) { return .replaceWith([MainMenuScreen(), CaseloadScreen()]) }
+        // An SP starts at her district overview.
+        if user.role == .sp { return .replaceWith([MainMenuScreen(), OverviewScreen()]) }
         return .replace(MainMenuScreen())
     }
 }

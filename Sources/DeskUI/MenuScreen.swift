@@ -101,7 +101,22 @@ final class MainMenuScreen: MenuScreen {
             items.append(MenuItem(label: ctx.t("menu.caseload"), detail: ctx.t("menu.caseloadCount", waiting, alerts),
                                   style: alerts > 0 ? .high : .normal) { .push(CaseloadScreen()) })
         }
+        if Access.allows(user, .reviewStations) {
+            let rows = ctx.overview
+            let alerts = rows.reduce(0) { $0 + $1.count(.alert) }
+            items.append(MenuItem(label: ctx.t("menu.overview"), detail: ctx.t("menu.overviewCount", rows.count, alerts),
+                                  style: alerts > 0 ? .high : .normal) { .push(OverviewScreen()) })
+        }
         if Access.allows(user, .viewCases) { items.append(queueItem(ctx, stations)) }
+        if Access.allows(user, .makeReports) {
+            items.append(MenuItem(label: ctx.t("menu.reports")) { .push(ReportScreen(ctx: ctx)) })
+        }
+        if Access.allows(user, .changeSettings) {
+            items.append(MenuItem(label: ctx.t("menu.settings"),
+                                  detail: ctx.t("menu.settingsNow", ctx.settings.noContactDays, ctx.settings.cwcReportHours)) {
+                .push(SettingsScreen(ctx: ctx))
+            })
+        }
         if Access.allows(user, .checkStore) {
             items.append(MenuItem(label: ctx.t("menu.checkStore")) {
                 let report = StoreCheck.run(ctx.store)
@@ -158,7 +173,7 @@ final class StationPickerScreen: MenuScreen {
             let high = cases.filter { $0.riskLevel == .high }.count
             return MenuItem(label: station.name(ctx.language) + " (" + station.code + ")",
                             detail: ctx.t("stations.counts", cases.count, high)) {
-                .push(CaseListScreen(stationID: station.id))
+                .push(CaseListScreen(stationID: station.id, sort: Access.allows(ctx.user, .reviewStations) ? .urgency : .newest))
             }
         }
     }

@@ -36,7 +36,7 @@ public struct ReportCharts {
             ChartData(title: t("chart.trend"), partNames: [t("chart.trend")],
                       bars: ChartData.newByMonth(summaries, stationIDs: Set(stationIDs), last: last)),
             ChartData(title: t("chart.shg"), partNames: [t("chart.counselled"), t("chart.linked")],
-                      bars: ChartData.counselledVsSHG(summaries, stations: stations)),
+                      bars: ChartData.counselledVsSHG(summaries, stations: stations), stacked: false),
         ]
     }
 
@@ -65,6 +65,16 @@ public struct ReportCharts {
             out.append("  " + chart.partNames.enumerated().map { "\(shades[$0.offset % shades.count]) \($0.element)" }.joined(separator: "  "))
         }
         for bar in chart.bars {
+            if !chart.stacked {
+                // Side by side: one line per part, the label on the first.
+                for (i, part) in bar.parts.enumerated() {
+                    let label = i == 0 ? bar.label : ""
+                    let cells = min(barWidth, Int((Double(part) * scale).rounded()))
+                    out.append("  " + TextWidth.fit(label, to: labelWidth) + " "
+                               + String(repeating: shades[i % shades.count], count: cells) + " \(part)")
+                }
+                continue
+            }
             var line = "  " + TextWidth.fit(bar.label, to: labelWidth) + " "
             var used = 0
             for (i, part) in bar.parts.enumerated() {

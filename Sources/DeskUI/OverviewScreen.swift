@@ -1,0 +1,93 @@
+import DeskModel
+
+/// The SP's district overview: one row per station she oversees, worst first, with what needs her
+/// eye and a bar that makes the worst stand out. Enter opens a station's queue in urgency order.
+final class OverviewScreen: Screen {
+    var list = ScrollList()
+    var keyContexts: [KeyContext] { [.overview] }
+    func title(_ ctx: DeskContext) -> String { ctx.t("overview.title") }
+
+    static let columns: [String] = ["open", "new"] + ReviewFlag.allCases.map(\.rawValue)
+
+    func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        let rows = ctx.overview
+        switch input {
+        case .action(.select):
+            guard rows.indices.contains(list.selected) else { return .stay }
+            return .push(CaseListScreen(stationID: rows[list.selected].stationID, sort: .urgency))
+        case .action(.openReport):
+            return .push(ReportScreen(ctx: ctx))
+        case .action(.back):
+            return .pop
+        case .action(let a):
+            _ = list.apply(a, count: rows.count, page: 10)
+        case .text(let s):
+            if let n = Int(Digits.toASCII(String(s))), rows.indices.contains(n - 1) {
+                return .push(CaseListScreen(stationID: rows[n - 1].stationID, sort: .urgency))
+            }
+        }
+        return .stay
+    }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        let rows = ctx.overview
+        var row = area.top
+        let open = rows.reduce(0) { $0 + $1.open }
+        s.text(" " + ctx.t("overview.summary", rows.count, open, ctx.settings.noContactDays, ctx.settings.cwcReportHours),
+               row: row, col: 0, width: area.cols - 1, style: .label)
+        row += 1
+        let nameWidth = area.cols >= 110 ? 24 : 15
+        let cell = area.cols >= 110 ? 9 : 6
+        let barCol = 1 + nameWidth + cell * Self.columns.count + 1
+        let barWidth = max(3, area.cols - barCol - 2)
+        s.text(ctx.t("overview.station"), row: row, col: 1, width: nameWidth, style: .label)
+        for (i, key) in Self.columns.enumerated() {
+            s.text(ctx.t("overview.col." + key), row: row, col: 1 + nameWidth + i * cell, width: cell, style: .label, alignRight: true)
+        }
+        s.text(ctx.t("overview.attention"), row: row, col: barCol + 1, width: barWidth, style: .label)
+        row += 1
+        s.rule(row: row)
+        row += 1
+        let worst = max(1, rows.map(\.attention).max() ?? 1)
+        for (i, r) in rows.enumerated() where row < area.bottom {
+            let selected = i == list.selected
+            if selected { s.fill(row: row, style: .selected) }
+            let name = (i < 9 ? "\(i + 1) " : "  ") + ctx.stationName(r.stationID)
+            s.text(name, row: row, col: 1, width: nameWidth, style: selected ? .selected : .normal)
+            let values = [r.open, r.newThisMonth] + ReviewFlag.allCases.map { r.count($0) }
+            for (j, v) in values.enumerated() {
+                var style: Style = .normal
+                if j >= 2 { style = v == 0 ? .dim : (ReviewFlag.allCases[j - 2] == .alert ? .high : .warning) }
+                s.text(String(v), row: row, col: 1 + nameWidth + j * cell, width: cell, style: selected ? .selected : style,
+                       alignRight: true)
+            }
+            let filled = r.attention == 0 ? 0 : max(1, r.attention * barWidth / worst)
+            s.text(String(repeating: "█", count: filled), row: row, col: barCol + 1, width: barWidth,
+                   style: selected ? .selected : r.attention * 2 >= worst ? .high : .warning)
+            row += 1
+        }
+        row += 1
+        for key in ["overview.legend1", "overview.legend2", "overview.legend3"] where row < area.bottom {
+            s.text(" " + ctx.t(key, ctx.settings.noContactDays), row: row, col: 0, width: area.cols - 1, style: .dim)
+            row += 1
+        }
+        // New cases by month, where there is room.
+        row += 1
+        let chart = ChartData(title: ctx.t("chart.trend"), partNames: [],
+                              bars: ChartData.newByMonth(Array(ctx.summaries.values), stationIDs: Set(rows.map(\.stationID)),
+                                                         last: ctx.today, months: 12))
+        if row + 1 < area.bottom {
+            let spark = Self.sparkline(chart.bars.map(\.total))
+            s.text(" " + chart.title + "  " + spark + "  " + ctx.t("overview.trendRange", chart.bars.first?.label ?? "",
+                                                                      chart.bars.last?.label ?? "", chart.bars.last?.total ?? 0),
+                   row: row, col: 0, width: area.cols - 1, style: .label)
+        }
+    }
+
+    /// ▁▂▃▄▅▆▇█ for a series, scaled to its largest value.
+    static func sparkline(_ values: [Int]) -> String {
+        let ticks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        let top = max(1, values.max() ?? 1)
+        return String(values.map { ticks[min(7, $0 * 7 / top)] })
+    }
+}

@@ -1,0 +1,197 @@
+import DeskModel
+import Foundation
+
+/// Reports on screen: a period (month or quarter, ← → to move) and a scope (all her stations or
+/// one, F5), the printable page and its charts below; F10 writes the page, CSV and SVG to files.
+final class ReportScreen: Screen {
+    enum Kind: String { case month, quarter }
+    var kind = Kind.month
+    var year: Int
+    /// Month 1–12, or quarter 1–4.
+    var index: Int
+    /// 0: all her stations; otherwise one of them.
+    var scope = 0
+    var scroll = ScrollList()
+    var height = 20
+
+    init(ctx: DeskContext) {
+        year = ctx.today.year
+        index = ctx.today.month
+    }
+
+    var keyContexts: [KeyContext] { [.report] }
+    func title(_ ctx: DeskContext) -> String { ctx.t("reportScreen.title") }
+
+    var period: ReportPeriod? { kind == .month ? .month(year, index) : .quarter(year, index) }
+
+    func stationIDs(_ ctx: DeskContext) -> [String] {
+        let all = ctx.userStations.map(\.id)
+        return scope == 0 || scope > all.count ? all : [all[scope - 1]]
+    }
+
+    func periodName(_ ctx: DeskContext) -> String {
+        kind == .month ? ctx.t("reportScreen.month", String(format: "%02d-%04d", index, year))
+            : ctx.t("reportScreen.quarter", index, year)
+    }
+
+    func scopeName(_ ctx: DeskContext) -> String {
+        let ids = stationIDs(ctx)
+        return ids.count == 1 ? ctx.stationName(ids[0]) : ctx.t("reportScreen.allStations", ids.count)
+    }
+
+    func report(_ ctx: DeskContext) -> Report? {
+        guard let p = period else { return nil }
+        return Report.make(Array(ctx.summaries.values), period: p, stationIDs: stationIDs(ctx), today: ctx.today)
+    }
+
+    func lines(_ ctx: DeskContext, width: Int) -> [String] {
+        guard let r = report(ctx) else { return [] }
+        let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
+        var out = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let charts = ReportCharts(strings: ctx.strings, language: ctx.language, directory: ctx.directory)
+            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), last: r.period.end)
+        for chart in charts {
+            out.append("")
+            out += ReportCharts.lines(chart, width: width)
+        }
+        return out
+    }
+
+    func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        switch input {
+        case .action(.back): return .pop
+        case .action(.prevPeriod): step(-1)
+        case .action(.nextPeriod): step(1)
+        case .action(.periodKind):
+            if kind == .month { kind = .quarter; index = (index - 1) / 3 + 1 } else { kind = .month; index = index * 3 - 2 }
+            scroll = ScrollList()
+        case .action(.scope):
+            scope = (scope + 1) % (ctx.userStations.count + 1)
+            scroll = ScrollList()
+        case .action(.save):
+            export(ctx)
+        case .action(let a):
+            let count = lines(ctx, width: 80).count
+            switch a {
+            case .down: scroll.selected = min(scroll.selected + 1, max(0, count - height))
+            case .up: scroll.selected = max(0, scroll.selected - 1)
+            case .pageDown: scroll.selected = min(scroll.selected + height - 1, max(0, count - height))
+            case .pageUp: scroll.selected = max(0, scroll.selected - height + 1)
+            case .first: scroll.selected = 0
+            case .last: scroll.selected = max(0, count - height)
+            default: break
+            }
+        case .text: break
+        }
+        return .stay
+    }
+
+    private func step(_ by: Int) {
+        let span = kind == .month ? 12 : 4
+        var i = index - 1 + by
+        year += i < 0 ? -1 : i >= span ? 1 : 0
+        i = (i + span) % span
+        index = i + 1
+        scroll = ScrollList()
+    }
+
+    /// Writes the page, its CSV and its charts as SVG beside the store, and records the export.
+    private func export(_ ctx: DeskContext) {
+        guard let r = report(ctx) else { return }
+        let folder = ctx.store.root.appendingPathComponent("exports", isDirectory: true)
+        let name = "report-\(r.period.start)-\(r.period.end)-\(stationIDs(ctx).count == 1 ? stationIDs(ctx)[0] : "all")"
+        let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
+        let charts = ReportCharts(strings: ctx.strings, language: ctx.language, directory: ctx.directory)
+            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), last: r.period.end)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            try DurableFile.write(Data(page.utf8), to: folder.appendingPathComponent(name + ".txt"))
+            try DurableFile.write(Data(ReportText.csv(r).utf8), to: folder.appendingPathComponent(name + ".csv"))
+            try DurableFile.write(Data(ReportCharts.svgDocument(charts).utf8), to: folder.appendingPathComponent(name + ".svg"))
+            ctx.log(.export, detail: "report \(r.period.start)..\(r.period.end) \(stationIDs(ctx).joined(separator: " "))")
+            ctx.say("reportScreen.exported", .ok, folder.appendingPathComponent(name).path)
+        } catch {
+            ctx.say("reportScreen.exportFailed", .error)
+        }
+    }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        var row = area.top
+        s.text(" " + ctx.t("reportScreen.heading", periodName(ctx), scopeName(ctx)), row: row, col: 0, width: area.cols - 1,
+               style: .label)
+        row += 1
+        s.rule(row: row)
+        row += 1
+        height = area.bottom - row
+        let all = lines(ctx, width: min(area.cols - 2, 100))
+        scroll.selected = max(0, min(scroll.selected, max(0, all.count - height)))
+        for line in all.dropFirst(scroll.selected).prefix(height) {
+            let style: Style = line.hasPrefix(" ") || line.isEmpty ? .normal : .label
+            s.text(" " + line, row: row, col: 0, width: area.cols - 1, style: style)
+            row += 1
+        }
+        if all.count > height {
+            let more = ctx.t("detail.scrollHint", min(all.count, scroll.selected + height), all.count)
+            s.text(more, row: area.top, col: area.cols - TextWidth.of(more) - 1, style: .dim)
+        }
+    }
+}
+
+/// The admin's review thresholds: days without contact, hours for the CWC report.
+final class SettingsScreen: Screen {
+    var fields: [LineEditor]
+    var focus = 0
+    static let keys = ["settings.noContactDays", "settings.cwcReportHours"]
+
+    init(ctx: DeskContext) {
+        fields = [LineEditor(String(ctx.settings.noContactDays), maxLength: 3),
+                  LineEditor(String(ctx.settings.cwcReportHours), maxLength: 3)]
+    }
+
+    var keyContexts: [KeyContext] { [.form, .edit] }
+    var acceptsText: Bool { true }
+    func title(_ ctx: DeskContext) -> String { ctx.t("settings.title") }
+
+    func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        switch input {
+        case .action(.nextField), .action(.down), .action(.select): focus = (focus + 1) % fields.count
+        case .action(.prevField), .action(.up): focus = (focus + fields.count - 1) % fields.count
+        case .action(.back): return .pop
+        case .action(.save):
+            let values = fields.map { Int(Digits.toASCII($0.text).trimmingCharacters(in: .whitespaces)) }
+            guard let days = values[0], ReviewSettings.noContactRange.contains(days) else {
+                focus = 0
+                ctx.say("settings.badDays", .error, ReviewSettings.noContactRange.lowerBound, ReviewSettings.noContactRange.upperBound)
+                return .stay
+            }
+            guard let hours = values[1], ReviewSettings.cwcHoursRange.contains(hours) else {
+                focus = 1
+                ctx.say("settings.badHours", .error, ReviewSettings.cwcHoursRange.lowerBound, ReviewSettings.cwcHoursRange.upperBound)
+                return .stay
+            }
+            do {
+                try ctx.saveSettings(ReviewSettings(noContactDays: days, cwcReportHours: hours))
+                ctx.say("settings.saved", .ok)
+                return .pop
+            } catch {
+                ctx.say("detail.saveFailed", .error)
+            }
+        default:
+            _ = TextFieldView.edit(&fields[focus], input)
+        }
+        return .stay
+    }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        var row = area.top + 1
+        s.text(" " + ctx.t("settings.heading"), row: row, col: 1, width: area.cols - 2, style: .label)
+        row += 2
+        for i in fields.indices {
+            s.text("  " + ctx.t(Self.keys[i]), row: row, col: 1, width: 44, style: i == focus ? .selected : .label)
+            TextFieldView.draw(&fields[i], on: s, row: row, col: 47, width: 6, focused: i == focus)
+            row += 2
+        }
+        s.text(" " + ctx.t("settings.note"), row: row, col: 1, width: area.cols - 2, style: .dim)
+    }
+}
