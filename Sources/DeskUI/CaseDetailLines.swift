@@ -226,6 +226,12 @@ extension CaseDetailScreen {
         } else {
             out.append(DetailLine(label: "   " + ctx.t("legal.noFIR"), style: .dim))
         }
+        if r.isMinor {
+            let late = CaseSummary(r).cwcReportLate(now: ctx.clock.now(), settings: ctx.settings)
+            row("entry.cwcReportDay", p.cwcReportDay?.description ?? ctx.t(late ? "legal.cwcLate" : "legal.cwcPending",
+                                                                              ctx.settings.cwcReportHours),
+                p.cwcReportDay != nil ? .ok : late ? .error : .warning)
+        }
         row("entry.chargeSheetDay", p.chargeSheetDay?.description ?? "—")
         let court = p.courtDays.map { $0 < today ? $0.description : "▸ " + $0.description }
         row("legal.courtDays", court.isEmpty ? "—" : court.joined(separator: ", "))

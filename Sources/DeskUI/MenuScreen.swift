@@ -108,15 +108,6 @@ final class MainMenuScreen: MenuScreen {
                                   style: alerts > 0 ? .high : .normal) { .push(OverviewScreen()) })
         }
         if Access.allows(user, .viewCases) { items.append(queueItem(ctx, stations)) }
-        if Access.allows(user, .makeReports) {
-            items.append(MenuItem(label: ctx.t("menu.reports")) { .push(ReportScreen(ctx: ctx)) })
-        }
-        if Access.allows(user, .changeSettings) {
-            items.append(MenuItem(label: ctx.t("menu.settings"),
-                                  detail: ctx.t("menu.settingsNow", ctx.settings.noContactDays, ctx.settings.cwcReportHours)) {
-                .push(SettingsScreen(ctx: ctx))
-            })
-        }
         if Access.allows(user, .checkStore) {
             items.append(MenuItem(label: ctx.t("menu.checkStore")) {
                 let report = StoreCheck.run(ctx.store)
@@ -139,6 +130,15 @@ final class MainMenuScreen: MenuScreen {
         }
         if Access.allows(user, .readAudit) {
             items.append(MenuItem(label: ctx.t("menu.audit")) { .push(AuditScreen(ctx: ctx)) })
+        }
+        if Access.allows(user, .makeReports) {
+            items.append(MenuItem(label: ctx.t("menu.reports")) { .push(ReportScreen(ctx: ctx)) })
+        }
+        if Access.allows(user, .changeSettings) {
+            items.append(MenuItem(label: ctx.t("menu.settings"),
+                                  detail: ctx.t("menu.settingsNow", ctx.settings.noContactDays, ctx.settings.cwcReportHours)) {
+                .push(SettingsScreen(ctx: ctx))
+            })
         }
         items.append(MenuItem(label: ctx.t("menu.language"), detail: ctx.t("app.otherLanguageName")) {
             ctx.toggleLanguage()

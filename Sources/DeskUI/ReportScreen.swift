@@ -13,6 +13,10 @@ final class ReportScreen: Screen {
     var scope = 0
     var scroll = ScrollList()
     var height = 20
+    /// Lines the page had when last drawn, so that scrolling stops at its end.
+    var lineCount = 0
+    /// End was pressed: show the last lines, however many rows the screen has.
+    var pinnedToEnd = false
 
     init(ctx: DeskContext) {
         year = ctx.today.year
@@ -71,7 +75,8 @@ final class ReportScreen: Screen {
         case .action(.save):
             export(ctx)
         case .action(let a):
-            let count = lines(ctx, width: 80).count
+            let count = lineCount > 0 ? lineCount : lines(ctx, width: 78).count
+            pinnedToEnd = a == .last
             switch a {
             case .down: scroll.selected = min(scroll.selected + 1, max(0, count - height))
             case .up: scroll.selected = max(0, scroll.selected - 1)
@@ -125,6 +130,8 @@ final class ReportScreen: Screen {
         row += 1
         height = area.bottom - row
         let all = lines(ctx, width: min(area.cols - 2, 100))
+        lineCount = all.count
+        if pinnedToEnd { scroll.selected = max(0, all.count - height) }
         scroll.selected = max(0, min(scroll.selected, max(0, all.count - height)))
         for line in all.dropFirst(scroll.selected).prefix(height) {
             let style: Style = line.hasPrefix(" ") || line.isEmpty ? .normal : .label

@@ -180,7 +180,7 @@ final class CareFlowTests: XCTestCase {
         h.press(.escape, .escape, .escape)
         // The SP: notes hidden until a reason is given.
         h.login("sp", "4444")
-        h.press(.char("1"))
+        h.choose("Station queues")
         h.press(.enter)
         h.type(r.number.description)
         h.press(.enter, .char("2"))
@@ -189,5 +189,47 @@ final class CareFlowTests: XCTestCase {
         h.type("review of alert")
         h.press(.enter)
         XCTAssertTrue(h.screen.contains("गुप्त बात"), h.screen)
+    }
+}
+
+/// The SP's screens: overview, a station queue in urgency order, a report.
+final class ReviewSnapshotTests: XCTestCase {
+    func check(_ name: String, steps: (Harness) throws -> Void) throws {
+        for (rows, cols) in [(24, 80), (40, 120)] {
+            for lang in Language.allCases {
+                let h = try Harness(cases: 60, rows: rows, cols: cols)
+                defer { h.cleanUp() }
+                h.ctx.language = lang
+                try steps(h)
+                h.ctx.language = lang
+                assertWellFormed(h)
+                assertSnapshot(h.screen, named: "\(name)-\(lang.rawValue)-\(cols)x\(rows)")
+            }
+        }
+    }
+
+    func testOverview() throws {
+        try check("overview") { h in h.login("sp", "4444") }
+    }
+
+    func testStationQueueInUrgencyOrder() throws {
+        try check("sp-queue") { h in
+            h.login("sp", "4444")
+            h.press(.char("1"))
+        }
+    }
+
+    func testReport() throws {
+        try check("report") { h in
+            h.login("sp", "4444")
+            h.press(.function(4), .left)   // reports, last month
+        }
+    }
+
+    func testReportCharts() throws {
+        try check("report-charts") { h in
+            h.login("sp", "4444")
+            h.press(.function(4), .function(4), .left, .end)   // a quarter, its charts
+        }
     }
 }

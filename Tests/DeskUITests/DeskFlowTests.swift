@@ -202,7 +202,8 @@ final class DeskFlowTests: XCTestCase {
 
     func testTheSPRevealsOneCaseOnlyWithAReason() throws {
         h.login("sp", "4444")
-        h.press(.char("1"), .enter, .enter)
+        h.choose("Station queues")
+        h.press(.enter, .function(5), .enter)   // first station, newest first, first case
         let record = try XCTUnwrap(h.ctx.cases.filter { $0.stationID == "VJN" }.sorted { $0.reportedAt > $1.reportedAt }.first)
         h.press(.function(6))
         XCTAssertTrue(h.screen.contains("Why do you need to see who she is?"), h.screen)
@@ -235,9 +236,11 @@ final class DeskFlowTests: XCTestCase {
 
     func testEscOnTheMainMenuLogsOutAndOnAStationListGoesBack() {
         h.login("sp", "4444")
+        XCTAssertTrue(h.screen.contains("District overview"), "an SP starts at her overview")
+        h.press(.escape)
         XCTAssertTrue(h.screen.contains("Esc Log out"))
         XCTAssertFalse(h.screen.contains("Esc Back"), "one key, one meaning on the bar")
-        h.press(.char("1"))
+        h.press(.char("2"))
         XCTAssertTrue(h.screen.contains("Choose a station"))
         XCTAssertTrue(h.screen.contains("Esc Back"))
         h.press(.escape)
@@ -249,10 +252,10 @@ final class DeskFlowTests: XCTestCase {
 
     func testTheAdminChecksTheStore() throws {
         h.login("admin", "9999")
-        h.press(.char("2"))
+        h.choose("Check the store")
         XCTAssertTrue(h.screen.contains("Store checked: 6 cases read, nothing wrong."), h.screen)
         try Data("garbage".utf8).write(to: h.root.appendingPathComponent("cases/\(UUID().uuidString).plist"))
-        h.press(.char("2"))
+        h.choose("Check the store")
         XCTAssertTrue(h.screen.contains("Store checked: 1 problem(s)"), h.screen)
     }
 
@@ -288,8 +291,9 @@ final class DeskFlowTests: XCTestCase {
         let record = try XCTUnwrap(h.ctx.visibleCases.sorted { $0.reportedAt > $1.reportedAt }.first)
         h.press(.escape, .escape, .escape)
         h.login("sp", "4444")
+        h.press(.escape)
         XCTAssertTrue(h.screen.contains("Audit log"))
-        h.press(.char("2"))
+        h.choose("Audit log")
         let all = h.screen
         XCTAssertTrue(all.contains("Identity shown"), all)
         XCTAssertTrue(all.contains("chain intact"))
@@ -308,7 +312,8 @@ final class DeskFlowTests: XCTestCase {
 
     func testTheSPsDirectiveReachesTheDeskAndIsAnswered() throws {
         h.login("sp", "4444")
-        h.press(.char("1"), .enter, .enter)     // first station, first case
+        h.choose("Station queues")
+        h.press(.enter, .function(5), .enter)   // first station, newest first, first case
         let record = try XCTUnwrap(h.ctx.cases.filter { $0.stationID == "VJN" }.sorted { $0.reportedAt > $1.reportedAt }.first)
         h.press(.function(7))
         XCTAssertTrue(h.screen.contains("A directive for the desk"), h.screen)

@@ -71,6 +71,17 @@ final class Harness {
         press(.enter)
     }
 
+    /// Chooses the main-menu item with this label (leaving an overview or caseload first).
+    func choose(_ label: String, file: StaticString = #filePath, line: UInt = #line) {
+        if !(app.top is MenuScreen) { press(.escape) }
+        guard let menu = app.top as? MenuScreen,
+              let i = menu.items(ctx).firstIndex(where: { $0.label == label }), i < 9 else {
+            XCTFail("no menu item \(label)", file: file, line: line)
+            return
+        }
+        press(.char(Unicode.Scalar(UInt8(0x31 + i))))
+    }
+
     func login(_ user: String, _ pin: String) {
         type(user)
         press(.enter)

@@ -134,40 +134,6 @@ final class DeskInTmuxTests: XCTestCase {
         tmux.keys("C-q")
     }
 
-    /// The SP reveals one case with a reason and leaves a directive; the desk officer sees it.
-    func testTheSPsDirectiveReachesTheDesk() throws {
-        tmux.start(command)
-        login("spindore", "4444")
-        tmux.keys("1")
-        tmux.waitFor("Vijay Nagar (IND-VJN)")
-        tmux.keys("Enter")
-        tmux.waitFor("Queue · Vijay Nagar")
-        tmux.keys("Enter")
-        let masked = tmux.waitFor("(masked: F6 shows)")
-        let number = try XCTUnwrap(masked.range(of: "IND-VJN-[0-9]{4}-[0-9]{4}", options: .regularExpression).map { String(masked[$0]) })
-        tmux.keys("F6")
-        tmux.waitFor("Why do you need to see who she is?")
-        tmux.type("review of a high-risk case")
-        tmux.keys("Enter")
-        let revealed = tmux.waitUntilGone("(masked: F6 shows)")
-        XCTAssertTrue(revealed.contains("Phone (10 digits)"))
-        tmux.keys("F7")
-        tmux.waitFor("A directive for the desk")
-        tmux.type("Meet her at home with the counsellor")
-        tmux.keys("Enter")
-        assertFits(tmux.waitFor("[Unread] due"))
-        tmux.keys("Escape", "Escape", "Escape", "Escape")
-        login("asha", "1111")
-        tmux.waitFor("1 new directive(s) from the SP")
-        tmux.waitFor("1 unread · 0 late")
-        tmux.keys("3")
-        tmux.waitFor(number)
-        tmux.keys("Enter")
-        assertFits(tmux.waitFor("[Open] due"))
-        tmux.keys("C-q")
-        XCTAssertTrue(tmux.waitForExit())
-    }
-
     func testAnIdleDeskLocksItself() throws {
         tmux.start(command + " --lock-after 0.05")   // three seconds
         login("asha", "1111")
