@@ -43,11 +43,11 @@ struct DemoCare {
                 // Item 9 rarely above 0; scores fall a little with each session.
                 let nine = rng.next() % 14 == 0 ? 1 : 0
                 if let s = try? Screening(.phq9, items: spread(phq - nine, over: 8, rng: &rng) + [nine], day: day) {
-                    try? record.addScreening(ScreeningRecord(id: DemoGenerator.uuid(&rng), screening: s, by: counsellorID, recordedAt: at),
+                    _ = try? record.addScreening(ScreeningRecord(id: DemoGenerator.uuid(&rng), screening: s, by: counsellorID, recordedAt: at),
                                              alertID: DemoGenerator.uuid(&rng))
                 }
                 if let s = try? Screening(.gad7, items: spread(gad, over: 7, rng: &rng), day: day) {
-                    try? record.addScreening(ScreeningRecord(id: DemoGenerator.uuid(&rng), screening: s, by: counsellorID, recordedAt: at),
+                    _ = try? record.addScreening(ScreeningRecord(id: DemoGenerator.uuid(&rng), screening: s, by: counsellorID, recordedAt: at),
                                              alertID: DemoGenerator.uuid(&rng))
                 }
                 phq = max(2, phq - 2 - Int(rng.next() % 4))

@@ -26,7 +26,7 @@ func directory() throws -> Directory {
 }
 
 print("urja-bench: store of one binary plist per case; figures are wall-clock on this machine")
-print(["cases", "create s", "open s", "save 1 ms", "search ms", "key+draw ms"]
+print(["cases", "create s", "open s", "save 1 ms", "search ms", "key+draw ms", "overview ms", "report ms"]
     .enumerated().map { $0.offset == 0 ? String(repeating: " ", count: 8 - $0.element.count) + $0.element
                                        : String(repeating: " ", count: max(1, 13 - $0.element.count)) + $0.element }
     .joined())
@@ -50,7 +50,7 @@ for count in counts {
     }
     // Search as you type over the whole store.
     var searches: [Double] = []
-    for text in ["सु", "सुनी", "वर्मा", "98", "BEN-S3-2026-00"] {
+    for text in ["सु", "सुनी", "वर्मा", "sunita", "98", "BEN-S3-2026-00"] {
         searches.append(seconds { _ = CaseQuery(search: text).apply(to: load.cases) })
     }
     // The queue drawn on an in-memory 80x24 screen, with the whole store loaded.
@@ -70,6 +70,22 @@ for count in counts {
             app.render(on: surface)
         })
     }
-    print(String(format: "%8d %12.2f %12.3f %12.3f %12.3f %12.3f", count, create, open, median(saves) * 1000,
-                 median(searches) * 1000, median(renders) * 1000))
+    // The SP's overview, as a fresh process shows it: the review index read, every station's row
+    // worked out, the screen drawn. And a month's report from the index, as `urja-desk report` does.
+    let overview = try seconds {
+        let summaries = ReviewData.summaries(store)
+        let rows = StationOverview.rows(stationIDs: dir.stations.map(\.id), summaries: summaries, today: Day(clock.now()),
+                                        now: clock.now(), settings: store.loadSettings())
+        guard rows.count == dir.stations.count else { throw CocoaError(.coderInvalidValue) }
+    }
+    let report = seconds {
+        let summaries = ReviewData.summaries(store)
+        let today = Day(clock.now())
+        if let month = ReportPeriod.month(today.year, today.month) {
+            _ = ReportText(strings: res.strings, language: .en, directory: dir)
+                .text(Report.make(summaries, period: month, stationIDs: dir.stations.map(\.id), today: today))
+        }
+    }
+    print(String(format: "%8d %12.2f %12.3f %12.3f %12.3f %12.3f %12.1f %12.1f", count, create, open, median(saves) * 1000,
+                 median(searches) * 1000, median(renders) * 1000, overview * 1000, report * 1000))
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 
 /// The command line: exit codes, one clear line on stderr, masked exports.
@@ -71,6 +74,38 @@ final class CommandLineTests: XCTestCase {
         let missing = try Binary.run(["case", "show", "IND-VJN-1999-0001", "--store", store.path])
         XCTAssertEqual(missing.status, 3)
         XCTAssertEqual(missing.stderr.split(separator: "\n").count, 1)
+    }
+
+    /// A month's report: text page, CSV, JSON and SVG charts; bad periods and stations refused.
+    func testReport() throws {
+        let text = try Binary.run(["report", "--store", store.path, "--period", "2026-Q4"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        for part in ["Report", "Period: 01-10-2026 – 31-12-2026", "Identified", "Counselled", "Linked to a self-help group",
+                     "Referrals made in the period", "Total", "left out"] {
+            XCTAssertTrue(text.stdout.contains(part), part)
+        }
+        let names = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal"])
+        let rows = try JSONSerialization.jsonObject(with: Data(names.stdout.utf8)) as? [[String: String]] ?? []
+        for row in rows { XCTAssertFalse(text.stdout.contains(row["name"] ?? "@@"), "no name in a report") }
+        let json = try Binary.run(["report", "--store", store.path, "--period", "2026-Q4", "--format", "json", "--station", "VJN"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["stations"] as? [String], ["VJN"])
+        XCTAssertNotNil(object["leftOutNoConsent"] as? Int)
+        let csv = try Binary.run(["report", "--store", store.path, "--period", "2026-10", "--format", "csv"])
+        XCTAssertTrue(csv.stdout.hasPrefix("section,item,count\n"))
+        let svg = try Binary.run(["report", "--store", store.path, "--period", "2026-10", "--format", "svg", "--lang", "hi"])
+        XCTAssertTrue(svg.stdout.hasPrefix("<svg"))
+        XCTAssertTrue(svg.stdout.contains("माहवार नए प्रकरण"))
+        XCTAssertNotNil(try? XMLDocument(data: Data(svg.stdout.utf8)), "well-formed SVG")
+        let bad = try Binary.run(["report", "--store", store.path, "--period", "october"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("--period"))
+        let station = try Binary.run(["report", "--store", store.path, "--period", "2026-10", "--station", "XYZ"])
+        XCTAssertEqual(station.status, 64)
+        // Without its index (deleted), the report makes it again from the cases, with the same figures.
+        try FileManager.default.removeItem(at: store.appendingPathComponent("index.jsonl"))
+        let again = try Binary.run(["report", "--store", store.path, "--period", "2026-Q4"])
+        XCTAssertEqual(again.stdout, text.stdout)
     }
 
     func testCasesAreMaskedUnlessRevealed() throws {
