@@ -62,6 +62,33 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
         complaint = r.legal.kind
     }
 
+    init(id: UUID, number: String, stationID: String, revision: Int, reportedAt: Date, status: CaseStatus,
+         category: IncidentCategory, arrival: ArrivalMode, age: Int?, risk: RiskLevel, countable: Bool, sessionDays: [Day],
+         nextSession: Day?, screeningDays: [Day], alertOpen: Bool, steps: [Step], firDay: Day?, chargeSheetDay: Day?,
+         informedDay: Day?, cwcReportDay: Day?, complaint: ComplaintKind) {
+        self.id = id
+        self.number = number
+        self.stationID = stationID
+        self.revision = revision
+        self.reportedAt = reportedAt
+        self.status = status
+        self.category = category
+        self.arrival = arrival
+        self.age = age
+        self.risk = risk
+        self.countable = countable
+        self.sessionDays = sessionDays
+        self.nextSession = nextSession
+        self.screeningDays = screeningDays
+        self.alertOpen = alertOpen
+        self.steps = steps
+        self.firDay = firDay
+        self.chargeSheetDay = chargeSheetDay
+        self.informedDay = informedDay
+        self.cwcReportDay = cwcReportDay
+        self.complaint = complaint
+    }
+
     public var isMinor: Bool { (age ?? 99) < 18 }
     public var reportedDay: Day { Day(reportedAt) }
     public var lastContact: Day { max(sessionDays.last ?? reportedDay, reportedDay) }

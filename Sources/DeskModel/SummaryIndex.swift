@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// The review index: one JSON line per saved case summary, appended on every save (O(1), under a
+/// The review index: one line per saved case summary (`SummaryLine`), appended on every save (O(1), under a
 /// lock), the last line of each case winning. It is derived data: the desk checks it against the
 /// cases it loads and rewrites it when they differ, so a crash between a case and its line costs
 /// nothing. The SP's overview and the reports read only this file, which is why they open fast.
@@ -11,19 +11,12 @@ public struct SummaryIndex: Sendable {
     public let url: URL
 
     public init(store: CaseStore) {
-        url = store.root.appendingPathComponent("index.jsonl")
-    }
-
-    static func encoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.dateEncodingStrategy = .secondsSince1970
-        return e
+        url = store.root.appendingPathComponent("index.tsv")
     }
 
     /// Adds one case's summary. Not fsynced: a lost line is found and mended at the next open.
     public func append(_ summary: CaseSummary) throws {
-        var line = try SummaryIndex.encoder().encode(summary)
-        line.append(0x0A)
+        let line = Data((SummaryLine.encode(summary) + "\n").utf8)
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.writeFailed(path: url.path) }
         defer { close(fd) }
@@ -36,29 +29,33 @@ public struct SummaryIndex: Sendable {
     /// The latest summary of every case, and how many lines the file holds; nil when there is no index.
     public func load() -> (summaries: [CaseSummary], lines: Int)? {
         guard let data = try? Data(contentsOf: url) else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
+        let text = String(decoding: data, as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        // Parsing is the cost of opening the index: spread it over the cores, in chunks.
+        var parsed = [CaseSummary?](repeating: nil, count: lines.count)
+        let chunk = 512
+        let chunks = (lines.count + chunk - 1) / chunk
+        parsed.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for i in (c * chunk)..<min(lines.count, (c + 1) * chunk) { slots[i] = SummaryLine.decode(lines[i]) }
+            }
+        }
         var latest: [UUID: CaseSummary] = [:]
+        latest.reserveCapacity(lines.count)
         var order: [UUID] = []
-        var lines = 0
-        for line in data.split(separator: 0x0A) {
-            lines += 1
-            // A torn last line (a crash mid-append) is skipped; the desk mends the index.
-            guard let s = try? decoder.decode(CaseSummary.self, from: Data(line)) else { continue }
+        // A torn last line (a crash mid-append) is skipped (nil); the desk mends the index.
+        for s in parsed {
+            guard let s else { continue }
             if latest.updateValue(s, forKey: s.id) == nil { order.append(s.id) }
         }
-        return (order.compactMap { latest[$0] }, lines)
+        return (order.compactMap { latest[$0] }, lines.count)
     }
 
     /// Writes the index anew from the cases themselves (temp file, fsync, rename).
     public func rebuild(from summaries: [CaseSummary]) throws {
-        let encoder = SummaryIndex.encoder()
-        var data = Data()
-        for s in summaries {
-            data.append(try encoder.encode(s))
-            data.append(0x0A)
-        }
-        try DurableFile.write(data, to: url)
+        let text = summaries.map { SummaryLine.encode($0) + "\n" }.joined()
+        try DurableFile.write(Data(text.utf8), to: url)
     }
 
     /// True when the index holds exactly these cases at these revisions.

@@ -95,7 +95,7 @@ final class IndexTests: XCTestCase {
         // A torn last line (a crash mid-append) is skipped.
         let handle = try FileHandle(forWritingTo: index.url)
         handle.seekToEndOfFile()
-        handle.write(Data("{\"id\":\"torn".utf8))
+        handle.write(Data("s1\tF00".utf8))
         try handle.close()
         XCTAssertEqual(index.load()?.summaries.count, 2)
         // A case saved without its line (killed between the two writes) is noticed and mended.
@@ -112,8 +112,21 @@ final class IndexTests: XCTestCase {
     func testTheSummaryHoldsNoIdentity() throws {
         var r = makeCase(1, name: "सुनीता वर्मा")
         r.identity.address = "ग्राम पिपल्या"
-        let json = String(decoding: try JSONEncoder().encode(CaseSummary(r)), as: UTF8.self)
-        XCTAssertFalse(json.contains("सुनीता") || json.contains("9876543201") || json.contains("पिपल्या"))
+        let line = SummaryLine.encode(CaseSummary(r))
+        XCTAssertFalse(line.contains("सुनीता") || line.contains("9876543201") || line.contains("पिपल्या"))
+    }
+
+    func testEveryDemoSummaryReadsBackTheSame() {
+        let cases = DemoGenerator(seed: 5, count: 300, clock: testClock).cases(stations: (try? testDirectory().stations) ?? [],
+                                                                             deskOfficers: ["VJN": "asha"])
+        for r in cases {
+            let s = CaseSummary(r)
+            XCTAssertEqual(SummaryLine.decode(Substring(SummaryLine.encode(s))), s, r.number.description)
+        }
+        XCTAssertNil(SummaryLine.decode("s1\tnot-a-uuid"))
+        var fields = SummaryLine.encode(CaseSummary(cases[0])).components(separatedBy: "\t")
+        fields[6] = "ajar"  // an unknown status
+        XCTAssertNil(SummaryLine.decode(Substring(fields.joined(separator: "\t"))))
     }
 }
 

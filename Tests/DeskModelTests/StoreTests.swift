@@ -36,7 +36,7 @@ final class StoreTests: XCTestCase {
         let after = try modificationDates()
         let touched = after.filter { before[$0.key] != $0.value }.map(\.key)
         // The case's own file, and one line appended to the review index: nothing else.
-        XCTAssertEqual(Set(touched), ["cases/" + changed.id.uuidString + ".plist", "index.jsonl"])
+        XCTAssertEqual(Set(touched), ["cases/" + changed.id.uuidString + ".plist", "index.tsv"])
         XCTAssertEqual(after.count, before.count, "no temporary file is left behind")
     }
 

@@ -103,7 +103,7 @@ final class CommandLineTests: XCTestCase {
         let station = try Binary.run(["report", "--store", store.path, "--period", "2026-10", "--station", "XYZ"])
         XCTAssertEqual(station.status, 64)
         // Without its index (deleted), the report makes it again from the cases, with the same figures.
-        try FileManager.default.removeItem(at: store.appendingPathComponent("index.jsonl"))
+        try FileManager.default.removeItem(at: store.appendingPathComponent("index.tsv"))
         let again = try Binary.run(["report", "--store", store.path, "--period", "2026-Q4"])
         XCTAssertEqual(again.stdout, text.stdout)
     }
