@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "DeskModelTests", dependencies: ["DeskModel"]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskModel", "UrjaSeeds"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesAdapterTests", dependencies: ["CursesAdapter", "DeskUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["urja-desk", "DeskUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["urja-desk", "DeskUI", "DeskModel"]),
     ]
 )

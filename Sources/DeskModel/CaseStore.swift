@@ -150,11 +150,32 @@ public struct CaseStore: Sendable {
     public func caseURL(_ id: UUID) -> URL { casesDir.appendingPathComponent(id.uuidString + ".plist") }
 
     /// Writes one case, atomically and durably, then appends its summary to the review index.
-    public func save(_ record: CaseRecord) throws {
-        try write(record, to: caseURL(record.id))
+    /// With `base`, the save goes through only if the case on disk is still at that revision:
+    /// another terminal's save in between is a `SaveConflict`, never silently overwritten. The
+    /// check and the write happen under one lock per case, so two terminals cannot interleave them.
+    public func save(_ record: CaseRecord, base: Int? = nil) throws {
+        let url = caseURL(record.id)
+        if let base {
+            try ensure(locksDir)
+            let lockPath = locksDir.appendingPathComponent("case-" + record.id.uuidString + ".lock").path
+            let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw StoreError.writeFailed(path: lockPath) }
+            defer { close(fd) }
+            guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: lockPath) }
+            defer { flock(fd, LOCK_UN) }
+            if let onDisk = try? CaseStore.readCase(at: url), onDisk.revision != base {
+                throw SaveConflict.stale(onDisk: onDisk)
+            }
+            try write(record, to: url)
+        } else {
+            try write(record, to: url)
+        }
         // The index is derived: if this line is lost, the next open mends it.
         try? SummaryIndex(store: self).append(CaseSummary(record))
     }
+
+    /// The case as it is on disk now (after another terminal's save).
+    public func reload(_ id: UUID) -> CaseRecord? { try? CaseStore.readCase(at: caseURL(id)) }
 
     /// Takes a case number for good. Two desks on one store may both think a number is next:
     /// each number is an empty file made with O_EXCL, so only one of them gets it and the

@@ -27,3 +27,8 @@ public struct DamagedFile: Hashable, Sendable {
         self.movedTo = movedTo
     }
 }
+
+/// A save refused because another terminal saved the same case since it was read.
+public enum SaveConflict: Error {
+    case stale(onDisk: CaseRecord)
+}

@@ -175,7 +175,7 @@ final class CaseDetailScreen: Screen {
                 try ctx.saveChange(updated, what: "status " + status.rawValue)
                 ctx.say("detail.statusChanged", .ok, ctx.label(status))
             } catch {
-                ctx.say("detail.saveFailed", .error)
+                if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
             }
             return .stay
         case .add:
@@ -245,7 +245,7 @@ final class CaseDetailScreen: Screen {
                 return false
             case .success(let d):
                 do { try ctx.addDirective(d) } catch {
-                    ctx.say("detail.saveFailed", .error)
+                    if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
                     return false
                 }
                 ctx.say("directive.given", .ok, d.due.description)
@@ -273,7 +273,7 @@ final class CaseDetailScreen: Screen {
             do {
                 try ctx.saveChange(updated, what: p.purpose == .remark ? "remark" : "alert closed")
             } catch {
-                ctx.say("detail.saveFailed", .error)
+                if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
                 return false
             }
             ctx.say(p.purpose == .remark ? "remark.saved" : "alert.closed", .ok)

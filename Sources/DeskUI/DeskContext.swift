@@ -157,11 +157,12 @@ public final class DeskContext {
     /// Saves a case durably, then updates the in-memory list.
     public func save(_ record: CaseRecord, isNew: Bool) throws {
         var record = record
+        let base = record.revision
         if !isNew {
             record.revision += 1
             record.updatedAt = clock.now()
         }
-        try store.save(record)
+        try saveChecked(record, base: isNew ? nil : base)
         if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = record } else { cases.append(record) }
         generation += 1
         log(isNew ? .caseCreated : .caseUpdated, caseID: record.id, detail: record.number.description)
@@ -170,12 +171,46 @@ public final class DeskContext {
     /// Saves a change to the counselling log, plan, legal track or status: one file, one audit line.
     public func saveChange(_ record: CaseRecord, what: String) throws {
         var record = record
+        let base = record.revision
         record.revision += 1
         record.updatedAt = clock.now()
-        try store.save(record)
+        try saveChecked(record, base: base)
         if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = record }
         generation += 1
         log(.caseUpdated, caseID: record.id, detail: record.number.description + " · " + what)
+    }
+
+    /// Saves over `base`; when another terminal saved the case in between, takes in its version
+    /// (so that the screens show it), says who changed what, and throws: nothing is overwritten,
+    /// and the screen keeps her form to look at and save again.
+    private func saveChecked(_ record: CaseRecord, base: Int?) throws {
+        do {
+            try store.save(record, base: base)
+        } catch SaveConflict.stale(let onDisk) {
+            let mine = cases.first { $0.id == record.id }
+            if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = onDisk }
+            generation += 1
+            let by = onDisk.events.last.map { userName($0.by) } ?? "?"
+            let parts = mine.map { Self.changedParts(from: $0, to: onDisk).map { t("conflict.part." + $0) } } ?? []
+            say("conflict.saved", .error, by, CaseDetailScreen.stamp(onDisk.updatedAt),
+                parts.isEmpty ? t("conflict.part.other") : parts.joined(separator: ", "))
+            log(.caseUpdated, caseID: record.id, detail: record.number.description + " · conflict refused")
+            throw SaveConflict.stale(onDisk: onDisk)
+        }
+    }
+
+    /// The parts of a case that differ between two versions, by the names of its tabs and sections.
+    static func changedParts(from a: CaseRecord, to b: CaseRecord) -> [String] {
+        var out: [String] = []
+        if a.identity != b.identity { out.append("identity") }
+        if a.incident != b.incident || a.risk != b.risk || a.arrival != b.arrival { out.append("incident") }
+        if a.legal != b.legal || a.needs != b.needs || a.consent != b.consent { out.append("intake") }
+        if a.status != b.status { out.append("status") }
+        if a.sessions != b.sessions || a.screenings != b.screenings || a.alerts != b.alerts { out.append("counselling") }
+        if a.plan != b.plan { out.append("plan") }
+        if a.prosecution != b.prosecution { out.append("legal") }
+        if a.events.count != b.events.count, out.isEmpty { out.append("timeline") }
+        return out
     }
 
     /// Partners a step can be referred to, in the directory's order.

@@ -155,7 +155,7 @@ final class EntryScreen: Screen {
                 try ctx.saveChange(updated, what: form.kind.rawValue)
             } catch {
                 keepDraft(ctx)
-                ctx.say("intake.saveFailed", .error)
+                if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
                 return .stay
             }
             finished = true

@@ -221,7 +221,7 @@ final class IntakeScreen: Screen {
                     result = form.makeCase(number: number, deskOfficerID: user.id, clock: ctx.clock)
                 } catch {
                     keepDraft(ctx)
-                    ctx.say("intake.saveFailed", .error)
+                    if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
                     return .stay
                 }
             }
@@ -239,7 +239,7 @@ final class IntakeScreen: Screen {
             do {
                 try ctx.save(record, isNew: false)
             } catch {
-                ctx.say("intake.saveFailed", .error)
+                if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
                 return .stay
             }
             finished = true
@@ -250,7 +250,7 @@ final class IntakeScreen: Screen {
                 try ctx.save(record, isNew: true)
             } catch {
                 keepDraft(ctx)
-                ctx.say("intake.saveFailed", .error)
+                if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
                 return .stay
             }
             finished = true

@@ -233,3 +233,36 @@ final class ReviewSnapshotTests: XCTestCase {
         }
     }
 }
+
+/// Two terminals on one store: a save over a stale copy is refused, explained, and kept.
+final class TwoTerminalTests: XCTestCase {
+    func testAStaleSaveIsRefusedAndTheEntrySavedAgainOnTheFreshCopy() throws {
+        let a = try Harness(cases: 12)
+        defer { a.cleanUp() }
+        let b = try Harness(cases: 0, root: a.root)
+        let r = try XCTUnwrap(a.ctx.cases.first { $0.stationID == "VJN" && $0.status != .closed })
+        // The counsellor at terminal B opens the case; the desk at terminal A changes its status.
+        b.login("kavita", "3333")
+        b.openCase(r.number.description)
+        a.login("asha", "1111")
+        a.openCase(r.number.description)
+        a.press(.function(8), .end, .up, .enter)   // legal (the last but one status)
+        XCTAssertEqual(a.ctx.record(r.id)?.status, .legal)
+        // B logs a session on her stale copy: refused, with who and what changed.
+        b.press(.function(3), .enter, .tab, .tab, .tab, .tab)
+        b.type("धमकी")
+        b.press(.tab, .right, .tab, .right)
+        b.press(.function(10))
+        let screen = b.screen
+        XCTAssertTrue(screen.contains("Not saved: Asha Rathore saved this case"), screen)
+        XCTAssertTrue(screen.contains("status"), screen)
+        XCTAssertTrue(screen.contains("धमकी"), "her entry is still in the form")
+        XCTAssertEqual(b.ctx.record(r.id)?.status, .legal, "B now shows A's change")
+        // Saving again puts her session onto the fresh copy: both changes are kept.
+        b.press(.function(10))
+        let onDisk = try XCTUnwrap(b.ctx.store.reload(r.id))
+        XCTAssertEqual(onDisk.status, .legal)
+        XCTAssertEqual(onDisk.sessions.count, r.sessions.count + 1)
+        XCTAssertEqual(onDisk.revision, r.revision + 2)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import DeskModel
+import Foundation
+
+/// For the crash and two-terminal tests only: saves remarks into random cases of a store as fast
+/// as it can, each over the revision it read, printing "ack CASE TOKEN" once a save is durable.
+/// A conflict (another process saved first) is counted and retried on the fresh copy.
+struct StressSave: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stress-save", abstract: "Save remarks in a loop (tests of crash safety and concurrent terminals).",
+        shouldDisplay: false)
+
+    @OptionGroup var storeOption: StoreOption
+    @Option(help: "Name of this writer, in its tokens.") var worker: String = "w"
+    @Option(help: "Seed of the random choice of cases.") var seed: UInt64 = 1
+    @Option(help: "Saves to make; 0 for until killed.") var saves: Int = 0
+    @Option(help: "Use only the first N cases (by number).") var cases: Int = 0
+
+    func run() throws {
+        let store = try CaseStore.open(at: storeOption.url)
+        var ids = store.loadCases(setAside: false).cases.sorted { $0.number < $1.number }.map(\.id)
+        if cases > 0 { ids = Array(ids.prefix(cases)) }
+        guard !ids.isEmpty else { throw Failure("no cases") }
+        let audit = AuditLog(store: store)
+        var rng = SeededRandom(seed: seed)
+        var done = 0, conflicts = 0
+        // Written straight to the descriptor: an acknowledgement is out the moment the save is.
+        func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        while saves == 0 || done < saves {
+            let id = ids[Int(rng.next() % UInt64(ids.count))]
+            let token = "\(worker)-\(done)"
+            while true {
+                guard var record = store.reload(id) else { throw Failure("case \(id) unreadable") }
+                let base = record.revision
+                try? record.addRemark("stress \(token)", by: worker, at: Date())
+                record.revision += 1
+                do {
+                    try store.save(record, base: base)
+                    break
+                } catch SaveConflict.stale {
+                    conflicts += 1
+                }
+            }
+            // A draft and an audit line too, as the desk writes them.
+            var draft = IntakeForm(stationID: "S", startedAt: Date())
+            draft.values["name"] = token
+            try store.saveDraft(draft, userID: worker)
+            try audit.append(AuditEntry(at: Date(), user: worker, kind: .caseUpdated, caseID: id, detail: token))
+            say("ack \(id.uuidString) \(token)")
+            done += 1
+        }
+        say("done saves=\(done) conflicts=\(conflicts)")
+    }
+}
