@@ -13,13 +13,17 @@ struct Cases: ParsableCommand {
     @Option(help: "Only this station (its id, e.g. VJN).") var station: String?
     @Option(help: "Only cases whose name (any script or common spelling), phone or case number matches.") var search: String?
     @Option(help: "table, csv or json.") var format: Format = .table
-    @Flag(help: "Show names and phone numbers. The export is recorded in the audit log.") var reveal = false
+    @Flag(help: "Show names and phone numbers. Needs --reason; recorded in the audit log.") var reveal = false
+    @Option(help: "Why the identities are needed (with --reveal).") var reason: String?
     @Option(help: "Language of labels: en or hi.") var lang: String = "en"
 
     func run() throws {
         let res = try CLI.resources()
         let s = res.strings
         let language = Language(rawValue: lang) ?? .en
+        if reveal, (reason ?? "").trimmingCharacters(in: .whitespaces).count < 8 {
+            CLI.exit(Failure(s.text("cli.revealNeedsReason", .en), code: 64))
+        }
         let store: CaseStore
         let directory: Directory
         do {
@@ -34,10 +38,10 @@ struct Cases: ParsableCommand {
             FileHandle.standardError.write(Data((s.text("cli.skippedDamaged", .en, damaged.path, damaged.reason) + "\n").utf8))
         }
         let rows = CaseQuery(search: search ?? "", stationID: station, sort: .number).apply(to: load.cases)
-        if reveal {
-            try? AuditLog(store: store).append(AuditEntry(at: Date(), user: ProcessInfo.processInfo.environment["USER"] ?? "cli",
-                                                          kind: .export, detail: "cases --reveal \(rows.count)"))
-        }
+        // Every export is recorded: what, how many, and the reason when identities are in it.
+        try? AuditLog(store: store).append(AuditEntry(
+            at: Date(), user: ProcessInfo.processInfo.environment["USER"] ?? "cli", kind: .export,
+            detail: "cases \(format.rawValue) \(rows.count)" + (reveal ? " --reveal · \(reason ?? "")" : "")))
         let table = CaseTable(strings: s, language: language, directory: directory, reveal: reveal)
         switch format {
         case .table: print(table.text(rows), terminator: "")

@@ -28,15 +28,15 @@ final class CommandLineTests: XCTestCase {
         let other = Binary.tempStore()
         defer { try? FileManager.default.removeItem(at: other) }
         try Binary.run(["demo", "--store", other.path, "--cases", "30", "--seed", "5"])
-        let a = try Binary.run(["cases", "--store", store.path, "--format", "csv", "--reveal"]).stdout
-        let b = try Binary.run(["cases", "--store", other.path, "--format", "csv", "--reveal"]).stdout
+        let a = try Binary.run(["cases", "--store", store.path, "--format", "csv", "--reveal", "--reason", "test of the export"]).stdout
+        let b = try Binary.run(["cases", "--store", other.path, "--format", "csv", "--reveal", "--reason", "test of the export"]).stdout
         XCTAssertEqual(a, b)
         XCTAssertEqual(a.split(separator: "\n").count, 31)
     }
 
     /// One case with its sessions, plan and legal track: masked, and whole only with a reason.
     func testCaseShow() throws {
-        let list = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal"])
+        let list = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal", "--reason", "test of the export"])
         let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: String]] ?? []
         // The demo case with the most to show.
         var best: (String, Int, String)?
@@ -84,7 +84,7 @@ final class CommandLineTests: XCTestCase {
                      "Referrals made in the period", "Total", "left out"] {
             XCTAssertTrue(text.stdout.contains(part), part)
         }
-        let names = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal"])
+        let names = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal", "--reason", "test of the export"])
         let rows = try JSONSerialization.jsonObject(with: Data(names.stdout.utf8)) as? [[String: String]] ?? []
         for row in rows { XCTAssertFalse(text.stdout.contains(row["name"] ?? "@@"), "no name in a report") }
         let json = try Binary.run(["report", "--store", store.path, "--period", "2026-Q4", "--format", "json", "--station", "VJN"])
@@ -111,7 +111,7 @@ final class CommandLineTests: XCTestCase {
     func testCasesAreMaskedUnlessRevealed() throws {
         let masked = try Binary.run(["cases", "--store", store.path, "--format", "json"])
         XCTAssertEqual(masked.status, 0)
-        let revealed = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal"])
+        let revealed = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal", "--reason", "test of the export"])
         let rows = try JSONSerialization.jsonObject(with: Data(revealed.stdout.utf8)) as? [[String: String]] ?? []
         XCTAssertEqual(rows.count, 30)
         for row in rows {
@@ -121,6 +121,10 @@ final class CommandLineTests: XCTestCase {
         }
         let audit = try String(contentsOf: store.appendingPathComponent("audit.log"), encoding: .utf8)
         XCTAssertTrue(audit.contains("\"export\""), "a revealed export is audited")
+        XCTAssertTrue(audit.contains("test of the export"), "with its reason")
+        let noReason = try Binary.run(["cases", "--store", store.path, "--reveal"])
+        XCTAssertEqual(noReason.status, 64, "no identities without a reason")
+        XCTAssertTrue(noReason.stdout.isEmpty)
     }
 
     func testStationFilterAndTable() throws {
