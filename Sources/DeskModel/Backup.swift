@@ -31,7 +31,7 @@ public enum Backup {
     /// Folders and files of a store that a backup holds (the index is rebuilt, damaged/ and
     /// exports/ are left out).
     static let folders = ["cases", "directives", "drafts", "prefs", "locks", "numbers"]
-    static let files = ["store.plist", "directory.plist", "settings.plist"]
+    static let files = ["store.plist", "directory.plist", "settings.plist", "keys.plist"]
 
     public static func make(_ store: CaseStore, passphrase: String, rounds: Int = PinHash.defaultRounds, now: Date) throws -> (data: Data, files: Int) {
         guard passphrase.count >= shortestPassphrase else { throw Problem.passphraseTooShort }
@@ -88,7 +88,8 @@ public enum Backup {
         }
         guard let archive = try? PropertyListDecoder().decode(Archive.self, from: plain) else { throw Problem.damagedInside("archive") }
         for (path, _) in archive.files where path.contains("..") || path.hasPrefix("/") { throw Problem.damagedInside(path) }
-        guard let meta = archive.files["store.plist"], (try? PropertyListDecoder().decode(StoreMeta.self, from: meta)) != nil else {
+        guard let metaData = archive.files["store.plist"],
+              let meta = try? PropertyListDecoder().decode(StoreMeta.self, from: metaData) else {
             throw Problem.damagedInside("store.plist")
         }
         guard let dir = archive.files["directory.plist"], (try? PropertyListDecoder().decode(Directory.self, from: dir)) != nil else {
@@ -96,9 +97,14 @@ public enum Backup {
         }
         var cases = 0
         for (path, d) in archive.files where path.hasPrefix("cases/") {
-            guard (try? PropertyListDecoder().decode(CaseRecord.self, from: d)) != nil else { throw Problem.damagedInside(path) }
+            // An encrypted store's cases stay sealed: they must at least be sealed files (their
+            // key is opened only by a user's PIN at the desk, and checked then).
+            let ok = meta.encrypted ? d.prefix(Sealer.magic.count) == Sealer.magic
+                : (try? PropertyListDecoder().decode(CaseRecord.self, from: d)) != nil
+            guard ok else { throw Problem.damagedInside(path) }
             cases += 1
         }
+        if meta.encrypted, archive.files["keys.plist"] == nil { throw Problem.damagedInside("keys.plist") }
         return (archive.files, cases)
     }
 
@@ -122,9 +128,13 @@ public enum Backup {
                                        attributes: [.posixPermissions: 0o700])
                 try DurableFile.write(data, to: url)
             }
-            // The restored store must check clean before it takes the old one's place.
-            let check = StoreCheck.run(try CaseStore.open(at: fresh))
-            guard check.isClean else { throw Problem.damagedInside("\(check.problems)") }
+            // The restored store must check clean before it takes the old one's place (an
+            // encrypted one was checked sealed, file by file, when the backup was opened).
+            let restored = try CaseStore.open(at: fresh)
+            if !restored.meta.encrypted {
+                let check = StoreCheck.run(restored)
+                guard check.isClean else { throw Problem.damagedInside("\(check.problems)") }
+            }
         } catch {
             try? fm.removeItem(at: fresh)
             throw (error as? Problem) ?? Problem.writeFailed(fresh.path)

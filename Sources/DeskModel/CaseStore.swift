@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -19,6 +20,8 @@ import Glibc
 public struct CaseStore: Sendable {
     public let root: URL
     public let meta: StoreMeta
+    /// Set once the data key is unwrapped (an encrypted store); nil for a plain store.
+    public private(set) var sealer: Sealer?
 
     var casesDir: URL { root.appendingPathComponent("cases", isDirectory: true) }
     var draftsDir: URL { root.appendingPathComponent("drafts", isDirectory: true) }
@@ -70,6 +73,60 @@ public struct CaseStore: Sendable {
         return store
     }
 
+    /// Makes a new encrypted store: a data key wrapped for each user's secret and for a recovery
+    /// code, returned once to be written down.
+    public static func createEncrypted(at root: URL, directory: Directory, secrets: [String: String],
+                                       clock: DeskClock, rounds: Int = PinHash.defaultRounds) throws -> (store: CaseStore, recovery: String) {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: root.appendingPathComponent("store.plist").path) { throw StoreError.notEmpty(path: root.path) }
+        let made = try KeyRing.create(secrets: secrets, rounds: rounds)
+        var store = CaseStore(root: root, meta: StoreMeta(createdAt: clock.now(), encrypted: true))
+        do {
+            for dir in [root, store.casesDir, store.draftsDir, store.prefsDir] {
+                try fm.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+        } catch {
+            throw StoreError.cannotCreate(path: root.path)
+        }
+        try store.saveDirectory(directory)
+        try store.write(made.ring, to: store.keysURL)
+        try store.write(store.meta, to: store.metaURL)
+        store.sealer = Sealer(key: made.key)
+        return (store, made.recovery)
+    }
+
+    var keysURL: URL { root.appendingPathComponent("keys.plist") }
+
+    public func loadKeyRing() -> KeyRing? { read(KeyRing.self, from: keysURL) }
+
+    public func saveKeyRing(_ ring: KeyRing) throws { try write(ring, to: keysURL) }
+
+    /// The same store with its data key: sealed files can now be read and written.
+    public func unlocked(with key: SymmetricKey) -> CaseStore {
+        var copy = self
+        copy.sealer = Sealer(key: key)
+        return copy
+    }
+
+    /// True when this store's files are sealed and its key is not yet unwrapped.
+    public var isLocked: Bool { meta.encrypted && sealer == nil }
+
+    /// Files kept in the clear: what is needed before anyone has logged in (the store's format,
+    /// the directory of users and stations, wrong-PIN counts, the wrapped keys). None names a woman.
+    func isPlain(_ url: URL) -> Bool {
+        url == metaURL || url == directoryURL || url == keysURL || url.path.hasPrefix(locksDir.path)
+    }
+
+    /// A stored value read back: opened with the data key when the store is encrypted.
+    public func decodeStored<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
+        var data = try Data(contentsOf: url)
+        if meta.encrypted, !isPlain(url) {
+            guard let sealer else { throw Sealer.Problem.cannotOpen }
+            data = try sealer.open(data)
+        }
+        return try PropertyListDecoder().decode(T.self, from: data)
+    }
+
     private struct VersionProbe: Decodable { var formatVersion: Int }
 
     // MARK: Directory
@@ -91,18 +148,25 @@ public struct CaseStore: Sendable {
     public struct Load: Sendable {
         public var cases: [CaseRecord]
         public var damaged: [DamagedFile]
+
+        public init(cases: [CaseRecord], damaged: [DamagedFile]) {
+            self.cases = cases
+            self.damaged = damaged
+        }
     }
 
     /// Reads every case. A file that cannot be read is reported, and moved to damaged/ when
     /// `setAside` is true; the others load as usual.
     public func loadCases(setAside: Bool) -> Load {
+        // Without its key an encrypted store's files cannot be read: that is not damage.
+        guard !isLocked else { return Load(cases: [], damaged: []) }
         let urls = caseFiles()
         // Decoding is most of the cost of opening a store: spread it over the cores.
         var results = [Result<CaseRecord, Error>](repeating: .failure(CaseFileProblem.notRead), count: urls.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: urls.count) { i in
-                slots[i] = Result { try CaseStore.readCase(at: urls[i]) }
+                slots[i] = Result { try self.readCase(at: urls[i]) }
             }
         }
         var load = Load(cases: [], damaged: [])
@@ -120,8 +184,8 @@ public struct CaseStore: Sendable {
         return load
     }
 
-    static func readCase(at url: URL) throws -> CaseRecord {
-        let record = try PropertyListDecoder().decode(CaseRecord.self, from: Data(contentsOf: url))
+    func readCase(at url: URL) throws -> CaseRecord {
+        let record = try decodeStored(CaseRecord.self, from: url)
         guard url.deletingPathExtension().lastPathComponent == record.id.uuidString else {
             throw CaseFileProblem.nameMismatch
         }
@@ -133,6 +197,8 @@ public struct CaseStore: Sendable {
     static func describe(_ error: Error) -> String {
         switch error {
         case CaseFileProblem.nameMismatch: return "file name does not match the case inside"
+        case Sealer.Problem.cannotOpen: return "cannot be opened with the store's key (altered or damaged)"
+        case Sealer.Problem.notSealed: return "not sealed, in an encrypted store"
         case DecodingError.dataCorrupted: return "not a readable property list"
         case DecodingError.keyNotFound(let key, _): return "missing field \(key.stringValue)"
         case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
@@ -163,7 +229,7 @@ public struct CaseStore: Sendable {
             defer { close(fd) }
             guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: lockPath) }
             defer { flock(fd, LOCK_UN) }
-            if let onDisk = try? CaseStore.readCase(at: url), onDisk.revision != base {
+            if let onDisk = try? readCase(at: url), onDisk.revision != base {
                 throw SaveConflict.stale(onDisk: onDisk)
             }
             try write(record, to: url)
@@ -175,7 +241,7 @@ public struct CaseStore: Sendable {
     }
 
     /// The case as it is on disk now (after another terminal's save).
-    public func reload(_ id: UUID) -> CaseRecord? { try? CaseStore.readCase(at: caseURL(id)) }
+    public func reload(_ id: UUID) -> CaseRecord? { try? readCase(at: caseURL(id)) }
 
     /// Takes a case number for good. Two desks on one store may both think a number is next:
     /// each number is an empty file made with O_EXCL, so only one of them gets it and the
@@ -327,15 +393,19 @@ public struct CaseStore: Sendable {
     }
 
     private func read<T: Decodable>(_ type: T.Type, from url: URL) -> T? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? PropertyListDecoder().decode(T.self, from: data)
+        try? decodeStored(type, from: url)
     }
 
     private func write<T: Encodable>(_ value: T, to url: URL) throws {
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
         do {
-            try DurableFile.write(try encoder.encode(value), to: url)
+            var data = try encoder.encode(value)
+            if meta.encrypted, !isPlain(url) {
+                guard let sealer else { throw StoreError.writeFailed(path: url.path) }
+                data = try sealer.seal(data)
+            }
+            try DurableFile.write(data, to: url)
         } catch {
             throw StoreError.writeFailed(path: url.path)
         }

@@ -2,10 +2,32 @@ import Foundation
 
 /// A ready store for trying the desk: the seed directory plus synthetic cases.
 public enum DemoStore {
+    /// The demo users' PINs, as the README lists them: public, for trying the desk only.
+    public static let demoPINs = ["asha": "1111", "meena": "2222", "kavita": "3333", "spindore": "4444",
+                                  "spujjain": "5555", "admin": "9999"]
+
+    /// An encrypted demo store: the data key wrapped for each demo user whose PIN matches the
+    /// directory, and a recovery code returned to be shown once.
+    public static func createEncrypted(at root: URL, directory: Directory, count: Int, seed: UInt64, clock: DeskClock,
+                                       rounds: Int = PinHash.defaultRounds) throws -> (store: CaseStore, recovery: String) {
+        var secrets: [String: String] = [:]
+        for user in directory.users {
+            if let pin = demoPINs[user.id], user.pin.matches(pin) { secrets[user.id] = pin }
+        }
+        let made = try CaseStore.createEncrypted(at: root, directory: directory, secrets: secrets, clock: clock, rounds: rounds)
+        try fill(made.store, directory: directory, count: count, seed: seed, clock: clock)
+        return made
+    }
+
     @discardableResult
     public static func create(at root: URL, directory: Directory, count: Int, seed: UInt64,
                               clock: DeskClock) throws -> CaseStore {
         let store = try CaseStore.create(at: root, directory: directory, clock: clock)
+        try fill(store, directory: directory, count: count, seed: seed, clock: clock)
+        return store
+    }
+
+    static func fill(_ store: CaseStore, directory: Directory, count: Int, seed: UInt64, clock: DeskClock) throws {
         var officers: [String: String] = [:]
         for user in directory.users where user.role == .deskOfficer {
             for id in user.stationIDs where officers[id] == nil { officers[id] = user.id }
@@ -15,6 +37,5 @@ public enum DemoStore {
             _ = try store.claim(record.number)
             try store.save(record)
         }
-        return store
     }
 }

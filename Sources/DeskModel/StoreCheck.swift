@@ -39,10 +39,8 @@ public enum StoreCheck {
         let drafts = (try? fm.contentsOfDirectory(atPath: store.draftsDir.path)) ?? []
         for name in drafts.sorted() where name.hasSuffix(".plist") && !name.hasPrefix(".") {
             let url = store.draftsDir.appendingPathComponent(name)
-            let decoder = PropertyListDecoder()
-            guard let data = try? Data(contentsOf: url),
-                  (try? decoder.decode(IntakeForm.self, from: data)) != nil
-                    || (try? decoder.decode(EntryForm.self, from: data)) != nil else {
+            guard (try? store.decodeStored(IntakeForm.self, from: url)) != nil
+                    || (try? store.decodeStored(EntryForm.self, from: url)) != nil else {
                 problems.append(.unreadableDraft(file: name))
                 continue
             }

@@ -6,10 +6,20 @@ public struct StoreMeta: Codable, Equatable, Sendable {
 
     public var formatVersion: Int
     public var createdAt: Date
+    /// Records, drafts, preferences, directives and settings are sealed with the store's data key.
+    public var encrypted: Bool
 
-    public init(formatVersion: Int = StoreMeta.currentVersion, createdAt: Date) {
+    public init(formatVersion: Int = StoreMeta.currentVersion, createdAt: Date, encrypted: Bool = false) {
         self.formatVersion = formatVersion
         self.createdAt = createdAt
+        self.encrypted = encrypted
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        encrypted = try c.decodeIfPresent(Bool.self, forKey: .encrypted) ?? false
     }
 }
 

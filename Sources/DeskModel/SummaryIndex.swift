@@ -9,14 +9,32 @@ import Glibc
 /// nothing. The SP's overview and the reports read only this file, which is why they open fast.
 public struct SummaryIndex: Sendable {
     public let url: URL
+    /// In an encrypted store each line is sealed too (base64 of the sealed line).
+    let encrypted: Bool
+    let sealer: Sealer?
 
     public init(store: CaseStore) {
         url = store.root.appendingPathComponent("index.tsv")
+        encrypted = store.meta.encrypted
+        sealer = store.sealer
+    }
+
+    func line(_ s: CaseSummary) -> String? {
+        let plain = SummaryLine.encode(s)
+        guard encrypted else { return plain }
+        return (try? sealer?.seal(Data(plain.utf8)))?.map { $0.base64EncodedString() }
+    }
+
+    func decode(_ line: Substring) -> CaseSummary? {
+        guard encrypted else { return SummaryLine.decode(line) }
+        guard let sealer, let data = Data(base64Encoded: String(line)), let plain = try? sealer.open(data) else { return nil }
+        return SummaryLine.decode(Substring(String(decoding: plain, as: UTF8.self)))
     }
 
     /// Adds one case's summary. Not fsynced: a lost line is found and mended at the next open.
     public func append(_ summary: CaseSummary) throws {
-        let line = Data((SummaryLine.encode(summary) + "\n").utf8)
+        guard let text = line(summary) else { return }
+        let line = Data((text + "\n").utf8)
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.writeFailed(path: url.path) }
         defer { close(fd) }
@@ -28,7 +46,7 @@ public struct SummaryIndex: Sendable {
 
     /// The latest summary of every case, and how many lines the file holds; nil when there is no index.
     public func load() -> (summaries: [CaseSummary], lines: Int)? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
+        guard !encrypted || sealer != nil, let data = try? Data(contentsOf: url) else { return nil }
         let text = String(decoding: data, as: UTF8.self)
         let lines = text.split(separator: "\n")
         // Parsing is the cost of opening the index: spread it over the cores, in chunks.
@@ -38,7 +56,7 @@ public struct SummaryIndex: Sendable {
         parsed.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in (c * chunk)..<min(lines.count, (c + 1) * chunk) { slots[i] = SummaryLine.decode(lines[i]) }
+                for i in (c * chunk)..<min(lines.count, (c + 1) * chunk) { slots[i] = self.decode(lines[i]) }
             }
         }
         var latest: [UUID: CaseSummary] = [:]
@@ -54,7 +72,7 @@ public struct SummaryIndex: Sendable {
 
     /// Writes the index anew from the cases themselves (temp file, fsync, rename).
     public func rebuild(from summaries: [CaseSummary]) throws {
-        let text = summaries.map { SummaryLine.encode($0) + "\n" }.joined()
+        let text = summaries.compactMap { line($0).map { $0 + "\n" } }.joined()
         try DurableFile.write(Data(text.utf8), to: url)
     }
 

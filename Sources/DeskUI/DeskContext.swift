@@ -4,7 +4,7 @@ import Foundation
 /// Everything the screens share: the store and its records in memory, the clock, the strings,
 /// the key table, who is logged in and in which language, and the message line.
 public final class DeskContext {
-    public let store: CaseStore
+    public private(set) var store: CaseStore
     public private(set) var directory: Directory
     public private(set) var cases: [CaseRecord]
     public private(set) var damaged: [DamagedFile]
@@ -36,10 +36,11 @@ public final class DeskContext {
                 language: Language = .en) throws {
         self.store = store
         self.directory = try store.loadDirectory()
-        let load = store.loadCases(setAside: true)
+        // An encrypted store opens empty: its records are read once a PIN unwraps the key.
+        let load = store.isLocked ? CaseStore.Load(cases: [], damaged: []) : store.loadCases(setAside: true)
         self.cases = load.cases
         self.damaged = load.damaged
-        self.directives = store.loadDirectives()
+        self.directives = store.isLocked ? [:] : store.loadDirectives()
         self.settings = store.loadSettings()
         self.clock = clock
         self.strings = strings
@@ -47,7 +48,26 @@ public final class DeskContext {
         self.help = help
         self.language = language
         self.audit = AuditLog(store: store)
+        if !store.isLocked { mendIndex() }
+    }
+
+    /// True until a PIN has unwrapped the data key of an encrypted store.
+    public var needsUnlock: Bool { store.isLocked }
+
+    /// Unwraps the store's data key with her PIN and reads the records. False when her PIN does
+    /// not open it (no key was wrapped for her): nothing is read.
+    public func unlock(userID: String, pin: String) -> Bool {
+        guard store.isLocked else { return true }
+        guard let ring = store.loadKeyRing(), let key = try? ring.unlock(user: userID, secret: pin) else { return false }
+        store = store.unlocked(with: key)
+        let load = store.loadCases(setAside: true)
+        cases = load.cases
+        damaged = load.damaged
+        directives = store.loadDirectives()
+        settings = store.loadSettings()
+        generation += 1
         mendIndex()
+        return true
     }
 
     /// The text of a key in the current language.

@@ -56,10 +56,16 @@ final class LoginScreen: Screen {
             ctx.say("login.needUser", .error)
             return .stay
         }
-        let check = ctx.checkPIN(name: name, pin: pinField.text)
+        let pin = pinField.text
+        let check = ctx.checkPIN(name: name, pin: pin)
         pinField.clear()
         guard case .accepted(let user) = check else {
             ctx.sayRefusal(check)
+            return .stay
+        }
+        // An encrypted store: her PIN also unwraps the data key; then the records are read.
+        guard ctx.unlock(userID: user.id, pin: pin) else {
+            ctx.say("login.noKey", .error)
             return .stay
         }
         ctx.user = user

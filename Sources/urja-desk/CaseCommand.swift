@@ -30,7 +30,7 @@ struct CaseShow: ParsableCommand {
         }
         let ctx: DeskContext
         do {
-            let store = try CaseStore.open(at: storeOption.url)
+            let store = storeOption.open(s)
             ctx = try DeskContext(store: store, clock: SystemClock(), strings: s, keymap: res.keymap, help: res.help,
                                   language: Language(rawValue: lang) ?? .en)
         } catch { CLI.exit(CLI.fail(error, s)) }

@@ -27,7 +27,7 @@ struct Cases: ParsableCommand {
         let store: CaseStore
         let directory: Directory
         do {
-            store = try CaseStore.open(at: storeOption.url)
+            store = storeOption.open(s)
             directory = try store.loadDirectory()
         } catch { CLI.exit(CLI.fail(error, s)) }
         if let station, directory.station(station) == nil {

@@ -9,14 +9,23 @@ struct Demo: ParsableCommand {
     @OptionGroup var storeOption: StoreOption
     @Option(help: "How many cases.") var cases: Int = 240
     @Option(help: "Seed of the generator: the same seed (and day) gives the same store.") var seed: UInt64 = 2024
+    @Flag(help: "Seal every record with a data key wrapped for each demo user's PIN; prints the recovery code once.")
+    var encrypted = false
 
     func run() throws {
         let res = try CLI.resources()
         guard cases >= 0, cases <= 1_000_000 else { CLI.exit(Failure(res.strings.text("cli.badCount", .en), code: 64)) }
         do {
             let url = storeOption.url
-            try DemoStore.create(at: url, directory: SeedDirectory.load(), count: cases, seed: seed, clock: SystemClock())
-            print(res.strings.text("cli.demoMade", .en, cases, url.path))
+            if encrypted {
+                let made = try DemoStore.createEncrypted(at: url, directory: SeedDirectory.load(), count: cases, seed: seed,
+                                                         clock: SystemClock())
+                print(res.strings.text("cli.demoMade", .en, cases, url.path))
+                print(res.strings.text("cli.recoveryCode", .en, made.recovery))
+            } else {
+                try DemoStore.create(at: url, directory: SeedDirectory.load(), count: cases, seed: seed, clock: SystemClock())
+                print(res.strings.text("cli.demoMade", .en, cases, url.path))
+            }
         } catch {
             CLI.exit(CLI.fail(error, res.strings))
         }

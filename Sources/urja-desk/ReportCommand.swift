@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
         let store: CaseStore
         let directory: Directory
         do {
-            store = try CaseStore.open(at: storeOption.url)
+            store = storeOption.open(s)
             directory = try store.loadDirectory()
         } catch { CLI.exit(CLI.fail(error, s)) }
         for id in station where directory.station(id) == nil {

@@ -37,7 +37,27 @@ struct StoreOption: ParsableArguments {
     @Option(name: .long, help: "The store folder (else $URJA_DESK_HOME, else the XDG data folder).")
     var store: String?
 
+    @Option(name: .long, help: "For an encrypted store: your user name; your PIN is read from standard input.")
+    var user: String?
+
     var url: URL { StoreLocation.resolve(flag: store, environment: ProcessInfo.processInfo.environment) }
+
+    /// Opens the store, and for an encrypted one unwraps its key with --user and the PIN on
+    /// standard input (refused with one line otherwise).
+    func open(_ strings: Strings) -> CaseStore {
+        let store: CaseStore
+        do { store = try CaseStore.open(at: url) } catch { CLI.exit(CLI.fail(error, strings)) }
+        guard store.isLocked else { return store }
+        guard let user, let pin = readLine(strippingNewline: true), !pin.isEmpty else {
+            CLI.exit(Failure(strings.text("cli.encryptedNeedsUser", .en), code: 2))
+        }
+        guard let directory = try? store.loadDirectory(), let person = directory.user(user), person.pin.matches(pin),
+              let ring = store.loadKeyRing(), let key = try? ring.unlock(user: person.id, secret: pin) else {
+            try? AuditLog(store: store).append(AuditEntry(at: Date(), user: "", kind: .loginFailed, detail: "cli " + user.lowercased()))
+            CLI.exit(Failure(strings.text("cli.keyRefused", .en), code: 2))
+        }
+        return store.unlocked(with: key)
+    }
 }
 
 /// A failure that ends the command with one line on stderr and a non-zero status.

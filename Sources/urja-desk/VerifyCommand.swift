@@ -12,7 +12,7 @@ struct Verify: ParsableCommand {
         let res = try CLI.resources()
         let s = res.strings
         let store: CaseStore
-        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(CLI.fail(error, s)) }
+        store = storeOption.open(s)
         let report = StoreCheck.run(store)
         for problem in report.problems {
             let line: String

@@ -1,0 +1,84 @@
+@testable import DeskModel
+import Crypto
+import Foundation
+import XCTest
+
+/// Encryption at rest: the data key, its wrapping per user and for recovery, sealed files.
+final class EncryptionTests: XCTestCase {
+    let rounds = 1_000   // fast for tests; stores use 600,000
+
+    func testTheKeyOpensOnlyWithTheRightSecret() throws {
+        let made = try KeyRing.create(secrets: ["asha": "1111", "kavita": "3333"], rounds: rounds)
+        let raw = { (k: SymmetricKey) in k.withUnsafeBytes { Data($0) } }
+        XCTAssertEqual(raw(try made.ring.unlock(user: "asha", secret: "1111")), raw(made.key))
+        XCTAssertEqual(raw(try made.ring.unlock(user: "KAVITA", secret: "३३३३")), raw(made.key), "Devanagari digits are digits")
+        XCTAssertThrowsError(try made.ring.unlock(user: "asha", secret: "1112")) { XCTAssertEqual($0 as? KeyRing.Problem, .wrongSecret) }
+        XCTAssertThrowsError(try made.ring.unlock(user: "meena", secret: "2222")) { XCTAssertEqual($0 as? KeyRing.Problem, .noKeyForUser) }
+        // The recovery code, however it is typed back.
+        XCTAssertEqual(raw(try made.ring.unlock(recovery: made.recovery.lowercased().replacingOccurrences(of: "-", with: " "))), raw(made.key))
+        XCTAssertThrowsError(try made.ring.unlock(recovery: "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF"))
+    }
+
+    func testChangingAPINRewrapsOnlyThatUsersCopy() throws {
+        var made = try KeyRing.create(secrets: ["asha": "1111", "kavita": "3333"], rounds: rounds)
+        let kavitaBefore = made.ring.users["kavita"]
+        let key = try made.ring.unlock(user: "asha", secret: "1111")
+        try made.ring.rewrap(user: "asha", key: key, newSecret: "long new passphrase", rounds: rounds)
+        XCTAssertNoThrow(try made.ring.unlock(user: "asha", secret: "long new passphrase"))
+        XCTAssertThrowsError(try made.ring.unlock(user: "asha", secret: "1111"))
+        XCTAssertEqual(made.ring.users["kavita"], kavitaBefore)
+        XCTAssertNoThrow(try made.ring.unlock(user: "kavita", secret: "3333"))
+    }
+
+    func testAnEncryptedStoreSealsEverythingThatNamesHer() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let made = try CaseStore.createEncrypted(at: root, directory: testDirectory(), secrets: ["asha": "1111"],
+                                                 clock: testClock, rounds: rounds)
+        let store = made.store
+        let r = makeCase(1, name: "सुनीता वर्मा")
+        try store.save(r)
+        var draft = IntakeForm.blank(stationID: "VJN", clock: testClock)
+        draft[.name] = "सुनीता वर्मा"
+        try store.saveDraft(draft, userID: "asha")
+        try store.savePrefs(UserPrefs(language: .hi), userID: "asha")
+        // No file holds her name, her phone, or a readable property list of a record.
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for url in files where !url.hasDirectoryPath {
+            let bytes = (try? Data(contentsOf: url)) ?? Data()
+            XCTAssertNil(bytes.range(of: Data("सुनीता".utf8)), url.lastPathComponent)
+            XCTAssertNil(bytes.range(of: Data("9876543201".utf8)), url.lastPathComponent)
+        }
+        XCTAssertEqual(try Data(contentsOf: store.caseURL(r.id)).prefix(4), Sealer.magic)
+        // Opened again, it is locked: nothing reads, nothing is set aside as damaged.
+        let reopened = try CaseStore.open(at: root)
+        XCTAssertTrue(reopened.isLocked)
+        XCTAssertTrue(reopened.loadCases(setAside: true).cases.isEmpty)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: reopened.caseURL(r.id).path), "a locked store sets nothing aside")
+        XCTAssertNil(reopened.loadDraft(userID: "asha"))
+        // With the key from her PIN, everything reads.
+        let key = try XCTUnwrap(reopened.loadKeyRing()).unlock(user: "asha", secret: "1111")
+        let open = reopened.unlocked(with: key)
+        XCTAssertEqual(open.loadCases(setAside: false).cases.first?.identity.name, "सुनीता वर्मा")
+        XCTAssertEqual(open.loadDraft(userID: "asha")?[.name], "सुनीता वर्मा")
+        XCTAssertEqual(open.loadPrefs(userID: "asha")?.language, .hi)
+        XCTAssertEqual(SummaryIndex(store: open).load()?.summaries.count, 1, "the index is sealed line by line")
+        XCTAssertNil(SummaryIndex(store: reopened).load(), "and unreadable without the key")
+    }
+
+    func testAFlippedByteInASealedRecordIsFoundAndSetAside() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try CaseStore.createEncrypted(at: root, directory: testDirectory(), secrets: ["asha": "1111"],
+                                                  clock: testClock, rounds: rounds).store
+        let cases = (1...5).map { makeCase($0) }
+        for c in cases { try store.save(c) }
+        var bytes = try Data(contentsOf: store.caseURL(cases[2].id))
+        bytes[bytes.count - 5] ^= 0x01
+        try bytes.write(to: store.caseURL(cases[2].id))
+        let load = store.loadCases(setAside: true)
+        XCTAssertEqual(load.cases.count, 4)
+        XCTAssertEqual(load.damaged.count, 1)
+        XCTAssertTrue(load.damaged[0].reason.contains("cannot be opened with the store's key"), load.damaged[0].reason)
+    }
+}

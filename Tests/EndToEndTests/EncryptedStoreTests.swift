@@ -1,0 +1,87 @@
+import DeskUI
+import Foundation
+import XCTest
+
+/// An encrypted demo store, from the outside: nothing readable on disk, the desk opens with a PIN.
+final class EncryptedStoreTests: XCTestCase {
+    var store: URL!
+
+    override func setUpWithError() throws {
+        store = Binary.tempStore()
+        let made = try Binary.run(["demo", "--store", store.path, "--cases", "60", "--seed", "12", "--encrypted"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.stdout.contains("Recovery code"), "the recovery code is shown once")
+    }
+
+    override func tearDown() {
+        if let store { try? FileManager.default.removeItem(at: store) }
+    }
+
+    /// Every run of printable text in every file, as `strings` prints them (ASCII and UTF-8).
+    func printableRuns(_ data: Data) -> [String] {
+        String(decoding: data, as: UTF8.self).split { $0.isNewline || $0 == "\u{FFFD}" || ($0.isASCII && !$0.isPrintableASCII) }
+            .map(String.init).filter { $0.count >= 4 }
+    }
+
+    func testNoNameOrPhoneIsReadableOnDisk() throws {
+        // The names and phones, read through the key (the export needs a user, her PIN and a reason).
+        let revealed = try Binary.run(["cases", "--store", store.path, "--user", "asha", "--reveal", "--reason",
+                                       "strings test of the store", "--format", "json"], stdin: "1111\n")
+        XCTAssertEqual(revealed.status, 0, revealed.stderr)
+        let rows = try JSONSerialization.jsonObject(with: Data(revealed.stdout.utf8)) as? [[String: String]] ?? []
+        XCTAssertEqual(rows.count, 60)
+        let secrets = rows.flatMap { [$0["name"] ?? "", $0["phone"] ?? ""] }.filter { $0.count >= 4 }
+        var files = 0, runs = 0
+        let all = FileManager.default.enumerator(at: store, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for url in all where !url.hasDirectoryPath {
+            files += 1
+            let text = printableRuns(try Data(contentsOf: url))
+            runs += text.count
+            for run in text {
+                for secret in secrets { XCTAssertFalse(run.contains(secret), "\(secret) readable in \(url.lastPathComponent)") }
+            }
+        }
+        // And with the real strings(1), where the machine has it.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/strings") {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "find '\(store.path)' -type f -exec strings -a {} +"]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            for secret in secrets { XCTAssertFalse(text.contains(secret), "strings(1) shows \(secret)") }
+        }
+        print("strings check: \(files) files, \(runs) printable runs, \(secrets.count) names and phones looked for: none found")
+        // Without the right PIN, nothing is read.
+        let refused = try Binary.run(["cases", "--store", store.path, "--user", "asha"], stdin: "1234\n")
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stdout.isEmpty)
+        let noUser = try Binary.run(["report", "--store", store.path, "--period", "2026-10"])
+        XCTAssertEqual(noUser.status, 2)
+        XCTAssertTrue(noUser.stderr.contains("encrypted"))
+    }
+
+    func testTheDeskOpensWithHerPIN() throws {
+        guard Tmux.available else { throw XCTSkip("tmux is not installed") }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("'\(Binary.url.path)' --store '\(store.path)'")
+        tmux.waitFor("PIN")
+        tmux.type("asha")
+        tmux.keys("Enter")
+        tmux.type("1111")
+        tmux.keys("Enter")
+        tmux.waitFor("Main menu")
+        tmux.keys("2")
+        let queue = tmux.waitFor("IND-VJN-")
+        XCTAssertTrue(queue.contains("Queue · Vijay Nagar"))
+        tmux.keys("C-q")
+        XCTAssertTrue(tmux.waitForExit())
+    }
+}
+
+private extension Character {
+    var isPrintableASCII: Bool { asciiValue.map { $0 >= 0x20 && $0 < 0x7F } ?? false }
+}
