@@ -105,3 +105,34 @@ public struct KeyRing: Codable, Equatable, Sendable {
         return stride(from: 0, to: 24, by: 4).map { String(chars[$0..<$0 + 4]) }.joined(separator: "-")
     }
 }
+
+extension CaseStore {
+    public enum PINChangeProblem: Error, Equatable {
+        case unknownUser
+        /// The current PIN (or the recovery code) is not right.
+        case refused
+        case tooShort
+    }
+
+    /// Changes a user's PIN: her sign-in hash, and in an encrypted store her copy of the data key
+    /// (rewrapped; nobody else's copy changes). `current` is her PIN, or with `usingRecovery`
+    /// the store's recovery code (a forgotten PIN, or a user added after the store was made).
+    public func changePIN(userID: String, current: String, usingRecovery: Bool, newPIN: String,
+                          rounds: Int = PinHash.defaultRounds) throws {
+        guard Digits.toASCII(newPIN).count >= 4 else { throw PINChangeProblem.tooShort }
+        var directory = try loadDirectory()
+        guard let i = directory.users.firstIndex(where: { $0.id == userID.lowercased() }) else { throw PINChangeProblem.unknownUser }
+        let user = directory.users[i]
+        if meta.encrypted {
+            guard var ring = loadKeyRing(),
+                  let key = try? (usingRecovery ? ring.unlock(recovery: current) : ring.unlock(user: user.id, secret: current))
+            else { throw PINChangeProblem.refused }
+            try ring.rewrap(user: user.id, key: key, newSecret: newPIN, rounds: rounds)
+            try saveKeyRing(ring)
+        } else if usingRecovery || !user.pin.matches(current) {
+            throw PINChangeProblem.refused
+        }
+        directory.users[i].pin = try PinHash.make(pin: newPIN, rounds: rounds)
+        try saveDirectory(directory)
+    }
+}

@@ -9,15 +9,15 @@ struct Demo: ParsableCommand {
     @OptionGroup var storeOption: StoreOption
     @Option(help: "How many cases.") var cases: Int = 240
     @Option(help: "Seed of the generator: the same seed (and day) gives the same store.") var seed: UInt64 = 2024
-    @Flag(help: "Seal every record with a data key wrapped for each demo user's PIN; prints the recovery code once.")
-    var encrypted = false
+    @Flag(help: "Leave the records unsealed (for tests and benchmarks). By default every record is sealed with a data key wrapped for each demo user's PIN, and the recovery code is printed once.")
+    var plain = false
 
     func run() throws {
         let res = try CLI.resources()
         guard cases >= 0, cases <= 1_000_000 else { CLI.exit(Failure(res.strings.text("cli.badCount", .en), code: 64)) }
         do {
             let url = storeOption.url
-            if encrypted {
+            if !plain {
                 let made = try DemoStore.createEncrypted(at: url, directory: SeedDirectory.load(), count: cases, seed: seed,
                                                          clock: SystemClock())
                 print(res.strings.text("cli.demoMade", .en, cases, url.path))

@@ -20,7 +20,13 @@ struct OpenDesk: ParsableCommand {
         do {
             let exists = FileManager.default.fileExists(atPath: url.appendingPathComponent("store.plist").path)
             if !exists && demo {
-                try DemoStore.create(at: url, directory: SeedDirectory.load(), count: 240, seed: 2024, clock: SystemClock())
+                let made = try DemoStore.createEncrypted(at: url, directory: SeedDirectory.load(), count: 240, seed: 2024,
+                                                         clock: SystemClock())
+                print(res.strings.text("cli.recoveryCode", .en, made.recovery))
+                if isatty(0) == 1 {
+                    print(res.strings.text("cli.pressEnter", .en))
+                    _ = readLine()
+                }
             }
             store = try CaseStore.open(at: url)
         } catch let e as StoreError {

@@ -82,3 +82,28 @@ final class EncryptionTests: XCTestCase {
         XCTAssertTrue(load.damaged[0].reason.contains("cannot be opened with the store's key"), load.damaged[0].reason)
     }
 }
+
+extension EncryptionTests {
+    func testChangingAPINAndResettingOneWithTheRecoveryCode() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var dir = try testDirectory()
+        dir.users.append(User(id: "kavita", nameEn: "Kavita", nameHi: "कविता", role: .counsellor, stationIDs: ["VJN"],
+                              pin: try PinHash.make(pin: "3333", rounds: rounds)))
+        let made = try CaseStore.createEncrypted(at: root, directory: dir, secrets: ["asha": "1111", "kavita": "3333"],
+                                                 clock: testClock, rounds: rounds)
+        let store = made.store
+        XCTAssertThrowsError(try store.changePIN(userID: "asha", current: "9999", usingRecovery: false, newPIN: "2468", rounds: rounds))
+        XCTAssertThrowsError(try store.changePIN(userID: "asha", current: "1111", usingRecovery: false, newPIN: "12", rounds: rounds))
+        try store.changePIN(userID: "asha", current: "1111", usingRecovery: false, newPIN: "2468", rounds: rounds)
+        let ring = try XCTUnwrap(store.loadKeyRing())
+        XCTAssertNoThrow(try ring.unlock(user: "asha", secret: "2468"))
+        XCTAssertThrowsError(try ring.unlock(user: "asha", secret: "1111"))
+        XCTAssertNoThrow(try ring.unlock(user: "kavita", secret: "3333"), "nobody else's copy changes")
+        XCTAssertEqual(try store.loadDirectory().user("asha")?.pin.matches("2468"), true)
+        // Forgotten: reset with the recovery code.
+        try store.changePIN(userID: "asha", current: made.recovery, usingRecovery: true, newPIN: "1357", rounds: rounds)
+        XCTAssertNoThrow(try XCTUnwrap(store.loadKeyRing()).unlock(user: "asha", secret: "1357"))
+        XCTAssertThrowsError(try store.changePIN(userID: "asha", current: "WRONG-CODE", usingRecovery: true, newPIN: "1111", rounds: rounds))
+    }
+}

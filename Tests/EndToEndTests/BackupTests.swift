@@ -12,7 +12,7 @@ final class BackupTests: XCTestCase {
         store = Binary.tempStore()
         folder = Binary.tempStore()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        XCTAssertEqual(try Binary.run(["demo", "--store", store.path, "--cases", "40", "--seed", "6"]).status, 0)
+        XCTAssertEqual(try Binary.run(["demo", "--store", store.path, "--cases", "40", "--seed", "6", "--plain"]).status, 0)
     }
 
     override func tearDown() {

@@ -10,7 +10,7 @@ final class CommandLineTests: XCTestCase {
 
     override func setUpWithError() throws {
         store = Binary.tempStore()
-        let made = try Binary.run(["demo", "--store", store.path, "--cases", "30", "--seed", "5"])
+        let made = try Binary.run(["demo", "--store", store.path, "--cases", "30", "--seed", "5", "--plain"])
         XCTAssertEqual(made.status, 0, made.stderr)
     }
 
@@ -27,7 +27,7 @@ final class CommandLineTests: XCTestCase {
     func testTheSameSeedMakesTheSameCases() throws {
         let other = Binary.tempStore()
         defer { try? FileManager.default.removeItem(at: other) }
-        try Binary.run(["demo", "--store", other.path, "--cases", "30", "--seed", "5"])
+        try Binary.run(["demo", "--store", other.path, "--cases", "30", "--seed", "5", "--plain"])
         let a = try Binary.run(["cases", "--store", store.path, "--format", "csv", "--reveal", "--reason", "test of the export"]).stdout
         let b = try Binary.run(["cases", "--store", other.path, "--format", "csv", "--reveal", "--reason", "test of the export"]).stdout
         XCTAssertEqual(a, b)

@@ -121,7 +121,8 @@ final class CounsellingInTmuxTests: XCTestCase {
         XCTAssertTrue(tmux.waitForExit())
 
         // And the command line agrees.
-        let shown = try Binary.run(["case", "show", number, "--store", store.path, "--format", "json"])
+        let shown = try Binary.run(["case", "show", number, "--store", store.path, "--format", "json", "--user", "kavita"],
+                                   stdin: "3333\n")
         XCTAssertEqual(shown.status, 0, shown.stderr)
         XCTAssertTrue(shown.stdout.contains("\"open\" : false"))
         XCTAssertFalse(shown.stdout.contains("Threats from husband"), "session notes stay out of an export")

@@ -9,7 +9,7 @@ final class CrashAndConcurrencyTests: XCTestCase {
 
     override func setUpWithError() throws {
         store = Binary.tempStore()
-        let made = try Binary.run(["demo", "--store", store.path, "--cases", "12", "--seed", "8"])
+        let made = try Binary.run(["demo", "--store", store.path, "--cases", "12", "--seed", "8", "--plain"])
         XCTAssertEqual(made.status, 0, made.stderr)
     }
 

@@ -8,7 +8,7 @@ final class EncryptedStoreTests: XCTestCase {
 
     override func setUpWithError() throws {
         store = Binary.tempStore()
-        let made = try Binary.run(["demo", "--store", store.path, "--cases", "60", "--seed", "12", "--encrypted"])
+        let made = try Binary.run(["demo", "--store", store.path, "--cases", "60", "--seed", "12"])
         XCTAssertEqual(made.status, 0, made.stderr)
         XCTAssertTrue(made.stdout.contains("Recovery code"), "the recovery code is shown once")
     }
