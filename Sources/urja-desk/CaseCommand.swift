@@ -25,9 +25,7 @@ struct CaseShow: ParsableCommand {
     func run() throws {
         let res = try CLI.resources()
         let s = res.strings
-        if reveal, (reason ?? "").trimmingCharacters(in: .whitespaces).count < 8 {
-            CLI.exit(Failure(s.text("cli.revealNeedsReason", .en), code: 64))
-        }
+        CLI.requireReason(reveal, reason, s)
         let ctx: DeskContext
         do {
             let store = storeOption.open(s)

@@ -21,18 +21,14 @@ struct Cases: ParsableCommand {
         let res = try CLI.resources()
         let s = res.strings
         let language = Language(rawValue: lang) ?? .en
-        if reveal, (reason ?? "").trimmingCharacters(in: .whitespaces).count < 8 {
-            CLI.exit(Failure(s.text("cli.revealNeedsReason", .en), code: 64))
-        }
+        CLI.requireReason(reveal, reason, s)
         let store: CaseStore
         let directory: Directory
         do {
             store = storeOption.open(s)
             directory = try store.loadDirectory()
         } catch { CLI.exit(CLI.fail(error, s)) }
-        if let station, directory.station(station) == nil {
-            CLI.exit(Failure(s.text("cli.unknownStation", .en, station, directory.stations.map(\.id).joined(separator: ", ")), code: 64))
-        }
+        CLI.checkStations(station.map { [$0] } ?? [], in: directory, s)
         let load = store.loadCases(setAside: false)
         for damaged in load.damaged {
             FileHandle.standardError.write(Data((s.text("cli.skippedDamaged", .en, damaged.path, damaged.reason) + "\n").utf8))

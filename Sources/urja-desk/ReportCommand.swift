@@ -27,9 +27,7 @@ struct ReportCommand: ParsableCommand {
             store = storeOption.open(s)
             directory = try store.loadDirectory()
         } catch { CLI.exit(CLI.fail(error, s)) }
-        for id in station where directory.station(id) == nil {
-            CLI.exit(Failure(s.text("cli.unknownStation", .en, id, directory.stations.map(\.id).joined(separator: ", ")), code: 64))
-        }
+        CLI.checkStations(station, in: directory, s)
         let stations = station.isEmpty ? directory.stations.map(\.id) : station
         let summaries = ReviewData.summaries(store)
         let today = Day(Date())

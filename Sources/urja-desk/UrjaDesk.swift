@@ -93,6 +93,20 @@ enum CLI {
         }
     }
 
+    /// Identities leave the store only with a reason of a few words (it goes in the audit log).
+    static func requireReason(_ reveal: Bool, _ reason: String?, _ strings: Strings) {
+        if reveal, (reason ?? "").trimmingCharacters(in: .whitespaces).count < 8 {
+            exit(Failure(strings.text("cli.revealNeedsReason", .en), code: 64))
+        }
+    }
+
+    /// Refuses a station id the directory does not know, naming the ones it does.
+    static func checkStations(_ ids: [String], in directory: Directory, _ strings: Strings) {
+        for id in ids where directory.station(id) == nil {
+            exit(Failure(strings.text("cli.unknownStation", .en, id, directory.stations.map(\.id).joined(separator: ", ")), code: 64))
+        }
+    }
+
     static func exit(_ failure: Failure) -> Never {
         FileHandle.standardError.write(Data((failure.description + "\n").utf8))
         Foundation.exit(failure.code)

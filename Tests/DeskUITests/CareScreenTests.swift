@@ -4,20 +4,8 @@ import XCTest
 
 /// The counsellor's screens: caseload, session form, questionnaire, chart, plan, timeline.
 final class CareSnapshotTests: XCTestCase {
-    let sizes = [(24, 80), (40, 120)]
-
     func check(_ name: String, steps: (Harness) throws -> Void) throws {
-        for (rows, cols) in sizes {
-            for lang in Language.allCases {
-                let h = try Harness(cases: 40, rows: rows, cols: cols)
-                defer { h.cleanUp() }
-                h.ctx.language = lang
-                try steps(h)
-                h.ctx.language = lang
-                assertWellFormed(h)
-                assertSnapshot(h.screen, named: "\(name)-\(lang.rawValue)-\(cols)x\(rows)")
-            }
-        }
+        try checkSnapshots(name, cases: 40, steps: steps)
     }
 
     /// The demo case with the most PHQ-9 scores, for the chart.
@@ -195,17 +183,7 @@ final class CareFlowTests: XCTestCase {
 /// The SP's screens: overview, a station queue in urgency order, a report.
 final class ReviewSnapshotTests: XCTestCase {
     func check(_ name: String, steps: (Harness) throws -> Void) throws {
-        for (rows, cols) in [(24, 80), (40, 120)] {
-            for lang in Language.allCases {
-                let h = try Harness(cases: 60, rows: rows, cols: cols)
-                defer { h.cleanUp() }
-                h.ctx.language = lang
-                try steps(h)
-                h.ctx.language = lang
-                assertWellFormed(h)
-                assertSnapshot(h.screen, named: "\(name)-\(lang.rawValue)-\(cols)x\(rows)")
-            }
-        }
+        try checkSnapshots(name, cases: 60, steps: steps)
     }
 
     func testOverview() throws {

@@ -105,6 +105,23 @@ func assertSnapshot(_ text: String, named name: String, file: StaticString = #fi
     XCTAssertEqual(text + "\n", stored, "screen differs from snapshot \(name)", file: file, line: line)
 }
 
+/// Runs `steps` on a fresh desk at 80x24 and 120x40, in English and Hindi, and checks each screen
+/// against its snapshot NAME-LANG-COLSxROWS.
+func checkSnapshots(_ name: String, cases: Int, file: StaticString = #filePath, line: UInt = #line,
+                    steps: (Harness) throws -> Void) throws {
+    for (rows, cols) in [(24, 80), (40, 120)] {
+        for lang in Language.allCases {
+            let h = try Harness(cases: cases, rows: rows, cols: cols)
+            defer { h.cleanUp() }
+            h.ctx.language = lang
+            try steps(h)
+            h.ctx.language = lang
+            assertWellFormed(h, file: file, line: line)
+            assertSnapshot(h.screen, named: "\(name)-\(lang.rawValue)-\(cols)x\(rows)", file: file, line: line)
+        }
+    }
+}
+
 /// Every row of a drawn screen fits its width, and no raw string key (like "field.name") shows.
 func assertWellFormed(_ h: Harness, file: StaticString = #filePath, line: UInt = #line) {
     let text = h.screen

@@ -3,42 +3,8 @@ import Foundation
 import XCTest
 
 /// The counsellor's alert reaching the desk, in a real terminal.
-final class CounsellingInTmuxTests: XCTestCase {
-    var store: URL!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        guard Tmux.available else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("tmux is required in CI"); return }
-            throw XCTSkip("tmux is not installed")
-        }
-        store = Binary.tempStore()
-        let made = try Binary.run(["demo", "--store", store.path, "--cases", "30", "--seed", "5"])
-        XCTAssertEqual(made.status, 0, made.stderr)
-        tmux = Tmux()
-    }
-
-    override func tearDown() {
-        tmux?.stop()
-        if let store { try? FileManager.default.removeItem(at: store) }
-    }
-
-    var command: String { "'\(Binary.url.path)' --store '\(store.path)'" }
-
-    func login(_ user: String, _ pin: String, expect: String) {
-        tmux.waitFor("PIN")
-        tmux.type(user)
-        tmux.keys("Enter")
-        tmux.type(pin)
-        tmux.keys("Enter")
-        tmux.waitFor(expect)
-    }
-
-    func assertFits(_ screen: String, file: StaticString = #filePath, line: UInt = #line) {
-        for row in screen.split(separator: "\n") {
-            XCTAssertLessThanOrEqual(TextWidth.of(row), 80, "misdrawn row: \(row)", file: file, line: line)
-        }
-    }
+final class CounsellingInTmuxTests: TmuxTestCase {
+    override var demo: (cases: Int, seed: Int) { (30, 5) }
 
     /// The counsellor's queue at Vijay Nagar, from her caseload.
     func counsellorQueue() {

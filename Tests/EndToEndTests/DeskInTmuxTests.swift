@@ -3,42 +3,8 @@ import Foundation
 import XCTest
 
 /// The real desk in a real terminal (tmux), typed into as a person would.
-final class DeskInTmuxTests: XCTestCase {
-    var store: URL!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        guard Tmux.available else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("tmux is required in CI"); return }
-            throw XCTSkip("tmux is not installed")
-        }
-        store = Binary.tempStore()
-        let made = try Binary.run(["demo", "--store", store.path, "--cases", "25", "--seed", "9"])
-        XCTAssertEqual(made.status, 0, made.stderr)
-        tmux = Tmux()
-    }
-
-    override func tearDown() {
-        tmux?.stop()
-        if let store { try? FileManager.default.removeItem(at: store) }
-    }
-
-    var command: String { "'\(Binary.url.path)' --store '\(store.path)'" }
-
-    func assertFits(_ screen: String, cols: Int = 80, file: StaticString = #filePath, line: UInt = #line) {
-        for row in screen.split(separator: "\n") {
-            XCTAssertLessThanOrEqual(TextWidth.of(row), cols, "misdrawn row: \(row)", file: file, line: line)
-        }
-    }
-
-    func login(_ user: String, _ pin: String, expect: String = "Main menu") {
-        tmux.waitFor("PIN")
-        tmux.type(user)
-        tmux.keys("Enter")
-        tmux.type(pin)
-        tmux.keys("Enter")
-        tmux.waitFor(expect)
-    }
+final class DeskInTmuxTests: TmuxTestCase {
+    override var demo: (cases: Int, seed: Int) { (25, 9) }
 
     /// A whole intake in Hindi at 80x24: every screen on the way is checked for a misdrawn row.
     func testIntakeInHindiIsFoundAfterARestart() throws {

@@ -4,44 +4,12 @@ import XCTest
 
 /// The SP's review in a real terminal: the overview, the worst station, a reveal with a reason,
 /// a directive; then the desk officer sees it.
-final class SPReviewInTmuxTests: XCTestCase {
-    var store: URL!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        guard Tmux.available else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("tmux is required in CI"); return }
-            throw XCTSkip("tmux is not installed")
-        }
-        store = Binary.tempStore()
-        // In this demo store Vijay Nagar is the Indore station that most needs attention.
-        let made = try Binary.run(["demo", "--store", store.path, "--cases", "25", "--seed", "4"])
-        XCTAssertEqual(made.status, 0, made.stderr)
-        tmux = Tmux()
-    }
-
-    override func tearDown() {
-        tmux?.stop()
-        if let store { try? FileManager.default.removeItem(at: store) }
-    }
-
-    func assertFits(_ screen: String, file: StaticString = #filePath, line: UInt = #line) {
-        for row in screen.split(separator: "\n") {
-            XCTAssertLessThanOrEqual(TextWidth.of(row), 80, "misdrawn row: \(row)", file: file, line: line)
-        }
-    }
-
-    func login(_ user: String, _ pin: String, expect: String) {
-        tmux.waitFor("PIN")
-        tmux.type(user)
-        tmux.keys("Enter")
-        tmux.type(pin)
-        tmux.keys("Enter")
-        tmux.waitFor(expect)
-    }
+final class SPReviewInTmuxTests: TmuxTestCase {
+    /// In this demo store Vijay Nagar is the Indore station that most needs attention.
+    override var demo: (cases: Int, seed: Int) { (25, 4) }
 
     func testTheSPOpensTheWorstStationAndHerDirectiveReachesTheDesk() throws {
-        tmux.start("'\(Binary.url.path)' --store '\(store.path)'")
+        tmux.start(command)
         login("spindore", "4444", expect: "District overview")
         let overview = tmux.waitFor("Attention")
         assertFits(overview)

@@ -3,28 +3,11 @@ import Foundation
 import XCTest
 
 /// Typing a Roman name into a real terminal with transliteration on, and finding her again.
-final class TransliterationInTmuxTests: XCTestCase {
-    var store: URL!
-    var tmux: Tmux!
-
-    override func setUpWithError() throws {
-        guard Tmux.available else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("tmux is required in CI"); return }
-            throw XCTSkip("tmux is not installed")
-        }
-        store = Binary.tempStore()
-        let made = try Binary.run(["demo", "--store", store.path, "--cases", "20", "--seed", "3"])
-        XCTAssertEqual(made.status, 0, made.stderr)
-        tmux = Tmux()
-    }
-
-    override func tearDown() {
-        tmux?.stop()
-        if let store { try? FileManager.default.removeItem(at: store) }
-    }
+final class TransliterationInTmuxTests: TmuxTestCase {
+    override var demo: (cases: Int, seed: Int) { (20, 3) }
 
     func testARomanNameIsSavedInHindiAndFoundByAnySpelling() throws {
-        tmux.start("'\(Binary.url.path)' --store '\(store.path)'")
+        tmux.start(command)
         tmux.waitFor("PIN")
         tmux.type("asha")
         tmux.keys("Enter")
