@@ -92,6 +92,7 @@ public struct CaseStore: Sendable {
         try store.write(made.ring, to: store.keysURL)
         try store.write(store.meta, to: store.metaURL)
         store.sealer = Sealer(key: made.key)
+        try store.sealDirectoryDigest()
         return (store, made.recovery)
     }
 
@@ -141,6 +142,24 @@ public struct CaseStore: Sendable {
 
     public func saveDirectory(_ directory: Directory) throws {
         try write(directory, to: directoryURL)
+        try sealDirectoryDigest()
+    }
+
+    /// The directory must be readable before anyone logs in, so it stays in the clear; its
+    /// SHA-256 is kept sealed beside it, so that an encrypted store notices any change to it.
+    var directoryDigestURL: URL { root.appendingPathComponent("directory.digest") }
+
+    func sealDirectoryDigest() throws {
+        guard meta.encrypted, sealer != nil, let data = try? Data(contentsOf: directoryURL) else { return }
+        try write(Data(SHA256.hash(data: data)), to: directoryDigestURL)
+    }
+
+    /// True when the directory is as it was last saved by someone holding the key.
+    public var directoryIntact: Bool {
+        guard meta.encrypted else { return true }
+        guard let data = try? Data(contentsOf: directoryURL), let digest = try? decodeStored(Data.self, from: directoryDigestURL)
+        else { return false }
+        return Data(SHA256.hash(data: data)) == digest
     }
 
     // MARK: Cases
@@ -177,7 +196,12 @@ public struct CaseStore: Sendable {
                 load.cases.append(record)
             case .failure(let error):
                 var damaged = DamagedFile(path: url.path, reason: CaseStore.describe(error))
-                if setAside { damaged.movedTo = self.setAside(url) }
+                // A sealed record in a store that says it is plain means store.plist is wrong, not
+                // the record: it is reported and left where it is.
+                let sealedInPlain = !meta.encrypted
+                    && (try? FileHandle(forReadingFrom: url).readData(ofLength: Sealer.magic.count)) == Sealer.magic
+                if sealedInPlain { damaged.reason = "sealed, but store.plist says the store is not encrypted" }
+                if setAside, !sealedInPlain { damaged.movedTo = self.setAside(url) }
                 load.damaged.append(damaged)
             }
         }

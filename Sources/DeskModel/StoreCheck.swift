@@ -10,6 +10,9 @@ public enum StoreProblem: Equatable, Sendable {
     case setAsideFiles(count: Int)
     /// The audit log was cut or altered at this line.
     case auditChainBroken(line: Int)
+    /// Another record of the store (directives, preferences, settings, wrong-PIN counts, the
+    /// wrapped keys) that cannot be read or opened.
+    case unreadableFile(file: String)
 }
 
 /// Reads every record of a store without changing anything and lists what is wrong.
@@ -23,7 +26,7 @@ public enum StoreCheck {
     public static func run(_ store: CaseStore) -> Report {
         var problems: [StoreProblem] = []
         let directory = try? store.loadDirectory()
-        if directory == nil { problems.append(.unreadableDirectory) }
+        if directory == nil || (!store.isLocked && !store.directoryIntact) { problems.append(.unreadableDirectory) }
         let load = store.loadCases(setAside: false)
         for damaged in load.damaged {
             problems.append(.damagedCase(file: URL(fileURLWithPath: damaged.path).lastPathComponent, reason: damaged.reason))
@@ -45,6 +48,21 @@ public enum StoreCheck {
                 continue
             }
         }
+        // Every other record: directives, preferences, settings, wrong-PIN counts, the wrapped keys.
+        func check<T: Decodable>(_ type: T.Type, _ url: URL) {
+            if (try? store.decodeStored(type, from: url)) == nil {
+                problems.append(.unreadableFile(file: url.path.replacingOccurrences(of: store.root.path + "/", with: "")))
+            }
+        }
+        func files(_ dir: URL) -> [URL] {
+            ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted().filter { $0.hasSuffix(".plist") && !$0.hasPrefix(".") }
+                .map { dir.appendingPathComponent($0) }
+        }
+        for url in files(store.directivesDir) { check([Directive].self, url) }
+        for url in files(store.prefsDir) { check(UserPrefs.self, url) }
+        for url in files(store.locksDir) { check(LoginGuard.State.self, url) }
+        if fm.fileExists(atPath: store.settingsURL.path) { check(ReviewSettings.self, store.settingsURL) }
+        if store.meta.encrypted { check(KeyRing.self, store.keysURL) }
         do {
             _ = try AuditLog(store: store).readChain()
         } catch AuditLog.ChainError.broken(let line) {

@@ -24,6 +24,7 @@ struct Verify: ParsableCommand {
             case .unreadableDraft(let file): line = s.text("verify.unreadableDraft", .en, file)
             case .setAsideFiles(let count): line = s.text("verify.setAside", .en, count)
             case .auditChainBroken(let n): line = s.text("verify.auditBroken", .en, n)
+            case .unreadableFile(let file): line = s.text("verify.unreadableFile", .en, file)
             }
             print(line)
         }

@@ -107,3 +107,74 @@ extension EncryptionTests {
         XCTAssertThrowsError(try store.changePIN(userID: "asha", current: "WRONG-CODE", usingRecovery: true, newPIN: "1111", rounds: rounds))
     }
 }
+
+extension EncryptionTests {
+    /// A flipped byte in any file of an encrypted store is found: verify names it, or (the index,
+    /// which is derived) it is read past and made anew.
+    func testAFlippedByteInAnyFileIsDetected() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let made = try CaseStore.createEncrypted(at: root, directory: testDirectory(), secrets: ["asha": "1111"],
+                                                 clock: testClock, rounds: rounds)
+        let store = made.store
+        for i in 1...3 { try store.save(makeCase(i)) }
+        try store.saveDraft(IntakeForm.blank(stationID: "VJN", clock: testClock), userID: "asha")
+        try store.savePrefs(UserPrefs(language: .hi), userID: "asha")
+        try store.saveSettings(ReviewSettings(noContactDays: 9))
+        let d = try XCTUnwrap(try? Directive.make(caseID: makeCase(1).id, text: "meet her at home", due: "05-12-2026",
+                                                  by: "sp", clock: testClock).get())
+        try store.saveDirectives([d], caseID: d.caseID)
+        try AuditLog(store: store).append(AuditEntry(at: testNow, user: "asha", kind: .login))
+        try AuditLog(store: store).append(AuditEntry(at: testNow, user: "asha", kind: .logout))
+        XCTAssertTrue(StoreCheck.run(store).isClean, "\(StoreCheck.run(store).problems)")
+        let files = (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
+            .filter { !$0.hasDirectoryPath && !$0.path.contains("/numbers/") && $0.pathExtension != "lock" }
+        var detected = 0
+        for url in files {
+            let original = try Data(contentsOf: url)
+            guard !original.isEmpty else { continue }
+            var bytes = original
+            bytes[bytes.count / 2] ^= 0x20
+            try bytes.write(to: url)
+            defer { try? original.write(to: url) }
+            if url.lastPathComponent == "index.tsv" {
+                // Derived: a line that does not open is skipped, and the desk writes the index anew.
+                XCTAssertLessThan(SummaryIndex(store: store).load()?.summaries.count ?? 0, 3)
+                detected += 1
+                continue
+            }
+            let reopened = try? CaseStore.open(at: root)
+            let unlocked = reopened.flatMap { s in s.loadKeyRing().flatMap { try? $0.unlock(user: "asha", secret: "1111") }.map(s.unlocked) }
+            guard let checkable = unlocked else {
+                // store.plist or keys.plist: the store does not open, or the key does not unwrap.
+                detected += 1
+                continue
+            }
+            let problems = StoreCheck.run(checkable).problems
+            XCTAssertFalse(problems.isEmpty, "a flipped byte in \(url.lastPathComponent) went unnoticed")
+            if !problems.isEmpty { detected += 1 }
+        }
+        XCTAssertEqual(detected, files.count)
+        print("flipped-byte test: \(files.count) files, each altered in turn, \(detected) detected")
+    }
+}
+
+extension EncryptionTests {
+    /// store.plist altered to say "not encrypted": the sealed records are reported, never moved.
+    func testSealedRecordsAreNotSetAsideWhenStorePlistLies() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try CaseStore.createEncrypted(at: root, directory: testDirectory(), secrets: ["asha": "1111"],
+                                                  clock: testClock, rounds: rounds).store
+        let r = makeCase(1)
+        try store.save(r)
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .binary
+        try encoder.encode(StoreMeta(createdAt: testNow, encrypted: false)).write(to: root.appendingPathComponent("store.plist"))
+        let lying = try CaseStore.open(at: root)
+        let load = lying.loadCases(setAside: true)
+        XCTAssertEqual(load.damaged.first?.reason, "sealed, but store.plist says the store is not encrypted")
+        XCTAssertNil(load.damaged.first?.movedTo)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: lying.caseURL(r.id).path))
+    }
+}
