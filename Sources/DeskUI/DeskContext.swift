@@ -6,8 +6,21 @@ import Foundation
 public final class DeskContext {
     public private(set) var store: CaseStore
     public private(set) var directory: Directory
-    public private(set) var cases: [CaseRecord]
-    public private(set) var damaged: [DamagedFile]
+    /// Every case, read from the store the first time anything needs them: the SP's overview is
+    /// drawn from the review index before that, so that it opens fast on a large store.
+    public private(set) var cases: [CaseRecord] {
+        get { loadIfNeeded(); return loadedCases ?? [] }
+        set { loadedCases = newValue }
+    }
+    public private(set) var damaged: [DamagedFile] {
+        get { loadIfNeeded(); return loadedDamaged }
+        set { loadedDamaged = newValue }
+    }
+    private var loadedCases: [CaseRecord]?
+    private var loadedDamaged: [DamagedFile] = []
+    /// The review index as read at start (or unlock), until the cases themselves are read.
+    private var indexSummaries: [CaseSummary]?
+    public var casesLoaded: Bool { loadedCases != nil }
     public let clock: DeskClock
     public let strings: Strings
     public let keymap: Keymap
@@ -36,10 +49,8 @@ public final class DeskContext {
                 language: Language = .en) throws {
         self.store = store
         self.directory = try store.loadDirectory()
-        // An encrypted store opens empty: its records are read once a PIN unwraps the key.
-        let load = store.isLocked ? CaseStore.Load(cases: [], damaged: []) : store.loadCases(setAside: true)
-        self.cases = load.cases
-        self.damaged = load.damaged
+        // An encrypted store opens empty: its records are read once a PIN unwraps the key. The
+        // cases themselves are read when first needed; the review index now.
         self.directives = store.isLocked ? [:] : store.loadDirectives()
         self.settings = store.loadSettings()
         self.clock = clock
@@ -48,7 +59,18 @@ public final class DeskContext {
         self.help = help
         self.language = language
         self.audit = AuditLog(store: store)
-        if !store.isLocked { mendIndex() }
+        if !store.isLocked { indexSummaries = SummaryIndex(store: store).load()?.summaries }
+    }
+
+    /// Reads every case (once): then the index is checked against them and mended if need be.
+    private func loadIfNeeded() {
+        guard loadedCases == nil, !store.isLocked else { return }
+        let load = store.loadCases(setAside: true)
+        loadedCases = load.cases
+        loadedDamaged = load.damaged
+        indexSummaries = nil
+        generation += 1
+        mendIndex()
     }
 
     /// True until a PIN has unwrapped the data key of an encrypted store.
@@ -60,13 +82,10 @@ public final class DeskContext {
         guard store.isLocked else { return true }
         guard let ring = store.loadKeyRing(), let key = try? ring.unlock(user: userID, secret: pin) else { return false }
         store = store.unlocked(with: key)
-        let load = store.loadCases(setAside: true)
-        cases = load.cases
-        damaged = load.damaged
         directives = store.loadDirectives()
         settings = store.loadSettings()
+        indexSummaries = SummaryIndex(store: store).load()?.summaries
         generation += 1
-        mendIndex()
         return true
     }
 
@@ -120,6 +139,12 @@ public final class DeskContext {
     /// Every case's review summary, by case.
     public var summaries: [UUID: CaseSummary] {
         if let c = summaryCache, c.generation == generation { return c.byID }
+        // Before the cases are read, from the index (the overview on a large store opens at once).
+        if !casesLoaded, let index = indexSummaries {
+            let byID = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+            summaryCache = (generation, byID)
+            return byID
+        }
         let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, CaseSummary($0)) })
         summaryCache = (generation, byID)
         return byID

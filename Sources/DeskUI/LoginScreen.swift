@@ -76,7 +76,8 @@ final class LoginScreen: Screen {
         let unread = Access.allows(user, .answerDirective)
             ? ctx.visibleDirectives.filter { $0.state(today: ctx.today) == .unread }.count : 0
         if unread > 0 { ctx.say("directive.unreadAtLogin", .warning, unread) }
-        if !ctx.damaged.isEmpty { ctx.say("store.damagedSetAside", .warning, ctx.damaged.count) }
+        // (An SP's overview reads the index; her cases, and any damaged file, when she opens a queue.)
+        if user.role != .sp || ctx.casesLoaded, !ctx.damaged.isEmpty { ctx.say("store.damagedSetAside", .warning, ctx.damaged.count) }
         // A counsellor starts at her caseload; Esc takes her to the menu.
         if Access.allows(user, .counsel) { return .replaceWith([MainMenuScreen(), CaseloadScreen()]) }
         // An SP starts at her district overview.

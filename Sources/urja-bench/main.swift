@@ -22,11 +22,12 @@ func directory() throws -> Directory {
     let stations = (1...7).map { Station(id: "S\($0)", code: "BEN-S\($0)", nameEn: "Station \($0)", nameHi: "थाना \($0)", district: "D", range: "R") }
     let user = User(id: "desk", nameEn: "Desk", nameHi: "डेस्क", role: .deskOfficer, stationIDs: ["S1"],
                     pin: try PinHash.make(pin: "1111", rounds: 1000))
-    return Directory(stations: stations, partners: [], users: [user])
+    let sp = User(id: "sp", nameEn: "SP", nameHi: "एसपी", role: .sp, stationIDs: [], pin: try PinHash.make(pin: "4444", rounds: 1000))
+    return Directory(stations: stations, partners: [], users: [user, sp])
 }
 
 print("urja-bench: store of one binary plist per case; figures are wall-clock on this machine")
-print(["cases", "create s", "open s", "save 1 ms", "search ms", "key+draw ms", "overview ms", "report ms"]
+print(["cases", "create s", "open s", "save 1 ms", "search ms", "key+draw ms", "overview ms", "report ms", "desk ovw ms"]
     .enumerated().map { $0.offset == 0 ? String(repeating: " ", count: 8 - $0.element.count) + $0.element
                                        : String(repeating: " ", count: max(1, 13 - $0.element.count)) + $0.element }
     .joined())
@@ -79,6 +80,19 @@ for count in counts {
                                         now: clock.now(), settings: store.loadSettings())
         guard rows.count == dir.stations.count else { throw CocoaError(.coderInvalidValue) }
     }
+    // The same overview in the desk itself: a fresh desk on the store, the SP logging in (a PIN
+    // hashed with few rounds, so that the PIN check is not what is measured), the overview drawn.
+    let deskOverview = try seconds {
+        let fresh = try DeskContext(store: store, clock: clock, strings: res.strings, keymap: res.keymap, help: res.help)
+        let desk = DeskApp(ctx: fresh)
+        let screen = GridSurface(rows: 24, cols: 80)
+        for s in "sp".unicodeScalars { desk.handle(.char(s)) }
+        desk.handle(.enter)
+        for s in "4444".unicodeScalars { desk.handle(.char(s)) }
+        desk.handle(.enter)
+        desk.render(on: screen)
+        guard screen.snapshot.contains("District overview"), !fresh.casesLoaded else { throw CocoaError(.coderInvalidValue) }
+    }
     let report = seconds {
         let summaries = ReviewData.summaries(store)
         let today = Day(clock.now())
@@ -87,6 +101,6 @@ for count in counts {
                 .text(Report.make(summaries, period: month, stationIDs: dir.stations.map(\.id), today: today))
         }
     }
-    print(String(format: "%8d %12.2f %12.3f %12.3f %12.3f %12.3f %12.1f %12.1f", count, create, open, median(saves) * 1000,
-                 median(searches) * 1000, median(renders) * 1000, overview * 1000, report * 1000))
+    print(String(format: "%8d %12.2f %12.3f %12.3f %12.3f %12.3f %12.1f %12.1f %12.1f", count, create, open, median(saves) * 1000,
+                 median(searches) * 1000, median(renders) * 1000, overview * 1000, report * 1000, deskOverview * 1000))
 }
