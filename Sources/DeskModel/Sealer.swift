@@ -123,16 +123,19 @@ extension CaseStore {
         var directory = try loadDirectory()
         guard let i = directory.users.firstIndex(where: { $0.id == userID.lowercased() }) else { throw PINChangeProblem.unknownUser }
         let user = directory.users[i]
+        var writer = self
         if meta.encrypted {
             guard var ring = loadKeyRing(),
                   let key = try? (usingRecovery ? ring.unlock(recovery: current) : ring.unlock(user: user.id, secret: current))
             else { throw PINChangeProblem.refused }
             try ring.rewrap(user: user.id, key: key, newSecret: newPIN, rounds: rounds)
             try saveKeyRing(ring)
+            // With the key, so that the directory's sealed digest follows the change.
+            writer = unlocked(with: key)
         } else if usingRecovery || !user.pin.matches(current) {
             throw PINChangeProblem.refused
         }
         directory.users[i].pin = try PinHash.make(pin: newPIN, rounds: rounds)
-        try saveDirectory(directory)
+        try writer.saveDirectory(directory)
     }
 }

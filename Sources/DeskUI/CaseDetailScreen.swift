@@ -258,6 +258,8 @@ final class CaseDetailScreen: Screen {
                 ctx.say("directive.error." + ((error as? Directive.Problem) ?? .replyTooShort).rawValue, .error)
                 return false
             }
+        case .reportDays:
+            return true
         case .remark, .closeAlert:
             var updated = record
             do {

@@ -8,6 +8,7 @@ struct Prompt {
         case reply(UUID)
         case remark
         case closeAlert
+        case reportDays
     }
 
     let purpose: Purpose

@@ -4,8 +4,11 @@ import Foundation
 /// Reports on screen: a period (month or quarter, ← → to move) and a scope (all her stations or
 /// one, F5), the printable page and its charts below; F10 writes the page, CSV and SVG to files.
 final class ReportScreen: Screen {
-    enum Kind: String { case month, quarter }
+    enum Kind: String { case month, quarter, custom }
     var kind = Kind.month
+    /// The days of a custom period, once given.
+    var custom: ReportPeriod?
+    var prompt: Prompt?
     var year: Int
     /// Month 1–12, or quarter 1–4.
     var index: Int
@@ -23,24 +26,49 @@ final class ReportScreen: Screen {
         index = ctx.today.month
     }
 
-    var keyContexts: [KeyContext] { [.report] }
+    var keyContexts: [KeyContext] { prompt != nil ? [.prompt, .edit] : [.report] }
+    var acceptsText: Bool { prompt != nil }
     func title(_ ctx: DeskContext) -> String { ctx.t("reportScreen.title") }
 
-    var period: ReportPeriod? { kind == .month ? .month(year, index) : .quarter(year, index) }
+    var period: ReportPeriod? {
+        switch kind {
+        case .month: return .month(year, index)
+        case .quarter: return .quarter(year, index)
+        case .custom: return custom
+        }
+    }
+
+    /// What a report can cover: all her stations, each range of several, each station.
+    func scopes(_ ctx: DeskContext) -> [(name: String, ids: [String])] {
+        let stations = ctx.userStations
+        var out = [(ctx.t("reportScreen.allStations", stations.count), stations.map(\.id))]
+        let ranges = Dictionary(grouping: stations, by: \.range)
+        if ranges.count > 1 {
+            for range in ranges.keys.sorted() {
+                guard let group = ranges[range], group.count > 1 else { continue }
+                out.append((ctx.t("reportScreen.range", range, group.count), group.map(\.id)))
+            }
+        }
+        out += stations.map { ($0.name(ctx.language), [$0.id]) }
+        return out
+    }
 
     func stationIDs(_ ctx: DeskContext) -> [String] {
-        let all = ctx.userStations.map(\.id)
-        return scope == 0 || scope > all.count ? all : [all[scope - 1]]
+        let all = scopes(ctx)
+        return all[scope % all.count].ids
     }
 
     func periodName(_ ctx: DeskContext) -> String {
-        kind == .month ? ctx.t("reportScreen.month", String(format: "%02d-%04d", index, year))
-            : ctx.t("reportScreen.quarter", index, year)
+        switch kind {
+        case .month: return ctx.t("reportScreen.month", String(format: "%02d-%04d", index, year))
+        case .quarter: return ctx.t("reportScreen.quarter", index, year)
+        case .custom: return custom.map { ctx.t("reportScreen.custom", $0.description) } ?? ""
+        }
     }
 
     func scopeName(_ ctx: DeskContext) -> String {
-        let ids = stationIDs(ctx)
-        return ids.count == 1 ? ctx.stationName(ids[0]) : ctx.t("reportScreen.allStations", ids.count)
+        let all = scopes(ctx)
+        return all[scope % all.count].name
     }
 
     func report(_ ctx: DeskContext) -> Report? {
@@ -62,15 +90,43 @@ final class ReportScreen: Screen {
     }
 
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        if var p = prompt {
+            switch p.handle(input) {
+            case .open: prompt = p
+            case .cancelled: prompt = nil
+            case .submitted:
+                // Custom days: both real, the first not after the second, none after today.
+                guard let from = Day.parse(p.values[0]), let to = Day.parse(p.values[1]), from <= to, to <= ctx.today else {
+                    ctx.say("reportScreen.badDays", .error)
+                    prompt = p
+                    return .stay
+                }
+                custom = ReportPeriod(start: from, end: to)
+                kind = .custom
+                prompt = nil
+                scroll = ScrollList()
+            }
+            return .stay
+        }
         switch input {
         case .action(.back): return .pop
-        case .action(.prevPeriod): step(-1)
-        case .action(.nextPeriod): step(1)
+        case .action(.prevPeriod) where kind != .custom: step(-1)
+        case .action(.nextPeriod) where kind != .custom: step(1)
         case .action(.periodKind):
-            if kind == .month { kind = .quarter; index = (index - 1) / 3 + 1 } else { kind = .month; index = index * 3 - 2 }
+            switch kind {
+            case .month: kind = .quarter; index = (index - 1) / 3 + 1
+            case .quarter:
+                let start = ReportPeriod.month(ctx.today.year, ctx.today.month)?.start ?? ctx.today
+                prompt = Prompt(.reportDays, titleKey: "reportScreen.daysPrompt", hintKey: "reportScreen.daysHint",
+                                fields: [("reportScreen.from", start.description, 10), ("reportScreen.to", ctx.today.description, 10)])
+                kind = .month
+                index = ctx.today.month
+                year = ctx.today.year
+            case .custom: kind = .month; index = ctx.today.month; year = ctx.today.year
+            }
             scroll = ScrollList()
         case .action(.scope):
-            scope = (scope + 1) % (ctx.userStations.count + 1)
+            scope = (scope + 1) % scopes(ctx).count
             scroll = ScrollList()
         case .action(.save):
             export(ctx)
@@ -104,7 +160,8 @@ final class ReportScreen: Screen {
     private func export(_ ctx: DeskContext) {
         guard let r = report(ctx) else { return }
         let folder = ctx.store.root.appendingPathComponent("exports", isDirectory: true)
-        let name = "report-\(r.period.start)-\(r.period.end)-\(stationIDs(ctx).count == 1 ? stationIDs(ctx)[0] : "all")"
+        let ids = stationIDs(ctx)
+        let name = "report-\(r.period.start)-\(r.period.end)-\(ids.count == ctx.userStations.count ? "all" : ids.joined(separator: "+"))"
         let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
         let charts = ReportCharts(strings: ctx.strings, language: ctx.language, directory: ctx.directory)
             .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), last: r.period.end)
@@ -141,6 +198,10 @@ final class ReportScreen: Screen {
         if all.count > height {
             let more = ctx.t("detail.scrollHint", min(all.count, scroll.selected + height), all.count)
             s.text(more, row: area.top, col: area.cols - TextWidth.of(more) - 1, style: .dim)
+        }
+        if var p = prompt {
+            p.draw(on: s, in: area, ctx: ctx)
+            prompt = p
         }
     }
 }

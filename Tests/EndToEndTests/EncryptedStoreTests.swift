@@ -63,6 +63,29 @@ final class EncryptedStoreTests: XCTestCase {
         XCTAssertTrue(noUser.stderr.contains("encrypted"))
     }
 
+    /// A new district store: the admin makes it, gives a user her key with the recovery code;
+    /// she changes her PIN; the old one no longer opens anything.
+    func testInitAndPINs() throws {
+        let fresh = Binary.tempStore()
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        XCTAssertEqual(try Binary.run(["init", "--store", fresh.path], stdin: "0000\n").status, 2, "the admin's own PIN is needed")
+        let made = try Binary.run(["init", "--store", fresh.path], stdin: "9999\n")
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let code = try XCTUnwrap(made.stdout.components(separatedBy: "again): ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "1111\n").status, 2,
+                       "no key for her yet")
+        XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha", "--recovery"],
+                                      stdin: "WRONG-CODE\n2468\n").status, 2)
+        XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha", "--recovery"],
+                                      stdin: "\(code)\n2468\n").status, 0)
+        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "2468\n").status, 0)
+        XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha"], stdin: "2468\nlonger passphrase\n").status, 0)
+        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "2468\n").status, 2)
+        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "longer passphrase\n").status, 0)
+        let verify = try Binary.run(["verify", "--store", fresh.path, "--user", "admin"], stdin: "9999\n")
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+    }
+
     func testTheDeskOpensWithHerPIN() throws {
         guard Tmux.available else { throw XCTSkip("tmux is not installed") }
         let tmux = Tmux()
