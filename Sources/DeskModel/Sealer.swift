@@ -117,9 +117,15 @@ extension CaseStore {
     /// Changes a user's PIN: her sign-in hash, and in an encrypted store her copy of the data key
     /// (rewrapped; nobody else's copy changes). `current` is her PIN, or with `usingRecovery`
     /// the store's recovery code (a forgotten PIN, or a user added after the store was made).
+    /// In an encrypted store the secret guards the key of every record against a stolen disk, where
+    /// a 4-digit PIN falls to trying all 10,000 in about an hour: a passphrase of 8 or more is asked.
+    public static let shortestKeySecret = 8
+
     public func changePIN(userID: String, current: String, usingRecovery: Bool, newPIN: String,
                           rounds: Int = PinHash.defaultRounds) throws {
-        guard Digits.toASCII(newPIN).count >= 4 else { throw PINChangeProblem.tooShort }
+        guard Digits.toASCII(newPIN).count >= (meta.encrypted ? CaseStore.shortestKeySecret : 4) else {
+            throw PINChangeProblem.tooShort
+        }
         var directory = try loadDirectory()
         guard let i = directory.users.firstIndex(where: { $0.id == userID.lowercased() }) else { throw PINChangeProblem.unknownUser }
         let user = directory.users[i]

@@ -5,7 +5,7 @@ import DeskModel
 final class LockScreen: Screen {
     let userID: String
     let minutes: Int
-    var pinField = LineEditor("", maxLength: 12)
+    var pinField = LineEditor("", maxLength: 64)
 
     init(userID: String, minutes: Int) {
         self.userID = userID

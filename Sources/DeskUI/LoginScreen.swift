@@ -4,7 +4,7 @@ import Foundation
 /// Who is at the desk: login name and PIN.
 final class LoginScreen: Screen {
     var userField = LineEditor("", maxLength: 24)
-    var pinField = LineEditor("", maxLength: 12)
+    var pinField = LineEditor("", maxLength: 64)
     var focusOnPIN = false
 
     var keyContexts: [KeyContext] { [.login, .edit] }

@@ -93,18 +93,20 @@ extension EncryptionTests {
         let made = try CaseStore.createEncrypted(at: root, directory: dir, secrets: ["asha": "1111", "kavita": "3333"],
                                                  clock: testClock, rounds: rounds)
         let store = made.store
-        XCTAssertThrowsError(try store.changePIN(userID: "asha", current: "9999", usingRecovery: false, newPIN: "2468", rounds: rounds))
-        XCTAssertThrowsError(try store.changePIN(userID: "asha", current: "1111", usingRecovery: false, newPIN: "12", rounds: rounds))
-        try store.changePIN(userID: "asha", current: "1111", usingRecovery: false, newPIN: "2468", rounds: rounds)
+        XCTAssertThrowsError(try store.changePIN(userID: "asha", current: "9999", usingRecovery: false, newPIN: "pipalya-2468", rounds: rounds))
+        XCTAssertThrowsError(try store.changePIN(userID: "asha", current: "1111", usingRecovery: false, newPIN: "2468", rounds: rounds)) {
+            XCTAssertEqual($0 as? CaseStore.PINChangeProblem, .tooShort, "a key-guarding secret of 4 digits is refused")
+        }
+        try store.changePIN(userID: "asha", current: "1111", usingRecovery: false, newPIN: "pipalya-2468", rounds: rounds)
         let ring = try XCTUnwrap(store.loadKeyRing())
-        XCTAssertNoThrow(try ring.unlock(user: "asha", secret: "2468"))
+        XCTAssertNoThrow(try ring.unlock(user: "asha", secret: "pipalya-2468"))
         XCTAssertThrowsError(try ring.unlock(user: "asha", secret: "1111"))
         XCTAssertNoThrow(try ring.unlock(user: "kavita", secret: "3333"), "nobody else's copy changes")
-        XCTAssertEqual(try store.loadDirectory().user("asha")?.pin.matches("2468"), true)
+        XCTAssertEqual(try store.loadDirectory().user("asha")?.pin.matches("pipalya-2468"), true)
         // Forgotten: reset with the recovery code.
-        try store.changePIN(userID: "asha", current: made.recovery, usingRecovery: true, newPIN: "1357", rounds: rounds)
-        XCTAssertNoThrow(try XCTUnwrap(store.loadKeyRing()).unlock(user: "asha", secret: "1357"))
-        XCTAssertThrowsError(try store.changePIN(userID: "asha", current: "WRONG-CODE", usingRecovery: true, newPIN: "1111", rounds: rounds))
+        try store.changePIN(userID: "asha", current: made.recovery, usingRecovery: true, newPIN: "sanwer-1357", rounds: rounds)
+        XCTAssertNoThrow(try XCTUnwrap(store.loadKeyRing()).unlock(user: "asha", secret: "sanwer-1357"))
+        XCTAssertThrowsError(try store.changePIN(userID: "asha", current: "WRONG-CODE", usingRecovery: true, newPIN: "khajrana-11", rounds: rounds))
     }
 }
 

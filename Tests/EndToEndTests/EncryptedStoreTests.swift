@@ -75,12 +75,15 @@ final class EncryptedStoreTests: XCTestCase {
         XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "1111\n").status, 2,
                        "no key for her yet")
         XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha", "--recovery"],
-                                      stdin: "WRONG-CODE\n2468\n").status, 2)
+                                      stdin: "WRONG-CODE\npipalya-2468\n").status, 2)
         XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha", "--recovery"],
-                                      stdin: "\(code)\n2468\n").status, 0)
-        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "2468\n").status, 0)
-        XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha"], stdin: "2468\nlonger passphrase\n").status, 0)
-        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "2468\n").status, 2)
+                                      stdin: "\(code)\n2468\n").status, 64, "4 digits cannot guard the key")
+        XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha", "--recovery"],
+                                      stdin: "\(code)\npipalya-2468\n").status, 0)
+        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "pipalya-2468\n").status, 0)
+        XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha"],
+                                      stdin: "pipalya-2468\nlonger passphrase\n").status, 0)
+        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "pipalya-2468\n").status, 2)
         XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "longer passphrase\n").status, 0)
         let verify = try Binary.run(["verify", "--store", fresh.path, "--user", "admin"], stdin: "9999\n")
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
