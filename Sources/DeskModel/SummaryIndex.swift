@@ -25,10 +25,10 @@ public struct SummaryIndex: Sendable {
         return (try? sealer?.seal(Data(plain.utf8)))?.map { $0.base64EncodedString() }
     }
 
-    func decode(_ line: Substring) -> CaseSummary? {
-        guard encrypted else { return SummaryLine.decode(line) }
-        guard let sealer, let data = Data(base64Encoded: String(line)), let plain = try? sealer.open(data) else { return nil }
-        return SummaryLine.decode(Substring(String(decoding: plain, as: UTF8.self)))
+    func decode(_ line: ArraySlice<UInt8>) -> CaseSummary? {
+        guard encrypted else { return SummaryLine.decode(bytes: line) }
+        guard let sealer, let data = Data(base64Encoded: Data(line)), let plain = try? sealer.open(data) else { return nil }
+        return SummaryLine.decode(bytes: [UInt8](plain)[...])
     }
 
     /// Adds one case's summary. Not fsynced: a lost line is found and mended at the next open.
@@ -47,8 +47,8 @@ public struct SummaryIndex: Sendable {
     /// The latest summary of every case, and how many lines the file holds; nil when there is no index.
     public func load() -> (summaries: [CaseSummary], lines: Int)? {
         guard !encrypted || sealer != nil, let data = try? Data(contentsOf: url) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        let lines = text.split(separator: "\n")
+        let bytes = [UInt8](data)
+        let lines = bytes.split(separator: 10)
         // Parsing is the cost of opening the index: spread it over the cores, in chunks.
         var parsed = [CaseSummary?](repeating: nil, count: lines.count)
         let chunk = 512

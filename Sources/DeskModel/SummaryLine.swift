@@ -9,22 +9,37 @@ enum SummaryLine {
 
     static func day(_ d: Day?) -> String { d.map { String($0.year * 10_000 + $0.month * 100 + $0.day) } ?? "" }
 
-    static func day(_ s: Substring) -> Day?? {
-        if s.isEmpty { return .some(nil) }
-        guard let n = Int(s) else { return nil }
-        guard let d = Day(year: n / 10_000, month: n / 100 % 100, day: n % 100) else { return nil }
+    typealias Bytes = ArraySlice<UInt8>
+
+    /// A whole number of ASCII digits (no sign); nil for anything else.
+    static func int(_ b: Bytes) -> Int? {
+        guard !b.isEmpty, b.count < 19 else { return nil }
+        var n = 0
+        for c in b {
+            guard c >= 48, c <= 57 else { return nil }
+            n = n * 10 + Int(c - 48)
+        }
+        return n
+    }
+
+    /// An empty field is no day (.some(nil)); a field that is not a real day is nil.
+    static func day(_ b: Bytes) -> Day?? {
+        if b.isEmpty { return .some(nil) }
+        guard let n = int(b), let d = Day(year: n / 10_000, month: n / 100 % 100, day: n % 100) else { return nil }
         return .some(d)
     }
 
-    static func days(_ s: Substring) -> [Day]? {
-        if s.isEmpty { return [] }
+    static func days(_ b: Bytes) -> [Day]? {
+        if b.isEmpty { return [] }
         var out: [Day] = []
-        for part in s.split(separator: ",") {
+        for part in b.split(separator: 44, omittingEmptySubsequences: false) {
             guard let d = day(part), let value = d else { return nil }
             out.append(value)
         }
         return out
     }
+
+    static func text(_ b: Bytes) -> String { String(decoding: b, as: UTF8.self) }
 
     /// Ids and codes never hold the separators; anything else is dropped rather than break a line.
     static func clean(_ s: String) -> String { s.filter { $0 != "\t" && $0 != "|" && $0 != ";" && $0 != "," && $0 != "\n" } }
@@ -44,29 +59,32 @@ enum SummaryLine {
         return fields.joined(separator: "\t")
     }
 
-    static func decode(_ line: Substring) -> CaseSummary? {
-        let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard f.count == 22, f[0] == version, let id = UUID(uuidString: String(f[1])), let revision = Int(f[4]),
-              let reported = Double(f[5]), let status = CaseStatus(rawValue: String(f[6])),
-              let category = IncidentCategory(rawValue: String(f[7])), let arrival = ArrivalMode(rawValue: String(f[8])),
-              let risk = RiskLevel(rawValue: String(f[10])), let sessionDays = days(f[12]), let next = day(f[13]),
+    static func decode(_ line: Substring) -> CaseSummary? { decode(bytes: Array(line.utf8)[...]) }
+
+    /// Reads a line from its bytes (it is ASCII but for nothing): no grapheme work on a large index.
+    static func decode(bytes line: Bytes) -> CaseSummary? {
+        let f = line.split(separator: 9, omittingEmptySubsequences: false)
+        guard f.count == 22, text(f[0]) == version, let id = UUID(uuidString: text(f[1])), let revision = int(f[4]),
+              let reported = int(f[5]), let status = CaseStatus(rawValue: text(f[6])),
+              let category = IncidentCategory(rawValue: text(f[7])), let arrival = ArrivalMode(rawValue: text(f[8])),
+              let risk = RiskLevel(rawValue: text(f[10])), let sessionDays = days(f[12]), let next = day(f[13]),
               let screeningDays = days(f[14]), let fir = day(f[17]), let charge = day(f[18]), let informed = day(f[19]),
-              let cwc = day(f[20]), let complaint = ComplaintKind(rawValue: String(f[21])) else { return nil }
+              let cwc = day(f[20]), let complaint = ComplaintKind(rawValue: text(f[21])) else { return nil }
         let age: Int?
-        if f[9].isEmpty { age = nil } else if let a = Int(f[9]) { age = a } else { return nil }
+        if f[9].isEmpty { age = nil } else if let a = int(f[9]) { age = a } else { return nil }
         var steps: [CaseSummary.Step] = []
-        for part in f[16].split(separator: ";") {
-            let p = part.split(separator: "|", omittingEmptySubsequences: false)
-            guard p.count == 8, let kind = StepKind(rawValue: String(p[0])), let st = StepStatus(rawValue: String(p[1])),
-                  let referral = ReferralState(rawValue: String(p[3])), let due = day(p[4]), let completed = day(p[5]),
+        for part in f[16].split(separator: 59) {
+            let p = part.split(separator: 124, omittingEmptySubsequences: false)
+            guard p.count == 8, let kind = StepKind(rawValue: text(p[0])), let st = StepStatus(rawValue: text(p[1])),
+                  let referral = ReferralState(rawValue: text(p[3])), let due = day(p[4]), let completed = day(p[5]),
                   let joined = day(p[6]), let referralDay = day(p[7]) else { return nil }
-            steps.append(CaseSummary.Step(kind: kind, status: st, partnerID: p[2].isEmpty ? nil : String(p[2]), referral: referral,
+            steps.append(CaseSummary.Step(kind: kind, status: st, partnerID: p[2].isEmpty ? nil : text(p[2]), referral: referral,
                                           due: due, completed: completed, joined: joined, referralDay: referralDay))
         }
-        return CaseSummary(id: id, number: String(f[2]), stationID: String(f[3]), revision: revision,
-                           reportedAt: Date(timeIntervalSince1970: reported), status: status, category: category, arrival: arrival,
-                           age: age, risk: risk, countable: f[11] == "1", sessionDays: sessionDays, nextSession: next,
-                           screeningDays: screeningDays, alertOpen: f[15] == "1", steps: steps, firDay: fir,
-                           chargeSheetDay: charge, informedDay: informed, cwcReportDay: cwc, complaint: complaint)
+        return CaseSummary(id: id, number: text(f[2]), stationID: text(f[3]), revision: revision,
+                           reportedAt: Date(timeIntervalSince1970: Double(reported)), status: status, category: category,
+                           arrival: arrival, age: age, risk: risk, countable: f[11].elementsEqual([49]), sessionDays: sessionDays,
+                           nextSession: next, screeningDays: screeningDays, alertOpen: f[15].elementsEqual([49]), steps: steps,
+                           firDay: fir, chargeSheetDay: charge, informedDay: informed, cwcReportDay: cwc, complaint: complaint)
     }
 }
