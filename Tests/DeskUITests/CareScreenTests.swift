@@ -207,7 +207,7 @@ final class ReviewSnapshotTests: XCTestCase {
     func testReportCharts() throws {
         try check("report-charts") { h in
             h.login("sp", "4444")
-            h.press(.function(4), .function(4), .left, .end)   // a quarter, its charts
+            h.press(.function(4), .function(4), .left, .end)   // reports, a quarter, the last one, its charts
         }
     }
 }
