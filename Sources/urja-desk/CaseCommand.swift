@@ -33,7 +33,10 @@ struct CaseShow: ParsableCommand {
                                   language: Language(rawValue: lang) ?? .en)
         } catch { CLI.exit(CLI.fail(error, s)) }
         let wanted = Digits.toASCII(number).uppercased().trimmingCharacters(in: .whitespaces)
-        guard let record = ctx.cases.first(where: { $0.number.description == wanted }) else {
+        // With --user, only a case she may see.
+        let person = storeOption.person(ctx.store)
+        guard let record = ctx.cases.first(where: { r in r.number.description == wanted
+            && (person.map { Access.allows($0, .viewCases, stationID: r.stationID) } ?? true) }) else {
             CLI.exit(Failure(s.text("cli.noSuchCase", .en, number), code: 3))
         }
         let who = ProcessInfo.processInfo.environment["USER"] ?? "cli"

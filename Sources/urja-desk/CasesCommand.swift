@@ -33,7 +33,10 @@ struct Cases: ParsableCommand {
         for damaged in load.damaged {
             FileHandle.standardError.write(Data((s.text("cli.skippedDamaged", .en, damaged.path, damaged.reason) + "\n").utf8))
         }
-        let rows = CaseQuery(search: search ?? "", stationID: station, sort: .number).apply(to: load.cases)
+        // With --user, only the cases she may see (her stations).
+        let person = storeOption.person(store)
+        let visible = person.map { p in load.cases.filter { Access.allows(p, .viewCases, stationID: $0.stationID) } } ?? load.cases
+        let rows = CaseQuery(search: search ?? "", stationID: station, sort: .number).apply(to: visible)
         // Every export is recorded: what, how many, and the reason when identities are in it.
         try? AuditLog(store: store).append(AuditEntry(
             at: Date(), user: ProcessInfo.processInfo.environment["USER"] ?? "cli", kind: .export,

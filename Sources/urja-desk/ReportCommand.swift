@@ -28,7 +28,10 @@ struct ReportCommand: ParsableCommand {
             directory = try store.loadDirectory()
         } catch { CLI.exit(CLI.fail(error, s)) }
         CLI.checkStations(station, in: directory, s)
-        let stations = station.isEmpty ? directory.stations.map(\.id) : station
+        // With --user, her stations (and no others) unless --station narrows them.
+        let person = storeOption.person(store)
+        let hers = directory.stations.map(\.id).filter { id in person.map { Access.allows($0, .viewCases, stationID: id) } ?? true }
+        let stations = station.isEmpty ? hers : station.filter(hers.contains)
         let summaries = ReviewData.summaries(store)
         let today = Day(Date())
         let report = Report.make(summaries, period: p, stationIDs: stations, today: today)

@@ -42,6 +42,12 @@ struct StoreOption: ParsableArguments {
 
     var url: URL { StoreLocation.resolve(flag: store, environment: ProcessInfo.processInfo.environment) }
 
+    /// The user named by --user, when there is one: what she may see bounds what is printed.
+    func person(_ store: CaseStore) -> User? {
+        guard let user else { return nil }
+        return (try? store.loadDirectory())?.user(user)
+    }
+
     /// Opens the store, and for an encrypted one unwraps its key with --user and the PIN on
     /// standard input (refused with one line otherwise).
     func open(_ strings: Strings) -> CaseStore {

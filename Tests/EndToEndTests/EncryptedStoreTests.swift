@@ -25,8 +25,9 @@ final class EncryptedStoreTests: XCTestCase {
 
     func testNoNameOrPhoneIsReadableOnDisk() throws {
         // The names and phones, read through the key (the export needs a user, her PIN and a reason).
-        let revealed = try Binary.run(["cases", "--store", store.path, "--user", "asha", "--reveal", "--reason",
-                                       "strings test of the store", "--format", "json"], stdin: "1111\n")
+        // (The admin sees every station's cases; a desk officer only her own.)
+        let revealed = try Binary.run(["cases", "--store", store.path, "--user", "admin", "--reveal", "--reason",
+                                       "strings test of the store", "--format", "json"], stdin: "9999\n")
         XCTAssertEqual(revealed.status, 0, revealed.stderr)
         let rows = try JSONSerialization.jsonObject(with: Data(revealed.stdout.utf8)) as? [[String: String]] ?? []
         XCTAssertEqual(rows.count, 60)
@@ -54,6 +55,12 @@ final class EncryptedStoreTests: XCTestCase {
             for secret in secrets { XCTAssertFalse(text.contains(secret), "strings(1) shows \(secret)") }
         }
         print("strings check: \(files) files, \(runs) printable runs, \(secrets.count) names and phones looked for: none found")
+        // With --user, only what she may see.
+        let hers = try Binary.run(["cases", "--store", store.path, "--user", "asha", "--format", "csv"], stdin: "1111\n")
+        let stations = Set(hers.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
+        XCTAssertEqual(stations, ["VJN"])
+        let report = try Binary.run(["report", "--store", store.path, "--user", "kavita", "--period", "2026-Q4"], stdin: "3333\n")
+        XCTAssertTrue(report.stdout.contains("Stations: Vijay Nagar, Banganga\n"), report.stdout)
         // Without the right PIN, nothing is read.
         let refused = try Binary.run(["cases", "--store", store.path, "--user", "asha"], stdin: "1234\n")
         XCTAssertEqual(refused.status, 2)
