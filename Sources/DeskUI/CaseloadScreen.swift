@@ -12,20 +12,21 @@ final class CaseloadScreen: Screen {
 
     var selected = 0
     var top = 0
-    private var cached: ([Row], Int)?
+    private var cached: ([Row], String)?
 
     var keyContexts: [KeyContext] { [.caseload] }
     func title(_ ctx: DeskContext) -> String { ctx.t("caseload.title") }
 
     func rows(_ ctx: DeskContext) -> [Row] {
-        if let c = cached, c.1 == ctx.generation { return c.0 }
+        let key = "\(ctx.generation) \(ctx.today)"
+        if let c = cached, c.1 == key { return c.0 }
         var out: [Row] = []
         for (bucket, cases) in Caseload.buckets(ctx.visibleCases, today: ctx.today) {
             if !out.isEmpty { out.append(.gap) }
             out.append(.header(bucket, cases.count))
             out += cases.isEmpty ? [.none] : cases.map { .item($0, bucket) }
         }
-        cached = (out, ctx.generation)
+        cached = (out, key)
         return out
     }
 
@@ -57,7 +58,7 @@ final class CaseloadScreen: Screen {
         let items = itemIndices(all)
         selected = max(0, min(selected, items.count - 1))
         var row = area.top
-        let counts = Caseload.buckets(ctx.visibleCases, today: ctx.today).map(\.1.count)
+        let counts = all.compactMap { row -> Int? in if case .header(_, let n) = row { return n } else { return nil } }
         let alerts = counts.last ?? 0
         s.text(" " + ctx.t("caseload.summary", counts[0], counts[1], counts[2], alerts), row: row, col: 0,
                width: area.cols - 1, style: alerts > 0 ? .high : .label)

@@ -163,12 +163,18 @@ public final class DeskContext {
     }
 
     /// The overview rows of the stations she oversees, worst first.
+    /// Worked out once per change, day and user: the menu and the overview ask for it at every key.
     public var overview: [StationOverview] {
+        let key = "\(generation) \(today) \(user?.id ?? "")"
+        if let c = overviewCache, c.key == key { return c.rows }
         let stations = userStations.map(\.id)
         let visible = Set(stations)
-        return StationOverview.rows(stationIDs: stations, summaries: summaries.values.filter { visible.contains($0.stationID) },
-                                    today: today, now: clock.now(), settings: settings, lateDirectives: lateDirectiveCases)
+        let rows = StationOverview.rows(stationIDs: stations, summaries: summaries.values.filter { visible.contains($0.stationID) },
+                                        today: today, now: clock.now(), settings: settings, lateDirectives: lateDirectiveCases)
+        overviewCache = (key, rows)
+        return rows
     }
+    private var overviewCache: (key: String, rows: [StationOverview])?
 
     public func saveSettings(_ new: ReviewSettings) throws {
         try store.saveSettings(new)
@@ -297,6 +303,7 @@ public final class DeskContext {
         let list = directives(for: d.caseID) + [d]
         try store.saveDirectives(list, caseID: d.caseID)
         directives[d.caseID] = list
+        generation += 1
         log(.directiveGiven, caseID: d.caseID, detail: d.text)
     }
 
@@ -316,6 +323,7 @@ public final class DeskContext {
         try list[i].markDone(reply: reply, by: user.id, at: clock.now())
         try store.saveDirectives(list, caseID: caseID)
         directives[caseID] = list
+        generation += 1
         log(.directiveDone, caseID: caseID, detail: list[i].reply)
     }
 

@@ -76,7 +76,18 @@ final class ReportScreen: Screen {
         return Report.make(Array(ctx.summaries.values), period: p, stationIDs: stationIDs(ctx), today: ctx.today)
     }
 
+    private var linesCache: (key: String, lines: [String])?
+
+    /// The page and its charts, made again only when the period, scope, language, width or cases change.
     func lines(_ ctx: DeskContext, width: Int) -> [String] {
+        let key = "\(ctx.generation) \(period.map(\.description) ?? "") \(stationIDs(ctx)) \(ctx.language) \(width)"
+        if let c = linesCache, c.key == key { return c.lines }
+        let made = makeLines(ctx, width: width)
+        linesCache = (key, made)
+        return made
+    }
+
+    private func makeLines(_ ctx: DeskContext, width: Int) -> [String] {
         guard let r = report(ctx) else { return [] }
         let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
         var out = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
