@@ -45,8 +45,11 @@ public final class CursesTerminal: Surface {
         delscreen(screen)
     }
 
-    /// Leaves curses mode, restoring the terminal.
+    /// Leaves curses mode, restoring the terminal. The screen is blanked first: on a terminal with
+    /// no alternate screen (the Linux console) whatever was last shown would otherwise stay.
     public func end() {
+        werase(window)
+        wrefresh(window)
         endwin()
     }
 

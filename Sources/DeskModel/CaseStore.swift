@@ -109,6 +109,13 @@ public struct CaseStore: Sendable {
         return copy
     }
 
+    /// The same store without its key: what is left after a logout.
+    public func locked() -> CaseStore {
+        var copy = self
+        copy.sealer = nil
+        return copy
+    }
+
     /// True when this store's files are sealed and its key is not yet unwrapped.
     public var isLocked: Bool { meta.encrypted && sealer == nil }
 
@@ -392,8 +399,14 @@ public struct CaseStore: Sendable {
         try write(state, to: locksDir.appendingPathComponent(fileKey(name) + ".plist"))
     }
 
-    func clearLoginState(_ name: String) {
-        try? FileManager.default.removeItem(at: locksDir.appendingPathComponent(fileKey(name) + ".plist"))
+    func hasLoginState(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: locksDir.appendingPathComponent(fileKey(name) + ".plist").path)
+    }
+
+    func clearLoginState(_ name: String) throws {
+        let url = locksDir.appendingPathComponent(fileKey(name) + ".plist")
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        do { try FileManager.default.removeItem(at: url) } catch { throw StoreError.writeFailed(path: url.path) }
     }
 
     func draftURL(_ userID: String) -> URL { draftsDir.appendingPathComponent(fileKey(userID) + ".plist") }

@@ -34,23 +34,31 @@ public struct LoginGuard: Sendable {
         store.loadLoginState(name) ?? State()
     }
 
+    /// The state as kept; a count that is there but cannot be read counts as locked (fail closed).
+    func storedState(for name: String, now: Date) -> State {
+        if let s = store.loadLoginState(name) { return s }
+        if store.hasLoginState(name) { return State(failures: LoginGuard.freeTries, lockedUntil: now.addingTimeInterval(LoginGuard.firstLock)) }
+        return State()
+    }
+
     /// Seconds until the name may try again, or nil if it may try now.
     public func waitRemaining(for name: String, now: Date) -> TimeInterval? {
-        guard let until = state(for: name).lockedUntil, until > now else { return nil }
+        guard let until = storedState(for: name, now: now).lockedUntil, until > now else { return nil }
         return until.timeIntervalSince(now)
     }
 
-    /// Records a wrong PIN; returns the new state.
+    /// Records a wrong PIN; returns the new state. Throws when it cannot be kept: the caller
+    /// then treats the name as locked, never as free to try again.
     @discardableResult
-    public func recordFailure(for name: String, now: Date) -> State {
-        var s = state(for: name)
+    public func recordFailure(for name: String, now: Date) throws -> State {
+        var s = storedState(for: name, now: now)
         s.failures += 1
         s.lockedUntil = LoginGuard.lockDuration(afterFailures: s.failures).map { now.addingTimeInterval($0) }
-        try? store.saveLoginState(s, name)
+        try store.saveLoginState(s, name)
         return s
     }
 
-    public func recordSuccess(for name: String) {
-        store.clearLoginState(name)
+    public func recordSuccess(for name: String) throws {
+        try store.clearLoginState(name)
     }
 }

@@ -23,6 +23,7 @@ public final class DeskApp {
         guard let limit = idleLimit, let user = ctx.user, !(top is LockScreen),
               ctx.clock.now().timeIntervalSince(lastKeyAt) >= limit else { return false }
         suspendAll()
+        ctx.lockForIdle()
         ctx.message = nil
         stack.append(LockScreen(userID: user.id, minutes: Int((limit / 60).rounded())))
         return true
@@ -96,13 +97,19 @@ public final class DeskApp {
             screens.last?.appear(ctx: ctx)
         case .logout:
             suspendAll()
-            if let user = ctx.user { ctx.log(.logout, user: user.id) }
-            ctx.user = nil
+            ctx.signOut()
             stack = [LoginScreen()]
         case .quit:
-            suspendAll()
-            isRunning = false
+            close()
         }
+    }
+
+    /// Closes the desk: drafts kept, then a logout line, and the key dropped from memory.
+    public func close() {
+        guard isRunning else { return }
+        suspendAll()
+        ctx.signOut()
+        isRunning = false
     }
 
     /// Keeps every screen's unsaved work (drafts) before the desk closes.

@@ -73,20 +73,46 @@ public final class DeskContext {
         mendIndex()
     }
 
-    /// True until a PIN has unwrapped the data key of an encrypted store.
-    public var needsUnlock: Bool { store.isLocked }
-
-    /// Unwraps the store's data key with her PIN and reads the records. False when her PIN does
-    /// not open it (no key was wrapped for her): nothing is read.
-    public func unlock(userID: String, pin: String) -> Bool {
-        guard store.isLocked else { return true }
-        guard let ring = store.loadKeyRing(), let key = try? ring.unlock(user: userID, secret: pin) else { return false }
-        store = store.unlocked(with: key)
+    /// Signs her in through the one sign-in path: in an encrypted store her own copy of the data
+    /// key is unwrapped (never a key left open by someone before her); then her records are read.
+    public func signIn(name: String, pin: String) -> PINCheck {
+        let (outcome, opened) = SignIn.attempt(store, name: name, secret: pin, now: clock.now(), via: "desk")
+        guard case .accepted(let user) = outcome, let opened else { return outcome }
+        store = opened
+        if let checked = try? opened.loadDirectory() { directory = checked }
         directives = store.loadDirectives()
         settings = store.loadSettings()
         indexSummaries = SummaryIndex(store: store).load()?.summaries
         generation += 1
-        return true
+        self.user = user
+        return outcome
+    }
+
+    /// Logout, quit: one audit line, then the key and everything read with it leave memory.
+    public func signOut() {
+        if let user { log(.logout, user: user.id) }
+        user = nil
+        forgetRecords()
+    }
+
+    /// The idle lock: she stays the one who may come back, but the key and every record read
+    /// with it are dropped until her PIN unwraps her copy again.
+    public func lockForIdle() {
+        forgetRecords()
+    }
+
+    /// Drops the data key and every record, summary and draft read with it.
+    private func forgetRecords() {
+        store = store.locked()
+        loadedCases = nil
+        loadedDamaged = []
+        indexSummaries = nil
+        directives = [:]
+        summaryCache = nil
+        nameKeyCache = [:]
+        overviewCache = nil
+        drafts = [:]
+        generation += 1
     }
 
     /// The text of a key in the current language.
@@ -329,36 +355,15 @@ public final class DeskContext {
 
     // MARK: PINs
 
-    public enum PINCheck: Equatable {
-        case accepted(User)
-        /// Wrong name or PIN; `triesLeft` before the name is locked, when few remain.
-        case refused(triesLeft: Int?)
-        /// Too many wrong PINs: this many seconds before the next try.
-        case locked(seconds: Int)
-    }
-
-    /// Checks a name and PIN, counting wrong PINs per name in the store (and in the audit log).
-    public func checkPIN(name: String, pin: String) -> PINCheck {
-        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-        let guardRail = LoginGuard(store: store)
-        if let wait = guardRail.waitRemaining(for: key, now: clock.now()) {
-            return .locked(seconds: Int(wait.rounded(.up)))
-        }
-        guard let user = directory.user(key), user.pin.matches(pin) else {
-            log(.loginFailed, detail: key, user: "")
-            let state = guardRail.recordFailure(for: key, now: clock.now())
-            if let until = state.lockedUntil { return .locked(seconds: Int(until.timeIntervalSince(clock.now()).rounded(.up))) }
-            let left = LoginGuard.freeTries - state.failures
-            return .refused(triesLeft: left <= 2 ? left : nil)
-        }
-        guardRail.recordSuccess(for: key)
-        return .accepted(user)
-    }
+    public typealias PINCheck = SignIn.Outcome
 
     /// Says why a PIN was refused, in her language.
     public func sayRefusal(_ check: PINCheck) {
         switch check {
         case .accepted: break
+        case .noKey: say("login.noKey", .error)
+        case .directoryAltered: say("login.directoryAltered", .error)
+        case .cannotRecord: say("login.cannotRecord", .error)
         case .refused(let left?): say("login.wrongTriesLeft", .error, left)
         case .refused(nil): say("login.wrong", .error)
         case .locked(let seconds):

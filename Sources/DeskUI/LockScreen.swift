@@ -33,7 +33,7 @@ final class LockScreen: Screen {
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
         switch input {
         case .action(.select):
-            let check = ctx.checkPIN(name: userID, pin: pinField.text)
+            let check = ctx.signIn(name: userID, pin: pinField.text)
             pinField.clear()
             if case .accepted = check { return .pop }
             ctx.sayRefusal(check)

@@ -56,23 +56,15 @@ final class LoginScreen: Screen {
             ctx.say("login.needUser", .error)
             return .stay
         }
-        let pin = pinField.text
-        let check = ctx.checkPIN(name: name, pin: pin)
+        let check = ctx.signIn(name: name, pin: pinField.text)
         pinField.clear()
         guard case .accepted(let user) = check else {
             ctx.sayRefusal(check)
             return .stay
         }
-        // An encrypted store: her PIN also unwraps the data key; then the records are read.
-        guard ctx.unlock(userID: user.id, pin: pin) else {
-            ctx.say("login.noKey", .error)
-            return .stay
-        }
-        ctx.user = user
         let prefs = ctx.store.loadPrefs(userID: user.id)
         if let prefs { ctx.language = prefs.language }
         ctx.transliterating = prefs?.transliterate ?? false
-        ctx.log(.login)
         let unread = Access.allows(user, .answerDirective)
             ? ctx.visibleDirectives.filter { $0.state(today: ctx.today) == .unread }.count : 0
         if unread > 0 { ctx.say("directive.unreadAtLogin", .warning, unread) }

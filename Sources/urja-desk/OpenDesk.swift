@@ -62,7 +62,7 @@ struct OpenDesk: ParsableCommand {
             app.render(on: terminal)
             terminal.present()
         }
-        app.suspendAll()
+        app.close()
         terminal.end()
     }
 }

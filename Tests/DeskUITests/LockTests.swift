@@ -40,10 +40,10 @@ final class LockTests: XCTestCase {
         let h = try Harness(clock: clock)
         defer { h.cleanUp() }
         let guardRail = LoginGuard(store: h.ctx.store)
-        for _ in 1...5 { guardRail.recordFailure(for: "asha", now: clock.now()) }
+        for _ in 1...5 { try guardRail.recordFailure(for: "asha", now: clock.now()) }
         clock.advance(31)
-        XCTAssertEqual(h.ctx.checkPIN(name: "asha", pin: "9"), .locked(seconds: 60))
-        XCTAssertEqual(h.ctx.checkPIN(name: "ASHA", pin: "1111"), .locked(seconds: 60))
+        XCTAssertEqual(h.ctx.signIn(name: "asha", pin: "9"), .locked(seconds: 60))
+        XCTAssertEqual(h.ctx.signIn(name: "ASHA", pin: "1111"), .locked(seconds: 60))
     }
 
     func testAnIdleDeskLocksAndHidesEverything() throws {

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The one way in, for the desk and for every command: the name's lockout, her secret checked,
+/// and in an encrypted store her own copy of the data key unwrapped (nobody signs in on a key
+/// someone else left open), the directory checked against its sealed digest, and one audit line
+/// either way. Nothing the person typed as a name is written anywhere unless it is a user's id.
+public enum SignIn {
+    public enum Outcome: Equatable, Sendable {
+        case accepted(User)
+        /// Wrong name or secret; `triesLeft` before the name is locked, when few remain.
+        case refused(triesLeft: Int?)
+        /// Too many wrong tries: this many seconds before the next.
+        case locked(seconds: Int)
+        /// Her PIN is right, but no copy of the store's key was ever made for her.
+        case noKey
+        /// directory.plist is not what someone holding the key last saved: nothing is opened.
+        case directoryAltered
+        /// The wrong-PIN count or the audit line cannot be written (disk full, read-only):
+        /// refused, so that nothing goes uncounted or unrecorded.
+        case cannotRecord
+    }
+
+    /// Wrong tries at names that are nobody's share one count, kept under this name, so that
+    /// what was typed (often a PIN in the wrong field) is never written to a file name.
+    public static let unknownName = "-unknown-"
+
+    /// Signs `name` in with `secret`. `via` says where from ("desk", "cli cases", …) in the audit
+    /// line. On `.accepted` the store returned holds the data key (an encrypted store) and the
+    /// directory it was checked against.
+    public static func attempt(_ store: CaseStore, name: String, secret: String, now: Date,
+                               via: String) -> (outcome: Outcome, store: CaseStore?) {
+        let base = store.locked()
+        let audit = AuditLog(store: base)
+        let typed = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let directory = try? base.loadDirectory()
+        let user = directory?.user(typed)
+        let bucket = user?.id ?? unknownName
+        let guardRail = LoginGuard(store: base)
+        if let wait = guardRail.waitRemaining(for: bucket, now: now) {
+            return (.locked(seconds: Int(wait.rounded(.up))), nil)
+        }
+
+        func failed(_ why: String) -> Outcome {
+            do { try audit.append(AuditEntry(at: now, user: user?.id ?? "", kind: .loginFailed, detail: via + " · " + why)) } catch {}
+            let state: LoginGuard.State
+            do { state = try guardRail.recordFailure(for: bucket, now: now) } catch { return .cannotRecord }
+            if let until = state.lockedUntil { return .locked(seconds: Int(until.timeIntervalSince(now).rounded(.up))) }
+            let left = LoginGuard.freeTries - state.failures
+            return .refused(triesLeft: left <= 2 ? left : nil)
+        }
+
+        guard let user else {
+            // Costs what a real check costs: no quick answer tells a stranger which names exist.
+            PinHash.spend(secret, rounds: directory?.users.first?.pin.rounds ?? PinHash.defaultRounds)
+            return (failed("unknown name"), nil)
+        }
+        var opened = base
+        if base.meta.encrypted {
+            guard let ring = base.loadKeyRing() else { return (failed("no key ring"), nil) }
+            do {
+                opened = base.unlocked(with: try ring.unlock(user: user.id, secret: secret))
+            } catch KeyRing.Problem.noKeyForUser {
+                guard user.pin.matches(secret) else { return (failed("wrong secret"), nil) }
+                try? audit.append(AuditEntry(at: now, user: user.id, kind: .loginFailed, detail: via + " · no key copy"))
+                return (.noKey, nil)
+            } catch {
+                return (failed("wrong secret"), nil)
+            }
+            guard opened.directoryIntact else {
+                try? audit.append(AuditEntry(at: now, user: user.id, kind: .loginFailed, detail: via + " · directory altered"))
+                return (.directoryAltered, nil)
+            }
+        } else if !user.pin.matches(secret) {
+            return (failed("wrong secret"), nil)
+        }
+        do {
+            try guardRail.recordSuccess(for: bucket)
+            try AuditLog(store: opened).append(AuditEntry(at: now, user: user.id, kind: .login, detail: via))
+        } catch {
+            return (.cannotRecord, nil)
+        }
+        // The user as the checked directory has her (role and stations come from there).
+        let checked = (try? opened.loadDirectory())?.user(user.id) ?? user
+        return (.accepted(checked), opened)
+    }
+}
