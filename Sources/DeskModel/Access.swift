@@ -38,6 +38,10 @@ public enum Right: String, CaseIterable, Sendable {
     case makeReports
     /// Change the review thresholds kept in the store.
     case changeSettings
+    /// Write the whole store into a backup, or put a backup in its place.
+    case backupRestore
+    /// Give a user her copy of the store's key (a first PIN), or take it back; rotate the key.
+    case manageKeys
 }
 
 public enum Access {
@@ -49,7 +53,8 @@ public enum Access {
         .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus, .counsel, .readNotes, .editPlan,
                       .closeAlert, .addRemark],
         .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective, .reviewStations, .makeReports],
-        .admin: [.viewCases, .checkStore, .readAudit, .reviewStations, .makeReports, .changeSettings],
+        .admin: [.viewCases, .checkStore, .readAudit, .reviewStations, .makeReports, .changeSettings, .backupRestore,
+                 .manageKeys],
     ]
 
     /// Whether `user` has `right`, at `stationID` when the right concerns one station.
@@ -57,5 +62,15 @@ public enum Access {
         guard let user, table[user.role]?.contains(right) == true else { return false }
         if let stationID { return user.canSee(stationID: stationID) }
         return true
+    }
+
+    /// What a reveal shows her of one case, as on the case screen: identity with the reveal right;
+    /// session notes with the notes right; both with the reveal-with-reason right once a reason
+    /// is given. Nil: she may not reveal this case at all.
+    public static func reveal(_ user: User?, stationID: String, reasonGiven: Bool) -> (identity: Bool, notes: Bool)? {
+        let notes = allows(user, .readNotes, stationID: stationID)
+        if allows(user, .revealIdentity, stationID: stationID) { return (true, notes) }
+        if reasonGiven, allows(user, .revealWithReason, stationID: stationID) { return (true, true) }
+        return nil
     }
 }

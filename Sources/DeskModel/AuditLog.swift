@@ -9,6 +9,16 @@ public struct AuditEntry: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case login, loginFailed, logout, revealIdentity, caseCreated, caseUpdated, export, directiveGiven, directiveDone,
              settingsChanged
+        /// A PIN or passphrase changed, a copy of the key given or taken back.
+        case keyChanged
+        /// The store's recovery code was used (the admin's own reset).
+        case recoveryUsed
+        /// A line cut short by a crash or a full disk, kept as it was; this entry follows it.
+        case tornLine
+        /// The sealed head did not match the log: lines were cut or the log was replaced.
+        case auditCut
+        /// A backup was put in this store's place (written in both the restored and the old store).
+        case restored
     }
 
     public var at: Date
@@ -16,32 +26,68 @@ public struct AuditEntry: Codable, Equatable, Sendable {
     public var kind: Kind
     /// The case's id (never her name).
     public var caseID: UUID?
+    /// Ids, numbers, kinds: never a name, a reason or any text a person typed.
     public var detail: String
+    /// Free text that belongs with the entry (a reveal's reason, a directive, a reply), sealed
+    /// with the store's data key ("USL1…" in base64); in a plain (test) store as typed.
+    public var note: String?
     /// SHA-256 (hex) of the line before this one in the log; empty for the first.
     public var prev: String
 
-    public init(at: Date, user: String, kind: Kind, caseID: UUID? = nil, detail: String = "", prev: String = "") {
+    public init(at: Date, user: String, kind: Kind, caseID: UUID? = nil, detail: String = "", note: String? = nil,
+                prev: String = "") {
         self.at = at
         self.user = user
         self.kind = kind
         self.caseID = caseID
         self.detail = detail
+        self.note = note
         self.prev = prev
     }
+}
+
+/// The last point of the log vouched for by someone holding the key: how many lines, how many
+/// bytes, and the hash of the last of them. Kept sealed (audit.head), so that cutting lines off
+/// the end, or putting a freshly made chain in the log's place, is found.
+public struct AuditHead: Codable, Equatable, Sendable {
+    public var lines: Int
+    public var bytes: Int
+    public var lastHash: String
 }
 
 /// The store's audit log: one JSON line per entry, appended and synced, never rewritten. Each
 /// entry carries the hash of the line before it, so a removed or altered entry breaks the chain.
 public struct AuditLog: Sendable {
     public let url: URL
+    let store: CaseStore
+    var headURL: URL { store.root.appendingPathComponent("audit.head") }
 
     public init(store: CaseStore) {
+        self.store = store
         url = store.root.appendingPathComponent("audit.log")
     }
 
     public enum ChainError: Error, Equatable {
         /// Line `line` (1-based) cannot be read or does not follow from the line before it.
         case broken(line: Int)
+        /// The log ends before the point its sealed head vouches for, or is not the log it vouched for.
+        case cut(vouched: Int)
+    }
+
+    /// Text to keep with an entry: sealed when the store is encrypted (nil without the key, so
+    /// that nothing a person typed is ever written in the clear).
+    public func sealNote(_ text: String) -> String? {
+        guard store.meta.encrypted else { return text }
+        guard let sealer = store.sealer, let sealed = try? sealer.seal(Data(text.utf8)) else { return nil }
+        return sealed.base64EncodedString()
+    }
+
+    /// An entry's note as it was typed, when this store's key can open it.
+    public func openNote(_ entry: AuditEntry) -> String? {
+        guard let note = entry.note else { return nil }
+        guard store.meta.encrypted else { return note }
+        guard let sealer = store.sealer, let data = Data(base64Encoded: note), let plain = try? sealer.open(data) else { return nil }
+        return String(decoding: plain, as: UTF8.self)
     }
 
     static func hash(_ line: some DataProtocol) -> String {
@@ -49,22 +95,87 @@ public struct AuditLog: Sendable {
     }
 
     /// Appends an entry, chained to the last line. An exclusive lock keeps two terminals'
-    /// appends from interleaving or chaining to the same line.
+    /// appends from interleaving or chaining to the same line. A line left torn by a crash or a
+    /// full disk is kept and marked first. With the key, the sealed head moves on with the log.
+    /// Throws when the line cannot be written whole: whatever it was to record must not happen.
     public func append(_ entry: AuditEntry) throws {
         let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.writeFailed(path: url.path) }
         defer { close(fd) }
         guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: url.path) }
         defer { flock(fd, LOCK_UN) }
-        var chained = entry
-        chained.prev = AuditLog.lastLine(fd).map(AuditLog.hash) ?? ""
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
+        var out = Data()
+        var previous = AuditLog.lastLine(fd)
+        if let torn = AuditLog.tornTail(fd) {
+            // Kept as it is, closed with a newline, and followed by an entry that says so.
+            var mark = AuditEntry(at: entry.at, user: "", kind: .tornLine, detail: "after " + (torn.before.map(AuditLog.hash) ?? ""))
+            mark.prev = AuditLog.hash(torn.fragment)
+            var line = try encoder.encode(mark)
+            line.append(0x0A)
+            out.append(0x0A)
+            out.append(line)
+            previous = line.dropLast()
+        }
+        // With the key: a log that no longer reaches its sealed head is recorded as cut, for good,
+        // before anything else is added (verify reports the mark ever after).
+        let head = store.sealer != nil ? readHead() : nil
+        let cut = head.map { !headHolds($0) } ?? false
+        if cut, let head {
+            var mark = AuditEntry(at: entry.at, user: "", kind: .auditCut, detail: "vouched \(head.lines) lines \(head.bytes) bytes")
+            mark.prev = previous.map(AuditLog.hash) ?? ""
+            var line = try encoder.encode(mark)
+            line.append(0x0A)
+            out.append(line)
+            previous = line.dropLast()
+        }
+        var chained = entry
+        chained.prev = previous.map(AuditLog.hash) ?? ""
         var line = try encoder.encode(chained)
         line.append(0x0A)
-        let written = line.withUnsafeBytes { buf in buf.baseAddress.map { Glibc.write(fd, $0, buf.count) } ?? -1 }
-        guard written == line.count, fsync(fd) == 0 else { throw StoreError.writeFailed(path: url.path) }
+        out.append(line)
+        let start = lseek(fd, 0, SEEK_END)
+        let written = out.withUnsafeBytes { buf in buf.baseAddress.map { Glibc.write(fd, $0, buf.count) } ?? -1 }
+        guard written == out.count, fsync(fd) == 0 else {
+            // Nothing half-written stays behind to be glued to the next line.
+            if start >= 0 { _ = ftruncate(fd, start); _ = fsync(fd) }
+            throw StoreError.writeFailed(path: url.path)
+        }
+        if store.sealer != nil { try advanceHead(fd, from: cut ? nil : head, lastLine: line.dropLast(), size: Int(start) + out.count) }
+    }
+
+    /// Moves the sealed head to the end of the log: the lines added since it was last moved
+    /// (by anyone, with or without the key) are counted on from where it stood.
+    private func advanceHead(_ fd: Int32, from head: AuditHead?, lastLine: Data, size: Int) throws {
+        let from = head.map { $0.bytes <= size ? $0.bytes : 0 } ?? 0
+        var lines = from == 0 ? 0 : (head?.lines ?? 0)
+        if size > from {
+            var buffer = [UInt8](repeating: 0, count: size - from)
+            guard pread(fd, &buffer, buffer.count, off_t(from)) == buffer.count else { throw StoreError.writeFailed(path: url.path) }
+            lines += buffer.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        }
+        try store.writeSealed(AuditHead(lines: lines, bytes: size, lastHash: AuditLog.hash(lastLine)), to: headURL)
+    }
+
+    func readHead() -> AuditHead? { try? store.decodeStored(AuditHead.self, from: headURL) }
+
+    /// A last line with no newline at its end (a torn write), and the complete line before it.
+    static func tornTail(_ fd: Int32) -> (fragment: Data, before: Data?)? {
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return nil }
+        var last: UInt8 = 0
+        guard pread(fd, &last, 1, size - 1) == 1, last != 0x0A else { return nil }
+        guard let fragment = lastLine(fd) else { return nil }
+        let cut = Int(size) - fragment.count
+        guard cut > 0 else { return (fragment, nil) }
+        var buffer = [UInt8](repeating: 0, count: cut)
+        guard pread(fd, &buffer, cut, 0) == cut else { return (fragment, nil) }
+        var body = buffer[...]
+        if body.last == 0x0A { body = body.dropLast() }
+        let start = body.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
+        return (fragment, body.isEmpty ? nil : Data(body[start...]))
     }
 
     /// The last complete line of the file (without its newline), read from the end.
@@ -98,15 +209,57 @@ public struct AuditLog: Sendable {
         lines().compactMap(\.entry)
     }
 
-    /// Every entry, checking the chain as it goes.
+    /// Every entry, checking the chain as it goes. A torn line counts when the entry after it
+    /// marks it as such, chained to it, naming the line before it. With the key, the log must also
+    /// reach the point its sealed head vouches for, with the same line there.
     public func readChain() throws -> [AuditEntry] {
+        let items = lines()
         var out: [AuditEntry] = []
         var previous = ""
-        for (i, item) in lines().enumerated() {
-            guard let entry = item.entry, entry.prev == previous else { throw ChainError.broken(line: i + 1) }
-            out.append(entry)
-            previous = AuditLog.hash(item.line)
+        var bytes = 0
+        var head: AuditHead?
+        if store.sealer != nil, !items.isEmpty {
+            guard let read = readHead() else { throw ChainError.cut(vouched: 0) }
+            head = read
         }
+        var reached = head == nil
+        for (i, item) in items.enumerated() {
+            if let entry = item.entry, entry.prev == previous {
+                out.append(entry)
+            } else if item.entry == nil, i + 1 < items.count, let mark = items[i + 1].entry, mark.kind == .tornLine,
+                      mark.prev == AuditLog.hash(item.line), mark.detail == "after " + previous {
+                // What is left of an entry cut short; the mark after it says so.
+            } else {
+                throw ChainError.broken(line: i + 1)
+            }
+            previous = AuditLog.hash(item.line)
+            bytes += item.line.count + 1
+            if let head, bytes == head.bytes {
+                guard previous == head.lastHash, i + 1 == head.lines else { throw ChainError.cut(vouched: head.lines) }
+                reached = true
+            }
+        }
+        if let head, !reached { throw ChainError.cut(vouched: head.lines) }
         return out
+    }
+
+    /// The quick check made at every sign-in: the line the sealed head vouches for is still
+    /// where it was. True when there is nothing to check (no key, no head yet, an empty log).
+    public func headHolds() -> Bool {
+        guard store.sealer != nil, let head = readHead() else { return true }
+        return headHolds(head)
+    }
+
+    func headHolds(_ head: AuditHead) -> Bool {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return head.bytes == 0 }
+        defer { close(fd) }
+        guard lseek(fd, 0, SEEK_END) >= off_t(head.bytes), head.bytes > 0 else { return head.bytes == 0 }
+        let chunk = min(head.bytes, 1 << 16)
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        guard pread(fd, &buffer, chunk, off_t(head.bytes - chunk)) == chunk, buffer.last == 0x0A else { return false }
+        var body = buffer[...].dropLast()
+        if let cut = body.lastIndex(of: 0x0A) { body = body[(cut + 1)...] }
+        return AuditLog.hash(Data(body)) == head.lastHash
     }
 }

@@ -73,7 +73,7 @@ public enum Backup {
 
     /// Opens and checks a whole backup: every case reads, the directory reads, the store's
     /// version is one this program knows, the audit chain holds. Nothing is written.
-    public static func open(_ data: Data, passphrase: String) throws -> (files: [String: Data], cases: Int) {
+    public static func open(_ data: Data, passphrase: String) throws -> (files: [String: Data], cases: Int, createdAt: Date) {
         guard data.count > magic.count + 20, data.prefix(magic.count) == magic else { throw Problem.notABackup }
         let salt = data.subdata(in: magic.count..<(magic.count + 16))
         let roundsBytes = data.subdata(in: (magic.count + 16)..<(magic.count + 20))
@@ -105,12 +105,15 @@ public enum Backup {
             cases += 1
         }
         if meta.encrypted, archive.files["keys.plist"] == nil { throw Problem.damagedInside("keys.plist") }
-        return (archive.files, cases)
+        return (archive.files, cases, archive.createdAt)
     }
 
     /// Restores into `root`: written into a new folder beside it first, checked, then renamed into
     /// place. An existing store there is kept, renamed aside, only when `replace` is given.
-    public static func restore(_ files: [String: Data], to root: URL, replace: Bool, now: Date) throws -> URL? {
+    /// `check` sees the restored folder before it takes the store's place (an encrypted one is
+    /// opened there with a user's key and checked record by record); it throws to refuse.
+    public static func restore(_ files: [String: Data], to root: URL, replace: Bool, now: Date,
+                               check: (URL) throws -> Void = { _ in }) throws -> URL? {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: root.appendingPathComponent("store.plist").path)
         if exists, !replace { throw Problem.targetExists(root.path) }
@@ -132,12 +135,15 @@ public enum Backup {
             // encrypted one was checked sealed, file by file, when the backup was opened).
             let restored = try CaseStore.open(at: fresh)
             if !restored.meta.encrypted {
-                let check = StoreCheck.run(restored)
-                guard check.isClean else { throw Problem.damagedInside("\(check.problems)") }
+                let report = StoreCheck.run(restored)
+                guard report.isClean else { throw Problem.damagedInside("\(report.problems)") }
             }
+            try check(fresh)
         } catch {
             try? fm.removeItem(at: fresh)
-            throw (error as? Problem) ?? Problem.writeFailed(fresh.path)
+            if error is Problem { throw error }
+            if error is StoreError { throw Problem.writeFailed(fresh.path) }
+            throw error
         }
         var aside: URL?
         if exists || fm.fileExists(atPath: root.path) {

@@ -64,7 +64,8 @@ public struct CaseExport: Encodable {
     var legal: Legal
     var timeline: [Event]
 
-    public init(_ r: CaseRecord, reveal: Bool, today: Day) {
+    public init(_ r: CaseRecord, reveal: Bool, notes: Bool? = nil, today: Day) {
+        let showNotes = notes ?? reveal
         number = r.number.description
         station = r.stationID
         status = r.status.rawValue
@@ -80,7 +81,7 @@ public struct CaseExport: Encodable {
         sessions = r.sessions.sorted { $0.number < $1.number }.map { s in
             Session(number: s.number, day: s.day.description, mode: s.mode.rawValue, minutes: s.minutes,
                     counsellor: s.counsellorID, nextDay: s.nextDay?.description,
-                    notes: reveal ? Notes(present: s.present, problem: s.problem, moodStart: s.moodStart.rawValue,
+                    notes: showNotes ? Notes(present: s.present, problem: s.problem, moodStart: s.moodStart.rawValue,
                                           moodEnd: s.moodEnd.rawValue, whatWasDone: s.whatWasDone, agreements: s.agreements,
                                           progress: Dictionary(uniqueKeysWithValues: s.progress.map { ($0.key.rawValue, $0.value.rawValue) }))
                         : nil)

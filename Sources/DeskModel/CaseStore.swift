@@ -54,12 +54,12 @@ public struct CaseStore: Sendable {
     }
 
     /// Makes a new store in an empty (or missing) folder.
-    public static func create(at root: URL, directory: Directory, clock: DeskClock) throws -> CaseStore {
+    public static func create(at root: URL, directory: Directory, clock: DeskClock, demo: Bool = false) throws -> CaseStore {
         let fm = FileManager.default
         if fm.fileExists(atPath: root.appendingPathComponent("store.plist").path) {
             throw StoreError.notEmpty(path: root.path)
         }
-        let store = CaseStore(root: root, meta: StoreMeta(createdAt: clock.now()))
+        let store = CaseStore(root: root, meta: StoreMeta(createdAt: clock.now(), demo: demo))
         do {
             for dir in [root, store.casesDir, store.draftsDir, store.prefsDir] {
                 try fm.createDirectory(at: dir, withIntermediateDirectories: true,
@@ -76,11 +76,12 @@ public struct CaseStore: Sendable {
     /// Makes a new encrypted store: a data key wrapped for each user's secret and for a recovery
     /// code, returned once to be written down.
     public static func createEncrypted(at root: URL, directory: Directory, secrets: [String: String],
-                                       clock: DeskClock, rounds: Int = PinHash.defaultRounds) throws -> (store: CaseStore, recovery: String) {
+                                       clock: DeskClock, rounds: Int = PinHash.defaultRounds,
+                                       demo: Bool = false) throws -> (store: CaseStore, recovery: String) {
         let fm = FileManager.default
         if fm.fileExists(atPath: root.appendingPathComponent("store.plist").path) { throw StoreError.notEmpty(path: root.path) }
         let made = try KeyRing.create(secrets: secrets, rounds: rounds)
-        var store = CaseStore(root: root, meta: StoreMeta(createdAt: clock.now(), encrypted: true))
+        var store = CaseStore(root: root, meta: StoreMeta(createdAt: clock.now(), encrypted: true, demo: demo))
         do {
             for dir in [root, store.casesDir, store.draftsDir, store.prefsDir] {
                 try fm.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -152,21 +153,27 @@ public struct CaseStore: Sendable {
         try sealDirectoryDigest()
     }
 
-    /// The directory must be readable before anyone logs in, so it stays in the clear; its
-    /// SHA-256 is kept sealed beside it, so that an encrypted store notices any change to it.
+    /// The directory and store.plist must be readable before anyone logs in, so they stay in the
+    /// clear; their SHA-256s are kept sealed beside them, so that an encrypted store notices any
+    /// change to either (a user made SP, a store said to be plain). An older digest of the
+    /// directory alone (32 bytes) is still accepted for the directory.
     var directoryDigestURL: URL { root.appendingPathComponent("directory.digest") }
 
     func sealDirectoryDigest() throws {
         guard meta.encrypted, sealer != nil, let data = try? Data(contentsOf: directoryURL) else { return }
-        try write(Data(SHA256.hash(data: data)), to: directoryDigestURL)
+        var digest = Data(SHA256.hash(data: data))
+        if let metaData = try? Data(contentsOf: metaURL) { digest.append(Data(SHA256.hash(data: metaData))) }
+        try write(digest, to: directoryDigestURL)
     }
 
-    /// True when the directory is as it was last saved by someone holding the key.
+    /// True when the directory (and store.plist) are as last saved by someone holding the key.
     public var directoryIntact: Bool {
         guard meta.encrypted else { return true }
-        guard let data = try? Data(contentsOf: directoryURL), let digest = try? decodeStored(Data.self, from: directoryDigestURL)
-        else { return false }
-        return Data(SHA256.hash(data: data)) == digest
+        guard let data = try? Data(contentsOf: directoryURL), let digest = try? decodeStored(Data.self, from: directoryDigestURL),
+              digest.count == 32 || digest.count == 64, digest.prefix(32) == Data(SHA256.hash(data: data)) else { return false }
+        guard digest.count == 64 else { return true }
+        guard let metaData = try? Data(contentsOf: metaURL) else { return false }
+        return digest.suffix(32) == Data(SHA256.hash(data: metaData))
     }
 
     // MARK: Cases
@@ -432,6 +439,9 @@ public struct CaseStore: Sendable {
     private func read<T: Decodable>(_ type: T.Type, from url: URL) -> T? {
         try? decodeStored(type, from: url)
     }
+
+    /// Writes a value sealed with the data key (the store must hold it when encrypted).
+    func writeSealed<T: Encodable>(_ value: T, to url: URL) throws { try write(value, to: url) }
 
     private func write<T: Encodable>(_ value: T, to url: URL) throws {
         let encoder = PropertyListEncoder()

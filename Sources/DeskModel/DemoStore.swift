@@ -14,7 +14,8 @@ public enum DemoStore {
         for user in directory.users {
             if let pin = demoPINs[user.id], user.pin.matches(pin) { secrets[user.id] = pin }
         }
-        let made = try CaseStore.createEncrypted(at: root, directory: directory, secrets: secrets, clock: clock, rounds: rounds)
+        let made = try CaseStore.createEncrypted(at: root, directory: directory, secrets: secrets, clock: clock, rounds: rounds,
+                                                demo: true)
         try fill(made.store, directory: directory, count: count, seed: seed, clock: clock)
         return made
     }
@@ -22,7 +23,7 @@ public enum DemoStore {
     @discardableResult
     public static func create(at root: URL, directory: Directory, count: Int, seed: UInt64,
                               clock: DeskClock) throws -> CaseStore {
-        let store = try CaseStore.create(at: root, directory: directory, clock: clock)
+        let store = try CaseStore.create(at: root, directory: directory, clock: clock, demo: true)
         try fill(store, directory: directory, count: count, seed: seed, clock: clock)
         return store
     }

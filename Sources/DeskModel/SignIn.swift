@@ -24,11 +24,17 @@ public enum SignIn {
     /// what was typed (often a PIN in the wrong field) is never written to a file name.
     public static let unknownName = "-unknown-"
 
-    /// Signs `name` in with `secret`. `via` says where from ("desk", "cli cases", …) in the audit
-    /// line. On `.accepted` the store returned holds the data key (an encrypted store) and the
-    /// directory it was checked against.
-    public static func attempt(_ store: CaseStore, name: String, secret: String, now: Date,
-                               via: String) -> (outcome: Outcome, store: CaseStore?) {
+    /// What a sign-in gives: the outcome; on `.accepted` the store holding the data key (an
+    /// encrypted store) and checked against its directory; and whether the audit log had been cut
+    /// short of its sealed head (the sign-in's own line then records the cut in the log, for good).
+    public struct Result: Sendable {
+        public var outcome: Outcome
+        public var store: CaseStore?
+        public var auditCut = false
+    }
+
+    /// Signs `name` in with `secret`. `via` says where from ("desk", "cli cases", …) in the audit line.
+    public static func attempt(_ store: CaseStore, name: String, secret: String, now: Date, via: String) -> Result {
         let base = store.locked()
         let audit = AuditLog(store: base)
         let typed = name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -37,7 +43,7 @@ public enum SignIn {
         let bucket = user?.id ?? unknownName
         let guardRail = LoginGuard(store: base)
         if let wait = guardRail.waitRemaining(for: bucket, now: now) {
-            return (.locked(seconds: Int(wait.rounded(.up))), nil)
+            return Result(outcome: .locked(seconds: Int(wait.rounded(.up))))
         }
 
         func failed(_ why: String) -> Outcome {
@@ -52,35 +58,36 @@ public enum SignIn {
         guard let user else {
             // Costs what a real check costs: no quick answer tells a stranger which names exist.
             PinHash.spend(secret, rounds: directory?.users.first?.pin.rounds ?? PinHash.defaultRounds)
-            return (failed("unknown name"), nil)
+            return Result(outcome: failed("unknown name"))
         }
         var opened = base
         if base.meta.encrypted {
-            guard let ring = base.loadKeyRing() else { return (failed("no key ring"), nil) }
+            guard let ring = base.loadKeyRing() else { return Result(outcome: failed("no key ring")) }
             do {
                 opened = base.unlocked(with: try ring.unlock(user: user.id, secret: secret))
             } catch KeyRing.Problem.noKeyForUser {
-                guard user.pin.matches(secret) else { return (failed("wrong secret"), nil) }
+                guard user.pin.matches(secret) else { return Result(outcome: failed("wrong secret")) }
                 try? audit.append(AuditEntry(at: now, user: user.id, kind: .loginFailed, detail: via + " · no key copy"))
-                return (.noKey, nil)
+                return Result(outcome: .noKey)
             } catch {
-                return (failed("wrong secret"), nil)
+                return Result(outcome: failed("wrong secret"))
             }
             guard opened.directoryIntact else {
                 try? audit.append(AuditEntry(at: now, user: user.id, kind: .loginFailed, detail: via + " · directory altered"))
-                return (.directoryAltered, nil)
+                return Result(outcome: .directoryAltered)
             }
         } else if !user.pin.matches(secret) {
-            return (failed("wrong secret"), nil)
+            return Result(outcome: failed("wrong secret"))
         }
+        let cut = !AuditLog(store: opened).headHolds()
         do {
             try guardRail.recordSuccess(for: bucket)
             try AuditLog(store: opened).append(AuditEntry(at: now, user: user.id, kind: .login, detail: via))
         } catch {
-            return (.cannotRecord, nil)
+            return Result(outcome: .cannotRecord)
         }
         // The user as the checked directory has her (role and stations come from there).
         let checked = (try? opened.loadDirectory())?.user(user.id) ?? user
-        return (.accepted(checked), opened)
+        return Result(outcome: .accepted(checked), store: opened, auditCut: cut)
     }
 }

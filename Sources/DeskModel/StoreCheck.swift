@@ -10,6 +10,8 @@ public enum StoreProblem: Equatable, Sendable {
     case setAsideFiles(count: Int)
     /// The audit log was cut or altered at this line.
     case auditChainBroken(line: Int)
+    /// The audit log ends before the point its sealed head vouches for, or was replaced.
+    case auditCut(vouched: Int)
     /// Another record of the store (directives, preferences, settings, wrong-PIN counts, the
     /// wrapped keys) that cannot be read or opened.
     case unreadableFile(file: String)
@@ -64,9 +66,14 @@ public enum StoreCheck {
         if fm.fileExists(atPath: store.settingsURL.path) { check(ReviewSettings.self, store.settingsURL) }
         if store.meta.encrypted { check(KeyRing.self, store.keysURL) }
         do {
-            _ = try AuditLog(store: store).readChain()
+            // A cut found and marked at an earlier append stays a problem to look into.
+            for mark in try AuditLog(store: store).readChain() where mark.kind == .auditCut {
+                problems.append(.auditCut(vouched: Int(mark.detail.split(separator: " ").dropFirst().first ?? "") ?? 0))
+            }
         } catch AuditLog.ChainError.broken(let line) {
             problems.append(.auditChainBroken(line: line))
+        } catch AuditLog.ChainError.cut(let vouched) {
+            problems.append(.auditCut(vouched: vouched))
         } catch {
             problems.append(.auditChainBroken(line: 0))
         }

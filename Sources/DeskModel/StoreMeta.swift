@@ -8,11 +8,14 @@ public struct StoreMeta: Codable, Equatable, Sendable {
     public var createdAt: Date
     /// Records, drafts, preferences, directives and settings are sealed with the store's data key.
     public var encrypted: Bool
+    /// Made by `demo`: synthetic cases and the README's public PINs; the login screen says so.
+    public var demo: Bool
 
-    public init(formatVersion: Int = StoreMeta.currentVersion, createdAt: Date, encrypted: Bool = false) {
+    public init(formatVersion: Int = StoreMeta.currentVersion, createdAt: Date, encrypted: Bool = false, demo: Bool = false) {
         self.formatVersion = formatVersion
         self.createdAt = createdAt
         self.encrypted = encrypted
+        self.demo = demo
     }
 
     public init(from decoder: Decoder) throws {
@@ -20,6 +23,7 @@ public struct StoreMeta: Codable, Equatable, Sendable {
         formatVersion = try c.decode(Int.self, forKey: .formatVersion)
         createdAt = try c.decode(Date.self, forKey: .createdAt)
         encrypted = try c.decodeIfPresent(Bool.self, forKey: .encrypted) ?? false
+        demo = try c.decodeIfPresent(Bool.self, forKey: .demo) ?? false
     }
 }
 

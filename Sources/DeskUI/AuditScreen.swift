@@ -29,7 +29,9 @@ final class AuditScreen: Screen {
 
     func row(_ e: AuditEntry, ctx: DeskContext) -> [String] {
         let number = e.caseID.flatMap { ctx.record($0)?.number.description } ?? ""
-        return [CaseDetailScreen.stamp(e.at), e.user.isEmpty ? "—" : e.user, ctx.t("audit.kind." + e.kind.rawValue), number, e.detail]
+        let note = AuditLog(store: ctx.store).openNote(e).map { " · " + $0 } ?? ""
+        return [CaseDetailScreen.stamp(e.at), e.user.isEmpty ? "—" : e.user, ctx.t("audit.kind." + e.kind.rawValue), number,
+                e.detail + note]
     }
 
     func shown(_ ctx: DeskContext) -> [[String]] {

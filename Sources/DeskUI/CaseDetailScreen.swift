@@ -199,8 +199,12 @@ final class CaseDetailScreen: Screen {
             revealed = false
             notesRevealed = false
         } else if Access.allows(ctx.user, .revealIdentity, stationID: record.stationID) {
+            // Shown only once it is on record.
+            guard ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description) else {
+                ctx.say("audit.cannotWrite", .error)
+                return
+            }
             revealed = true
-            ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description)
         } else if Access.allows(ctx.user, .revealWithReason, stationID: record.stationID) {
             prompt = Prompt(.revealReason, titleKey: "detail.reasonPrompt", hintKey: "detail.reasonHint",
                             fields: [("", "", 120)])
@@ -235,9 +239,12 @@ final class CaseDetailScreen: Screen {
                 ctx.say("detail.reasonNeeded", .error, Self.shortestReason)
                 return false
             }
+            guard ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description, note: text) else {
+                ctx.say("audit.cannotWrite", .error)
+                return true
+            }
             revealed = true
             notesRevealed = true
-            ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description + " · " + text)
         case .directive:
             switch Directive.make(caseID: record.id, text: p.values[0], due: p.values[1], by: user.id, clock: ctx.clock) {
             case .failure(let problem):

@@ -4,10 +4,10 @@ import Foundation
 /// One case as text for the command line: every tab of the case view, one after the other,
 /// with identity and session notes masked unless revealed.
 public enum CaseReport {
-    public static func text(_ record: CaseRecord, ctx: DeskContext, reveal: Bool) -> String {
+    public static func text(_ record: CaseRecord, ctx: DeskContext, reveal: Bool, notes: Bool) -> String {
         let view = CaseDetailScreen(caseID: record.id)
         view.revealed = reveal
-        view.notesRevealed = reveal
+        view.notesRevealed = notes
         view.printing = true
         var out = ctx.t("detail.title", record.number.description) + " · "
             + ctx.t("detail.summary", ctx.label(record.status), ctx.label(record.riskLevel), ctx.stationName(record.stationID)) + "\n"

@@ -43,7 +43,6 @@ public final class DeskContext {
     private var drafts: [String: IntakeForm?] = [:]
     /// The line above the key bar: an error, a warning or a confirmation. Cleared at the next key.
     public var message: (text: String, style: Style)?
-    let audit: AuditLog
 
     public init(store: CaseStore, clock: DeskClock, strings: Strings, keymap: Keymap, help: [Language: String],
                 language: Language = .en) throws {
@@ -58,7 +57,6 @@ public final class DeskContext {
         self.keymap = keymap
         self.help = help
         self.language = language
-        self.audit = AuditLog(store: store)
         if !store.isLocked { indexSummaries = SummaryIndex(store: store).load()?.summaries }
     }
 
@@ -76,8 +74,9 @@ public final class DeskContext {
     /// Signs her in through the one sign-in path: in an encrypted store her own copy of the data
     /// key is unwrapped (never a key left open by someone before her); then her records are read.
     public func signIn(name: String, pin: String) -> PINCheck {
-        let (outcome, opened) = SignIn.attempt(store, name: name, secret: pin, now: clock.now(), via: "desk")
-        guard case .accepted(let user) = outcome, let opened else { return outcome }
+        let result = SignIn.attempt(store, name: name, secret: pin, now: clock.now(), via: "desk")
+        guard case .accepted(let user) = result.outcome, let opened = result.store else { return result.outcome }
+        auditCutAtSignIn = result.auditCut
         store = opened
         if let checked = try? opened.loadDirectory() { directory = checked }
         directives = store.loadDirectives()
@@ -85,8 +84,30 @@ public final class DeskContext {
         indexSummaries = SummaryIndex(store: store).load()?.summaries
         generation += 1
         self.user = user
-        return outcome
+        return result.outcome
     }
+
+    /// Sets her own secret (a first PIN from the admin is replaced): checked as a secret that
+    /// guards the key, her copy of the key rewrapped, her hash in the directory, one audit line.
+    public func setOwnSecret(_ secret: String) -> Result<User, CaseStore.PINChangeProblem> {
+        guard let user else { return .failure(.unknownUser) }
+        do {
+            try store.checkNewSecret(secret, userID: user.id)
+            try store.setSecret(userID: user.id, newSecret: secret, mustChange: false)
+        } catch let problem as CaseStore.PINChangeProblem {
+            return .failure(problem)
+        } catch {
+            return .failure(.locked)
+        }
+        log(.keyChanged, detail: "own pin changed")
+        if let fresh = try? store.loadDirectory() { directory = fresh }
+        let updated = directory.user(user.id) ?? user
+        self.user = updated
+        return .success(updated)
+    }
+
+    /// The audit log was found cut short of its sealed head at the last sign-in (it is recorded).
+    public private(set) var auditCutAtSignIn = false
 
     /// Logout, quit: one audit line, then the key and everything read with it leave memory.
     public func signOut() {
@@ -330,7 +351,7 @@ public final class DeskContext {
         try store.saveDirectives(list, caseID: d.caseID)
         directives[d.caseID] = list
         generation += 1
-        log(.directiveGiven, caseID: d.caseID, detail: d.text)
+        log(.directiveGiven, caseID: d.caseID, detail: String(d.id.uuidString.prefix(8)), note: d.text)
     }
 
     /// The desk has seen the case's directives.
@@ -350,7 +371,7 @@ public final class DeskContext {
         try store.saveDirectives(list, caseID: caseID)
         directives[caseID] = list
         generation += 1
-        log(.directiveDone, caseID: caseID, detail: list[i].reply)
+        log(.directiveDone, caseID: caseID, detail: String(id.uuidString.prefix(8)), note: list[i].reply)
     }
 
     // MARK: PINs
@@ -395,9 +416,16 @@ public final class DeskContext {
         drafts[id] = .some(nil)
     }
 
-    public func log(_ kind: AuditEntry.Kind, caseID: UUID? = nil, detail: String = "", user: String? = nil) {
-        try? audit.append(AuditEntry(at: clock.now(), user: user ?? self.user?.id ?? "", kind: kind, caseID: caseID,
-                                     detail: detail))
+    /// Writes an audit line; `note` (a reason, a directive's words) is sealed with the key. False
+    /// when the line could not be written: a reveal or an export must then not happen.
+    @discardableResult
+    public func log(_ kind: AuditEntry.Kind, caseID: UUID? = nil, detail: String = "", note: String? = nil,
+                    user: String? = nil) -> Bool {
+        let log = AuditLog(store: store)
+        let entry = AuditEntry(at: clock.now(), user: user ?? self.user?.id ?? "", kind: kind, caseID: caseID,
+                               detail: detail, note: note.flatMap(log.sealNote))
+        do { try log.append(entry) } catch { return false }
+        return true
     }
 
     /// Stations the user works at or oversees, in the directory's order.

@@ -28,6 +28,10 @@ final class LoginScreen: Screen {
                            secret: true)
         row += 2
         s.text(ctx.t("login.hint"), row: row, col: left, width: width, style: .dim)
+        if ctx.store.meta.demo {
+            row += 2
+            s.text(ctx.t("login.demoStore"), row: row, col: left, width: width, style: .warning)
+        }
     }
 
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
@@ -62,12 +66,19 @@ final class LoginScreen: Screen {
             ctx.sayRefusal(check)
             return .stay
         }
+        if user.mustChangePIN { return .replace(ChangePINScreen()) }
+        return LoginScreen.start(ctx, user)
+    }
+
+    /// Where a user starts once signed in: her language, her unread directives, her first screen.
+    static func start(_ ctx: DeskContext, _ user: User) -> Transition {
+        if ctx.auditCutAtSignIn { ctx.say("audit.cutAtSignIn", .error) }
         let prefs = ctx.store.loadPrefs(userID: user.id)
         if let prefs { ctx.language = prefs.language }
         ctx.transliterating = prefs?.transliterate ?? false
         let unread = Access.allows(user, .answerDirective)
             ? ctx.visibleDirectives.filter { $0.state(today: ctx.today) == .unread }.count : 0
-        if unread > 0 { ctx.say("directive.unreadAtLogin", .warning, unread) }
+        if unread > 0, !ctx.auditCutAtSignIn { ctx.say("directive.unreadAtLogin", .warning, unread) }
         // (An SP's overview reads the index; her cases, and any damaged file, when she opens a queue.)
         if user.role != .sp || ctx.casesLoaded, !ctx.damaged.isEmpty { ctx.say("store.damagedSetAside", .warning, ctx.damaged.count) }
         // A counsellor starts at her caseload; Esc takes her to the menu.

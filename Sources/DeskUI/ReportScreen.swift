@@ -176,13 +176,17 @@ final class ReportScreen: Screen {
         let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
         let charts = ReportCharts(strings: ctx.strings, language: ctx.language, directory: ctx.directory)
             .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), last: r.period.end)
+        // On record first: an export that cannot be audited is not made.
+        guard ctx.log(.export, detail: "report \(r.period.start)..\(r.period.end) \(ids.joined(separator: " "))") else {
+            ctx.say("audit.cannotWrite", .error)
+            return
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
             try DurableFile.write(Data(page.utf8), to: folder.appendingPathComponent(name + ".txt"))
             try DurableFile.write(Data(ReportText.csv(r).utf8), to: folder.appendingPathComponent(name + ".csv"))
             try DurableFile.write(Data(ReportCharts.svgDocument(charts).utf8), to: folder.appendingPathComponent(name + ".svg"))
-            ctx.log(.export, detail: "report \(r.period.start)..\(r.period.end) \(stationIDs(ctx).joined(separator: " "))")
             ctx.say("reportScreen.exported", .ok, folder.appendingPathComponent(name).path)
         } catch {
             ctx.say("reportScreen.exportFailed", .error)

@@ -18,14 +18,16 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let res = try CLI.resources()
         let s = res.strings
-        let store: CaseStore
-        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(CLI.fail(error, s)) }
+        // With --user: her PIN on the first line (she must hold the backup right), then the passphrase.
+        let session = storeOption.signIn(s, via: "backup")
+        session.require(.backupRestore)
+        let store = session.store
         let passphrase = readPassphrase()
         do {
+            guard passphrase.count >= Backup.shortestPassphrase else { throw Backup.Problem.passphraseTooShort }
+            session.audit(.export, detail: "backup")
             let made = try Backup.make(store, passphrase: passphrase, now: Date())
             try DurableFile.write(made.data, to: URL(fileURLWithPath: to))
-            try? AuditLog(store: store).append(AuditEntry(at: Date(), user: ProcessInfo.processInfo.environment["USER"] ?? "cli",
-                                                          kind: .export, detail: "backup \(made.files) files"))
             print(s.text("cli.backupMade", .en, made.files, to))
         } catch Backup.Problem.passphraseTooShort {
             CLI.exit(Failure(s.text("cli.passphraseTooShort", .en, Backup.shortestPassphrase), code: 64))
@@ -53,9 +55,44 @@ struct RestoreCommand: ParsableCommand {
         let passphrase = readPassphrase()
         do {
             let opened = try Backup.open(data, passphrase: passphrase)
-            let aside = try Backup.restore(opened.files, to: storeOption.url, replace: replace, now: Date())
+            // An encrypted backup is opened with a user's own key (--user, her PIN on the second
+            // line), checked as verify would, record by record, before it takes the store's place.
+            let pin = storeOption.user != nil ? (readLine(strippingNewline: true) ?? "") : ""
+            var actor = ""
+            let aside = try Backup.restore(opened.files, to: storeOption.url, replace: replace, now: Date()) { fresh in
+                let restored = try CaseStore.open(at: fresh)
+                var checkable = restored
+                if let name = storeOption.user {
+                    let result = SignIn.attempt(restored, name: name, secret: pin, now: Date(), via: "cli restore")
+                    guard case .accepted(let user) = result.outcome, let store = result.store else { throw CLI.refusal(result.outcome, s) }
+                    guard Access.allows(user, .backupRestore) else {
+                        throw Failure(s.text("cli.notAllowed", .en, user.id, s.text("role." + user.role.rawValue, .en)), code: 77)
+                    }
+                    actor = user.id
+                    checkable = store
+                } else if restored.meta.encrypted {
+                    throw Failure(s.text("cli.encryptedNeedsUser", .en), code: 2)
+                }
+                let report = StoreCheck.run(checkable)
+                guard report.isClean else { throw Backup.Problem.damagedInside("\(report.problems)") }
+                try AuditLog(store: checkable).append(AuditEntry(at: Date(), user: actor, kind: .restored,
+                                                                 detail: "from backup of \(Day(opened.createdAt))"))
+            }
             print(s.text("cli.restored", .en, opened.cases, storeOption.url.path))
-            if let aside { print(s.text("cli.restoredAside", .en, aside.path)) }
+            if let aside {
+                print(s.text("cli.restoredAside", .en, aside.path))
+                // The store replaced says so too, and a backup older than it is pointed out.
+                if let old = try? CaseStore.open(at: aside) {
+                    let log = AuditLog(store: old)
+                    let last = log.entries().last?.at
+                    try? log.append(AuditEntry(at: Date(), user: actor, kind: .restored, detail: "replaced by backup of \(Day(opened.createdAt))"))
+                    if let last, last > opened.createdAt {
+                        FileHandle.standardError.write(Data((s.text("cli.restoreOlder", .en, CLI.stamp(opened.createdAt), CLI.stamp(last), aside.path) + "\n").utf8))
+                    }
+                }
+            }
+        } catch let failure as Failure {
+            CLI.exit(failure)
         } catch let problem as Backup.Problem {
             let line: String
             switch problem {

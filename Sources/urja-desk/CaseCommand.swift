@@ -26,25 +26,34 @@ struct CaseShow: ParsableCommand {
         let res = try CLI.resources()
         let s = res.strings
         CLI.requireReason(reveal, reason, s)
+        let session = storeOption.signIn(s, via: "case show")
+        session.require(.viewCases)
         let ctx: DeskContext
         do {
-            let store = storeOption.open(s)
-            ctx = try DeskContext(store: store, clock: SystemClock(), strings: s, keymap: res.keymap, help: res.help,
+            ctx = try DeskContext(store: session.store, clock: SystemClock(), strings: s, keymap: res.keymap, help: res.help,
                                   language: Language(rawValue: lang) ?? .en)
         } catch { CLI.exit(CLI.fail(error, s)) }
         let wanted = Digits.toASCII(number).uppercased().trimmingCharacters(in: .whitespaces)
-        // With --user, only a case she may see.
-        let person = storeOption.person(ctx.store)
-        guard let record = ctx.cases.first(where: { r in r.number.description == wanted
-            && (person.map { Access.allows($0, .viewCases, stationID: r.stationID) } ?? true) }) else {
+        // Only a case she may see.
+        guard let record = ctx.cases.first(where: { $0.number.description == wanted && session.sees($0.stationID) }) else {
             CLI.exit(Failure(s.text("cli.noSuchCase", .en, number), code: 3))
         }
-        let who = ProcessInfo.processInfo.environment["USER"] ?? "cli"
-        ctx.log(.export, caseID: record.id, detail: "case show \(record.number)" + (reveal ? " --reveal · \(reason ?? "")" : ""),
-                user: who)
+        // What a reveal shows her, as on the case screen: identity, and notes only with that right.
+        var shows = (identity: false, notes: false)
+        if reveal {
+            guard session.user != nil else { CLI.exit(Failure(s.text("cli.needsUser", .en), code: 77)) }
+            guard let allowed = Access.reveal(session.user, stationID: record.stationID, reasonGiven: true) else {
+                session.require(.revealIdentity, stationID: record.stationID)
+                return
+            }
+            shows = allowed
+        }
+        session.audit(reveal ? .revealIdentity : .export, caseID: record.id,
+                      detail: "case show \(record.number)" + (shows.identity ? " --reveal" : "") + (shows.notes ? " notes" : ""),
+                      note: reveal ? reason : nil)
         switch format {
-        case .text: print(CaseReport.text(record, ctx: ctx, reveal: reveal), terminator: "")
-        case .json: print(CaseExport(record, reveal: reveal, today: ctx.today).json())
+        case .text: print(CaseReport.text(record, ctx: ctx, reveal: shows.identity, notes: shows.notes), terminator: "")
+        case .json: print(CaseExport(record, reveal: shows.identity, notes: shows.notes, today: ctx.today).json())
         }
     }
 }

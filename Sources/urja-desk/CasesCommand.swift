@@ -22,25 +22,25 @@ struct Cases: ParsableCommand {
         let s = res.strings
         let language = Language(rawValue: lang) ?? .en
         CLI.requireReason(reveal, reason, s)
-        let store: CaseStore
+        let session = storeOption.signIn(s, via: "cases")
+        let store = session.store
         let directory: Directory
-        do {
-            store = storeOption.open(s)
-            directory = try store.loadDirectory()
-        } catch { CLI.exit(CLI.fail(error, s)) }
+        do { directory = try store.loadDirectory() } catch { CLI.exit(CLI.fail(error, s)) }
+        session.require(.viewCases)
+        // A list of identities is for the roles that see them at the desk; an SP reveals one
+        // case at a time with a reason (case show --reveal), as on screen.
+        if reveal { session.require(.revealIdentity) }
         CLI.checkStations(station.map { [$0] } ?? [], in: directory, s)
         let load = store.loadCases(setAside: false)
         for damaged in load.damaged {
             FileHandle.standardError.write(Data((s.text("cli.skippedDamaged", .en, damaged.path, damaged.reason) + "\n").utf8))
         }
-        // With --user, only the cases she may see (her stations).
-        let person = storeOption.person(store)
-        let visible = person.map { p in load.cases.filter { Access.allows(p, .viewCases, stationID: $0.stationID) } } ?? load.cases
+        // Only the cases she may see (her stations).
+        let visible = load.cases.filter { session.sees($0.stationID) }
         let rows = CaseQuery(search: search ?? "", stationID: station, sort: .number).apply(to: visible)
-        // Every export is recorded: what, how many, and the reason when identities are in it.
-        try? AuditLog(store: store).append(AuditEntry(
-            at: Date(), user: ProcessInfo.processInfo.environment["USER"] ?? "cli", kind: .export,
-            detail: "cases \(format.rawValue) \(rows.count)" + (reveal ? " --reveal · \(reason ?? "")" : "")))
+        // Every export is on record before it is printed: what, how many, and (sealed) why.
+        session.audit(reveal ? .revealIdentity : .export, detail: "cases \(format.rawValue) \(rows.count)" + (reveal ? " --reveal" : ""),
+                      note: reveal ? reason : nil)
         let table = CaseTable(strings: s, language: language, directory: directory, reveal: reveal)
         switch format {
         case .table: print(table.text(rows), terminator: "")

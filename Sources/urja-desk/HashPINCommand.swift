@@ -12,6 +12,11 @@ struct HashPIN: ParsableCommand {
         guard let pin = readLine(strippingNewline: true), !pin.isEmpty else {
             CLI.exit(Failure("urja-desk: no PIN on standard input", code: 64))
         }
+        // A store's key must not hang on a weak secret: say so (a demo's or a plain store's PIN may be short).
+        if let problem = SecretPolicy.check(pin, userID: "") {
+            let s = try CLI.resources().strings
+            FileHandle.standardError.write(Data((s.text("cli.hashPinWeak", .en, s.text("secret." + problem.rawValue, .en)) + "\n").utf8))
+        }
         let hash = try PinHash.make(pin: pin)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

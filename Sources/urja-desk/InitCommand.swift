@@ -3,30 +3,37 @@ import DeskModel
 import Foundation
 
 /// A new, empty, encrypted store for a district: stations, partners and users from seeds/. The
-/// admin's passphrase (standard input) wraps the data key for her; the recovery code is printed
-/// once. Other users get their copy with `set-pin --recovery` (or from the admin, later).
+/// admin chooses her passphrase now (standard input; 8 or more, not an obvious one): it wraps the
+/// data key for her; the recovery code is printed once and stays with her. Every other user gets
+/// her copy from the admin (`grant`).
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Make a new encrypted store from seeds/: the admin's PIN or passphrase on standard input; prints the recovery code once.")
+        abstract: "Make a new encrypted store from seeds/: the admin's new passphrase on standard input; prints the recovery code once.")
 
     @OptionGroup var storeOption: StoreOption
-    @Option(help: "The admin user of seeds/users.json whose PIN or passphrase opens the store first.") var admin: String = "admin"
+    @Option(help: "The admin user of seeds/users.json who holds the store's key first.") var admin: String = "admin"
 
     func run() throws {
         let res = try CLI.resources()
         let s = res.strings
-        let directory = try SeedDirectory.load()
-        guard let user = directory.user(admin), user.role == .admin else {
+        var directory = try SeedDirectory.load()
+        guard let i = directory.users.firstIndex(where: { $0.id == admin.lowercased() }), directory.users[i].role == .admin else {
             CLI.exit(Failure(s.text("cli.initNeedsAdmin", .en, admin), code: 64))
         }
-        guard let secret = readLine(strippingNewline: true), user.pin.matches(secret) else {
-            CLI.exit(Failure(s.text("cli.keyRefused", .en), code: 2))
+        let id = directory.users[i].id
+        guard let secret = readLine(strippingNewline: true), !secret.isEmpty else {
+            CLI.exit(Failure(s.text("cli.secretTooShort", .en, SecretPolicy.shortest), code: 64))
+        }
+        if let problem = SecretPolicy.check(secret, userID: id) {
+            CLI.exit(Failure(problem == .tooShort ? s.text("cli.secretTooShort", .en, SecretPolicy.shortest)
+                             : s.text("cli.secretWeak", .en, s.text("secret." + problem.rawValue, .en)), code: 64))
         }
         do {
-            let made = try CaseStore.createEncrypted(at: storeOption.url, directory: directory, secrets: [user.id: secret],
+            directory.users[i].pin = try PinHash.make(pin: secret)
+            let made = try CaseStore.createEncrypted(at: storeOption.url, directory: directory, secrets: [id: secret],
                                                      clock: SystemClock())
-            try? AuditLog(store: made.store).append(AuditEntry(at: Date(), user: user.id, kind: .settingsChanged, detail: "store made"))
+            try AuditLog(store: made.store).append(AuditEntry(at: Date(), user: id, kind: .keyChanged, detail: "store made"))
             print(s.text("cli.initMade", .en, storeOption.url.path))
             print(s.text("cli.recoveryCode", .en, made.recovery))
         } catch {

@@ -21,22 +21,19 @@ struct ReportCommand: ParsableCommand {
         let s = res.strings
         let language = Language(rawValue: lang) ?? .en
         guard let p = ReportPeriod.parse(period) else { CLI.exit(Failure(s.text("cli.badPeriod", .en), code: 64)) }
-        let store: CaseStore
+        let session = storeOption.signIn(s, via: "report")
+        session.require(.makeReports)
+        let store = session.store
         let directory: Directory
-        do {
-            store = storeOption.open(s)
-            directory = try store.loadDirectory()
-        } catch { CLI.exit(CLI.fail(error, s)) }
+        do { directory = try store.loadDirectory() } catch { CLI.exit(CLI.fail(error, s)) }
         CLI.checkStations(station, in: directory, s)
-        // With --user, her stations (and no others) unless --station narrows them.
-        let person = storeOption.person(store)
-        let hers = directory.stations.map(\.id).filter { id in person.map { Access.allows($0, .viewCases, stationID: id) } ?? true }
+        // Her stations (and no others) unless --station narrows them.
+        let hers = directory.stations.map(\.id).filter(session.sees)
         let stations = station.isEmpty ? hers : station.filter(hers.contains)
         let summaries = ReviewData.summaries(store)
         let today = Day(Date())
         let report = Report.make(summaries, period: p, stationIDs: stations, today: today)
-        try? AuditLog(store: store).append(AuditEntry(at: Date(), user: ProcessInfo.processInfo.environment["USER"] ?? "cli",
-                                                      kind: .export, detail: "report \(period) \(stations.joined(separator: " ")) \(format.rawValue)"))
+        session.audit(.export, detail: "report \(period) \(stations.joined(separator: " ")) \(format.rawValue)")
         switch format {
         case .text: print(ReportText(strings: s, language: language, directory: directory).text(report), terminator: "")
         case .csv: print(ReportText.csv(report), terminator: "")

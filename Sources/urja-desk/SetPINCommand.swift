@@ -1,17 +1,19 @@
 import ArgumentParser
 import DeskModel
+import DeskUI
 import Foundation
 
-/// Changes a user's PIN (or passphrase): her sign-in hash and her copy of the store's key,
-/// nobody else's. With --recovery the first line is the store's recovery code instead of her
-/// current PIN, for a forgotten PIN or a new user.
+/// Changes her own PIN (or passphrase): her sign-in hash and her copy of the store's key, nobody
+/// else's. She signs in with the current one first, through the same path as the desk (lockout,
+/// audit). With --recovery the first line is the store's recovery code: for the admin's own
+/// passphrase only; other users get a first PIN from the admin (`grant`).
 struct SetPIN: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-pin",
-        abstract: "Change a user's PIN: current PIN (or, with --recovery, the recovery code) and new PIN on standard input.")
+        abstract: "Change your PIN: current PIN (or, for the admin, with --recovery, the recovery code) and new PIN on standard input.")
 
     @OptionGroup var storeOption: StoreOption
-    @Flag(help: "The first line is the store's recovery code, not her current PIN.") var recovery = false
+    @Flag(help: "The first line is the store's recovery code (the admin's own passphrase only).") var recovery = false
 
     func run() throws {
         let res = try CLI.resources()
@@ -24,17 +26,109 @@ struct SetPIN: ParsableCommand {
         }
         let audit = AuditLog(store: store)
         do {
-            try store.changePIN(userID: name, current: secret, usingRecovery: recovery, newPIN: newPIN)
-            try? audit.append(AuditEntry(at: Date(), user: name.lowercased(), kind: .settingsChanged,
-                                         detail: "pin changed" + (recovery ? " with the recovery code" : "")))
+            if recovery {
+                try recover(store, name: name, code: secret, newPIN: newPIN, s)
+            } else {
+                // Signed in with her current PIN: counted, locked out and audited like any sign-in.
+                let result = SignIn.attempt(store, name: name, secret: secret, now: Date(), via: "cli set-pin")
+                guard case .accepted(let user) = result.outcome, let opened = result.store else {
+                    CLI.exit(CLI.refusal(result.outcome, s))
+                }
+                try opened.checkNewSecret(newPIN, userID: user.id)
+                try opened.setSecret(userID: user.id, newSecret: newPIN, mustChange: false)
+                try? AuditLog(store: opened).append(AuditEntry(at: Date(), user: user.id, kind: .keyChanged,
+                                                               detail: "own pin changed"))
+            }
             print(s.text("cli.pinChanged", .en, name.lowercased()))
         } catch CaseStore.PINChangeProblem.tooShort {
-            CLI.exit(Failure(s.text("cli.pinTooShort", .en), code: 64))
+            CLI.exit(Failure(s.text(store.meta.encrypted ? "cli.secretTooShort" : "cli.pinTooShort", .en, SecretPolicy.shortest), code: 64))
+        } catch CaseStore.PINChangeProblem.weak(let problem) {
+            CLI.exit(Failure(s.text("cli.secretWeak", .en, s.text("secret." + problem.rawValue, .en)), code: 64))
         } catch let problem as CaseStore.PINChangeProblem {
-            try? audit.append(AuditEntry(at: Date(), user: "", kind: .loginFailed, detail: "set-pin \(name.lowercased()) \(problem)"))
+            try? audit.append(AuditEntry(at: Date(), user: "", kind: .loginFailed, detail: "cli set-pin \(problem)"))
             CLI.exit(Failure(s.text("cli.keyRefused", .en), code: 2))
         } catch {
             CLI.exit(CLI.fail(error, s))
+        }
+    }
+
+    /// The recovery code resets the admin's own passphrase; wrong codes count like wrong PINs.
+    private func recover(_ store: CaseStore, name: String, code: String, newPIN: String, _ s: Strings) throws {
+        guard let user = (try? store.loadDirectory())?.user(name), user.role == .admin else {
+            CLI.exit(Failure(s.text("cli.recoveryAdminOnly", .en), code: 77))
+        }
+        let guardRail = LoginGuard(store: store)
+        let bucket = "-recovery-"
+        if let wait = guardRail.waitRemaining(for: bucket, now: Date()) {
+            CLI.exit(CLI.refusal(.locked(seconds: Int(wait.rounded(.up))), s))
+        }
+        do {
+            try store.changePIN(userID: user.id, current: code, usingRecovery: true, newPIN: newPIN)
+        } catch CaseStore.PINChangeProblem.refused {
+            do { try guardRail.recordFailure(for: bucket, now: Date()) } catch { CLI.exit(CLI.refusal(.cannotRecord, s)) }
+            try? AuditLog(store: store).append(AuditEntry(at: Date(), user: "", kind: .loginFailed, detail: "cli recovery code refused"))
+            CLI.exit(Failure(s.text("cli.keyRefused", .en), code: 2))
+        }
+        try? guardRail.recordSuccess(for: bucket)
+        try AuditLog(store: store).append(AuditEntry(at: Date(), user: "", kind: .recoveryUsed, detail: "for " + user.id))
+    }
+}
+
+/// The admin, signed in, gives a user her copy of the store's key under a first PIN that she
+/// must change at her first sign-in; or takes a copy back.
+struct GrantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grant",
+        abstract: "Give a user her copy of the key: your passphrase, then her first PIN, on standard input (she changes it at first sign-in).")
+
+    @OptionGroup var storeOption: StoreOption
+    @Option(name: .customLong("for"), help: "The user who gets a copy of the key.") var target: String
+
+    func run() throws {
+        let res = try CLI.resources()
+        let s = res.strings
+        let session = storeOption.signIn(s, via: "grant")
+        session.require(.manageKeys)
+        guard let first = readLine(strippingNewline: true), !first.isEmpty else { CLI.exit(Failure(s.text("cli.grantUsage", .en), code: 64)) }
+        guard let person = (try? session.store.loadDirectory())?.user(target) else {
+            CLI.exit(Failure(s.text("cli.unknownUser", .en, target), code: 64))
+        }
+        do {
+            try session.store.checkNewSecret(first, userID: person.id)
+            session.audit(.keyChanged, detail: "grant \(person.id)")
+            try session.store.setSecret(userID: person.id, newSecret: first, mustChange: true)
+            print(s.text("cli.granted", .en, person.id))
+        } catch CaseStore.PINChangeProblem.tooShort {
+            CLI.exit(Failure(s.text("cli.secretTooShort", .en, SecretPolicy.shortest), code: 64))
+        } catch CaseStore.PINChangeProblem.weak(let problem) {
+            CLI.exit(Failure(s.text("cli.secretWeak", .en, s.text("secret." + problem.rawValue, .en)), code: 64))
+        } catch {
+            CLI.exit(CLI.fail(error, s))
+        }
+    }
+}
+
+struct RevokeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke", abstract: "Take a user's copy of the store's key back: her PIN opens nothing more (your passphrase on standard input).")
+
+    @OptionGroup var storeOption: StoreOption
+    @Option(name: .customLong("for"), help: "The user whose copy of the key is taken back.") var target: String
+
+    func run() throws {
+        let res = try CLI.resources()
+        let s = res.strings
+        let session = storeOption.signIn(s, via: "revoke")
+        session.require(.manageKeys)
+        guard let person = (try? session.store.loadDirectory())?.user(target), person.id != session.actor else {
+            CLI.exit(Failure(s.text("cli.unknownUser", .en, target), code: 64))
+        }
+        do {
+            session.audit(.keyChanged, detail: "revoke \(person.id)")
+            try session.store.revokeKey(userID: person.id)
+            print(s.text("cli.revoked", .en, person.id))
+        } catch {
+            CLI.exit(Failure(s.text("cli.noKeyCopyFor", .en, person.id), code: 64))
         }
     }
 }

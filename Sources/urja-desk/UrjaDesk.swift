@@ -8,7 +8,7 @@ struct UrjaDesk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "urja-desk",
         abstract: "Urja Desk: case work for Mahila Urja Desks (intake, queue, counselling, review).",
-        subcommands: [OpenDesk.self, InitCommand.self, Demo.self, Cases.self, CaseGroup.self, ReportCommand.self, Verify.self, BackupCommand.self, RestoreCommand.self, SetPIN.self, HashPIN.self, StressSave.self],
+        subcommands: [OpenDesk.self, InitCommand.self, Demo.self, Cases.self, CaseGroup.self, ReportCommand.self, Verify.self, BackupCommand.self, RestoreCommand.self, SetPIN.self, GrantCommand.self, RevokeCommand.self, HashPIN.self, StressSave.self],
         defaultSubcommand: OpenDesk.self)
 
     /// Like ArgumentParser's own main, except that a mistake on the command line is one line on
@@ -41,29 +41,6 @@ struct StoreOption: ParsableArguments {
     var user: String?
 
     var url: URL { StoreLocation.resolve(flag: store, environment: ProcessInfo.processInfo.environment) }
-
-    /// The user named by --user, when there is one: what she may see bounds what is printed.
-    func person(_ store: CaseStore) -> User? {
-        guard let user else { return nil }
-        return (try? store.loadDirectory())?.user(user)
-    }
-
-    /// Opens the store, and for an encrypted one unwraps its key with --user and the PIN on
-    /// standard input (refused with one line otherwise).
-    func open(_ strings: Strings) -> CaseStore {
-        let store: CaseStore
-        do { store = try CaseStore.open(at: url) } catch { CLI.exit(CLI.fail(error, strings)) }
-        guard store.isLocked else { return store }
-        guard let user, let pin = readLine(strippingNewline: true), !pin.isEmpty else {
-            CLI.exit(Failure(strings.text("cli.encryptedNeedsUser", .en), code: 2))
-        }
-        guard let directory = try? store.loadDirectory(), let person = directory.user(user), person.pin.matches(pin),
-              let ring = store.loadKeyRing(), let key = try? ring.unlock(user: person.id, secret: pin) else {
-            try? AuditLog(store: store).append(AuditEntry(at: Date(), user: "", kind: .loginFailed, detail: "cli " + user.lowercased()))
-            CLI.exit(Failure(strings.text("cli.keyRefused", .en), code: 2))
-        }
-        return store.unlocked(with: key)
-    }
 }
 
 /// A failure that ends the command with one line on stderr and a non-zero status.
@@ -111,6 +88,14 @@ enum CLI {
         for id in ids where directory.station(id) == nil {
             exit(Failure(strings.text("cli.unknownStation", .en, id, directory.stations.map(\.id).joined(separator: ", ")), code: 64))
         }
+    }
+
+    /// A moment as the desk writes it (DD-MM-YYYY HH:MM, local time).
+    static func stamp(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "dd-MM-yyyy HH:mm"
+        return f.string(from: date)
     }
 
     static func exit(_ failure: Failure) -> Never {

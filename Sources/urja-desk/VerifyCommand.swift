@@ -11,9 +11,9 @@ struct Verify: ParsableCommand {
     func run() throws {
         let res = try CLI.resources()
         let s = res.strings
-        let store: CaseStore
-        store = storeOption.open(s)
-        let report = StoreCheck.run(store)
+        let session = storeOption.signIn(s, via: "verify")
+        session.require(.checkStore)
+        let report = StoreCheck.run(session.store)
         for problem in report.problems {
             let line: String
             switch problem {
@@ -24,6 +24,7 @@ struct Verify: ParsableCommand {
             case .unreadableDraft(let file): line = s.text("verify.unreadableDraft", .en, file)
             case .setAsideFiles(let count): line = s.text("verify.setAside", .en, count)
             case .auditChainBroken(let n): line = s.text("verify.auditBroken", .en, n)
+            case .auditCut(let n): line = s.text("verify.auditCut", .en, n)
             case .unreadableFile(let file): line = s.text("verify.unreadableFile", .en, file)
             }
             print(line)

@@ -217,7 +217,8 @@ final class DeskFlowTests: XCTestCase {
         let entry = try XCTUnwrap(AuditLog(store: h.ctx.store).entries().last)
         XCTAssertEqual(entry.kind, .revealIdentity)
         XCTAssertEqual(entry.user, "sp")
-        XCTAssertTrue(entry.detail.contains("review of high-risk case"))
+        XCTAssertEqual(entry.note, "review of high-risk case", "the reason is kept with the entry (sealed in an encrypted store)")
+        XCTAssertFalse(entry.detail.contains("review"), "the clear detail carries ids only")
         h.press(.escape, .down, .enter)
         XCTAssertFalse(h.screen.contains(record.identity.name), "the next case is masked again")
     }

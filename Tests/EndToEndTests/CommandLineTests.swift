@@ -28,15 +28,22 @@ final class CommandLineTests: XCTestCase {
         let other = Binary.tempStore()
         defer { try? FileManager.default.removeItem(at: other) }
         try Binary.run(["demo", "--store", other.path, "--cases", "30", "--seed", "5", "--plain"])
-        let a = try Binary.run(["cases", "--store", store.path, "--format", "csv", "--reveal", "--reason", "test of the export"]).stdout
-        let b = try Binary.run(["cases", "--store", other.path, "--format", "csv", "--reveal", "--reason", "test of the export"]).stdout
+        let a = try Binary.run(["cases", "--store", store.path, "--format", "csv"]).stdout
+        let b = try Binary.run(["cases", "--store", other.path, "--format", "csv"]).stdout
         XCTAssertEqual(a, b)
         XCTAssertEqual(a.split(separator: "\n").count, 31)
+        let namesA = try Binary.run(["cases", "--store", store.path, "--user", "asha", "--format", "csv", "--reveal", "--reason", "test of the export"],
+                                    stdin: "1111\n").stdout
+        let namesB = try Binary.run(["cases", "--store", other.path, "--user", "asha", "--format", "csv", "--reveal", "--reason", "test of the export"],
+                                    stdin: "1111\n").stdout
+        XCTAssertEqual(namesA, namesB)
+        XCTAssertGreaterThan(namesA.split(separator: "\n").count, 1)
     }
 
     /// One case with its sessions, plan and legal track: masked, and whole only with a reason.
     func testCaseShow() throws {
-        let list = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal", "--reason", "test of the export"])
+        let list = try Binary.run(["cases", "--store", store.path, "--user", "asha", "--format", "json", "--reveal", "--reason", "test of the export"],
+                                  stdin: "1111\n")
         let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: String]] ?? []
         // The demo case with the most to show.
         var best: (String, Int, String)?
@@ -66,9 +73,15 @@ final class CommandLineTests: XCTestCase {
         let refused = try Binary.run(["case", "show", number, "--store", store.path, "--reveal"])
         XCTAssertEqual(refused.status, 64)
         XCTAssertTrue(refused.stderr.contains("--reason"), refused.stderr)
-        let open = try Binary.run(["case", "show", number, "--store", store.path, "--reveal", "--reason", "court summons review"])
-        XCTAssertEqual(open.status, 0)
+        let open = try Binary.run(["case", "show", number, "--store", store.path, "--user", "asha", "--reveal", "--reason", "court summons review"],
+                                  stdin: "1111\n")
+        XCTAssertEqual(open.status, 0, open.stderr)
         XCTAssertTrue(open.stdout.contains(name))
+        XCTAssertTrue(open.stdout.contains("Notes confidential"), "a desk officer sees who she is, not the session notes")
+        let counsellor = try Binary.run(["case", "show", number, "--store", store.path, "--user", "kavita", "--reveal", "--reason", "court summons review"],
+                                        stdin: "3333\n")
+        XCTAssertEqual(counsellor.status, 0, counsellor.stderr)
+        XCTAssertFalse(counsellor.stdout.contains("Notes confidential"), "the counsellor reads her notes")
         let audit = try String(contentsOf: store.appendingPathComponent("audit.log"), encoding: .utf8)
         XCTAssertTrue(audit.contains("court summons review"))
         let missing = try Binary.run(["case", "show", "IND-VJN-1999-0001", "--store", store.path])
@@ -84,7 +97,8 @@ final class CommandLineTests: XCTestCase {
                      "Referrals made in the period", "Total", "left out"] {
             XCTAssertTrue(text.stdout.contains(part), part)
         }
-        let names = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal", "--reason", "test of the export"])
+        let names = try Binary.run(["cases", "--store", store.path, "--user", "asha", "--format", "json", "--reveal", "--reason", "test of the export"],
+                                   stdin: "1111\n")
         let rows = try JSONSerialization.jsonObject(with: Data(names.stdout.utf8)) as? [[String: String]] ?? []
         for row in rows { XCTAssertFalse(text.stdout.contains(row["name"] ?? "@@"), "no name in a report") }
         let json = try Binary.run(["report", "--store", store.path, "--period", "2026-Q4", "--format", "json", "--station", "VJN"])
@@ -111,16 +125,20 @@ final class CommandLineTests: XCTestCase {
     func testCasesAreMaskedUnlessRevealed() throws {
         let masked = try Binary.run(["cases", "--store", store.path, "--format", "json"])
         XCTAssertEqual(masked.status, 0)
-        let revealed = try Binary.run(["cases", "--store", store.path, "--format", "json", "--reveal", "--reason", "test of the export"])
+        let all = try JSONSerialization.jsonObject(with: Data(masked.stdout.utf8)) as? [[String: String]] ?? []
+        XCTAssertEqual(all.count, 30)
+        let revealed = try Binary.run(["cases", "--store", store.path, "--user", "asha", "--format", "json", "--reveal", "--reason", "test of the export"],
+                                      stdin: "1111\n")
         let rows = try JSONSerialization.jsonObject(with: Data(revealed.stdout.utf8)) as? [[String: String]] ?? []
-        XCTAssertEqual(rows.count, 30)
+        XCTAssertEqual(rows.count, all.filter { ($0["number"] ?? "").hasPrefix("IND-VJN-") }.count, "her station's cases only")
+        XCTAssertGreaterThan(rows.count, 0)
         for row in rows {
             let name = row["name"] ?? ""
             XCTAssertFalse(name.isEmpty)
             XCTAssertFalse(masked.stdout.contains(name), "\(name) shows without --reveal")
         }
         let audit = try String(contentsOf: store.appendingPathComponent("audit.log"), encoding: .utf8)
-        XCTAssertTrue(audit.contains("\"export\""), "a revealed export is audited")
+        XCTAssertTrue(audit.contains("\"revealIdentity\""), "a revealed export is audited")
         XCTAssertTrue(audit.contains("test of the export"), "with its reason")
         let noReason = try Binary.run(["cases", "--store", store.path, "--reveal"])
         XCTAssertEqual(noReason.status, 64, "no identities without a reason")

@@ -1,3 +1,4 @@
+import DeskModel
 import DeskUI
 import Foundation
 import XCTest
@@ -24,14 +25,13 @@ final class EncryptedStoreTests: XCTestCase {
     }
 
     func testNoNameOrPhoneIsReadableOnDisk() throws {
-        // The names and phones, read through the key (the export needs a user, her PIN and a reason).
-        // (The admin sees every station's cases; a desk officer only her own.)
-        let revealed = try Binary.run(["cases", "--store", store.path, "--user", "admin", "--reveal", "--reason",
-                                       "strings test of the store", "--format", "json"], stdin: "9999\n")
-        XCTAssertEqual(revealed.status, 0, revealed.stderr)
-        let rows = try JSONSerialization.jsonObject(with: Data(revealed.stdout.utf8)) as? [[String: String]] ?? []
-        XCTAssertEqual(rows.count, 60)
-        let secrets = rows.flatMap { [$0["name"] ?? "", $0["phone"] ?? ""] }.filter { $0.count >= 4 }
+        // The names and phones, read through the key with the model (no role may list every
+        // station's identities on the command line: the admin has no reveal right at all).
+        let closed = try CaseStore.open(at: store)
+        let key = try XCTUnwrap(closed.loadKeyRing()).unlock(user: "admin", secret: "9999")
+        let cases = closed.unlocked(with: key).loadCases(setAside: false).cases
+        XCTAssertEqual(cases.count, 60)
+        let secrets = cases.flatMap { [$0.identity.name, $0.identity.phone ?? ""] }.filter { $0.count >= 4 }
         var files = 0, runs = 0
         let all = FileManager.default.enumerator(at: store, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for url in all where !url.hasDirectoryPath {
@@ -59,8 +59,12 @@ final class EncryptedStoreTests: XCTestCase {
         let hers = try Binary.run(["cases", "--store", store.path, "--user", "asha", "--format", "csv"], stdin: "1111\n")
         let stations = Set(hers.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
         XCTAssertEqual(stations, ["VJN"])
-        let report = try Binary.run(["report", "--store", store.path, "--user", "kavita", "--period", "2026-Q4"], stdin: "3333\n")
-        XCTAssertTrue(report.stdout.contains("Stations: Vijay Nagar, Banganga\n"), report.stdout)
+        let report = try Binary.run(["report", "--store", store.path, "--user", "asha", "--period", "2026-Q4"], stdin: "1111\n")
+        XCTAssertTrue(report.stdout.contains("Stations: Vijay Nagar\n"), report.stdout)
+        // A counsellor has no report right, on screen or here.
+        let counsellor = try Binary.run(["report", "--store", store.path, "--user", "kavita", "--period", "2026-Q4"], stdin: "3333\n")
+        XCTAssertEqual(counsellor.status, 77, counsellor.stderr)
+        XCTAssertTrue(counsellor.stdout.isEmpty)
         // Without the right PIN, nothing is read.
         let refused = try Binary.run(["cases", "--store", store.path, "--user", "asha"], stdin: "1234\n")
         XCTAssertEqual(refused.status, 2)
@@ -70,30 +74,55 @@ final class EncryptedStoreTests: XCTestCase {
         XCTAssertTrue(noUser.stderr.contains("encrypted"))
     }
 
-    /// A new district store: the admin makes it, gives a user her key with the recovery code;
-    /// she changes her PIN; the old one no longer opens anything.
-    func testInitAndPINs() throws {
+    /// A new district store: the admin makes it under a passphrase of her own (a PIN or an obvious
+    /// one is refused), gives a user her copy of the key under a first PIN, which she must change
+    /// before anything opens; the old one then opens nothing. The recovery code is the admin's.
+    func testInitGrantAndPINs() throws {
         let fresh = Binary.tempStore()
         defer { try? FileManager.default.removeItem(at: fresh) }
-        XCTAssertEqual(try Binary.run(["init", "--store", fresh.path], stdin: "0000\n").status, 2, "the admin's own PIN is needed")
-        let made = try Binary.run(["init", "--store", fresh.path], stdin: "9999\n")
+        let weak = try Binary.run(["init", "--store", fresh.path], stdin: "9999\n")
+        XCTAssertEqual(weak.status, 64, "a 4-digit PIN cannot guard a district's key")
+        XCTAssertEqual(try Binary.run(["init", "--store", fresh.path], stdin: "12345678\n").status, 64, "nor a run of digits")
+        XCTAssertEqual(try Binary.run(["init", "--store", fresh.path], stdin: "admin-admin\n").status, 64, "nor her user name")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.path), "nothing made")
+        let made = try Binary.run(["init", "--store", fresh.path], stdin: "kshipra-river-77\n")
         XCTAssertEqual(made.status, 0, made.stderr)
         let code = try XCTUnwrap(made.stdout.components(separatedBy: "again): ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
         XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "1111\n").status, 2,
                        "no key for her yet")
+        // The recovery code is not a way in for a user: it resets the admin's own passphrase.
         XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha", "--recovery"],
-                                      stdin: "WRONG-CODE\npipalya-2468\n").status, 2)
-        XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha", "--recovery"],
-                                      stdin: "\(code)\n2468\n").status, 64, "4 digits cannot guard the key")
-        XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha", "--recovery"],
-                                      stdin: "\(code)\npipalya-2468\n").status, 0)
-        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "pipalya-2468\n").status, 0)
+                                      stdin: "\(code)\npipalya-2468\n").status, 77)
+        // The admin, signed in, gives asha a first PIN; asha must set her own before anything opens.
+        XCTAssertEqual(try Binary.run(["grant", "--store", fresh.path, "--user", "admin", "--for", "asha"],
+                                      stdin: "kshipra-river-77\n2468\n").status, 64, "4 digits cannot guard the key")
+        let grant = try Binary.run(["grant", "--store", fresh.path, "--user", "admin", "--for", "asha"], stdin: "kshipra-river-77\nfirst-pin-4821\n")
+        XCTAssertEqual(grant.status, 0, grant.stderr)
+        let first = try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "first-pin-4821\n")
+        XCTAssertEqual(first.status, 77, "a first PIN opens nothing until she sets her own")
+        XCTAssertTrue(first.stderr.contains("set your own"), first.stderr)
         XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "asha"],
-                                      stdin: "pipalya-2468\nlonger passphrase\n").status, 0)
-        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "pipalya-2468\n").status, 2)
-        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "longer passphrase\n").status, 0)
-        let verify = try Binary.run(["verify", "--store", fresh.path, "--user", "admin"], stdin: "9999\n")
+                                      stdin: "first-pin-4821\npipalya-2468\n").status, 0)
+        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "first-pin-4821\n").status, 2)
+        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "pipalya-2468\n").status, 0)
+        // A desk officer may not give keys; the admin may take asha's back.
+        XCTAssertEqual(try Binary.run(["grant", "--store", fresh.path, "--user", "asha", "--for", "meena"],
+                                      stdin: "pipalya-2468\nmeena-first-99\n").status, 77)
+        XCTAssertEqual(try Binary.run(["revoke", "--store", fresh.path, "--user", "admin", "--for", "asha"],
+                                      stdin: "kshipra-river-77\n").status, 0)
+        XCTAssertEqual(try Binary.run(["cases", "--store", fresh.path, "--user", "asha"], stdin: "pipalya-2468\n").status, 2,
+                       "revoked: her PIN opens nothing")
+        // The admin's own reset with the recovery code, recorded as its own kind.
+        XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "admin", "--recovery"],
+                                      stdin: "WRONG-CODE\nnarmada-ghat-12\n").status, 2)
+        XCTAssertEqual(try Binary.run(["set-pin", "--store", fresh.path, "--user", "admin", "--recovery"],
+                                      stdin: "\(code)\nnarmada-ghat-12\n").status, 0)
+        let verify = try Binary.run(["verify", "--store", fresh.path, "--user", "admin"], stdin: "narmada-ghat-12\n")
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+        let audit = try String(contentsOf: fresh.appendingPathComponent("audit.log"), encoding: .utf8)
+        XCTAssertTrue(audit.contains("\"recoveryUsed\""))
+        XCTAssertTrue(audit.contains("grant asha"))
+        XCTAssertTrue(audit.contains("\"user\":\"admin\""), "the signed-in admin is the actor")
     }
 
     func testTheDeskOpensWithHerPIN() throws {

@@ -1,3 +1,4 @@
+import DeskModel
 import DeskUI
 import Foundation
 import XCTest
@@ -46,8 +47,16 @@ final class SPReviewInTmuxTests: TmuxTestCase {
         assertFits(tmux.waitFor("[Open] due"))
         tmux.keys("C-q")
         XCTAssertTrue(tmux.waitForExit())
-        // The reveal is in the audit log with its reason.
+        // The reveal is in the audit log with its reason, sealed: not readable in the file, and
+        // opened with the key; the directive's words likewise.
         let audit = try String(contentsOf: store.appendingPathComponent("audit.log"), encoding: .utf8)
-        XCTAssertTrue(audit.contains("review of a high-risk case"))
+        XCTAssertFalse(audit.contains("review of a high-risk case"), "the reason is not in the clear")
+        XCTAssertFalse(audit.contains("Meet her at home"), "nor the directive")
+        let closed = try CaseStore.open(at: store)
+        let key = try XCTUnwrap(closed.loadKeyRing()).unlock(user: "spindore", secret: "4444")
+        let log = AuditLog(store: closed.unlocked(with: key))
+        let notes = log.entries().compactMap(log.openNote)
+        XCTAssertTrue(notes.contains("review of a high-risk case"), "\(notes)")
+        XCTAssertTrue(notes.contains("Meet her at home with the counsellor"), "\(notes)")
     }
 }

@@ -1,0 +1,83 @@
+import DeskModel
+import DeskUI
+import Foundation
+
+/// Who runs a command: signed in through the same path as the desk (lockout, her own copy of
+/// the key, the directory checked, an audit line), and asked the same rights table.
+struct SignedIn {
+    let store: CaseStore
+    /// Nil only on a plain store (tests and benchmarks) opened without --user: nobody is signed
+    /// in, so nothing that needs a person (a reveal, a backup) is allowed.
+    let user: User?
+    let strings: Strings
+
+    /// The audit log's name for whoever runs the command.
+    var actor: String { user?.id ?? "" }
+
+    /// Rights that need a person even on a plain store: what shows who a woman is, and the keys.
+    static let needPerson: Set<Right> = [.revealIdentity, .revealWithReason, .readNotes, .manageKeys]
+
+    /// Ends the command unless she has `right` (at `stationID` when given). On a plain store opened
+    /// without --user only what needs no person goes through.
+    func require(_ right: Right, stationID: String? = nil) {
+        guard let user else {
+            guard SignedIn.needPerson.contains(right) else { return }
+            CLI.exit(Failure(strings.text("cli.needsUser", .en), code: 77))
+        }
+        guard Access.allows(user, right, stationID: stationID) else {
+            CLI.exit(Failure(strings.text("cli.notAllowed", .en, user.id, strings.text("role." + user.role.rawValue, .en)), code: 77))
+        }
+    }
+
+    /// Whether she may see a station's cases (everyone, when nobody is signed in on a plain store).
+    func sees(_ stationID: String) -> Bool {
+        user.map { Access.allows($0, .viewCases, stationID: stationID) } ?? true
+    }
+
+    /// Writes the audit line first; when it cannot be written, nothing is printed.
+    func audit(_ kind: AuditEntry.Kind, caseID: UUID? = nil, detail: String, note: String? = nil) {
+        let log = AuditLog(store: store)
+        do {
+            try log.append(AuditEntry(at: Date(), user: actor, kind: kind, caseID: caseID, detail: detail,
+                                      note: note.flatMap(log.sealNote)))
+        } catch {
+            CLI.exit(Failure(strings.text("cli.auditFailed", .en), code: 2))
+        }
+    }
+}
+
+extension StoreOption {
+    /// Opens the store and signs in with --user and the secret on the first line of standard
+    /// input. An encrypted store needs --user; a plain one without it opens with nobody signed in.
+    func signIn(_ strings: Strings, via: String) -> SignedIn {
+        let store: CaseStore
+        do { store = try CaseStore.open(at: url) } catch { CLI.exit(CLI.fail(error, strings)) }
+        guard let name = user else {
+            if store.meta.encrypted { CLI.exit(Failure(strings.text("cli.encryptedNeedsUser", .en), code: 2)) }
+            return SignedIn(store: store, user: nil, strings: strings)
+        }
+        let secret = readLine(strippingNewline: true) ?? ""
+        let result = SignIn.attempt(store, name: name, secret: secret, now: Date(), via: "cli " + via)
+        guard case .accepted(let person) = result.outcome, let opened = result.store else {
+            CLI.exit(CLI.refusal(result.outcome, strings))
+        }
+        if result.auditCut { FileHandle.standardError.write(Data((strings.text("cli.auditCut", .en) + "\n").utf8)) }
+        if person.mustChangePIN, via != "set-pin" {
+            CLI.exit(Failure(strings.text("cli.mustChangePIN", .en, person.id), code: 77))
+        }
+        return SignedIn(store: opened, user: person, strings: strings)
+    }
+}
+
+extension CLI {
+    /// One line for a refused sign-in, and its exit status (2: the store stays closed).
+    static func refusal(_ outcome: SignIn.Outcome, _ s: Strings) -> Failure {
+        switch outcome {
+        case .locked(let seconds): return Failure(s.text("cli.locked", .en, seconds), code: 2)
+        case .noKey: return Failure(s.text("cli.noKeyCopy", .en), code: 2)
+        case .directoryAltered: return Failure(s.text("cli.directoryAltered", .en), code: 2)
+        case .cannotRecord: return Failure(s.text("cli.cannotRecord", .en), code: 2)
+        case .refused, .accepted: return Failure(s.text("cli.keyRefused", .en), code: 2)
+        }
+    }
+}
