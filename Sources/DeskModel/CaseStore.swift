@@ -393,6 +393,24 @@ public struct CaseStore: Sendable {
         try write(list, to: directivesDir.appendingPathComponent(caseID.uuidString + ".plist"))
     }
 
+    /// Changes a case's directives as they are on disk now, under a lock per case: two terminals
+    /// (two SPs giving directives, an SP and the desk answering) each add to what the other saved,
+    /// never over it. Returns the list as saved.
+    @discardableResult
+    public func updateDirectives(caseID: UUID, _ change: (inout [Directive]) throws -> Void) throws -> [Directive] {
+        try ensure(locksDir)
+        let lockPath = locksDir.appendingPathComponent("directives-" + caseID.uuidString + ".lock").path
+        let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.writeFailed(path: lockPath) }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: lockPath) }
+        defer { flock(fd, LOCK_UN) }
+        var list = read([Directive].self, from: directivesDir.appendingPathComponent(caseID.uuidString + ".plist")) ?? []
+        try change(&list)
+        try saveDirectives(list, caseID: caseID)
+        return list
+    }
+
     // MARK: Wrong PINs
 
     var locksDir: URL { root.appendingPathComponent("locks", isDirectory: true) }

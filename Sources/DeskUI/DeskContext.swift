@@ -346,10 +346,9 @@ public final class DeskContext {
         return directives.filter { ids.contains($0.key) }.flatMap(\.value).sorted { $0.at > $1.at }
     }
 
+    /// Adds a directive to the case's list as it is on disk now (another SP's are kept).
     public func addDirective(_ d: Directive) throws {
-        let list = directives(for: d.caseID) + [d]
-        try store.saveDirectives(list, caseID: d.caseID)
-        directives[d.caseID] = list
+        directives[d.caseID] = try store.updateDirectives(caseID: d.caseID) { $0.append(d) }
         generation += 1
         log(.directiveGiven, caseID: d.caseID, detail: String(d.id.uuidString.prefix(8)), note: d.text)
     }
@@ -358,20 +357,23 @@ public final class DeskContext {
     public func markDirectivesRead(caseID: UUID) {
         guard let user, Access.allows(user, .answerDirective),
               directives(for: caseID).contains(where: { $0.readAt == nil }) else { return }
-        var list = directives(for: caseID)
-        for i in list.indices { list[i].markRead(by: user.id, at: clock.now()) }
-        if (try? store.saveDirectives(list, caseID: caseID)) != nil { directives[caseID] = list }
+        let now = clock.now()
+        if let list = try? store.updateDirectives(caseID: caseID, { list in
+            for i in list.indices { list[i].markRead(by: user.id, at: now) }
+        }) { directives[caseID] = list }
     }
 
     public func answerDirective(_ id: UUID, caseID: UUID, reply: String) throws {
         guard let user else { return }
-        var list = directives(for: caseID)
-        guard let i = list.firstIndex(where: { $0.id == id }) else { return }
-        try list[i].markDone(reply: reply, by: user.id, at: clock.now())
-        try store.saveDirectives(list, caseID: caseID)
-        directives[caseID] = list
+        let now = clock.now()
+        var answered: String?
+        directives[caseID] = try store.updateDirectives(caseID: caseID) { list in
+            guard let i = list.firstIndex(where: { $0.id == id }) else { return }
+            try list[i].markDone(reply: reply, by: user.id, at: now)
+            answered = list[i].reply
+        }
         generation += 1
-        log(.directiveDone, caseID: caseID, detail: String(id.uuidString.prefix(8)), note: list[i].reply)
+        if let answered { log(.directiveDone, caseID: caseID, detail: String(id.uuidString.prefix(8)), note: answered) }
     }
 
     // MARK: PINs
