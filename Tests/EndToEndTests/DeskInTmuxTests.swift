@@ -89,7 +89,7 @@ final class DeskInTmuxTests: TmuxTestCase {
         assertFits(tmux.waitFor("केवल अंक लिखें"))
         // The terminal is closed without warning.
         tmux.stop()
-        tmux = Tmux()
+        tmux = try Tmux()
         tmux.start(command)
         // Hindi was remembered for her; the draft waits.
         login("asha", "1111", expect: "मुख्य मेनू")
