@@ -63,6 +63,16 @@ final class Harness {
         app.handle(.resize)
     }
 
+    /// The cases the queue on top lists now (after its search, filter and sort), or nil off the queue.
+    var queueRows: [CaseRecord]? { (app.top as? CaseListScreen)?.rows(ctx) }
+
+    /// The count the queue shows on its filter line ("… · Sort: Newest · 13", "… · क्रम: … · 13").
+    var shownQueueCount: Int? {
+        let line = screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? ""
+        guard let r = line.range(of: "· [0-9]+$", options: .regularExpression) else { return nil }
+        return Int(line[r].dropFirst(2))
+    }
+
     /// From the main menu (or a counsellor's caseload): the queue, search the number, open it.
     func openCase(_ number: String) {
         if ctx.user?.role == .counsellor { press(.escape) }

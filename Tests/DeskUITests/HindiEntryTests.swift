@@ -67,11 +67,22 @@ final class HindiEntryTests: XCTestCase {
         let r = try XCTUnwrap(h.ctx.visibleCases.first)
         let roman = Romanizer.roman(r.identity.name)
         h.press(.char("2"))
+        let all = try XCTUnwrap(h.queueRows)
+        // A case on the first screen that her name does not match: it must go.
+        let onScreen = h.screen
+        let other = try XCTUnwrap(all.first { $0.id != r.id && onScreen.contains($0.number.description)
+                                              && !NameKey.matches(query: NameKey.words(roman), name: NameKey.words($0.identity.name)) })
         h.type(roman)
         XCTAssertTrue(h.screen.contains(r.number.description), "\(roman) finds \(r.identity.name)")
+        XCTAssertFalse(h.screen.contains(other.number.description), "\(roman) leaves out \(other.identity.name)")
+        XCTAssertLessThan(try XCTUnwrap(h.queueRows).count, all.count)
+        XCTAssertEqual(h.shownQueueCount, h.queueRows?.count)
         h.press(.escape)
+        XCTAssertEqual(h.shownQueueCount, all.count, "Esc clears the search")
         h.type(r.identity.name)
         XCTAssertTrue(h.screen.contains(r.number.description))
+        XCTAssertFalse(h.screen.contains(other.number.description))
+        XCTAssertLessThan(try XCTUnwrap(h.queueRows).count, all.count)
     }
 
     /// A re-entered woman is shown before saving; F10 saves anyway, Enter opens the earlier case.

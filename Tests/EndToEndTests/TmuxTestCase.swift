@@ -37,6 +37,34 @@ class TmuxTestCase: XCTestCase {
         }
     }
 
+    /// The case numbers a queue screen lists, top to bottom.
+    func caseNumbers(_ screen: String) -> [String] {
+        let re = try? NSRegularExpression(pattern: "[A-Z]{3}-[A-Z]{3}-[0-9]{4}-[0-9]{4}")
+        return re?.matches(in: screen, range: NSRange(screen.startIndex..., in: screen)).compactMap {
+            Range($0.range, in: screen).map { String(screen[$0]) }
+        } ?? []
+    }
+
+    /// The count a queue shows at the end of its filter line (the second row).
+    func shownCount(_ screen: String) -> Int? {
+        let line = screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? ""
+        guard let r = line.range(of: "· [0-9]+ *$", options: .regularExpression) else { return nil }
+        return Int(line[r].dropFirst(2).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// A search typed into a queue narrowed it: fewer cases than before, and at least one case
+    /// shown before the search is gone (the queue did not ignore the search box).
+    func assertNarrowed(before: String, after: String, keeps number: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard let was = shownCount(before), let now = shownCount(after) else {
+            return XCTFail("no count on the queue's filter line:\n\(before)\n\(after)", file: file, line: line)
+        }
+        XCTAssertLessThan(now, was, "the search narrows the queue:\n\(after)", file: file, line: line)
+        XCTAssertTrue(caseNumbers(after).contains(number), "the match shows:\n\(after)", file: file, line: line)
+        let gone = Set(caseNumbers(before)).subtracting(caseNumbers(after))
+        XCTAssertFalse(gone.isEmpty, "a case that does not match disappears:\n\(after)", file: file, line: line)
+        XCTAssertEqual(caseNumbers(after).count, now, "every match shows, and only they:\n\(after)", file: file, line: line)
+    }
+
     func login(_ user: String, _ pin: String, expect: String = "Main menu") {
         tmux.waitFor("PIN")
         tmux.type(user)
