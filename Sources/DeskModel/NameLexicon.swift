@@ -8,6 +8,14 @@ enum NameLexicon {
         "gram": "ग्राम", "ward": "वार्ड", "tehsil": "तहसील", "jila": "ज़िला", "zila": "ज़िला", "madhya": "मध्य",
         "indore": "इंदौर", "ujjain": "उज्जैन", "colony": "कॉलोनी", "nagar": "नगर", "road": "रोड", "gali": "गली",
         "thana": "थाना", "post": "पोस्ट", "house": "हाउस", "no": "नं",
+        // Places of the district: Indore district's tehsils and big villages ...
+        "sanwer": "सांवेर", "sanver": "सांवेर", "depalpur": "देपालपुर", "mhow": "महू", "hatod": "हातोद",
+        "betma": "बेटमा", "gautampura": "गौतमपुरा", "rau": "राऊ", "simrol": "सिमरोल", "khajrana": "खजराना",
+        "pipalya": "पिपल्या", "manpur": "मानपुर", "indaur": "इंदौर",
+        // ... and Ujjain district's.
+        "nagda": "नागदा", "khachrod": "खाचरौद", "mahidpur": "महिदपुर", "tarana": "तराना", "badnagar": "बड़नगर",
+        "barnagar": "बड़नगर", "ghatiya": "घट्टिया", "unhel": "उन्हेल", "makdon": "माकड़ोन", "ingoria": "इंगोरिया",
+        "tajpur": "ताजपुर", "kayatha": "कायथा",
         // Names.
         "aarti": "आरती",
         "agrawal": "अग्रवाल",

@@ -17,11 +17,11 @@ extension EntryScreen {
             lines.append(.field(f))
             if isQuestionnaire, f.key.hasPrefix("item") { lines.append(.other(f)) }
             if let e = shownErrors[f.key] { lines.append(.error(e)) }
-            if f.key == "item9", form.kind == .phq9, form.screeningProgress?.itemNineRaised == true {
-                lines.append(.note(ctx.t("alert.willRaise"), .high))
-            }
         }
-        let height = area.bottom - row
+        // PHQ-9 item 9 above 0: the self-harm warning stands on a line of its own above the key
+        // bar, whatever the scroll position (it decides her safety: it must never scroll away).
+        let selfHarm = form.kind == .phq9 && form.screeningProgress?.itemNineRaised == true
+        let height = area.bottom - row - (selfHarm ? 1 : 0)
         let focusLine = lines.firstIndex { if case .field(let f) = $0 { return f.key == field.key } else { return false } } ?? 0
         if focusLine < bodyTop { bodyTop = focusLine }
         let after = isQuestionnaire ? 3 : 2
@@ -67,6 +67,9 @@ extension EntryScreen {
                 s.text(text, row: row, col: 3, width: area.cols - 4, style: style)
             }
             row += 1
+        }
+        if selfHarm {
+            s.text(" " + ctx.t("alert.willRaise"), row: area.bottom - 1, col: 0, width: area.cols, style: .high)
         }
         if !cursorSet { s.hideCursor() }
         if var p = picker {

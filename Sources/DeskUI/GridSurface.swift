@@ -10,6 +10,11 @@ public final class GridSurface: Surface {
     public private(set) var size: TermSize
     private var cells: [[Cell]]
     public private(set) var cursor: (row: Int, col: Int)?
+    /// How many cells of text were cut at the right edge since the last `clear()`: text that a
+    /// screen drew past the width (the terminal cuts it the same way, so it would be lost there).
+    public private(set) var cutCells = 0
+    /// The rows that were cut since the last `clear()`, with the text that did not fit.
+    public private(set) var cuts: [(row: Int, lost: String)] = []
 
     public init(rows: Int, cols: Int) {
         size = TermSize(rows: rows, cols: cols)
@@ -23,15 +28,26 @@ public final class GridSurface: Surface {
 
     public func clear() {
         for r in cells.indices { for c in cells[r].indices { cells[r][c] = Cell() } }
+        cutCells = 0
+        cuts = []
     }
 
     public func put(_ text: String, row: Int, col: Int, style: Style) {
         guard row >= 0, row < size.rows else { return }
         var c = col
-        for ch in text {
+        for (i, ch) in zip(text.indices, text) {
             var w = TextWidth.of(ch)
             if w == 0 { w = 1 }  // a stray mark still takes its cell, as the terminal shows it
-            guard c >= 0, c + w <= size.cols else { break }
+            guard c >= 0, c + w <= size.cols else {
+                // Spaces padding a row past the edge lose nothing; any other text does.
+                var lost = Substring(text[i...])
+                while lost.last == " " { lost.removeLast() }
+                if !lost.isEmpty {
+                    cutCells += TextWidth.of(lost)
+                    cuts.append((row, String(lost)))
+                }
+                break
+            }
             release(row: row, col: c, width: w)
             cells[row][c] = Cell(text: String(ch), style: style)
             for k in 1..<w { cells[row][c + k] = Cell(text: "", style: style, isContinuation: true) }

@@ -4,7 +4,9 @@ import Foundation
 
 /// For the crash and two-terminal tests only: saves remarks into random cases of a store as fast
 /// as it can, each over the revision it read, printing "ack CASE TOKEN" once a save is durable.
-/// A conflict (another process saved first) is counted and retried on the fresh copy.
+/// Like a desk that keeps a case open, it reads a case once and saves over that copy again and
+/// again (it does not read the file anew before every save), so another process's save in the
+/// meantime makes its copy stale: that conflict is counted, and the save retried on the fresh copy.
 struct StressSave: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stress-save", abstract: "Save remarks in a loop (tests of crash safety and concurrent terminals).",
@@ -24,21 +26,26 @@ struct StressSave: ParsableCommand {
         let audit = AuditLog(store: store)
         var rng = SeededRandom(seed: seed)
         var done = 0, conflicts = 0
+        // The copies it holds, as read or as it last saved them.
+        var held: [UUID: CaseRecord] = [:]
         // Written straight to the descriptor: an acknowledgement is out the moment the save is.
         func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
         while saves == 0 || done < saves {
             let id = ids[Int(rng.next() % UInt64(ids.count))]
             let token = "\(worker)-\(done)"
             while true {
-                guard var record = store.reload(id) else { throw Failure("case \(id) unreadable") }
+                guard var record = held[id] ?? store.reload(id) else { throw Failure("case \(id) unreadable") }
                 let base = record.revision
                 try? record.addRemark("stress \(token)", by: worker, at: Date())
                 record.revision += 1
                 do {
                     try store.save(record, base: base)
+                    held[id] = record
                     break
                 } catch SaveConflict.stale {
+                    // Another process saved it since: read it again and save on that.
                     conflicts += 1
+                    held[id] = nil
                 }
             }
             // A draft and an audit line too, as the desk writes them.

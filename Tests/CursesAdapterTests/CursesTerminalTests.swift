@@ -40,7 +40,9 @@ final class CursesTerminalTests: XCTestCase {
         defer { fclose(out); fclose(inp) }
         let term = try XCTUnwrap(CursesTerminal(termType: "xterm-256color", output: out, input: inp, colour: false))
         defer { term.end() }
-        XCTAssertFalse(term.usesColour, "NO_COLOR / --no-color: the monochrome theme")
+        // colour: false is what the desk passes for NO_COLOR / --no-color; the parsing of those is tested
+        // on the real binary: DeskInTmuxTests.testNoColorGivesAMonochromeScreen.
+        XCTAssertFalse(term.usesColour, "colour: false: the monochrome theme")
         term.resize(rows: 24, cols: 80)
         XCTAssertEqual(term.size, TermSize(rows: 24, cols: 80))
         let grid = GridSurface(rows: 24, cols: 80)

@@ -6,9 +6,17 @@ final class DirectiveTests: XCTestCase {
     func testADirectiveNeedsWordsAndAFutureDay() {
         let id = UUID()
         XCTAssertEqual(try? Directive.make(caseID: id, text: "ok", due: "05-12-2026", by: "sp", clock: testClock).get(), nil)
-        if case .failure(let p) = Directive.make(caseID: id, text: "ok", due: "05-12-2026", by: "sp", clock: testClock) { XCTAssertEqual(p, .textTooShort) }
-        if case .failure(let p) = Directive.make(caseID: id, text: "Meet her", due: "5 Dec", by: "sp", clock: testClock) { XCTAssertEqual(p, .badDate) }
-        if case .failure(let p) = Directive.make(caseID: id, text: "Meet her", due: "28-11-2026", by: "sp", clock: testClock) { XCTAssertEqual(p, .pastDate) }
+        // Each refused with its own reason: an accepted directive fails here (it is not skipped).
+        func refusal(_ text: String, _ due: String, line: UInt = #line) -> Directive.Problem? {
+            guard case .failure(let problem) = Directive.make(caseID: id, text: text, due: due, by: "sp", clock: testClock) else {
+                XCTFail("\"\(text)\" due \(due) was accepted; it must be refused", line: line)
+                return nil
+            }
+            return problem
+        }
+        XCTAssertEqual(refusal("ok", "05-12-2026"), .textTooShort)
+        XCTAssertEqual(refusal("Meet her", "5 Dec"), .badDate)
+        XCTAssertEqual(refusal("Meet her", "28-11-2026"), .pastDate)
         let d = try? Directive.make(caseID: id, text: "  Meet her at home ", due: "29-11-2026", by: "sp", clock: testClock).get()
         XCTAssertEqual(d?.text, "Meet her at home")
         XCTAssertEqual(d?.due, day(29, 11, 2026))

@@ -27,11 +27,42 @@ final class DuplicateTests: XCTestCase {
         XCTAssertEqual(caught, 40)
     }
 
+    /// The same phone under another name is caught with her age (0.4 + 0.1) or her village (0.4 + 0.1);
+    /// the phone alone (0.4) stays below the line, as does her age and village without the phone.
     func testTheSamePhoneIsCaughtWhateverTheName() throws {
-        let r = try XCTUnwrap(cases.first { $0.identity.phone != nil })
-        let found = DuplicateFinder.candidates(for: person(r, name: "कोई और", phone: "+91 " + (r.identity.phone ?? "")), among: cases)
+        let r = try XCTUnwrap(cases.first { $0.identity.phone != nil && $0.identity.age != nil })
+        let phone = "+91 " + (r.identity.phone ?? "")
+        let found = DuplicateFinder.candidates(for: person(r, name: "कोई और", phone: phone), among: cases)
         XCTAssertEqual(found.first?.record.id, r.id)
         XCTAssertEqual(found.first?.reasons, [.phone, .age])
+        // The age is what lifts it over the line: 5 years off, the phone alone is not shown.
+        var older = person(r, name: "कोई और", phone: phone)
+        older.age = (older.age ?? 30) + 5
+        XCTAssertFalse(DuplicateFinder.candidates(for: older, among: cases).contains { $0.record.id == r.id },
+                       "the phone alone (0.4) is below the line")
+        // A phone one digit off is another phone (the negative control).
+        var digits = Array(r.identity.phone ?? "")
+        digits[digits.count - 1] = digits.last == "0" ? "1" : "0"
+        XCTAssertFalse(DuplicateFinder.candidates(for: person(r, name: "कोई और", phone: String(digits)), among: cases)
+            .contains { $0.record.id == r.id && $0.reasons.contains(.phone) })
+    }
+
+    /// The village weighs 0.1: with the phone (0.4) it reaches the line; "gram", "ward" and the
+    /// like say nothing about the place; and a village never counts without a name or phone.
+    func testTheVillageWeight() {
+        var r = makeCase(7, name: "सुनीता वर्मा", age: 30)
+        r.identity.address = "ग्राम पिपल्या, तहसील सांवेर"
+        let phone = r.identity.phone
+        func found(_ address: String, phone: String?, name: String = "रेखा मीणा", age: Int? = 45) -> [DuplicateFinder.Reason]? {
+            DuplicateFinder.candidates(for: DuplicateFinder.Person(name: name, phone: phone, age: age, address: address, on: today),
+                                       among: [r]).first?.reasons
+        }
+        XCTAssertEqual(found("gram pipalya", phone: phone), [.phone, .place], "typed in Roman, the same village")
+        XCTAssertEqual(found("पिपल्या", phone: phone), [.phone, .place])
+        XCTAssertNil(found("gram khajrana", phone: phone), "another village: the phone alone is below the line")
+        XCTAssertNil(found("gram, ward, tehsil", phone: phone), "words that name no place do not count")
+        XCTAssertNil(found("gram pipalya", phone: nil, age: 30), "village and age without a name or phone are nothing")
+        XCTAssertEqual(DuplicateFinder.weights[.place], 0.1)
     }
 
     /// Two different women who share a surname are not the same woman.

@@ -42,13 +42,20 @@ final class EncryptionTests: XCTestCase {
         draft[.name] = "सुनीता वर्मा"
         try store.saveDraft(draft, userID: "asha")
         try store.savePrefs(UserPrefs(language: .hi), userID: "asha")
-        // No file holds her name, her phone, or a readable property list of a record.
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
-        for url in files where !url.hasDirectoryPath {
-            let bytes = (try? Data(contentsOf: url)) ?? Data()
-            XCTAssertNil(bytes.range(of: Data("सुनीता".utf8)), url.lastPathComponent)
-            XCTAssertNil(bytes.range(of: Data("9876543201".utf8)), url.lastPathComponent)
-        }
+        // No file holds her name or her phone, in UTF-8 or UTF-16 of either order.
+        let secrets = ["सुनीता", "वर्मा", "9876543201"]
+        XCTAssertEqual(DiskScan.findings(secrets, under: root), [])
+        // The positive control: the same scan on a plain store with the same records finds them all
+        // (the name as UTF-16BE, as a binary property list keeps it), so the empty result above
+        // means sealed, not a scan that cannot see.
+        let plainRoot = tempFolder(#function + "-plain")
+        defer { try? FileManager.default.removeItem(at: plainRoot) }
+        let plain = try CaseStore.create(at: plainRoot, directory: testDirectory(), clock: testClock)
+        try plain.save(r)
+        try plain.saveDraft(draft, userID: "asha")
+        let found = DiskScan.findings(secrets, under: plainRoot)
+        for secret in secrets { XCTAssertTrue(found.contains { $0.hasPrefix(secret + " ") }, "the scan finds \(secret) in a plain store: \(found)") }
+        XCTAssertTrue(found.contains { $0.hasPrefix("सुनीता (UTF-16BE)") }, "\(found)")
         XCTAssertEqual(try Data(contentsOf: store.caseURL(r.id)).prefix(4), Sealer.magic)
         // Opened again, it is locked: nothing reads, nothing is set aside as damaged.
         let reopened = try CaseStore.open(at: root)

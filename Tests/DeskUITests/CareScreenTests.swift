@@ -130,6 +130,35 @@ final class CareFlowTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("7"), "the wrong answer stays to be corrected")
     }
 
+    /// PHQ-9 item 9 above 0 at 80x24: the self-harm warning is on a fixed line at the foot of the
+    /// form (above the message line and the key bar) wherever the form is scrolled, and only then.
+    func testTheSelfHarmWarningStaysInViewWhateverTheScroll() throws {
+        let r = try newCase()
+        h.login("kavita", "3333")
+        h.openCase(r.number.description)
+        h.press(.function(3), .down, .enter)  // PHQ-9
+        let warning = "⚠ Item 9 above 0: saving raises a self-harm alert."
+        func aboveTheKeyBar() -> String {
+            let rows = h.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return rows[rows.count - 3]    // the key bar is the last row, the message line above it
+        }
+        h.type("00000000")
+        h.type("0")
+        XCTAssertFalse(h.screen.contains(warning), "item 9 at 0: no warning")
+        h.press(.backspace)
+        h.type("2")                            // item 9: more than half the days
+        XCTAssertTrue(aboveTheKeyBar().contains(warning), h.screen)
+        XCTAssertEqual(h.surface.style(row: h.surface.size.rows - 3, col: 2), .high)
+        for _ in 0..<9 { h.press(.up) }        // back to the date: the form scrolls to its top
+        XCTAssertTrue(h.screen.contains("Date"), h.screen)
+        XCTAssertFalse(h.screen.contains("9. Thoughts"), "item 9 itself is scrolled away: \(h.screen)")
+        XCTAssertTrue(aboveTheKeyBar().contains(warning), "the warning stays: \(h.screen)")
+        assertWellFormed(h)
+        h.ctx.language = .hi
+        XCTAssertTrue(aboveTheKeyBar().contains("⚠ प्रश्न 9 शून्य से ऊपर"), h.screen)
+        assertWellFormed(h)
+    }
+
     func testNoSessionOnAClosedCase() throws {
         var r = try newCase()
         r.status = .closed

@@ -66,9 +66,15 @@ final class DeskFlowTests: XCTestCase {
         // On disk, and found in the queue by part of her name.
         XCTAssertTrue(h.ctx.store.loadCases(setAside: false).cases.contains { $0.id == saved.id })
         h.press(.escape, .char("2"))
+        let before = try XCTUnwrap(h.queueRows)
+        let other = try XCTUnwrap(before.first { $0.id != saved.id && !$0.identity.name.contains("क्षमा") })
+        XCTAssertTrue(h.screen.contains(other.number.description), "before the search, another case shows")
         h.type("क्षमा")
         let queue = h.screen
         XCTAssertTrue(queue.contains(saved.number.description), queue)
+        XCTAssertFalse(queue.contains(other.number.description), "a case that does not match goes: \(queue)")
+        XCTAssertLessThan(try XCTUnwrap(h.queueRows).count, before.count, "the search narrows the list")
+        XCTAssertEqual(h.shownQueueCount, h.queueRows?.count, "the count shown is the list's")
         XCTAssertFalse(queue.contains("पीड़िता क्षमा"), "names stay masked in the queue")
     }
 
@@ -168,15 +174,24 @@ final class DeskFlowTests: XCTestCase {
     }
 
     func testQueueSearchFilterAndSort() throws {
+        // More than one case at her station, so that a search has something to leave out.
+        h.cleanUp()
+        h = try Harness(cases: 40)
         h.login("asha", "1111")
         h.press(.char("2"))
         let visible = h.ctx.visibleCases
-        XCTAssertTrue(h.screen.contains("· \(visible.count)"))
+        XCTAssertGreaterThan(visible.count, 1, "a search needs something to leave out")
+        XCTAssertEqual(h.shownQueueCount, visible.count)
         let target = try XCTUnwrap(visible.first)
+        let other = try XCTUnwrap(visible.first { $0.id != target.id })
+        XCTAssertTrue(h.screen.contains(other.number.description))
         h.type(target.number.description)
-        XCTAssertTrue(h.screen.contains("· 1"), h.screen)
+        XCTAssertEqual(h.shownQueueCount, 1, h.screen)
+        XCTAssertEqual(h.queueRows?.map(\.id), [target.id])
+        XCTAssertTrue(h.screen.contains(target.number.description))
+        XCTAssertFalse(h.screen.contains(other.number.description), "a case that does not match goes")
         h.press(.escape)  // clears the search
-        XCTAssertTrue(h.screen.contains("· \(visible.count)"))
+        XCTAssertEqual(h.shownQueueCount, visible.count)
         h.press(.function(4))
         XCTAssertTrue(h.screen.contains("Status: Open"))
         h.press(.function(5))

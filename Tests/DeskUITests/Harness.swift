@@ -63,6 +63,16 @@ final class Harness {
         app.handle(.resize)
     }
 
+    /// The cases the queue on top lists now (after its search, filter and sort), or nil off the queue.
+    var queueRows: [CaseRecord]? { (app.top as? CaseListScreen)?.rows(ctx) }
+
+    /// The count the queue shows on its filter line ("… · Sort: Newest · 13", "… · क्रम: … · 13").
+    var shownQueueCount: Int? {
+        let line = screen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? ""
+        guard let r = line.range(of: "· [0-9]+$", options: .regularExpression) else { return nil }
+        return Int(line[r].dropFirst(2))
+    }
+
     /// From the main menu (or a counsellor's caseload): the queue, search the number, open it.
     func openCase(_ number: String) {
         if ctx.user?.role == .counsellor { press(.escape) }
@@ -122,12 +132,13 @@ func checkSnapshots(_ name: String, cases: Int, file: StaticString = #filePath, 
     }
 }
 
-/// Every row of a drawn screen fits its width, and no raw string key (like "field.name") shows.
+/// No row of a drawn screen was too wide (the surface counts every cell of text it had to cut at
+/// the right edge, as the terminal would), and no raw string key (like "field.name") shows.
 func assertWellFormed(_ h: Harness, file: StaticString = #filePath, line: UInt = #line) {
     let text = h.screen
-    for (i, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        XCTAssertLessThanOrEqual(TextWidth.of(row), h.surface.size.cols, "row \(i) too wide: \(row)", file: file, line: line)
-    }
+    XCTAssertEqual(h.surface.cutCells, 0, "cut cells: text drawn past the right edge of \(h.surface.size.cols) columns: "
+                   + h.surface.cuts.map { "row \($0.row) lost \"\($0.lost)\"" }.joined(separator: "; ") + "\n\(text)",
+                   file: file, line: line)
     let keyLike = try? NSRegularExpression(pattern: "\\b(field|choice|action|intake|list|menu|detail|error|section|login|role|sort|keys)\\.[a-zA-Z]")
     let range = NSRange(text.startIndex..., in: text)
     XCTAssertNil(keyLike?.firstMatch(in: text, range: range), "an untranslated key shows:\n\(text)", file: file, line: line)

@@ -67,11 +67,22 @@ final class HindiEntryTests: XCTestCase {
         let r = try XCTUnwrap(h.ctx.visibleCases.first)
         let roman = Romanizer.roman(r.identity.name)
         h.press(.char("2"))
+        let all = try XCTUnwrap(h.queueRows)
+        // A case on the first screen that her name does not match: it must go.
+        let onScreen = h.screen
+        let other = try XCTUnwrap(all.first { $0.id != r.id && onScreen.contains($0.number.description)
+                                              && !NameKey.matches(query: NameKey.words(roman), name: NameKey.words($0.identity.name)) })
         h.type(roman)
         XCTAssertTrue(h.screen.contains(r.number.description), "\(roman) finds \(r.identity.name)")
+        XCTAssertFalse(h.screen.contains(other.number.description), "\(roman) leaves out \(other.identity.name)")
+        XCTAssertLessThan(try XCTUnwrap(h.queueRows).count, all.count)
+        XCTAssertEqual(h.shownQueueCount, h.queueRows?.count)
         h.press(.escape)
+        XCTAssertEqual(h.shownQueueCount, all.count, "Esc clears the search")
         h.type(r.identity.name)
         XCTAssertTrue(h.screen.contains(r.number.description))
+        XCTAssertFalse(h.screen.contains(other.number.description))
+        XCTAssertLessThan(try XCTUnwrap(h.queueRows).count, all.count)
     }
 
     /// A re-entered woman is shown before saving; F10 saves anyway, Enter opens the earlier case.
@@ -116,15 +127,33 @@ final class HindiEntryTests: XCTestCase {
 
     func testCasesOfOtherStationsAreNotShown() throws {
         h.login("asha", "1111")
+        func enter(_ r: CaseRecord) {
+            h.press(.char("1"), .tab, .tab)
+            h.type(r.identity.name)
+            h.press(.tab)
+            h.type(String(r.identity.age ?? 30))
+            h.press(.pageDown, .tab, .tab, .right)
+            for _ in 0..<4 { h.press(.pageDown) }
+            h.type("y")
+            h.press(.function(10))
+        }
+        // The positive control: the same steps for a woman of her own station raise the warning.
+        let own = try XCTUnwrap(h.ctx.visibleCases.first { ($0.identity.age ?? 0) >= 18 })
+        enter(own)
+        XCTAssertTrue(h.screen.contains("Is she already registered?"), h.screen)
+        XCTAssertTrue(h.screen.contains(own.number.description))
+        h.press(.escape, .escape, .char("2"))  // back to the form, leave it, discard the draft
+        XCTAssertNil(h.ctx.draft)
+        // A woman of another station: the finder, blind to stations, would show her ...
         let elsewhere = try XCTUnwrap(h.ctx.cases.first { $0.stationID == "MHK" && ($0.identity.age ?? 0) >= 18 })
-        h.press(.char("1"), .tab, .tab)
-        h.type(elsewhere.identity.name)
-        h.press(.tab)
-        h.type(String(elsewhere.identity.age ?? 30))
-        h.press(.pageDown, .tab, .tab, .right)
-        for _ in 0..<4 { h.press(.pageDown) }
-        h.type("y")
-        h.press(.function(10))
+        let person = DuplicateFinder.Person(name: elsewhere.identity.name, phone: nil, age: elsewhere.identity.age,
+                                            address: "", on: Day(testNow))
+        XCTAssertTrue(DuplicateFinder.candidates(for: person, among: h.ctx.cases).contains { $0.record.id == elsewhere.id })
+        // ... and the desk does not.
+        let count = h.ctx.cases.count
+        enter(elsewhere)
         XCTAssertFalse(h.screen.contains(elsewhere.number.description), "a case she may not see is never shown")
+        XCTAssertFalse(h.screen.contains("Is she already registered?"), h.screen)
+        XCTAssertEqual(h.ctx.cases.count, count + 1, "saved at once: nothing she may see matched")
     }
 }

@@ -40,3 +40,41 @@ enum Binary {
         FileManager.default.temporaryDirectory.appendingPathComponent("urja-e2e-\(UUID().uuidString)")
     }
 }
+
+/// Collects a running process's standard output as it comes, so a test can see what it has
+/// said so far (a writer's acknowledgements) while it goes on.
+final class OutputLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var buffer = Data()
+
+    init(_ pipe: Pipe) {
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            if data.isEmpty { handle.readabilityHandler = nil; return }
+            guard let self else { return }
+            self.lock.lock()
+            self.buffer.append(data)
+            self.lock.unlock()
+        }
+    }
+
+    /// The complete lines so far.
+    var lines: [String] {
+        lock.lock()
+        let text = String(decoding: buffer, as: UTF8.self)
+        lock.unlock()
+        guard let end = text.lastIndex(of: "\n") else { return [] }
+        return text[..<end].split(separator: "\n").map(String.init)
+    }
+
+    /// Waits until `enough` holds for the lines, up to `seconds`.
+    @discardableResult
+    func wait(seconds: Double = 20, until enough: ([String]) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if enough(lines) { return true }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return enough(lines)
+    }
+}

@@ -43,9 +43,11 @@ final class DeskInTmuxTests: TmuxTestCase {
         tmux.keys("Escape")
         tmux.waitFor("मुख्य मेनू")
         tmux.keys("2")
-        tmux.waitFor("कतार")
+        let queue = tmux.waitFor("कतार")
         tmux.type("क्षमा")
+        tmux.waitFor("क्षमा")
         let found = tmux.waitFor(number)
+        assertNarrowed(before: queue, after: found, keeps: number)
         XCTAssertFalse(found.contains("पीड़िता क्षमा प्रदीप"), "masked in the queue")
         assertFits(found)
         tmux.keys("C-q")
@@ -54,9 +56,10 @@ final class DeskInTmuxTests: TmuxTestCase {
         tmux.start(command)
         login("asha", "1111", expect: "मुख्य मेनू")
         tmux.keys("2")
-        tmux.waitFor("कतार")
+        let again = tmux.waitFor("कतार")
         tmux.type("प्रदीप")
-        tmux.waitFor(number)
+        tmux.waitFor("प्रदीप")
+        assertNarrowed(before: again, after: tmux.waitFor(number), keeps: number)
         tmux.keys("Enter")          // opens the first match
         tmux.waitFor("प्रकरण " + number)
         tmux.keys("F6")
@@ -89,7 +92,7 @@ final class DeskInTmuxTests: TmuxTestCase {
         assertFits(tmux.waitFor("केवल अंक लिखें"))
         // The terminal is closed without warning.
         tmux.stop()
-        tmux = Tmux()
+        tmux = try Tmux()
         tmux.start(command)
         // Hindi was remembered for her; the draft waits.
         login("asha", "1111", expect: "मुख्य मेनू")
@@ -128,5 +131,38 @@ final class DeskInTmuxTests: TmuxTestCase {
         assertFits(big, cols: 120)
         XCTAssertTrue(big.contains("Section 2 of 7"))
         tmux.keys("C-q")
+    }
+
+    /// The colour parameters (foreground, background: 30–37, 40–47, 90–97, 100–107, 38/48 extended)
+    /// of the SGR sequences on the screen as tmux holds it; 39 and 49 (the defaults) are not colours.
+    func colourCodes(_ screen: String) -> [Int] {
+        let re = try? NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*)m")
+        let sgr = re?.matches(in: screen, range: NSRange(screen.startIndex..., in: screen)).compactMap {
+            Range($0.range(at: 1), in: screen).map { String(screen[$0]) }
+        } ?? []
+        let colour: Set<Int> = Set(Array(30...38) + Array(40...48) + Array(90...97) + Array(100...107))
+        let params: [Int] = sgr.flatMap { $0.split(separator: ";").compactMap { Int($0) } }
+        return params.filter { colour.contains($0) }
+    }
+
+    /// NO_COLOR set to anything non-empty, or --no-color, gives a screen without a colour; NO_COLOR
+    /// empty or absent leaves the colours on (no-color.org). Read from the real terminal's cells.
+    func testNoColorGivesAMonochromeScreen() throws {
+        for (env, flag, coloured) in [("env -u NO_COLOR", "", true), ("env NO_COLOR=1", "", false),
+                                      ("env NO_COLOR=", "", true), ("env -u NO_COLOR", " --no-color", false)] {
+            let setting = env + flag
+            tmux.start(env + " " + command + flag)
+            tmux.waitFor("PIN")
+            let cells = tmux.tmux(["capture-pane", "-e", "-p", "-t", tmux.session]).out
+            let colours = colourCodes(cells)
+            if coloured {
+                XCTAssertFalse(colours.isEmpty, "\(setting): the screen has colours")
+            } else {
+                XCTAssertEqual(colours, [], "\(setting): a monochrome screen")
+                XCTAssertTrue(cells.contains("\u{1B}["), "\(setting): still bold / reverse where the theme needs it")
+            }
+            tmux.stop()
+            tmux = try Tmux()
+        }
     }
 }
