@@ -61,10 +61,7 @@ public struct CaseStore: Sendable {
         }
         let store = CaseStore(root: root, meta: StoreMeta(createdAt: clock.now(), demo: demo))
         do {
-            for dir in [root, store.casesDir, store.draftsDir, store.prefsDir] {
-                try fm.createDirectory(at: dir, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
-            }
+            for dir in [root, store.casesDir, store.draftsDir, store.prefsDir] { try DurableFile.makeFolder(dir) }
         } catch {
             throw StoreError.cannotCreate(path: root.path)
         }
@@ -83,9 +80,7 @@ public struct CaseStore: Sendable {
         let made = try KeyRing.create(secrets: secrets, rounds: rounds)
         var store = CaseStore(root: root, meta: StoreMeta(createdAt: clock.now(), encrypted: true, demo: demo))
         do {
-            for dir in [root, store.casesDir, store.draftsDir, store.prefsDir] {
-                try fm.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            }
+            for dir in [root, store.casesDir, store.draftsDir, store.prefsDir] { try DurableFile.makeFolder(dir) }
         } catch {
             throw StoreError.cannotCreate(path: root.path)
         }
@@ -447,11 +442,24 @@ public struct CaseStore: Sendable {
 
     private func ensure(_ dir: URL) throws {
         if !FileManager.default.fileExists(atPath: dir.path) {
-            do {
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch { throw StoreError.cannotCreate(path: dir.path) }
+            do { try DurableFile.makeFolder(dir) } catch { throw StoreError.cannotCreate(path: dir.path) }
         }
+    }
+
+    /// The folders where the store writes through temporary files.
+    var writtenFolders: [URL] { [root, casesDir, draftsDir, prefsDir, directivesDir, locksDir] }
+
+    /// Temporary files left by saves that never finished (see `DurableFile.leftovers`).
+    public func leftoverTemporaries() -> [URL] { writtenFolders.flatMap(DurableFile.leftovers) }
+
+    /// Removes them (when the desk or a command that writes opens the store; `verify` only
+    /// reports them). Returns how many went.
+    @discardableResult
+    public func sweepTemporaries() -> Int {
+        var removed = 0
+        for url in leftoverTemporaries() where (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
+        if removed > 0 { for dir in writtenFolders { try? DurableFile.syncFolder(dir.path) } }
+        return removed
     }
 
     private func read<T: Decodable>(_ type: T.Type, from url: URL) -> T? {

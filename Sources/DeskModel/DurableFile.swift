@@ -45,6 +45,33 @@ public enum DurableFile {
         try syncFolder(dir)
     }
 
+    /// Temporary files left in `dir` by a write that never finished (its process was killed or
+    /// the power went): a file `.<name>.<pid>.<n>.tmp` whose process is gone, or that is no newer
+    /// than the file it was to replace. A live writer's temporary file is never among them.
+    public static func leftovers(in dir: URL) -> [URL] {
+        let fm = FileManager.default
+        let names = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }.compactMap { name in
+            let parts = name.dropFirst().dropLast(4).split(separator: ".")
+            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]) else { return nil }
+            let url = dir.appendingPathComponent(name)
+            let target = dir.appendingPathComponent(parts.dropLast(2).joined(separator: "."))
+            let alive = pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+            if !alive { return url }
+            let mtime = { (u: URL) in (try? fm.attributesOfItem(atPath: u.path)[.modificationDate] as? Date) ?? nil }
+            if let t = mtime(url), let old = mtime(target), t <= old { return url }
+            return nil
+        }
+    }
+
+    /// Makes a folder (and its parents) and syncs the folder that holds it, so that the new folder
+    /// survives a power cut before anything is written in it.
+    public static func makeFolder(_ url: URL) throws {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try syncFolder(url.path)
+        try syncFolder(url.deletingLastPathComponent().path)
+    }
+
     public static func syncFolder(_ path: String) throws {
         let dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dfd >= 0 else { throw WriteError.open(path: path, errno: errno) }

@@ -22,6 +22,9 @@ public enum StoreCheck {
     public struct Report: Sendable {
         public var casesRead: Int
         public var problems: [StoreProblem]
+        /// Temporary files left by saves that never finished: not damage (every record is whole),
+        /// swept when the desk next opens the store.
+        public var leftoverTemporaries = 0
         public var isClean: Bool { problems.isEmpty }
     }
 
@@ -79,6 +82,6 @@ public enum StoreCheck {
         }
         let setAside = ((try? fm.contentsOfDirectory(atPath: store.damagedDir.path)) ?? []).count
         if setAside > 0 { problems.append(.setAsideFiles(count: setAside)) }
-        return Report(casesRead: load.cases.count, problems: problems)
+        return Report(casesRead: load.cases.count, problems: problems, leftoverTemporaries: store.leftoverTemporaries().count)
     }
 }

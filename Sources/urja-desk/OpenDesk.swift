@@ -29,6 +29,8 @@ struct OpenDesk: ParsableCommand {
                 }
             }
             store = try CaseStore.open(at: url)
+            // What a killed save left behind goes before anyone writes.
+            store.sweepTemporaries()
         } catch let e as StoreError {
             if case .notAStore = e { CLI.exit(Failure(res.strings.text("cli.noStoreHint", .en, url.path), code: 2)) }
             CLI.exit(CLI.fail(e, res.strings))

@@ -52,6 +52,8 @@ extension StoreOption {
     func signIn(_ strings: Strings, via: String) -> SignedIn {
         let store: CaseStore
         do { store = try CaseStore.open(at: url) } catch { CLI.exit(CLI.fail(error, strings)) }
+        // verify changes nothing; any other command sweeps what a killed save left behind.
+        if via != "verify" { store.sweepTemporaries() }
         guard let name = user else {
             if store.meta.encrypted { CLI.exit(Failure(strings.text("cli.encryptedNeedsUser", .en), code: 2)) }
             return SignedIn(store: store, user: nil, strings: strings)

@@ -29,6 +29,7 @@ struct Verify: ParsableCommand {
             }
             print(line)
         }
+        if report.leftoverTemporaries > 0 { print(s.text("verify.leftoverTemporaries", .en, report.leftoverTemporaries)) }
         if report.isClean {
             print(s.text("verify.ok", .en, report.casesRead))
         } else {
