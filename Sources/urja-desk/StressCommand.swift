@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskModel
+import DeskUI
 import Foundation
 
 /// For the crash and two-terminal tests only: saves remarks into random cases of a store as fast
@@ -19,7 +20,8 @@ struct StressSave: ParsableCommand {
     @Option(help: "Use only the first N cases (by number).") var cases: Int = 0
 
     func run() throws {
-        let store = try CaseStore.open(at: storeOption.url)
+        // A sealed store is opened like any command opens it: --user and her PIN on standard input.
+        let store = storeOption.signIn(try CLI.resources().strings, via: "stress-save").store
         var ids = store.loadCases(setAside: false).cases.sorted { $0.number < $1.number }.map(\.id)
         if cases > 0 { ids = Array(ids.prefix(cases)) }
         guard !ids.isEmpty else { throw Failure("no cases") }

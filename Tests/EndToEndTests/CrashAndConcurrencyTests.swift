@@ -20,15 +20,18 @@ final class CrashAndConcurrencyTests: XCTestCase {
         if let store { try? FileManager.default.removeItem(at: store) }
     }
 
-    /// A writer process; its standard output is collected as it goes.
-    func start(_ args: [String]) throws -> (Process, Pipe) {
+    /// A writer process; its standard output is collected as it goes. `pin` signs it in (a sealed store).
+    func start(_ args: [String], pin: String? = nil) throws -> (Process, Pipe) {
         let p = Process()
         p.executableURL = Binary.url
         p.arguments = ["stress-save", "--store", store.path] + args
-        let out = Pipe()
+        let out = Pipe(), inp = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
+        p.standardInput = inp
         try p.run()
+        if let pin { inp.fileHandleForWriting.write(Data((pin + "\n").utf8)) }
+        try? inp.fileHandleForWriting.close()
         return (p, out)
     }
 
@@ -42,8 +45,8 @@ final class CrashAndConcurrencyTests: XCTestCase {
     }
 
     /// Every acknowledged token is a remark on its case, on disk now.
-    func assertKept(_ acked: [(UUID, String)], file: StaticString = #filePath, line: UInt = #line) throws -> Int {
-        let s = try CaseStore.open(at: store)
+    func assertKept(_ acked: [(UUID, String)], in opened: CaseStore? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Int {
+        let s = try opened ?? CaseStore.open(at: store)
         let cases = Dictionary(uniqueKeysWithValues: s.loadCases(setAside: false).cases.map { ($0.id, $0) })
         for (id, token) in acked {
             let remarks = cases[id]?.events.filter { $0.kind == .remark }.map(\.detail) ?? []
@@ -71,6 +74,31 @@ final class CrashAndConcurrencyTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 100, "enough saves were acknowledged to mean something")
         print("crash test: kills tried \(kills), acknowledged saves checked \(checked), store verified after every kill")
+    }
+
+    /// The same on a sealed store (records, drafts and the audit head written with the key): the
+    /// writer signs in as the desk officer first, so it lives longer before the kill.
+    func testKilledMidSaveOnASealedStoreLosesNothingAcknowledged() throws {
+        try? FileManager.default.removeItem(at: store)
+        let made = try Binary.run(["demo", "--store", store.path, "--cases", "12", "--seed", "8"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let closed = try CaseStore.open(at: store)
+        let opened = closed.unlocked(with: try XCTUnwrap(closed.loadKeyRing()).unlock(user: "asha", secret: "1111"))
+        var all: [(UUID, String)] = [], checked = 0
+        var rng = SystemRandomNumberGenerator()
+        let rounds = 24
+        for round in 0..<rounds {
+            let (p, out) = try start(["--user", "asha", "--worker", "s\(round)", "--seed", String(round + 1), "--cases", "6"], pin: "1111")
+            Thread.sleep(forTimeInterval: Double.random(in: 0.35...0.7, using: &rng))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            all += acks(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            let report = StoreCheck.run(opened)
+            XCTAssertTrue(report.isClean, "after kill \(round): \(report.problems)")
+        }
+        checked = try assertKept(all, in: opened)
+        XCTAssertGreaterThan(checked, 20, "enough saves were acknowledged to mean something")
+        print("sealed crash test: kills \(rounds), acknowledged saves checked \(checked), store verified with the key after every kill")
     }
 
     func testTwoProcessesSavingTheSameCasesLoseNothing() throws {
