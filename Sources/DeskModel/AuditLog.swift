@@ -29,7 +29,7 @@ public struct AuditEntry: Codable, Equatable, Sendable {
     /// Ids, numbers, kinds: never a name, a reason or any text a person typed.
     public var detail: String
     /// Free text that belongs with the entry (a reveal's reason, a directive, a reply), sealed
-    /// with the store's data key ("USL1…" in base64); in a plain (test) store as typed.
+    /// with the store's data key ("USL2…" in base64); in a plain (test) store as typed.
     public var note: String?
     /// SHA-256 (hex) of the line before this one in the log; empty for the first.
     public var prev: String
@@ -78,7 +78,7 @@ public struct AuditLog: Sendable {
     /// that nothing a person typed is ever written in the clear).
     public func sealNote(_ text: String) -> String? {
         guard store.meta.encrypted else { return text }
-        guard let sealer = store.sealer, let sealed = try? sealer.seal(Data(text.utf8)) else { return nil }
+        guard let sealer = store.sealer, let sealed = try? sealer.seal(Data(text.utf8), binding: "audit.log") else { return nil }
         return sealed.base64EncodedString()
     }
 
@@ -86,7 +86,10 @@ public struct AuditLog: Sendable {
     public func openNote(_ entry: AuditEntry) -> String? {
         guard let note = entry.note else { return nil }
         guard store.meta.encrypted else { return note }
-        guard let sealer = store.sealer, let data = Data(base64Encoded: note), let plain = try? sealer.open(data) else { return nil }
+        // A note sealed before the store was upgraded is unbound: the chain already keeps it in its place.
+        guard var sealer = store.sealer, let data = Data(base64Encoded: note) else { return nil }
+        sealer.acceptsUnbound = true
+        guard let plain = try? sealer.open(data, binding: "audit.log") else { return nil }
         return String(decoding: plain, as: UTF8.self)
     }
 

@@ -99,7 +99,7 @@ public enum Backup {
         for (path, d) in archive.files where path.hasPrefix("cases/") {
             // An encrypted store's cases stay sealed: they must at least be sealed files (their
             // key is opened only by a user's PIN at the desk, and checked then).
-            let ok = meta.encrypted ? d.prefix(Sealer.magic.count) == Sealer.magic
+            let ok = meta.encrypted ? Sealer.isSealed(d)
                 : (try? PropertyListDecoder().decode(CaseRecord.self, from: d)) != nil
             guard ok else { throw Problem.damagedInside(path) }
             cases += 1

@@ -44,7 +44,7 @@ public struct CaseStore: Sendable {
         } catch {
             throw StoreError.damagedMeta(path: metaURL.path)
         }
-        guard version == StoreMeta.currentVersion else {
+        guard StoreMeta.readableVersions.contains(version) else {
             throw StoreError.unsupportedVersion(found: version, supported: StoreMeta.currentVersion)
         }
         guard let meta = try? PropertyListDecoder().decode(StoreMeta.self, from: data) else {
@@ -101,8 +101,17 @@ public struct CaseStore: Sendable {
     /// The same store with its data key: sealed files can now be read and written.
     public func unlocked(with key: SymmetricKey) -> CaseStore {
         var copy = self
-        copy.sealer = Sealer(key: key)
+        var sealer = Sealer(key: key)
+        sealer.acceptsUnbound = meta.formatVersion < StoreMeta.boundVersion
+        copy.sealer = sealer
         return copy
+    }
+
+    /// Where a file is kept, as its seal is bound to: the path inside the store.
+    public func binding(for url: URL) -> String {
+        let base = root.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent
     }
 
     /// The same store without its key: what is left after a logout.
@@ -126,7 +135,7 @@ public struct CaseStore: Sendable {
         var data = try Data(contentsOf: url)
         if meta.encrypted, !isPlain(url) {
             guard let sealer else { throw Sealer.Problem.cannotOpen }
-            data = try sealer.open(data)
+            data = try sealer.open(data, binding: binding(for: url))
         }
         return try PropertyListDecoder().decode(T.self, from: data)
     }
@@ -154,10 +163,12 @@ public struct CaseStore: Sendable {
     /// directory alone (32 bytes) is still accepted for the directory.
     var directoryDigestURL: URL { root.appendingPathComponent("directory.digest") }
 
-    func sealDirectoryDigest() throws {
+    func sealDirectoryDigest(pendingMeta: Data? = nil) throws {
         guard meta.encrypted, sealer != nil, let data = try? Data(contentsOf: directoryURL) else { return }
         var digest = Data(SHA256.hash(data: data))
         if let metaData = try? Data(contentsOf: metaURL) { digest.append(Data(SHA256.hash(data: metaData))) }
+        // While store.plist is being replaced (an upgrade), the one to come is good too.
+        if let pendingMeta { digest.append(Data(SHA256.hash(data: pendingMeta))) }
         try write(digest, to: directoryDigestURL)
     }
 
@@ -165,10 +176,55 @@ public struct CaseStore: Sendable {
     public var directoryIntact: Bool {
         guard meta.encrypted else { return true }
         guard let data = try? Data(contentsOf: directoryURL), let digest = try? decodeStored(Data.self, from: directoryDigestURL),
-              digest.count == 32 || digest.count == 64, digest.prefix(32) == Data(SHA256.hash(data: data)) else { return false }
-        guard digest.count == 64 else { return true }
+              [32, 64, 96].contains(digest.count), digest.prefix(32) == Data(SHA256.hash(data: data)) else { return false }
+        guard digest.count > 32 else { return true }
         guard let metaData = try? Data(contentsOf: metaURL) else { return false }
-        return digest.suffix(32) == Data(SHA256.hash(data: metaData))
+        let hash = Data(SHA256.hash(data: metaData))
+        return stride(from: 32, to: digest.count, by: 32).contains { digest.subdata(in: $0..<($0 + 32)) == hash }
+    }
+
+    /// A store of an older format brought to this one, with its key, crash-safely: every sealed
+    /// file resealed in place bound to its path (one rename each; files done already are skipped,
+    /// so a crash only means the next sign-in goes on), the derived index dropped to be rebuilt,
+    /// then store.plist says the new version. Returns the store as it now is.
+    public func upgradedIfNeeded() throws -> CaseStore {
+        guard meta.encrypted, meta.formatVersion < StoreMeta.boundVersion, let sealer else { return self }
+        for url in sealedFiles() {
+            guard let data = try? Data(contentsOf: url), data.prefix(Sealer.unboundMagic.count) == Sealer.unboundMagic,
+                  let plain = try? sealer.open(data, binding: binding(for: url)) else { continue }
+            try DurableFile.write(try sealer.seal(plain, binding: binding(for: url)), to: url)
+        }
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("index.tsv"))
+        var newMeta = meta
+        newMeta.formatVersion = StoreMeta.currentVersion
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .binary
+        let metaData = try encoder.encode(newMeta)
+        try sealDirectoryDigest(pendingMeta: metaData)
+        try DurableFile.write(metaData, to: metaURL)
+        var upgraded = CaseStore(root: root, meta: newMeta)
+        var bound = sealer
+        bound.acceptsUnbound = false
+        upgraded.sealer = bound
+        try upgraded.sealDirectoryDigest()
+        return upgraded
+    }
+
+    /// Every file of the store kept sealed (records, drafts, preferences, directives, settings,
+    /// the directory's digest, the audit head); not the audit log, the index, exports or damaged/.
+    func sealedFiles() -> [URL] {
+        let fm = FileManager.default
+        var out: [URL] = []
+        for dir in [casesDir, draftsDir, prefsDir, directivesDir] {
+            for name in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() where name.hasSuffix(".plist") && !name.hasPrefix(".") {
+                out.append(dir.appendingPathComponent(name))
+            }
+        }
+        for name in ["settings.plist", "directory.digest", "audit.head"] {
+            let url = root.appendingPathComponent(name)
+            if fm.fileExists(atPath: url.path) { out.append(url) }
+        }
+        return out
     }
 
     // MARK: Cases
@@ -208,7 +264,7 @@ public struct CaseStore: Sendable {
                 // A sealed record in a store that says it is plain means store.plist is wrong, not
                 // the record: it is reported and left where it is.
                 let sealedInPlain = !meta.encrypted
-                    && (try? FileHandle(forReadingFrom: url).readData(ofLength: Sealer.magic.count)) == Sealer.magic
+                    && ((try? FileHandle(forReadingFrom: url).readData(ofLength: Sealer.magic.count)).map(Sealer.isSealed) ?? false)
                 if sealedInPlain { damaged.reason = "sealed, but store.plist says the store is not encrypted" }
                 if setAside, !sealedInPlain { damaged.movedTo = self.setAside(url) }
                 load.damaged.append(damaged)
@@ -476,7 +532,7 @@ public struct CaseStore: Sendable {
             var data = try encoder.encode(value)
             if meta.encrypted, !isPlain(url) {
                 guard let sealer else { throw StoreError.writeFailed(path: url.path) }
-                data = try sealer.seal(data)
+                data = try sealer.seal(data, binding: binding(for: url))
             }
             try DurableFile.write(data, to: url)
         } catch {

@@ -76,6 +76,9 @@ public enum SignIn {
                 try? audit.append(AuditEntry(at: now, user: user.id, kind: .loginFailed, detail: via + " · directory altered"))
                 return Result(outcome: .directoryAltered)
             }
+            // A store of an older format is brought up to date with the key just opened (after the
+            // check: an upgrade must never seal over a directory someone changed).
+            if let upgraded = try? opened.upgradedIfNeeded() { opened = upgraded }
         } else if !user.pin.matches(secret) {
             return Result(outcome: failed("wrong secret"))
         }

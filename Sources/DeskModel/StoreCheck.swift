@@ -12,6 +12,8 @@ public enum StoreProblem: Equatable, Sendable {
     case auditChainBroken(line: Int)
     /// The audit log ends before the point its sealed head vouches for, or was replaced.
     case auditCut(vouched: Int)
+    /// A case file older than a save the audit log records: an older copy was put in its place.
+    case caseRolledBack(caseNumber: String, onDisk: Int, recorded: Int)
     /// Another record of the store (directives, preferences, settings, wrong-PIN counts, the
     /// wrapped keys) that cannot be read or opened.
     case unreadableFile(file: String)
@@ -69,9 +71,23 @@ public enum StoreCheck {
         if fm.fileExists(atPath: store.settingsURL.path) { check(ReviewSettings.self, store.settingsURL) }
         if store.meta.encrypted { check(KeyRing.self, store.keysURL) }
         do {
+            let chain = try AuditLog(store: store).readChain()
             // A cut found and marked at an earlier append stays a problem to look into.
-            for mark in try AuditLog(store: store).readChain() where mark.kind == .auditCut {
+            for mark in chain where mark.kind == .auditCut {
                 problems.append(.auditCut(vouched: Int(mark.detail.split(separator: " ").dropFirst().first ?? "") ?? 0))
+            }
+            // Each save is recorded with the revision it wrote ("IND-VJN-2026-0001 r5"): a case file
+            // at a lower revision is an older copy put back in its place.
+            var recorded: [UUID: Int] = [:]
+            for e in chain where e.kind == .caseCreated || e.kind == .caseUpdated {
+                guard let id = e.caseID, let word = e.detail.split(separator: " ").dropFirst().first, word.hasPrefix("r"),
+                      let revision = Int(word.dropFirst()) else { continue }
+                recorded[id] = max(recorded[id] ?? 0, revision)
+            }
+            for record in load.cases.sorted(by: { $0.number < $1.number }) {
+                if let top = recorded[record.id], record.revision < top {
+                    problems.append(.caseRolledBack(caseNumber: record.number.description, onDisk: record.revision, recorded: top))
+                }
             }
         } catch AuditLog.ChainError.broken(let line) {
             problems.append(.auditChainBroken(line: line))

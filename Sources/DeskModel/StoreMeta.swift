@@ -2,7 +2,12 @@ import Foundation
 
 /// store.plist: what format the store is in, and its shared lists.
 public struct StoreMeta: Codable, Equatable, Sendable {
-    public static let currentVersion = 1
+    /// 2: sealed files are bound to their place (`Sealer`). A version-1 store opens and is
+    /// upgraded at the first sign-in that holds its key.
+    public static let currentVersion = 2
+    public static let boundVersion = 2
+    /// Versions this program opens (older ones are upgraded).
+    public static let readableVersions = 1...2
 
     public var formatVersion: Int
     public var createdAt: Date

@@ -22,12 +22,12 @@ public struct SummaryIndex: Sendable {
     func line(_ s: CaseSummary) -> String? {
         let plain = SummaryLine.encode(s)
         guard encrypted else { return plain }
-        return (try? sealer?.seal(Data(plain.utf8)))?.map { $0.base64EncodedString() }
+        return (try? sealer?.seal(Data(plain.utf8), binding: "index.tsv"))?.map { $0.base64EncodedString() }
     }
 
     func decode(_ line: ArraySlice<UInt8>) -> CaseSummary? {
         guard encrypted else { return SummaryLine.decode(bytes: line) }
-        guard let sealer, let data = Data(base64Encoded: Data(line)), let plain = try? sealer.open(data) else { return nil }
+        guard let sealer, let data = Data(base64Encoded: Data(line)), let plain = try? sealer.open(data, binding: "index.tsv") else { return nil }
         return SummaryLine.decode(bytes: [UInt8](plain)[...])
     }
 

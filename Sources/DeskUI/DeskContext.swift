@@ -263,7 +263,7 @@ public final class DeskContext {
         try saveChecked(record, base: isNew ? nil : base)
         if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = record } else { cases.append(record) }
         generation += 1
-        log(isNew ? .caseCreated : .caseUpdated, caseID: record.id, detail: record.number.description)
+        log(isNew ? .caseCreated : .caseUpdated, caseID: record.id, detail: record.number.description + " r\(record.revision)")
     }
 
     /// Saves a change to the counselling log, plan, legal track or status: one file, one audit line.
@@ -275,7 +275,7 @@ public final class DeskContext {
         try saveChecked(record, base: base)
         if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = record }
         generation += 1
-        log(.caseUpdated, caseID: record.id, detail: record.number.description + " · " + what)
+        log(.caseUpdated, caseID: record.id, detail: record.number.description + " r\(record.revision) · " + what)
     }
 
     /// Saves over `base`; when another terminal saved the case in between, takes in its version

@@ -25,6 +25,7 @@ struct Verify: ParsableCommand {
             case .setAsideFiles(let count): line = s.text("verify.setAside", .en, count)
             case .auditChainBroken(let n): line = s.text("verify.auditBroken", .en, n)
             case .auditCut(let n): line = s.text("verify.auditCut", .en, n)
+            case .caseRolledBack(let number, let onDisk, let recorded): line = s.text("verify.rolledBack", .en, number, onDisk, recorded)
             case .unreadableFile(let file): line = s.text("verify.unreadableFile", .en, file)
             }
             print(line)

@@ -1,0 +1,115 @@
+@testable import DeskModel
+import Foundation
+import XCTest
+
+/// Sealed files are bound to their place (issue 10): a case file put in another's place, a
+/// directive list moved to another case, an older copy of a case put back, all are found; a store
+/// of the older format is upgraded at the first sign-in, crash-safely.
+final class SealBindingTests: XCTestCase {
+    let rounds = 1_000
+
+    func sealedStore() throws -> (root: URL, store: CaseStore) {
+        let root = tempFolder()
+        let made = try CaseStore.createEncrypted(at: root, directory: testDirectory(), secrets: ["asha": "1111"], clock: testClock,
+                                                 rounds: rounds)
+        return (root, made.store)
+    }
+
+    func testACaseFilePutInAnothersPlaceDoesNotOpen() throws {
+        let (root, store) = try sealedStore()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let a = makeCase(1, name: "सुनीता वर्मा"), b = makeCase(2, name: "रेखा यादव")
+        try store.save(a)
+        try store.save(b)
+        XCTAssertEqual(store.loadCases(setAside: false).cases.count, 2)
+        // Swap: b's file now holds a's sealed record (renamed to b's id, so the name check alone
+        // would not see it if the record's id were rewritten; the seal sees the place).
+        try FileManager.default.removeItem(at: store.caseURL(b.id))
+        try FileManager.default.copyItem(at: store.caseURL(a.id), to: store.caseURL(b.id))
+        let load = store.loadCases(setAside: false)
+        XCTAssertEqual(load.cases.map(\.id), [a.id])
+        XCTAssertEqual(load.damaged.count, 1)
+        XCTAssertEqual(load.damaged.first?.reason, "cannot be opened with the store's key (altered or damaged)")
+    }
+
+    func testADirectiveListMovedToAnotherCaseDoesNotOpen() throws {
+        let (root, store) = try sealedStore()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let a = makeCase(1), b = makeCase(2)
+        guard case .success(let d) = Directive.make(caseID: a.id, text: "meet her at home", due: "05-12-2026", by: "sp", clock: testClock) else {
+            return XCTFail("directive refused")
+        }
+        try store.saveDirectives([d], caseID: a.id)
+        let dir = root.appendingPathComponent("directives")
+        try FileManager.default.moveItem(at: dir.appendingPathComponent(a.id.uuidString + ".plist"),
+                                         to: dir.appendingPathComponent(b.id.uuidString + ".plist"))
+        XCTAssertNil(store.loadDirectives()[b.id], "a directive cannot be moved onto another case")
+        XCTAssertFalse(StoreCheck.run(store).isClean)
+    }
+
+    func testAnOlderCopyOfACasePutBackIsFound() throws {
+        let (root, store) = try sealedStore()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var r = makeCase(1)
+        try store.save(r)
+        try AuditLog(store: store).append(AuditEntry(at: testNow, user: "asha", kind: .caseCreated, caseID: r.id,
+                                                     detail: r.number.description + " r\(r.revision)"))
+        let old = try Data(contentsOf: store.caseURL(r.id))
+        r.revision += 1
+        try store.save(r)
+        try AuditLog(store: store).append(AuditEntry(at: testNow, user: "asha", kind: .caseUpdated, caseID: r.id,
+                                                     detail: r.number.description + " r\(r.revision) · status"))
+        XCTAssertTrue(StoreCheck.run(store).isClean, "\(StoreCheck.run(store).problems)")
+        try old.write(to: store.caseURL(r.id))
+        XCTAssertEqual(StoreCheck.run(store).problems,
+                       [.caseRolledBack(caseNumber: r.number.description, onDisk: r.revision - 1, recorded: r.revision)])
+    }
+
+    /// A version-1 store (unbound seals): the first sign-in reseals every file bound to its path and
+    /// writes version 2; after that an unbound file is refused. A crash half-way (some files done)
+    /// only means the next sign-in goes on.
+    func testAnOlderStoreIsUpgradedAtSignIn() throws {
+        let (root, bound) = try sealedStore()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = makeCase(1)
+        try bound.save(r)
+        try bound.saveDraft(filledForm(), userID: "asha")
+        try bound.savePrefs(UserPrefs(language: .hi), userID: "asha")
+        // Make it as version 1 wrote it: every sealed file unbound, store.plist at 1, its digest.
+        let sealer = try XCTUnwrap(bound.sealer)
+        for url in bound.sealedFiles() {
+            let plain = try sealer.open(try Data(contentsOf: url), binding: bound.binding(for: url))
+            try sealer.sealUnbound(plain).write(to: url)
+        }
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("index.tsv"))
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .binary
+        var meta = bound.meta
+        meta.formatVersion = 1
+        try encoder.encode(meta).write(to: root.appendingPathComponent("store.plist"))
+        let v1 = try CaseStore.open(at: root)
+        let key = try XCTUnwrap(v1.loadKeyRing()).unlock(user: "asha", secret: "1111")
+        let opened1 = v1.unlocked(with: key)
+        try opened1.sealDirectoryDigest()
+        XCTAssertEqual(opened1.loadCases(setAside: false).cases.count, 1, "a version-1 store reads as it is")
+        // A crash half-way: only the case file was resealed.
+        var legacy = sealer
+        legacy.acceptsUnbound = true
+        try DurableFile.write(try sealer.seal(try legacy.open(try Data(contentsOf: bound.caseURL(r.id)), binding: ""),
+                                              binding: bound.binding(for: bound.caseURL(r.id))), to: bound.caseURL(r.id))
+
+        let signedIn = SignIn.attempt(try CaseStore.open(at: root), name: "asha", secret: "1111", now: testNow, via: "test")
+        guard case .accepted = signedIn.outcome, let upgraded = signedIn.store else { return XCTFail("\(signedIn.outcome)") }
+        XCTAssertEqual(upgraded.meta.formatVersion, 2)
+        XCTAssertEqual(try CaseStore.open(at: root).meta.formatVersion, 2)
+        for url in upgraded.sealedFiles() {
+            XCTAssertEqual(try Data(contentsOf: url).prefix(4), Sealer.magic, url.lastPathComponent)
+        }
+        XCTAssertEqual(upgraded.loadCases(setAside: false).cases.map(\.id), [r.id])
+        XCTAssertEqual(upgraded.loadDraft(userID: "asha")?[.name], "सुनीता वर्मा")
+        XCTAssertTrue(StoreCheck.run(upgraded).isClean, "\(StoreCheck.run(upgraded).problems)")
+        // From now on an unbound file is refused, even one sealed with the right key.
+        try sealer.sealUnbound(try PropertyListEncoder().encode(r)).write(to: upgraded.caseURL(r.id))
+        XCTAssertEqual(upgraded.loadCases(setAside: false).damaged.count, 1)
+    }
+}
