@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -29,7 +30,8 @@ let package = Package(
         .target(
             name: "DeskModel",
             dependencies: [.product(name: "_CryptoExtras", package: "swift-crypto"),
-                           .product(name: "Crypto", package: "swift-crypto")]
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(name: "DeskUI", dependencies: ["DeskModel", "UrjaResources"]),
         .target(name: "CursesAdapter", dependencies: ["CNcurses", "DeskUI"]),

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -102,9 +103,10 @@ public struct AuditLog: Sendable {
     /// full disk is kept and marked first. With the key, the sealed head moves on with the log.
     /// Throws when the line cannot be written whole: whatever it was to record must not happen.
     public func append(_ entry: AuditEntry) throws {
-        let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.writeFailed(path: url.path) }
-        defer { close(fd) }
+        let file: FileDescriptor, created: Bool
+        do { (file, created) = try StoreFS.openAppending(url.path) } catch { throw StoreError.writeFailed(path: url.path) }
+        let fd = file.rawValue
+        defer { try? file.close() }
         guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: url.path) }
         defer { flock(fd, LOCK_UN) }
         let encoder = JSONEncoder()
@@ -140,10 +142,14 @@ public struct AuditLog: Sendable {
         line.append(0x0A)
         out.append(line)
         let start = lseek(fd, 0, SEEK_END)
-        let written = out.withUnsafeBytes { buf in buf.baseAddress.map { Glibc.write(fd, $0, buf.count) } ?? -1 }
-        guard written == out.count, fsync(fd) == 0 else {
+        do {
+            try StoreFS.write(file, url.path, out, at: Int(start))
+            try StoreFS.fsync(file, url.path)
+            // A log made by this append is on disk only once its folder holds its name.
+            if created { try StoreFS.syncFolder(url.deletingLastPathComponent().path) }
+        } catch {
             // Nothing half-written stays behind to be glued to the next line.
-            if start >= 0 { _ = ftruncate(fd, start); _ = fsync(fd) }
+            if start >= 0 { try? StoreFS.truncate(file, url.path, to: Int(start)); try? StoreFS.fsync(file, url.path) }
             throw StoreError.writeFailed(path: url.path)
         }
         if store.sealer != nil { try advanceHead(fd, from: cut ? nil : head, lastLine: line.dropLast(), size: Int(start) + out.count) }
@@ -201,7 +207,10 @@ public struct AuditLog: Sendable {
 
     /// Each line of the log with its entry, or nil where the line cannot be read.
     private func lines() -> [(line: Data, entry: AuditEntry?)] {
-        guard let data = try? Data(contentsOf: url) else { return [] }
+        lines(of: (try? Data(contentsOf: url)) ?? Data())
+    }
+
+    private func lines(of data: Data) -> [(line: Data, entry: AuditEntry?)] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return data.split(separator: 0x0A).map { (Data($0), try? decoder.decode(AuditEntry.self, from: Data($0))) }
@@ -216,7 +225,11 @@ public struct AuditLog: Sendable {
     /// marks it as such, chained to it, naming the line before it. With the key, the log must also
     /// reach the point its sealed head vouches for, with the same line there.
     public func readChain() throws -> [AuditEntry] {
-        let items = lines()
+        let data = (try? Data(contentsOf: url)) ?? Data()
+        var items = lines(of: data)
+        // A last line cut short by a crash or a power cut (no newline after it) is not a break:
+        // it never was a whole entry, and the next append keeps it and marks it.
+        if let last = items.last, last.entry == nil, data.last != 0x0A { items.removeLast() }
         var out: [AuditEntry] = []
         var previous = ""
         var bytes = 0

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -340,26 +341,27 @@ public struct CaseStore: Sendable {
         var number = proposed
         for _ in 0..<10_000 {
             let path = numbersDir.appendingPathComponent(number.description).path
-            let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            if fd >= 0 {
-                close(fd)
-                try? DurableFile.syncFolder(numbersDir.path)
+            do {
+                let fd = try StoreFS.createExclusive(path)
+                try? fd.close()
+                try DurableFile.syncFolder(numbersDir.path)
                 return number
+            } catch Errno.fileExists {
+                number.sequence += 1
+            } catch {
+                throw StoreError.writeFailed(path: path)
             }
-            guard errno == EEXIST else { throw StoreError.writeFailed(path: path) }
-            number.sequence += 1
         }
         throw StoreError.writeFailed(path: numbersDir.path)
     }
 
     private func setAside(_ url: URL) -> String? {
         let fm = FileManager.default
-        try? fm.createDirectory(at: damagedDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !fm.fileExists(atPath: damagedDir.path) { try? DurableFile.makeFolder(damagedDir) }
         let stamp = Int(Date().timeIntervalSince1970)
         let target = damagedDir.appendingPathComponent("\(stamp)-\(url.lastPathComponent)")
         do {
-            try fm.moveItem(at: url, to: target)
-            try? DurableFile.syncFolder(casesDir.path)
+            try DurableFile.move(url, to: target)
             return target.path
         } catch {
             return nil
@@ -378,7 +380,7 @@ public struct CaseStore: Sendable {
     }
 
     public func deleteDraft(userID: String) {
-        try? FileManager.default.removeItem(at: draftURL(userID))
+        try? DurableFile.remove(draftURL(userID))
     }
 
     /// An unfinished session, questionnaire, step or legal update: one per user, case, form and item.
@@ -392,7 +394,7 @@ public struct CaseStore: Sendable {
     }
 
     public func deleteEntryDraft(userID: String, kind: EntryKind, caseID: UUID, itemID: UUID?) {
-        try? FileManager.default.removeItem(at: entryDraftURL(userID, kind, caseID, itemID))
+        try? DurableFile.remove(entryDraftURL(userID, kind, caseID, itemID))
     }
 
     func entryDraftURL(_ userID: String, _ kind: EntryKind, _ caseID: UUID, _ itemID: UUID?) -> URL {
@@ -482,7 +484,7 @@ public struct CaseStore: Sendable {
     func clearLoginState(_ name: String) throws {
         let url = locksDir.appendingPathComponent(fileKey(name) + ".plist")
         guard FileManager.default.fileExists(atPath: url.path) else { return }
-        do { try FileManager.default.removeItem(at: url) } catch { throw StoreError.writeFailed(path: url.path) }
+        do { try DurableFile.remove(url) } catch { throw StoreError.writeFailed(path: url.path) }
     }
 
     func draftURL(_ userID: String) -> URL { draftsDir.appendingPathComponent(fileKey(userID) + ".plist") }
@@ -513,7 +515,7 @@ public struct CaseStore: Sendable {
     @discardableResult
     public func sweepTemporaries() -> Int {
         var removed = 0
-        for url in leftoverTemporaries() where (try? FileManager.default.removeItem(at: url)) != nil { removed += 1 }
+        for url in leftoverTemporaries() where (try? StoreFS.unlink(url.path)) != nil { removed += 1 }
         if removed > 0 { for dir in writtenFolders { try? DurableFile.syncFolder(dir.path) } }
         return removed
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,31 +19,31 @@ public enum DurableFile {
     public static func write(_ data: Data, to url: URL) throws {
         let dir = url.deletingLastPathComponent().path
         let tmp = dir + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw WriteError.open(path: tmp, errno: errno) }
+        let fd: FileDescriptor
+        do { fd = try StoreFS.createExclusive(tmp) } catch { throw WriteError.open(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
         var ok = false
-        defer {
-            if !ok { unlink(tmp) }
-        }
+        defer { if !ok { try? StoreFS.unlink(tmp) } }
         do {
-            defer { close(fd) }
-            try data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < buf.count {
-                    guard let base = buf.baseAddress else { break }
-                    let n = Glibc.write(fd, base + offset, buf.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw WriteError.write(path: tmp, errno: errno)
-                    }
-                    offset += n
-                }
-            }
-            guard fsync(fd) == 0 else { throw WriteError.sync(path: tmp, errno: errno) }
+            defer { try? fd.close() }
+            do { try StoreFS.write(fd, tmp, data, at: 0) } catch { throw WriteError.write(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
+            do { try StoreFS.fsync(fd, tmp) } catch { throw WriteError.sync(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
         }
-        guard rename(tmp, url.path) == 0 else { throw WriteError.rename(path: url.path, errno: errno) }
+        do { try StoreFS.rename(tmp, url.path) } catch { throw WriteError.rename(path: url.path, errno: (error as? Errno)?.rawValue ?? 0) }
         ok = true
         try syncFolder(dir)
+    }
+
+    /// Removes a file and syncs its folder, so that the removal survives a power cut.
+    public static func remove(_ url: URL) throws {
+        try StoreFS.unlink(url.path)
+        try syncFolder(url.deletingLastPathComponent().path)
+    }
+
+    /// Moves a file within the store (setting a damaged one aside), durably.
+    public static func move(_ from: URL, to: URL) throws {
+        try StoreFS.rename(from.path, to.path)
+        try syncFolder(to.deletingLastPathComponent().path)
+        try syncFolder(from.deletingLastPathComponent().path)
     }
 
     /// Temporary files left in `dir` by a write that never finished (its process was killed or
@@ -67,15 +68,14 @@ public enum DurableFile {
     /// Makes a folder (and its parents) and syncs the folder that holds it, so that the new folder
     /// survives a power cut before anything is written in it.
     public static func makeFolder(_ url: URL) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let parent = url.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: parent.path) { try makeFolder(parent) }
+        do { try StoreFS.mkdir(url.path) } catch Errno.fileExists {}
         try syncFolder(url.path)
-        try syncFolder(url.deletingLastPathComponent().path)
+        try syncFolder(parent.path)
     }
 
     public static func syncFolder(_ path: String) throws {
-        let dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard dfd >= 0 else { throw WriteError.open(path: path, errno: errno) }
-        defer { close(dfd) }
-        guard fsync(dfd) == 0 else { throw WriteError.sync(path: path, errno: errno) }
+        do { try StoreFS.syncFolder(path) } catch { throw WriteError.sync(path: path, errno: (error as? Errno)?.rawValue ?? 0) }
     }
 }

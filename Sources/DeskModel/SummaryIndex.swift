@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,13 +36,15 @@ public struct SummaryIndex: Sendable {
     public func append(_ summary: CaseSummary) throws {
         guard let text = line(summary) else { return }
         let line = Data((text + "\n").utf8)
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.writeFailed(path: url.path) }
-        defer { close(fd) }
-        guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: url.path) }
-        defer { flock(fd, LOCK_UN) }
-        let written = line.withUnsafeBytes { buf in buf.baseAddress.map { Glibc.write(fd, $0, buf.count) } ?? -1 }
-        guard written == line.count else { throw StoreError.writeFailed(path: url.path) }
+        let file: FileDescriptor
+        do { file = try StoreFS.openAppending(url.path).fd } catch { throw StoreError.writeFailed(path: url.path) }
+        defer { try? file.close() }
+        guard flock(file.rawValue, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: url.path) }
+        defer { flock(file.rawValue, LOCK_UN) }
+        let start = Int(lseek(file.rawValue, 0, SEEK_END))
+        do { try StoreFS.write(file, url.path, line, at: start) } catch {
+            throw StoreError.writeFailed(path: url.path)
+        }
     }
 
     /// The latest summary of every case, and how many lines the file holds; nil when there is no index.

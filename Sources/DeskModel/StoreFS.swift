@@ -1,0 +1,99 @@
+import Foundation
+import SystemPackage
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One operation of the store on the file system, as a power cut sees it: what reaches the disk
+/// only when it is synced (a file's data after `fsync` of the file, a name made, changed or
+/// removed after `fsync` of its folder).
+public enum FileOp: Equatable, Sendable {
+    case create(String)
+    case write(String, offset: Int, Data)
+    case fsync(String)
+    case truncate(String, size: Int)
+    case rename(from: String, to: String)
+    case mkdir(String)
+    case fsyncDir(String)
+    case unlink(String)
+    /// Not an operation: a point where the store told its caller a save was done.
+    case ack(String)
+}
+
+/// The operations of a working session, recorded when a test asks for them (in this task only).
+public final class FileOpLog: @unchecked Sendable {
+    @TaskLocal public static var current: FileOpLog?
+    private let lock = NSLock()
+    private var list: [FileOp] = []
+
+    public init() {}
+
+    public var ops: [FileOp] { lock.lock(); defer { lock.unlock() }; return list }
+
+    public func add(_ op: FileOp) { lock.lock(); list.append(op); lock.unlock() }
+
+    /// Marks a save as acknowledged to its caller.
+    public static func ack(_ what: String) { current?.add(.ack(what)) }
+}
+
+/// The seam every write, sync, rename, mkdir and removal of the store goes through
+/// (swift-system's `FileDescriptor` for opening, writing and closing, with typed errors).
+enum StoreFS {
+    static func record(_ op: @autoclosure () -> FileOp) { FileOpLog.current?.add(op()) }
+
+    /// A new file that must not exist yet (O_EXCL).
+    static func createExclusive(_ path: String) throws -> FileDescriptor {
+        let fd = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                                         permissions: [.ownerReadWrite])
+        record(.create(path))
+        return fd
+    }
+
+    /// Opens an existing or new file for appending and reading (the logs); says whether it was made
+    /// now (its folder must then be synced for the name to survive a power cut).
+    static func openAppending(_ path: String) throws -> (fd: FileDescriptor, created: Bool) {
+        if let fd = try? FileDescriptor.open(FilePath(path), .readWrite, options: [.append, .closeOnExec]) { return (fd, false) }
+        let fd = try FileDescriptor.open(FilePath(path), .readWrite, options: [.create, .append, .closeOnExec],
+                                         permissions: [.ownerReadWrite])
+        record(.create(path))
+        return (fd, true)
+    }
+
+    /// Writes all of `data` at `offset` (for an appending descriptor: the end of the file).
+    static func write(_ fd: FileDescriptor, _ path: String, _ data: Data, at offset: Int) throws {
+        try fd.writeAll(data)
+        record(.write(path, offset: offset, data))
+    }
+
+    static func fsync(_ fd: FileDescriptor, _ path: String) throws {
+        guard Glibc.fsync(fd.rawValue) == 0 else { throw Errno(rawValue: errno) }
+        record(.fsync(path))
+    }
+
+    static func truncate(_ fd: FileDescriptor, _ path: String, to size: Int) throws {
+        try fd.resize(to: Int64(size))
+        record(.truncate(path, size: size))
+    }
+
+    static func rename(_ from: String, _ to: String) throws {
+        guard Glibc.rename(from, to) == 0 else { throw Errno(rawValue: errno) }
+        record(.rename(from: from, to: to))
+    }
+
+    static func mkdir(_ path: String) throws {
+        guard Glibc.mkdir(path, 0o700) == 0 else { throw Errno(rawValue: errno) }
+        record(.mkdir(path))
+    }
+
+    static func syncFolder(_ path: String) throws {
+        let fd = try FileDescriptor.open(FilePath(path), .readOnly, options: [.directory, .closeOnExec])
+        defer { try? fd.close() }
+        guard Glibc.fsync(fd.rawValue) == 0 else { throw Errno(rawValue: errno) }
+        record(.fsyncDir(path))
+    }
+
+    static func unlink(_ path: String) throws {
+        guard Glibc.unlink(path) == 0 else { throw Errno(rawValue: errno) }
+        record(.unlink(path))
+    }
+}
