@@ -189,9 +189,11 @@ extension CaseDetailScreen {
                 var referral = ctx.partnerName(partner) + " · " + ctx.label(step.referral)
                 if let d = step.referralDay { referral += " " + d.description }
                 if step.referral == .declined, !step.declineReason.isEmpty { referral += " · " + step.declineReason }
-                if let e = step.sharingException { referral += " · " + ctx.t("plan.sharedBecause", ctx.label(e)) }
                 out.append(DetailLine(label: ctx.t("plan.referral"), value: referral,
                                       style: step.referral == .declined ? .warning : .normal))
+                if let e = step.sharingException {
+                    out.append(DetailLine(label: ctx.t("entry.sharingException"), value: ctx.label(e), style: .warning))
+                }
             }
             if step.kind == .shgLinkage, !step.groupName.isEmpty {
                 var group = step.groupName

@@ -83,7 +83,8 @@ final class KeymapAndStringsTests: XCTestCase {
                 XCTAssertTrue(label.contains(" · "), label)
                 let number = label.components(separatedBy: " · ")[0].split(separator: " ").last.map(String.init) ?? ""
                 XCTAssertFalse(number.isEmpty, label)
-                XCTAssertTrue(o.rawValue.lowercased().hasSuffix(number.lowercased().filter { $0.isLetter || $0.isNumber }),
+                XCTAssertTrue(o.rawValue.lowercased().filter { $0.isLetter || $0.isNumber }
+                                .hasSuffix(number.lowercased().filter { $0.isLetter || $0.isNumber }),
                               "\(o.rawValue) is labelled \(label)")
             }
         }
