@@ -281,7 +281,7 @@ extension CaseDetailScreen {
         let due = CaseDetailScreen.stamp(ChildDuty.due(reportedAt: r.reportedAt))
         if let done = r.prosecution.cwcReportDay {
             return [DetailLine(label: ctx.t("child.title." + duty.rawValue), style: .label),
-                    DetailLine(label: "   " + ctx.t("child.done", done.description), style: .ok)]
+                    DetailLine(label: "   " + ctx.t("child.done", done.description), style: .ok), DetailLine(label: "")]
         }
         let late = r.cwcLate(now: ctx.clock.now())
         return [DetailLine(label: ctx.t("child.title." + duty.rawValue), style: late ? .error : .warning),
