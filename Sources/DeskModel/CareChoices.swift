@@ -41,7 +41,14 @@ public enum ReferralState: String, Choice {
     public var isWaiting: Bool { self == .sent || self == .accepted }
 }
 
+/// How the prosecution ended; a closure report (no charge sheet) ends it too.
 public enum CourtOutcome: String, Choice {
-    case pending, convicted, acquitted, compromise, withdrawn
+    case pending, convicted, acquitted, compromise, withdrawn, closureReport
     public static let listKey = "outcome"
+}
+
+/// Why a referral went to a partner without her consent to sharing: the law's exceptions.
+public enum SharingException: String, Choice {
+    case child, dangerToLife
+    public static let listKey = "sharingException"
 }

@@ -123,6 +123,7 @@ extension CaseRecord {
         for d in p.courtDays where !prosecution.courtDays.contains(d) { parts.append("courtDay \(d)") }
         if p.informedDay != prosecution.informedDay, let d = p.informedDay { parts.append("informedDay \(d)") }
         if p.outcome != prosecution.outcome { parts.append(p.outcome.rawValue) }
+        if p.offenceCodes != prosecution.offenceCodes { parts.append("sections " + p.offenceCodes.joined(separator: ",")) }
         if p.cwcReportDay != prosecution.cwcReportDay, let d = p.cwcReportDay { parts.append("cwcReportDay \(d)") }
         prosecution = p
         note(.legal, by: by, at: at, parts.joined(separator: " · "))

@@ -44,6 +44,9 @@ public struct CaseExport: Encodable {
         var investigationOverdue, informOverdue: Bool
         var courtDays: [String]
         var outcome: String
+        /// The FIR's sections picked from the list, and the child law that applies (if she is a child).
+        var offences: [String]
+        var childDuty: String?
     }
     struct Event: Encodable {
         var at: Date
@@ -102,10 +105,11 @@ public struct CaseExport: Encodable {
         let p = r.prosecution
         legal = Legal(complaintKind: r.legal.kind.rawValue, complaintNumber: r.legal.number, sections: r.legal.sections,
                       firDay: p.firDay?.description, chargeSheetDay: p.chargeSheetDay?.description,
-                      informedDay: p.informedDay?.description, investigationDue: p.deadlines?.investigationDue.description,
+                      informedDay: p.informedDay?.description, investigationDue: p.deadlines?.investigationDue?.description,
                       informDue: p.deadlines?.informDue.description,
                       investigationOverdue: p.investigationOverdue(today: today), informOverdue: p.informOverdue(today: today),
-                      courtDays: p.courtDays.map(\.description), outcome: p.outcome.rawValue)
+                      courtDays: p.courtDays.map(\.description), outcome: p.outcome.rawValue,
+                      offences: p.offenceCodes, childDuty: r.childDuty?.rawValue)
         // Events hold codes, days and the desk's own remarks and action notes, never session notes.
         timeline = r.events.sorted { $0.at > $1.at }.map { Event(at: $0.at, by: $0.by, kind: $0.kind.rawValue, detail: $0.detail) }
     }

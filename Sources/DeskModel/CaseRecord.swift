@@ -84,7 +84,13 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     }
 
     public var isMinor: Bool { identity.isMinor }
-    public var riskLevel: RiskLevel { risk.level }
+    /// The risk shown: the danger answers' level, and at least High while a self-harm alert is open.
+    public var riskLevel: RiskLevel { RiskAssessment.shown(risk.level, alertOpen: hasOpenAlert) }
+    /// Which child law applies and what is due, for a child (nil for a woman of 18 or more).
+    public var childDuty: ChildDuty? {
+        ChildDuty.applying(age: identity.age, category: incident.category, offences: prosecution.offences,
+                           relation: incident.relation, needsCare: incident.childNeedsCare)
+    }
 }
 
 public struct Identity: Codable, Hashable, Sendable {
@@ -114,7 +120,7 @@ public struct Identity: Codable, Hashable, Sendable {
         self.disability = disability
     }
 
-    /// Under 18: POCSO duties apply.
+    /// Under 18: a child, with the duties of the child law that fits her case (`ChildDuty`).
     public var isMinor: Bool { (age ?? 99) < 18 }
 }
 
@@ -124,20 +130,38 @@ public struct Incident: Codable, Hashable, Sendable {
     public var category: IncidentCategory
     public var relation: Relation?
     public var previousIncidents: Answer
+    /// A child in need of care and protection (JJ Act s.2(14)): to be produced before the CWC.
+    public var childNeedsCare: Answer
 
     public init(date: Day? = nil, place: PlaceType? = nil, category: IncidentCategory,
-                relation: Relation? = nil, previousIncidents: Answer = .unknown) {
+                relation: Relation? = nil, previousIncidents: Answer = .unknown, childNeedsCare: Answer = .unknown) {
         self.date = date
         self.place = place
         self.category = category
         self.relation = relation
         self.previousIncidents = previousIncidents
+        self.childNeedsCare = childNeedsCare
+    }
+
+    enum CodingKeys: String, CodingKey { case date, place, category, relation, previousIncidents, childNeedsCare }
+
+    /// Records written before the care-and-protection question read it as not asked.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        date = try c.decodeIfPresent(Day.self, forKey: .date)
+        place = try c.decodeIfPresent(PlaceType.self, forKey: .place)
+        category = try c.decode(IncidentCategory.self, forKey: .category)
+        relation = try c.decodeIfPresent(Relation.self, forKey: .relation)
+        previousIncidents = try c.decodeIfPresent(Answer.self, forKey: .previousIncidents) ?? .unknown
+        childNeedsCare = try c.decodeIfPresent(Answer.self, forKey: .childNeedsCare) ?? .unknown
     }
 }
 
 public struct LegalTrack: Codable, Hashable, Sendable {
     public var kind: ComplaintKind
     public var number: String
+    /// Sections as typed by hand before they were picked from a list (old records): shown, never read
+    /// by a rule. The FIR's sections are now `Prosecution.offences`.
     public var sections: String
     public var investigatingOfficer: String
     public var medicalExamDone: Answer
@@ -176,6 +200,12 @@ public struct Consent: Codable, Hashable, Sendable {
     public var sharing: Answer
     public var statistics: Answer
     public var givenBy: ConsentGiver
+
+    /// A child's consent given by a guardian when the one who hurt her is a parent or relative:
+    /// the guardian may be on the accused's side (then the CWC or a support person should consent).
+    public static func guardianMayBeAccusedSide(givenBy: ConsentGiver, age: Int?, relation: Relation?) -> Bool {
+        givenBy == .guardian && (age ?? 99) < 18 && (relation == .parent || relation == .relative)
+    }
 
     public init(services: Answer = .unknown, sharing: Answer = .unknown, statistics: Answer = .unknown,
                 givenBy: ConsentGiver = .herself) {

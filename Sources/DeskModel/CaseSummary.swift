@@ -35,6 +35,10 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
     public var informedDay: Day?
     public var cwcReportDay: Day?
     public var complaint: ComplaintKind
+    /// The FIR's sections (codes), how the prosecution ended, and the child law that applies.
+    public var offenceCodes: [String] = []
+    public var outcome: CourtOutcome = .pending
+    public var childDuty: ChildDuty?
 
     public init(_ r: CaseRecord) {
         id = r.id
@@ -60,6 +64,9 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
         informedDay = r.prosecution.informedDay
         cwcReportDay = r.prosecution.cwcReportDay
         complaint = r.legal.kind
+        offenceCodes = r.prosecution.offenceCodes
+        outcome = r.prosecution.outcome
+        childDuty = r.childDuty
     }
 
     init(id: UUID, number: String, stationID: String, revision: Int, reportedAt: Date, status: CaseStatus,
@@ -92,8 +99,12 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
     public var isMinor: Bool { (age ?? 99) < 18 }
     public var reportedDay: Day { Day(reportedAt) }
     public var lastContact: Day { max(sessionDays.last ?? reportedDay, reportedDay) }
-    var prosecution: Prosecution {
-        Prosecution(firDay: firDay, chargeSheetDay: chargeSheetDay, informedDay: informedDay, cwcReportDay: cwcReportDay)
+    /// The prosecution track as far as the review needs it: the same rules as the case's Legal tab.
+    public var prosecution: Prosecution {
+        var p = Prosecution(firDay: firDay, chargeSheetDay: chargeSheetDay, outcome: outcome, informedDay: informedDay,
+                            cwcReportDay: cwcReportDay)
+        p.offenceCodes = offenceCodes
+        return p
     }
 }
 
@@ -101,7 +112,8 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
 public struct ReviewSettings: Codable, Equatable, Sendable {
     /// A high-risk woman with no contact for more days than this is flagged.
     public var noContactDays: Int
-    /// Hours within which a minor's case must be reported to the CWC and Special Court (POCSO s.19).
+    /// Kept so that settings files read as before; it no longer governs anything: the 24 hours for
+    /// a child's case are the law's (POCSO s.19(6), JJ Act s.31), `ChildDuty.hours`.
     public var cwcReportHours: Int
 
     public init(noContactDays: Int = 7, cwcReportHours: Int = 24) {
@@ -126,7 +138,7 @@ extension CaseSummary {
         guard status != .closed else { return [] }
         var out: Set<ReviewFlag> = []
         if alertOpen { out.insert(.alert) }
-        if isMinor, cwcReportDay == nil { out.insert(.minorPending) }
+        if childDuty != nil, cwcReportDay == nil { out.insert(.minorPending) }
         let sessionLate = !sessionDays.isEmpty && (nextSession.map { $0 < today } ?? false)
         let stepLate = steps.contains { s in !s.status.isFinished && (s.due.map { $0 < today } ?? false) }
         if sessionLate || stepLate || lateDirective { out.insert(.overdue) }
@@ -136,9 +148,8 @@ extension CaseSummary {
         return out
     }
 
-    /// A minor's report to the CWC is late once the hours allowed have passed since she came.
-    public func cwcReportLate(now: Date, settings: ReviewSettings) -> Bool {
-        isMinor && cwcReportDay == nil && status != .closed
-            && now.timeIntervalSince(reportedAt) > Double(settings.cwcReportHours) * 3600
+    /// A child's report to the CWC is late once 24 hours (the law's, not a setting) have passed since she came.
+    public func cwcReportLate(now: Date) -> Bool {
+        childDuty != nil && cwcReportDay == nil && status != .closed && now > ChildDuty.due(reportedAt: reportedAt)
     }
 }

@@ -50,8 +50,10 @@ public enum ComplaintKind: String, Choice {
     public static let listKey = "complaint"
 }
 
+/// Who gave her consent: herself; for a child a guardian, or the Child Welfare Committee or a
+/// support person (POCSO Rules 2020) when the guardian is on the accused's side.
 public enum ConsentGiver: String, Choice {
-    case herself, guardian
+    case herself, guardian, cwc, supportPerson
     public static let listKey = "consentBy"
 }
 

@@ -111,11 +111,27 @@ struct DemoCare {
         }
     }
 
+    /// The sections an FIR of each kind usually carries (no random draw: the rest of the history stays as it was).
+    static func sections(_ r: CaseRecord) -> [Offence] {
+        let child = r.isMinor
+        switch r.incident.category {
+        case .domesticViolence: return [.bns85, .bns86, .bns115]
+        case .dowry: return [.bns85, .bns86, .dowry3, .dowry4]
+        case .sexualAssault: return child ? [.pocso4, .bns64] : [.bns64, .bns351]
+        case .stalking: return child ? [.bns78, .pocso12] : [.bns78, .bns79]
+        case .cyber: return [.it66E, .bns78]
+        case .trafficking: return [.bns143, .itpa5]
+        case .childMarriage: return [.pcma9, .pcma11]
+        case .missing: return [.bns137]
+        case .other: return [.bns115, .bns351]
+        }
+    }
+
     private func addProsecution(_ record: inout CaseRecord, rng: inout SeededRandom) {
         guard [.fir, .eFIR, .zeroFIR].contains(record.legal.kind) else { return }
         let fir = Day(record.reportedAt).adding(days: Int(rng.next() % 3))
         guard fir <= today else { return }
-        var p = Prosecution(firDay: fir)
+        var p = Prosecution(firDay: fir, offences: Self.sections(record))
         let sinceFIR = today.days(since: fir)
         if sinceFIR > 40, rng.next() % 3 != 0 { p.chargeSheetDay = fir.adding(days: 30 + Int(rng.next() % 40)) }
         if let cs = p.chargeSheetDay, cs > today { p.chargeSheetDay = nil }

@@ -54,7 +54,7 @@ public struct EntryForm: Codable, Hashable, Sendable {
         case .phq9: return ScreeningEntry.fields(.phq9)
         case .gad7: return ScreeningEntry.fields(.gad7)
         case .step: return StepEntry.fields(self)
-        case .prosecution: return ProsecutionEntry.fields
+        case .prosecution: return ProsecutionEntry.fields(self)
         }
     }
 

@@ -17,8 +17,10 @@ public enum FieldCheck {
             return day > today ? .futureDate : nil
         case .plannedDate:
             return Day.parse(raw) == nil ? .badDate : nil
-        case .choice(_, let options, _):
-            return options.contains(raw) ? nil : .unknownOption
+        case .choice(let listKey, let options, _):
+            // The offence list holds several sections, comma separated.
+            let picked = listKey == Offence.listKey ? raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : [raw]
+            return picked.allSatisfy(options.contains) ? nil : .unknownOption
         }
     }
 

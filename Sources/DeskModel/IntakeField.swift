@@ -1,6 +1,7 @@
-/// The sections of the intake form, in the order the desk asks them.
+/// The sections of the intake form, in the order the desk asks them: informed consent first (before
+/// her story is written down), with the urgent medical need in the first section.
 public enum IntakeSection: String, CaseIterable, Sendable {
-    case report, identity, incident, risk, legal, needs, consent
+    case report, consent, identity, incident, risk, legal, needs
 }
 
 /// What kind of value a field holds; the form layer draws and edits by this.
@@ -22,7 +23,7 @@ public enum IntakeField: String, CaseIterable, Codable, Sendable {
     // identity
     case name, age, ageEstimated, phone, safeToCall, address, maritalStatus, occupation, dependents, disability
     // incident
-    case incidentDate, place, category, relation, previousIncidents
+    case incidentDate, place, category, relation, previousIncidents, childNeedsCare
     // risk
     case escalating, weapon, strangling, pregnantBeaten, jealousy, couldKill
     // legal
@@ -32,16 +33,29 @@ public enum IntakeField: String, CaseIterable, Codable, Sendable {
     // consent
     case consentServices, consentSharing, consentStatistics, consentGivenBy
 
+    /// The fields in the order the form asks them. `sections` (typed by hand in older versions) is no
+    /// longer asked: the FIR's sections are picked from a list on the Legal tab. Its value is still
+    /// carried through an edit of an old case, and an old draft that names it still reads.
+    public static var allCases: [IntakeField] {
+        [.arrival, .reportedOn, .needMedical,
+         .consentServices, .consentSharing, .consentStatistics, .consentGivenBy,
+         .name, .age, .ageEstimated, .phone, .safeToCall, .address, .maritalStatus, .occupation, .dependents, .disability,
+         .incidentDate, .place, .category, .relation, .previousIncidents, .childNeedsCare,
+         .escalating, .weapon, .strangling, .pregnantBeaten, .jealousy, .couldKill,
+         .complaintKind, .complaintNumber, .investigatingOfficer, .medicalExam, .statementByWoman,
+         .needShelter, .needLegalAid, .needCounselling]
+    }
+
     public var section: IntakeSection {
         switch self {
-        case .arrival, .reportedOn: return .report
+        case .arrival, .reportedOn, .needMedical: return .report
         case .name, .age, .ageEstimated, .phone, .safeToCall, .address, .maritalStatus, .occupation, .dependents,
              .disability: return .identity
-        case .incidentDate, .place, .category, .relation, .previousIncidents: return .incident
+        case .incidentDate, .place, .category, .relation, .previousIncidents, .childNeedsCare: return .incident
         case .escalating, .weapon, .strangling, .pregnantBeaten, .jealousy, .couldKill: return .risk
         case .complaintKind, .complaintNumber, .sections, .investigatingOfficer, .medicalExam, .statementByWoman:
             return .legal
-        case .needMedical, .needShelter, .needLegalAid, .needCounselling: return .needs
+        case .needShelter, .needLegalAid, .needCounselling: return .needs
         case .consentServices, .consentSharing, .consentStatistics, .consentGivenBy: return .consent
         }
     }
@@ -65,7 +79,7 @@ public enum IntakeField: String, CaseIterable, Codable, Sendable {
         case .complaintKind: return Self.choice(ComplaintKind.self, empty: false)
         case .consentGivenBy: return Self.choice(ConsentGiver.self, empty: false)
         case .ageEstimated, .safeToCall, .disability, .previousIncidents, .escalating, .weapon, .strangling,
-             .pregnantBeaten, .jealousy, .couldKill, .medicalExam, .statementByWoman, .needMedical, .needShelter,
+             .pregnantBeaten, .jealousy, .couldKill, .medicalExam, .statementByWoman, .needMedical, .needShelter, .childNeedsCare,
              .needLegalAid, .needCounselling, .consentServices, .consentSharing, .consentStatistics:
             return Self.choice(Answer.self, empty: false)
         }

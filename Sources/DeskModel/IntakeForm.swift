@@ -49,6 +49,7 @@ public struct IntakeForm: Codable, Hashable, Sendable {
         self[.category] = r.incident.category.rawValue
         self[.relation] = r.incident.relation?.rawValue ?? ""
         answer(.previousIncidents, r.incident.previousIncidents)
+        answer(.childNeedsCare, r.incident.childNeedsCare)
         for field in IntakeField.allCases {
             if let q = field.dangerQuestion { answer(field, r.risk.answer(q)) }
         }
@@ -122,6 +123,15 @@ public struct IntakeForm: Codable, Hashable, Sendable {
         return nil
     }
 
+    /// A warning at a field that does not stop the save: a child's guardian on the accused's side.
+    public func warning(for field: IntakeField) -> FieldWarning? {
+        guard field == .consentGivenBy,
+              Consent.guardianMayBeAccusedSide(givenBy: ConsentGiver(rawValue: self[.consentGivenBy]) ?? .herself,
+                                               age: Int(Digits.toASCII(self[.age])), relation: Relation(rawValue: self[.relation]))
+        else { return nil }
+        return .guardianAccusedSide
+    }
+
     /// True when a number, phone or date field holds a character that can never belong there
     /// (a letter in a phone number): worth saying at once, before she leaves the field.
     public func hasForeignCharacters(_ field: IntakeField) -> Bool {
@@ -175,7 +185,8 @@ public struct IntakeForm: Codable, Hashable, Sendable {
             incident: Incident(
                 date: Day.parse(text(.incidentDate)), place: pick(.place, PlaceType.self),
                 category: pick(.category, IncidentCategory.self) ?? .other,
-                relation: pick(.relation, Relation.self), previousIncidents: answer(.previousIncidents)),
+                relation: pick(.relation, Relation.self), previousIncidents: answer(.previousIncidents),
+                childNeedsCare: answer(.childNeedsCare)),
             risk: risk,
             legal: LegalTrack(
                 kind: pick(.complaintKind, ComplaintKind.self) ?? .none, number: text(.complaintNumber),

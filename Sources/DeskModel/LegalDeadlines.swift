@@ -1,19 +1,29 @@
-/// The two deadlines the law sets from the day of the FIR: the investigation within 60 days,
-/// and telling her how it stands within 90 days.
+import Foundation
+
+/// The deadlines the law sets from the day of the FIR, by the sections of the FIR:
+/// - BNSS s.193(2): the investigation within two months, only for BNS ss.64–68, 70, 71 and
+///   POCSO ss.4, 6, 8, 10 (`Offence.hasTwoMonthInvestigation`);
+/// - BNSS s.193(3)(ii): for every FIR, she is told the progress of the investigation within 90 days.
 public struct LegalDeadlines: Equatable, Sendable {
-    public static let investigationDays = 60
+    public static let investigationMonths = 2
     public static let informDays = 90
 
     public let fir: Day
-    public var investigationDue: Day { fir.adding(days: LegalDeadlines.investigationDays) }
+    /// True when s.193(2) applies to one of the FIR's sections.
+    public let twoMonthRule: Bool
+
+    /// The last day of the two months (a calendar month: 31 December + 2 months is 28 or 29
+    /// February); nil when no section of the FIR carries the limit.
+    public var investigationDue: Day? { twoMonthRule ? fir.adding(months: LegalDeadlines.investigationMonths) : nil }
     public var informDue: Day { fir.adding(days: LegalDeadlines.informDays) }
 
-    public init(fir: Day) {
+    public init(fir: Day, offences: [Offence]) {
         self.fir = fir
+        twoMonthRule = offences.needsTwoMonthInvestigation
     }
 
     /// Passed when today is after the last day allowed.
-    public func investigationOverdue(today: Day) -> Bool { today > investigationDue }
+    public func investigationOverdue(today: Day) -> Bool { investigationDue.map { today > $0 } ?? false }
     public func informOverdue(today: Day) -> Bool { today > informDue }
 }
 
@@ -21,6 +31,12 @@ extension Day {
     /// The day `days` later (or earlier, when negative), across month and year ends.
     public func adding(days: Int) -> Day {
         let date = DeskCalendar.calendar.date(byAdding: .day, value: days, to: startDate) ?? startDate
+        return Day(date)
+    }
+
+    /// The same day `months` later; a day the month lacks becomes its last (31-12 + 2 → 28/29-02).
+    public func adding(months: Int) -> Day {
+        let date = DeskCalendar.calendar.date(byAdding: .month, value: months, to: startDate) ?? startDate
         return Day(date)
     }
 }

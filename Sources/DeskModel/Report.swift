@@ -127,11 +127,14 @@ public struct Report: Codable, Equatable, Sendable {
         return r
     }
 
-    /// A legal deadline falling in the period and not met by its day: the charge sheet within 60
-    /// days of the FIR, telling her of progress within 90.
+    /// A legal deadline falling in the period and not met by its day, by the same rule as the case:
+    /// the investigation within two months of the FIR where BNSS s.193(2) applies to its sections,
+    /// telling her of progress within 90 days (s.193(3)(ii)) for every FIR. A case closed by a
+    /// closure report misses nothing more.
     public static func missedDeadline(_ s: CaseSummary, in p: ReportPeriod, today: Day) -> Bool {
-        guard let d = s.prosecution.deadlines else { return false }
+        let pros = s.prosecution
+        guard let d = pros.deadlines, !pros.closedByReport else { return false }
         func missed(_ due: Day, _ done: Day?) -> Bool { p.contains(due) && (done.map { $0 > due } ?? (today > due)) }
-        return missed(d.investigationDue, s.chargeSheetDay) || missed(d.informDue, s.informedDay)
+        return (d.investigationDue.map { missed($0, s.chargeSheetDay) } ?? false) || missed(d.informDue, s.informedDay)
     }
 }

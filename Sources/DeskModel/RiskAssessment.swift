@@ -36,3 +36,8 @@ public struct RiskAssessment: Codable, Hashable, Sendable {
     /// A safety plan is needed at medium or high risk.
     public var safetyPlanNeeded: Bool { level != .low }
 }
+
+extension RiskAssessment {
+    /// The level shown for a case: never below High while a self-harm alert is open.
+    public static func shown(_ level: RiskLevel, alertOpen: Bool) -> RiskLevel { alertOpen ? max(level, .high) : level }
+}

@@ -8,6 +8,10 @@ enum StepEntry {
             EntryField("partner", .choice(listKey: "partner", options: form.partnerIDs, allowsEmpty: true)),
             .choice("referral", ReferralState.self),
         ]
+        if form.text("referral") != ReferralState.notReferred.rawValue, !form.text("referral").isEmpty {
+            // Empty when she consented to sharing; else the exception that allows it.
+            out.append(.choice("sharingException", SharingException.self, empty: true))
+        }
         if form.text("referral") == ReferralState.declined.rawValue {
             out.append(EntryField("declineReason", .text(maxLength: 100)))
         }
@@ -42,6 +46,7 @@ enum StepEntry {
         form["groupVillage"] = step.groupVillage
         form["joined"] = step.joined?.description ?? ""
         form["note"] = step.note
+        form["sharingException"] = step.sharingException?.rawValue ?? ""
     }
 
     static func crossCheck(_ form: EntryForm, _ key: String, record: CaseRecord) -> ValidationError? {
@@ -51,6 +56,11 @@ enum StepEntry {
         switch key {
         case "partner" where referral != .notReferred && form.text("partner").isEmpty:
             return .partnerRequired
+        case "referral" where referral != .notReferred:
+            // A step already referred before (when this was not asked) is left as it was.
+            let old = form.itemID.flatMap { id in record.plan.first { $0.id == id } }
+            guard old.map({ $0.referral == .notReferred }) ?? true else { return nil }
+            return record.referralRefusal(exception: SharingException(rawValue: form.text("sharingException")))
         case "declineReason" where referral == .declined && form.text("declineReason").count < 3:
             return .reasonRequired
         case "completed":
@@ -78,23 +88,32 @@ enum StepEntry {
             referralDay: old?.referral == referral ? old?.referralDay : (referral == .notReferred ? nil : Day(at)),
             declineReason: referral == .declined ? form.text("declineReason") : "",
             groupName: isSHG ? form.text("groupName") : "", groupVillage: isSHG ? form.text("groupVillage") : "",
-            joined: isSHG ? form.day("joined") : nil, createdAt: old?.createdAt ?? at, createdBy: old?.createdBy ?? by)
+            joined: isSHG ? form.day("joined") : nil, createdAt: old?.createdAt ?? at, createdBy: old?.createdBy ?? by,
+            sharingException: referral == .notReferred || record.consent.sharing == .yes
+                ? nil : SharingException(rawValue: form.text("sharingException")))
     }
 }
 
-/// The prosecution track: FIR day, charge sheet, a hearing to add, informed day, outcome.
+/// The prosecution track: FIR day and its sections (picked from the list), charge sheet, a hearing
+/// to add, informed day, outcome (a compromise only where the law allows it), the CWC day for a child.
 enum ProsecutionEntry {
-    static let fields: [EntryField] = [
-        EntryField("firDay", .date),
-        EntryField("chargeSheetDay", .date),
-        EntryField("courtDay", .plannedDate),
-        EntryField("informedDay", .date),
-        .choice("outcome", CourtOutcome.self),
-        EntryField("cwcReportDay", .date),
-    ]
+    static func fields(_ form: EntryForm) -> [EntryField] {
+        let compromise = Offence.parse(Offence.codes(form.text("sections"))).allCompoundable
+        let outcomes = CourtOutcome.allCases.filter { $0 != .compromise || compromise }.map(\.rawValue)
+        return [
+            EntryField("firDay", .date),
+            EntryField("sections", .choice(listKey: Offence.listKey, options: Offence.allCases.map(\.rawValue), allowsEmpty: true)),
+            EntryField("chargeSheetDay", .date),
+            EntryField("courtDay", .plannedDate),
+            EntryField("informedDay", .date),
+            EntryField("outcome", .choice(listKey: CourtOutcome.listKey, options: outcomes, allowsEmpty: false)),
+            EntryField("cwcReportDay", .date),
+        ]
+    }
 
     static func fill(_ form: inout EntryForm, from p: Prosecution) {
         form["firDay"] = p.firDay?.description ?? ""
+        form["sections"] = p.offenceCodes.joined(separator: ",")
         form["chargeSheetDay"] = p.chargeSheetDay?.description ?? ""
         form["informedDay"] = p.informedDay?.description ?? ""
         form["outcome"] = p.outcome.rawValue
@@ -102,6 +121,14 @@ enum ProsecutionEntry {
     }
 
     static func crossCheck(_ form: EntryForm, _ key: String) -> ValidationError? {
+        let outcome = CourtOutcome(rawValue: form.text("outcome")) ?? .pending
+        switch key {
+        case "outcome" where outcome == .compromise:
+            return Offence.parse(Offence.codes(form.text("sections"))).allCompoundable ? nil : .notCompoundable
+        case "outcome" where outcome == .closureReport && form.day("chargeSheetDay") != nil:
+            return .closureWithChargeSheet
+        default: break
+        }
         guard ["chargeSheetDay", "courtDay", "informedDay"].contains(key), let d = form.day(key) else { return nil }
         guard let fir = form.day("firDay") else { return .beforeFIR }
         return d < fir ? .beforeFIR : nil
@@ -110,6 +137,9 @@ enum ProsecutionEntry {
     static func prosecution(_ form: EntryForm, old: Prosecution) -> Prosecution {
         var p = old
         p.firDay = form.day("firDay")
+        // Codes this version does not know (written by a later one) are kept.
+        let known = Set(Offence.allCases.map(\.rawValue))
+        p.offenceCodes = Offence.codes(form.text("sections")) + old.offenceCodes.filter { !known.contains($0) }
         p.chargeSheetDay = form.day("chargeSheetDay")
         p.informedDay = form.day("informedDay")
         p.outcome = CourtOutcome(rawValue: form.text("outcome")) ?? .pending
@@ -119,5 +149,18 @@ enum ProsecutionEntry {
             p.courtDays.sort()
         }
         return p
+    }
+}
+
+extension CaseRecord {
+    /// Why a referral to a partner may not be made, or nil when it may: her consent to sharing, or
+    /// a recorded exception (she is a child; her life is in danger). The child exception needs a child.
+    public func referralRefusal(exception: SharingException?) -> ValidationError? {
+        if consent.sharing == .yes { return nil }
+        switch exception {
+        case nil: return .sharingConsentNeeded
+        case .child?: return isMinor ? nil : .exceptionNotChild
+        case .dangerToLife?: return nil
+        }
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// index of a large district must open in a fraction of a second (JSON decoding of 10,000
 /// summaries took a second here). A line that does not parse is skipped; the desk mends the index.
 enum SummaryLine {
-    static let version = "s1"
+    /// s2 added the FIR's sections, the outcome and the child law; s1 lines still read (none of them).
+    static let version = "s2"
 
     static func day(_ d: Day?) -> String { d.map { String($0.year * 10_000 + $0.month * 100 + $0.day) } ?? "" }
 
@@ -55,6 +56,7 @@ enum SummaryLine {
             s.age.map(String.init) ?? "", s.risk.rawValue, s.countable ? "1" : "0", s.sessionDays.map { day($0) }.joined(separator: ","),
             day(s.nextSession), s.screeningDays.map { day($0) }.joined(separator: ","), s.alertOpen ? "1" : "0", steps,
             day(s.firDay), day(s.chargeSheetDay), day(s.informedDay), day(s.cwcReportDay), s.complaint.rawValue,
+            s.offenceCodes.map(clean).joined(separator: ","), s.outcome.rawValue, s.childDuty?.rawValue ?? "",
         ]
         return fields.joined(separator: "\t")
     }
@@ -64,7 +66,8 @@ enum SummaryLine {
     /// Reads a line from its bytes (it is ASCII but for nothing): no grapheme work on a large index.
     static func decode(bytes line: Bytes) -> CaseSummary? {
         let f = line.split(separator: 9, omittingEmptySubsequences: false)
-        guard f.count == 22, text(f[0]) == version, let id = UUID(uuidString: text(f[1])), let revision = int(f[4]),
+        let v2 = f.count == 25 && text(f[0]) == version
+        guard v2 || (f.count == 22 && text(f[0]) == "s1"), let id = UUID(uuidString: text(f[1])), let revision = int(f[4]),
               let reported = int(f[5]), let status = CaseStatus(rawValue: text(f[6])),
               let category = IncidentCategory(rawValue: text(f[7])), let arrival = ArrivalMode(rawValue: text(f[8])),
               let risk = RiskLevel(rawValue: text(f[10])), let sessionDays = days(f[12]), let next = day(f[13]),
@@ -81,10 +84,23 @@ enum SummaryLine {
             steps.append(CaseSummary.Step(kind: kind, status: st, partnerID: p[2].isEmpty ? nil : text(p[2]), referral: referral,
                                           due: due, completed: completed, joined: joined, referralDay: referralDay))
         }
-        return CaseSummary(id: id, number: text(f[2]), stationID: text(f[3]), revision: revision,
+        var s = CaseSummary(id: id, number: text(f[2]), stationID: text(f[3]), revision: revision,
                            reportedAt: Date(timeIntervalSince1970: Double(reported)), status: status, category: category,
-                           arrival: arrival, age: age, risk: risk, countable: f[11].elementsEqual([49]), sessionDays: sessionDays,
+                           arrival: arrival, age: age, risk: RiskAssessment.shown(risk, alertOpen: f[15].elementsEqual([49])), countable: f[11].elementsEqual([49]), sessionDays: sessionDays,
                            nextSession: next, screeningDays: screeningDays, alertOpen: f[15].elementsEqual([49]), steps: steps,
                            firDay: fir, chargeSheetDay: charge, informedDay: informed, cwcReportDay: cwc, complaint: complaint)
+        if v2 {
+            s.offenceCodes = f[22].split(separator: 44).map(text)
+            guard let outcome = CourtOutcome(rawValue: text(f[23])) else { return nil }
+            s.outcome = outcome
+            if !f[24].isEmpty {
+                guard let duty = ChildDuty(rawValue: text(f[24])) else { return nil }
+                s.childDuty = duty
+            }
+        } else if let a = age, a < 18 {
+            // An s1 line did not know the child law: as before, every child's CWC report is asked for.
+            s.childDuty = category == .sexualAssault ? .pocso : .careAndProtection
+        }
+        return s
     }
 }

@@ -28,4 +28,18 @@ public enum ValidationError: String, Error, Equatable, Sendable, CaseIterable {
     case groupRequired
     /// A day of completion or joining cannot be before the plan began.
     case beforeIntake
+    /// A referral to a partner needs her consent to sharing, or a recorded exception.
+    case sharingConsentNeeded
+    /// The "child" exception is for a child only.
+    case exceptionNotChild
+    /// A compromise only where every section of the FIR may be compounded.
+    case notCompoundable
+    /// A case closed by a closure report has no charge sheet.
+    case closureWithChargeSheet
+}
+
+/// What the desk is warned of at a field without being stopped. The strings hold "warn.<rawValue>".
+public enum FieldWarning: String, Equatable, Sendable, CaseIterable {
+    /// A child's guardian consents, but the one who hurt her is a parent or relative.
+    case guardianAccusedSide
 }

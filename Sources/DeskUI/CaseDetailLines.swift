@@ -26,7 +26,11 @@ extension CaseDetailScreen {
         }
         func ans(_ a: Answer) -> String { ctx.label(a) }
         let masked = !revealed
-        if r.isMinor { out.append(DetailLine(label: ctx.t("detail.minorWarning"), style: .warning)) }
+        if let duty = r.childDuty, r.prosecution.cwcReportDay == nil {
+            out.append(DetailLine(label: ctx.t("child.banner." + duty.rawValue), style: r.cwcLate(now: ctx.clock.now()) ? .error : .warning))
+        } else if r.isMinor, r.childDuty == nil {
+            out.append(DetailLine(label: ctx.t("child.none"), style: .dim))
+        }
         let directives = ctx.directives(for: r.id)
         if !directives.isEmpty {
             out.append(DetailLine(label: ctx.t("directive.section"), style: .label))
@@ -62,16 +66,18 @@ extension CaseDetailScreen {
         row("field.category", ctx.label(r.incident.category))
         row("field.relation", r.incident.relation.map { ctx.label($0) } ?? "—")
         row("field.previousIncidents", ans(r.incident.previousIncidents))
+        if r.isMinor { row("field.childNeedsCare", ans(r.incident.childNeedsCare)) }
         head("section.risk")
         for q in DangerQuestion.allCases {
             row("field." + q.rawValue, ans(r.risk.answer(q)), r.risk.answer(q) == .yes && q.isSevere ? .high : .normal)
         }
-        row("detail.riskLevel", ctx.label(r.riskLevel) + (r.risk.safetyPlanNeeded ? " · " + ctx.t("intake.safetyPlanNeeded") : ""),
-            r.riskLevel == .high ? .high : .normal)
+        row("detail.riskLevel", ctx.label(r.riskLevel) + (r.hasOpenAlert && r.risk.level < .high ? " · " + ctx.t("detail.riskAlert") : "")
+            + (r.risk.safetyPlanNeeded ? " · " + ctx.t("intake.safetyPlanNeeded") : ""), r.riskLevel == .high ? .high : .normal)
         head("section.legal")
         row("field.complaintKind", ctx.label(r.legal.kind))
         row("field.complaintNumber", r.legal.number.isEmpty ? "—" : r.legal.number)
-        row("field.sections", r.legal.sections.isEmpty ? "—" : r.legal.sections)
+        row("field.sections", r.prosecution.offences.isEmpty ? "—" : r.prosecution.offences.map { Self.code($0, ctx) }.joined(separator: ", "))
+        if !r.legal.sections.isEmpty { row("legal.oldSections", r.legal.sections, .dim) }
         row("field.investigatingOfficer", r.legal.investigatingOfficer.isEmpty ? "—" : r.legal.investigatingOfficer)
         row("field.medicalExam", ans(r.legal.medicalExamDone))
         row("field.statementByWoman", ans(r.legal.statementByWomanOfficer))
@@ -85,6 +91,9 @@ extension CaseDetailScreen {
         row("field.consentSharing", ans(r.consent.sharing))
         row("field.consentStatistics", ans(r.consent.statistics))
         row("field.consentGivenBy", ctx.label(r.consent.givenBy))
+        if Consent.guardianMayBeAccusedSide(givenBy: r.consent.givenBy, age: r.identity.age, relation: r.incident.relation) {
+            out.append(DetailLine(label: "   ⚠ " + ctx.t("warn.guardianAccusedSide"), style: .warning))
+        }
         return out
     }
 
@@ -182,6 +191,9 @@ extension CaseDetailScreen {
                 if step.referral == .declined, !step.declineReason.isEmpty { referral += " · " + step.declineReason }
                 out.append(DetailLine(label: ctx.t("plan.referral"), value: referral,
                                       style: step.referral == .declined ? .warning : .normal))
+                if let e = step.sharingException {
+                    out.append(DetailLine(label: ctx.t("entry.sharingException"), value: ctx.label(e), style: .warning))
+                }
             }
             if step.kind == .shgLinkage, !step.groupName.isEmpty {
                 var group = step.groupName
@@ -201,20 +213,45 @@ extension CaseDetailScreen {
         func row(_ key: String, _ value: String, _ style: Style = .normal) {
             out.append(DetailLine(label: ctx.t(key), value: value, style: style))
         }
+        /// Where the rule comes from, on a line of its own under the deadline.
+        func cite(_ key: String, _ args: CustomStringConvertible...) {
+            out.append(DetailLine(label: "     " + ctx.strings.text(key, ctx.language, arguments: args), style: .dim))
+        }
+        if let duty = r.childDuty { out += Self.childDutyLines(duty, r, ctx: ctx) }
         row("field.complaintKind", ctx.label(r.legal.kind))
         row("field.complaintNumber", r.legal.number.isEmpty ? "—" : r.legal.number)
-        row("field.sections", r.legal.sections.isEmpty ? "—" : r.legal.sections)
+        let offences = p.offences
+        if offences.isEmpty {
+            row("field.sections", ctx.t("legal.noSections"), .dim)
+        } else {
+            for (i, o) in offences.enumerated() { out.append(DetailLine(label: i == 0 ? ctx.t("field.sections") : "", value: ctx.label(o))) }
+            if offences.allCompoundable {
+                cite("legal.compoundable")
+            } else {
+                cite("legal.notCompoundable", offences.filter { !$0.isCompoundable }.map { Self.code($0, ctx) }.joined(separator: ", "))
+            }
+        }
+        if !r.legal.sections.isEmpty { row("legal.oldSections", r.legal.sections, .dim) }
         row("field.investigatingOfficer", r.legal.investigatingOfficer.isEmpty ? "—" : r.legal.investigatingOfficer)
         out.append(DetailLine(label: ""))
         row("entry.firDay", p.firDay?.description ?? "—")
-        if let d = p.deadlines {
-            if let filed = p.chargeSheetDay {
-                row("legal.investigation", ctx.t("legal.chargeSheetFiled", filed.description), .ok)
-            } else if p.investigationOverdue(today: today) {
-                row("legal.investigation", ctx.t("legal.overdueBy", d.investigationDue.description,
-                                                  today.days(since: d.investigationDue)), .error)
+        if p.closedByReport {
+            row("legal.investigation", ctx.t("legal.closureReport"), .ok)
+            cite("legal.closureNote")
+        } else if let d = p.deadlines {
+            if let due = d.investigationDue {
+                if let filed = p.chargeSheetDay {
+                    row("legal.investigation", ctx.t("legal.chargeSheetFiled", filed.description), .ok)
+                } else if p.investigationOverdue(today: today) {
+                    row("legal.investigation", ctx.t("legal.overdueBy", due.description, today.days(since: due)), .error)
+                } else {
+                    row("legal.investigation", ctx.t("legal.dueBy", due.description))
+                }
+                cite("legal.cite.twoMonths")
             } else {
-                row("legal.investigation", ctx.t("legal.dueBy", d.investigationDue.description))
+                row("legal.investigation", offences.isEmpty ? ctx.t("legal.pickSections") : ctx.t("legal.noTwoMonth"),
+                    offences.isEmpty ? .warning : .normal)
+                cite("legal.cite.twoMonthsOnly")
             }
             if let informed = p.informedDay, informed <= d.informDue {
                 row("legal.inform", ctx.t("legal.informedOn", informed.description), .ok)
@@ -223,19 +260,33 @@ extension CaseDetailScreen {
             } else {
                 row("legal.inform", ctx.t("legal.dueBy", d.informDue.description))
             }
+            cite("legal.cite.inform")
         } else {
             out.append(DetailLine(label: "   " + ctx.t("legal.noFIR"), style: .dim))
-        }
-        if r.isMinor {
-            let late = CaseSummary(r).cwcReportLate(now: ctx.clock.now(), settings: ctx.settings)
-            row("entry.cwcReportDay", p.cwcReportDay?.description ?? ctx.t(late ? "legal.cwcLate" : "legal.cwcPending",
-                                                                              ctx.settings.cwcReportHours),
-                p.cwcReportDay != nil ? .ok : late ? .error : .warning)
         }
         row("entry.chargeSheetDay", p.chargeSheetDay?.description ?? "—")
         let court = p.courtDays.map { $0 < today ? $0.description : "▸ " + $0.description }
         row("legal.courtDays", court.isEmpty ? "—" : court.joined(separator: ", "))
         row("entry.outcome", ctx.label(p.outcome))
         return out
+    }
+
+    /// "BNS 85": the act and section of an offence, without its words.
+    static func code(_ o: Offence, _ ctx: DeskContext) -> String {
+        ctx.label(o).components(separatedBy: " · ").first ?? o.rawValue
+    }
+
+    /// A child's case: which law, what is due and by when (the law's 24 hours), until the CWC day is recorded.
+    static func childDutyLines(_ duty: ChildDuty, _ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+        let due = CaseDetailScreen.stamp(ChildDuty.due(reportedAt: r.reportedAt))
+        if let done = r.prosecution.cwcReportDay {
+            return [DetailLine(label: ctx.t("child.title." + duty.rawValue), style: .label),
+                    DetailLine(label: "   " + ctx.t("child.done", done.description), style: .ok), DetailLine(label: "")]
+        }
+        let late = r.cwcLate(now: ctx.clock.now())
+        return [DetailLine(label: ctx.t("child.title." + duty.rawValue), style: late ? .error : .warning),
+                DetailLine(label: "   " + ctx.t("child.due." + duty.rawValue), style: late ? .error : .warning),
+                DetailLine(label: "   " + ctx.t(late ? "child.late" : "child.by", due), style: late ? .error : .warning),
+                DetailLine(label: "")]
     }
 }

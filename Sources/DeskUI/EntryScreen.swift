@@ -46,6 +46,10 @@ final class EntryScreen: Screen {
 
     func choiceLabel(_ listKey: String, _ code: String, _ ctx: DeskContext) -> String {
         if code.isEmpty { return ctx.t("intake.notSet") }
+        if listKey == Offence.listKey {
+            // Several sections: their act and number ("BNS 85, DP Act 3"), the words are on the list.
+            return Offence.parse(Offence.codes(code)).map { CaseDetailScreen.code($0, ctx) }.joined(separator: ", ")
+        }
         return listKey == "partner" ? ctx.partnerName(code) : ctx.t("choice.\(listKey).\(code)")
     }
 
@@ -76,7 +80,10 @@ final class EntryScreen: Screen {
         case .action(.select):
             if case .choice(let key, let options, let empty) = field.kind {
                 let opts = (empty ? [""] : []) + options
-                picker = PickList(options: opts, labels: opts.map { choiceLabel(key, $0, ctx) }, current: form[field.key])
+                let labels = opts.map { $0.isEmpty || key != Offence.listKey ? choiceLabel(key, $0, ctx) : ctx.t("choice.\(key).\($0)") }
+                picker = key == Offence.listKey
+                    ? PickList(several: opts, labels: labels, current: form[field.key], hint: ctx.t("picker.several"))
+                    : PickList(options: opts, labels: labels, current: form[field.key])
             } else {
                 move(to: focus + 1, ctx: ctx)
             }
@@ -93,7 +100,7 @@ final class EntryScreen: Screen {
             return .pop
         case .text(let scalar) where field.kind.isChoice:
             // A digit picks the option with that number, as printed in the list.
-            if case .choice(_, let options, let empty) = field.kind, let n = Int(Digits.toASCII(String(scalar))) {
+            if case .choice(let key, let options, let empty) = field.kind, key != Offence.listKey, let n = Int(Digits.toASCII(String(scalar))) {
                 let opts = (empty ? [""] : []) + options
                 if opts.indices.contains(n - (empty ? 0 : 1)) { set(field.key, opts[n - (empty ? 0 : 1)], ctx: ctx) }
             }
@@ -127,7 +134,9 @@ final class EntryScreen: Screen {
     }
 
     private func cycle(by step: Int, ctx: DeskContext) {
-        guard case .choice(_, let options, let empty) = field.kind else { return }
+        // Several sections are picked from the list (Enter), never stepped through one at a time.
+        guard case .choice(let key, let options, let empty) = field.kind else { return }
+        guard key != Offence.listKey else { return ctx.say("picker.useEnter", .warning) }
         let opts = (empty ? [""] : []) + options
         let i = opts.firstIndex(of: form[field.key]) ?? 0
         set(field.key, opts[(i + step + opts.count) % opts.count], ctx: ctx)

@@ -32,18 +32,26 @@ extension IntakeScreen {
         // Lines of this section: a field, its error, or a note.
         enum Line { case field(IntakeField), error(IntakeField, ValidationError), note(String, Style) }
         var lines: [Line] = []
+        if section == .consent {
+            // Informed consent: what the desk will do with what she says, before anything is written down.
+            lines.append(.note(ctx.t("intake.dataUse"), .label))
+        }
         for f in IntakeField.fields(in: section) {
             lines.append(.field(f))
             if let e = shownErrors[f] { lines.append(.error(f, e)) }
+            if let w = form.warning(for: f) { lines.append(.note("⚠ " + ctx.t("warn." + w.rawValue), .warning)) }
         }
         if section == .risk {
             let key = form.risk.safetyPlanNeeded ? "intake.safetyPlanNeeded" : "intake.safetyPlanNotNeeded"
             lines.append(.note(ctx.t("intake.riskLevel", ctx.t("choice.risk." + risk.rawValue)) + " · " + ctx.t(key),
                                risk == .high ? .high : .label))
         }
-        if section == .identity, let age = Int(Digits.toASCII(form[.age])), age < 18 {
-            lines.append(.note(ctx.t("intake.minorNote"), .warning))
+        if section == .identity || section == .incident, let age = Int(Digits.toASCII(form[.age])), age < 18 {
+            let duty = ChildDuty.applying(age: age, category: IncidentCategory(rawValue: form[.category]) ?? .other, offences: [],
+                                          relation: Relation(rawValue: form[.relation]), needsCare: Answer(rawValue: form[.childNeedsCare]) ?? .unknown)
+            lines.append(.note(duty.map { ctx.t("child.banner." + $0.rawValue) } ?? ctx.t("intake.minorNote"), .warning))
         }
+        if section == .legal { lines.append(.note(ctx.t("intake.sectionsNote"), .dim)) }
         if section == .identity, !ctx.transliterating {
             lines.append(.note(ctx.t("translit.hint"), .dim))
         }

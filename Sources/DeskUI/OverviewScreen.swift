@@ -33,7 +33,7 @@ final class OverviewScreen: Screen {
         let rows = ctx.overview
         var row = area.top
         let open = rows.reduce(0) { $0 + $1.open }
-        s.text(" " + ctx.t("overview.summary", rows.count, open, ctx.settings.noContactDays, ctx.settings.cwcReportHours),
+        s.text(" " + ctx.t("overview.summary", rows.count, open, ctx.settings.noContactDays),
                row: row, col: 0, width: area.cols - 1, style: .label)
         row += 1
         let nameWidth = area.cols >= 110 ? 24 : 15

@@ -1,8 +1,14 @@
-/// A pop-up list of options for a choice field.
+/// A pop-up list of options for a choice field. With `marked` it picks several (the FIR's sections):
+/// Space marks or unmarks the option under the bar, Enter takes the marked ones (comma separated, in
+/// list order; the one under the bar when none is marked); Space on the empty option clears the marks.
 struct PickList {
     var options: [String]
     var labels: [String]
     var list: ScrollList
+    /// The options marked, when several may be picked; nil for a list that picks one.
+    var marked: Set<String>?
+    /// A line above the options saying how to pick several.
+    var hint = ""
 
     init(options: [String], labels: [String], current: String) {
         self.options = options
@@ -10,7 +16,18 @@ struct PickList {
         list = ScrollList(selected: options.firstIndex(of: current) ?? 0)
     }
 
+    /// A list that picks several; `current` is the comma-separated value as it stands.
+    init(several options: [String], labels: [String], current: String, hint: String) {
+        let picked = Set(current.split(separator: ",").map(String.init))
+        self.init(options: options, labels: labels, current: options.first { picked.contains($0) } ?? "")
+        marked = picked.intersection(options)
+        self.hint = hint
+    }
+
     var chosen: String? { options.indices.contains(list.selected) ? options[list.selected] : nil }
+
+    /// The marked options as a field value: comma separated, in list order.
+    var markedValue: String { options.filter { marked?.contains($0) == true }.joined(separator: ",") }
 
     enum Outcome: Equatable {
         /// Still open.
@@ -21,6 +38,20 @@ struct PickList {
 
     /// Moves with the list keys, picks with Enter, cancels with Esc.
     mutating func handle(_ input: Input) -> Outcome {
+        if var set = marked {
+            switch input {
+            case .text(" "):
+                if let c = chosen {
+                    if c.isEmpty { set = [] } else if set.contains(c) { set.remove(c) } else { set.insert(c) }
+                }
+                marked = set
+                return .open
+            case .action(.select):
+                if set.isEmpty, let c = chosen { return .picked(c) }
+                return .picked(markedValue)
+            default: break
+            }
+        }
         switch input {
         case .action(.select): return chosen.map { .picked($0) } ?? .cancelled
         case .action(.back): return .cancelled
@@ -34,16 +65,33 @@ struct PickList {
 
     /// Draws a framed box with its top-left corner near (row, col), kept inside `area`.
     mutating func draw(on s: Surface, row: Int, col: Int, area: Rect) {
-        let inner = min(area.cols - 4, max(16, labels.map { TextWidth.of($0) }.max() ?? 10) + 4)
-        let height = min(labels.count, area.rows - 2)
-        let top = max(area.top, min(row, area.bottom - height - 2))
+        let several = marked != nil
+        let (marks, options) = (marked, self.options)
+        let mark = { (i: Int) -> String in
+            guard let set = marks, !options[i].isEmpty else { return "" }
+            return set.contains(options[i]) ? "[x] " : "[ ] "
+        }
+        let widest = max(16, labels.map { TextWidth.of($0) }.max() ?? 10) + (several ? 4 : 0)
+        let inner = min(area.cols - 4, max(widest, several ? TextWidth.of(hint) : 0) + 4)
+        let height = min(labels.count, area.rows - 2 - (several ? 1 : 0))
+        var top0 = max(area.top, min(row, area.bottom - height - 2 - (several ? 1 : 0)))
+        if several {
+            // The hint takes the box's first line.
+            let left = max(area.left, min(col, area.left + area.cols - inner - 2))
+            s.put("┌" + String(repeating: "─", count: inner) + "┐", row: top0, col: left, style: .selected)
+            s.put("│", row: top0 + 1, col: left, style: .selected)
+            s.text(" " + hint, row: top0 + 1, col: left + 1, width: inner, style: .selected)
+            s.put("│", row: top0 + 1, col: left + inner + 1, style: .selected)
+            top0 += 1
+        }
+        let top = several ? top0 : max(area.top, min(row, area.bottom - height - 2))
         let left = max(area.left, min(col, area.left + area.cols - inner - 2))
-        s.put("┌" + String(repeating: "─", count: inner) + "┐", row: top, col: left, style: .selected)
+        if !several { s.put("┌" + String(repeating: "─", count: inner) + "┐", row: top, col: left, style: .selected) }
         let range = list.window(count: labels.count, height: height)
         for (i, index) in range.enumerated() {
             let selected = index == list.selected
             s.put("│", row: top + 1 + i, col: left, style: .selected)
-            s.text((selected ? " ▶ " : "   ") + labels[index], row: top + 1 + i, col: left + 1, width: inner,
+            s.text((selected ? " ▶ " : "   ") + mark(index) + labels[index], row: top + 1 + i, col: left + 1, width: inner,
                    style: selected ? .fieldFocus : .field)
             s.put("│", row: top + 1 + i, col: left + inner + 1, style: .selected)
         }

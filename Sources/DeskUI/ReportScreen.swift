@@ -221,15 +221,15 @@ final class ReportScreen: Screen {
     }
 }
 
-/// The admin's review thresholds: days without contact, hours for the CWC report.
+/// The admin's review thresholds: days without contact. (The 24 hours for a child's case are the
+/// law's, not a setting: shown here, never changed.)
 final class SettingsScreen: Screen {
     var fields: [LineEditor]
     var focus = 0
-    static let keys = ["settings.noContactDays", "settings.cwcReportHours"]
+    static let keys = ["settings.noContactDays"]
 
     init(ctx: DeskContext) {
-        fields = [LineEditor(String(ctx.settings.noContactDays), maxLength: 3),
-                  LineEditor(String(ctx.settings.cwcReportHours), maxLength: 3)]
+        fields = [LineEditor(String(ctx.settings.noContactDays), maxLength: 3)]
     }
 
     var keyContexts: [KeyContext] { [.form, .edit] }
@@ -248,13 +248,9 @@ final class SettingsScreen: Screen {
                 ctx.say("settings.badDays", .error, ReviewSettings.noContactRange.lowerBound, ReviewSettings.noContactRange.upperBound)
                 return .stay
             }
-            guard let hours = values[1], ReviewSettings.cwcHoursRange.contains(hours) else {
-                focus = 1
-                ctx.say("settings.badHours", .error, ReviewSettings.cwcHoursRange.lowerBound, ReviewSettings.cwcHoursRange.upperBound)
-                return .stay
-            }
             do {
-                try ctx.saveSettings(ReviewSettings(noContactDays: days, cwcReportHours: hours))
+                // The old hours value is kept as it was read (old settings files stay the same), unused.
+                try ctx.saveSettings(ReviewSettings(noContactDays: days, cwcReportHours: ctx.settings.cwcReportHours))
                 ctx.say("settings.saved", .ok)
                 return .pop
             } catch {
@@ -275,6 +271,8 @@ final class SettingsScreen: Screen {
             TextFieldView.draw(&fields[i], on: s, row: row, col: 47, width: 6, focused: i == focus)
             row += 2
         }
+        s.text("  " + ctx.t("settings.cwcByLaw"), row: row, col: 1, width: area.cols - 2, style: .dim)
+        row += 2
         s.text(" " + ctx.t("settings.note"), row: row, col: 1, width: area.cols - 2, style: .dim)
     }
 }

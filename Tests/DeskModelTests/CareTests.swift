@@ -196,7 +196,8 @@ final class PlanAndLegalTests: XCTestCase {
     }
 
     func testReferralMovesAreOnTheTimeline() throws {
-        let r = makeCase(1)
+        var r = makeCase(1)
+        r.consent.sharing = .yes
         var f = stepForm(r)
         f["partner"] = "nrlm"
         f["referral"] = ReferralState.sent.rawValue
@@ -233,10 +234,11 @@ final class PlanAndLegalTests: XCTestCase {
         XCTAssertEqual(f.error(for: "chargeSheetDay", record: r, today: today), .beforeFIR)
         f["chargeSheetDay"] = ""
         f["firDay"] = "31-08-2026"
+        f["sections"] = "bns64"                     // rape: BNSS s.193(2), two calendar months
         f["courtDay"] = "15-01-2027"
         let saved = try f.apply(to: r, by: "asha", clock: testClock).get()
         let p = saved.prosecution
-        XCTAssertEqual(p.deadlines?.investigationDue, day(30, 10, 2026))
+        XCTAssertEqual(p.deadlines?.investigationDue, day(31, 10, 2026))
         XCTAssertEqual(p.deadlines?.informDue, day(29, 11, 2026))
         XCTAssertTrue(p.investigationOverdue(today: today))
         XCTAssertFalse(p.informOverdue(today: today), "the 90th day itself is still in time")

@@ -40,17 +40,19 @@ final class UrgencyTests: XCTestCase {
         let high = makeCase(1, reported: testNow.addingTimeInterval(-30 * 86_400), danger: [.weapon])
         XCTAssertTrue(summary(withSession(high, on: day(21, 11, 2026), next: nil)).1.contains(.noContact))
         XCTAssertFalse(summary(withSession(high, on: day(22, 11, 2026), next: nil)).1.contains(.noContact))
-        // A minor without the CWC report is pending; with it, not.
+        // A missing child without the CWC production is pending; with it, not.
         var minor = makeCase(2, age: 16)
+        minor.incident.category = .missing
         XCTAssertTrue(summary(minor).1.contains(.minorPending))
-        XCTAssertFalse(CaseSummary(minor).cwcReportLate(now: testNow.addingTimeInterval(23 * 3600), settings: settings))
-        XCTAssertTrue(CaseSummary(minor).cwcReportLate(now: testNow.addingTimeInterval(25 * 3600), settings: settings))
+        XCTAssertFalse(CaseSummary(minor).cwcReportLate(now: testNow.addingTimeInterval(23 * 3600)))
+        XCTAssertTrue(CaseSummary(minor).cwcReportLate(now: testNow.addingTimeInterval(25 * 3600)))
         minor.prosecution.cwcReportDay = today
         XCTAssertFalse(summary(minor).1.contains(.minorPending))
         // A step past its day, a referral waiting, a legal deadline passed.
         var r = makeCase(3, reported: testNow.addingTimeInterval(-100 * 86_400))
         r.plan = [RehabStep(kind: .shelter, status: .planned, due: day(28, 11, 2026), referral: .sent, createdAt: testNow, createdBy: "asha")]
         r.prosecution.firDay = day(1, 9, 2026)
+        r.prosecution.offences = [.bns64]
         XCTAssertEqual(summary(r).1, [.overdue, .referralWaiting, .legalPassed])
         r.status = .closed
         XCTAssertEqual(summary(r).1, [], "a closed case asks for nothing")
@@ -62,7 +64,8 @@ final class UrgencyTests: XCTestCase {
     func testOverviewCountsAndWorstFirst() {
         var a = makeCase(1, station: "VJN")
         a.alerts = [SelfHarmAlert(raisedAt: testNow, raisedBy: "kavita", screeningID: UUID())]
-        let b = makeCase(2, age: 15, station: "MHK")
+        var b = makeCase(2, age: 15, station: "MHK")
+        b.incident.category = .sexualAssault
         let c = makeCase(3, station: "MHK", status: .closed)
         let old = makeCase(4, station: "MHK", reported: testNow.addingTimeInterval(-60 * 86_400))
         let rows = StationOverview.rows(stationIDs: ["VJN", "MHK"], summaries: [a, b, c, old].map(CaseSummary.init),
@@ -192,16 +195,29 @@ final class ReportTests: XCTestCase {
 
     func testMissedDeadlines() {
         var r = makeCase(1, reported: testNow.addingTimeInterval(-200 * 86_400))
-        r.prosecution.firDay = day(1, 8, 2026)          // investigation due 30-09, inform due 30-10
+        r.prosecution.firDay = day(1, 8, 2026)          // inform due 30-10; investigation (rape) due 01-10
         let sept = ReportPeriod(start: day(1, 9, 2026), end: day(30, 9, 2026))
         let oct = ReportPeriod(start: day(1, 10, 2026), end: day(31, 10, 2026))
-        XCTAssertTrue(Report.missedDeadline(CaseSummary(r), in: sept, today: day(29, 11, 2026)))
-        r.prosecution.chargeSheetDay = day(29, 9, 2026)
-        XCTAssertFalse(Report.missedDeadline(CaseSummary(r), in: sept, today: day(29, 11, 2026)), "filed in time")
-        r.prosecution.chargeSheetDay = day(2, 10, 2026)
-        XCTAssertTrue(Report.missedDeadline(CaseSummary(r), in: sept, today: day(29, 11, 2026)), "filed late")
-        XCTAssertTrue(Report.missedDeadline(CaseSummary(r), in: oct, today: day(29, 11, 2026)), "never told her")
+        // Cruelty (BNS 85) has no two-month limit: only the 90-day duty to tell her can be missed.
+        r.prosecution.offences = [.bns85, .bns86]
         r.prosecution.informedDay = day(20, 10, 2026)
+        XCTAssertFalse(Report.missedDeadline(CaseSummary(r), in: oct, today: day(29, 11, 2026)), "no 60-day rule for s.85")
+        r.prosecution.informedDay = nil
+        XCTAssertTrue(Report.missedDeadline(CaseSummary(r), in: oct, today: day(29, 11, 2026)), "never told her")
+        // Rape (BNS 64): two months, due 01-10-2026.
+        r.prosecution.offences = [.bns64]
+        r.prosecution.informedDay = day(20, 10, 2026)
+        XCTAssertFalse(Report.missedDeadline(CaseSummary(r), in: sept, today: day(29, 11, 2026)), "due in October, not September")
+        XCTAssertTrue(Report.missedDeadline(CaseSummary(r), in: oct, today: day(29, 11, 2026)))
+        r.prosecution.chargeSheetDay = day(1, 10, 2026)
+        XCTAssertFalse(Report.missedDeadline(CaseSummary(r), in: oct, today: day(29, 11, 2026)), "filed on the last day")
+        r.prosecution.chargeSheetDay = day(2, 10, 2026)
+        XCTAssertTrue(Report.missedDeadline(CaseSummary(r), in: oct, today: day(29, 11, 2026)), "filed late")
+        // Closed by a closure report: nothing is missed any more, in the report or the review.
+        r.prosecution.chargeSheetDay = nil
+        r.prosecution.informedDay = nil
+        r.prosecution.outcome = .closureReport
         XCTAssertFalse(Report.missedDeadline(CaseSummary(r), in: oct, today: day(29, 11, 2026)))
+        XCTAssertFalse(CaseSummary(r).flags(today: day(29, 11, 2026), now: testNow, settings: .standard).contains(.legalPassed))
     }
 }

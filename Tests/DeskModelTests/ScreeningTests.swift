@@ -66,18 +66,24 @@ final class ScreeningTests: XCTestCase {
         XCTAssertEqual(try Screening(.phq9, items: items(.phq9, total: 19), day: today).change(since: first), -3)
     }
 
+    /// BNSS s.193(2): two calendar months from the FIR (rape: BNS 64); s.193(3)(ii): 90 days to tell her.
     func testDeadlinesAcrossMonthEndsAndLeapYears() {
-        XCTAssertEqual(LegalDeadlines(fir: day(1, 1, 2026)).investigationDue, day(2, 3, 2026))
-        XCTAssertEqual(LegalDeadlines(fir: day(1, 1, 2024)).investigationDue, day(1, 3, 2024), "2024 is a leap year")
-        XCTAssertEqual(LegalDeadlines(fir: day(31, 12, 2026)).investigationDue, day(1, 3, 2027))
-        XCTAssertEqual(LegalDeadlines(fir: day(31, 12, 2026)).informDue, day(31, 3, 2027))
-        XCTAssertEqual(LegalDeadlines(fir: day(30, 12, 2027)).investigationDue, day(28, 2, 2028))
-        XCTAssertEqual(LegalDeadlines(fir: day(31, 12, 2027)).investigationDue, day(29, 2, 2028))
+        let rape: [Offence] = [.bns64]
+        XCTAssertEqual(LegalDeadlines(fir: day(1, 1, 2026), offences: rape).investigationDue, day(1, 3, 2026))
+        XCTAssertEqual(LegalDeadlines(fir: day(1, 1, 2024), offences: rape).investigationDue, day(1, 3, 2024))
+        XCTAssertEqual(LegalDeadlines(fir: day(31, 12, 2026), offences: rape).investigationDue, day(28, 2, 2027), "no 31 February")
+        XCTAssertEqual(LegalDeadlines(fir: day(31, 12, 2026), offences: rape).informDue, day(31, 3, 2027))
+        XCTAssertEqual(LegalDeadlines(fir: day(30, 12, 2027), offences: rape).investigationDue, day(29, 2, 2028), "2028 is a leap year")
+        XCTAssertEqual(LegalDeadlines(fir: day(31, 12, 2027), offences: rape).investigationDue, day(29, 2, 2028))
+        XCTAssertEqual(LegalDeadlines(fir: day(29, 12, 2027), offences: rape).investigationDue, day(29, 2, 2028))
+        XCTAssertEqual(LegalDeadlines(fir: day(31, 8, 2026), offences: rape).investigationDue, day(31, 10, 2026))
+        XCTAssertEqual(LegalDeadlines(fir: day(1, 12, 2027), offences: rape).informDue, day(29, 2, 2028), "90 days across a leap February")
+        XCTAssertEqual(LegalDeadlines(fir: day(1, 12, 2026), offences: rape).informDue, day(1, 3, 2027))
         XCTAssertEqual(day(1, 3, 2028).adding(days: -1), day(29, 2, 2028))
     }
 
     func testOverdueWithAFixedClock() {
-        let d = LegalDeadlines(fir: day(30, 9, 2026))   // due 29-11-2026, inform 29-12-2026
+        let d = LegalDeadlines(fir: day(29, 9, 2026), offences: [.pocso6])   // due 29-11-2026, inform 28-12-2026
         XCTAssertEqual(d.investigationDue, today)
         XCTAssertFalse(d.investigationOverdue(today: today), "the last day itself is in time")
         XCTAssertTrue(d.investigationOverdue(today: today.adding(days: 1)))

@@ -23,7 +23,7 @@ final class ValidationTests: XCTestCase {
     func testRequiredFieldsAreNamed() {
         let blank = IntakeForm.blank(stationID: "VJN", clock: testClock)
         let fields = blank.errors(today: today).map(\.0)
-        XCTAssertEqual(fields, [.name, .age, .category, .consentServices])
+        XCTAssertEqual(fields, [.consentServices, .name, .age, .category], "in the order the form asks: consent first")
         XCTAssertTrue(blank.errors(today: today).allSatisfy { $0.1 == .required })
     }
 

@@ -37,7 +37,9 @@ final class DeskFlowTests: XCTestCase {
     /// Fills the required fields of a new intake; the name typed in Hindi.
     func fillIntake(name: String = "पीड़िता क्षमा") {
         h.press(.char("1"))              // New intake
-        h.press(.tab, .tab)              // to Name
+        h.press(.pageDown)               // Consent: asked first
+        h.type("y")                      // services: yes
+        h.press(.pageDown)               // Identity: Name
         h.type(name)
         h.press(.tab)
         h.type("32")                     // Age
@@ -47,8 +49,6 @@ final class DeskFlowTests: XCTestCase {
         h.type("20-11-2026")
         h.press(.tab, .tab)              // Category
         h.press(.right)                  // Domestic violence
-        h.press(.pageDown, .pageDown, .pageDown, .pageDown)  // Consent
-        h.type("y")                      // services: yes
     }
 
     func testACompleteIntakeInHindiIsSavedAndFound() throws {
@@ -81,7 +81,7 @@ final class DeskFlowTests: XCTestCase {
     func testSavingWithErrorsKeepsEverythingAndPointsAtTheField() {
         h.login("asha", "1111")
         fillIntake()
-        h.press(.pageUp, .pageUp, .pageUp, .pageUp, .pageUp)  // back to Identity
+        h.press(.pageUp)                                      // back to Identity
         h.press(.tab, .tab, .tab)                             // Phone
         h.type("abc")
         XCTAssertTrue(h.screen.contains("A phone number has 10 digits"), "said at once, at the field")
@@ -95,7 +95,7 @@ final class DeskFlowTests: XCTestCase {
 
     func testAFutureDateIsRefusedAtTheField() {
         h.login("asha", "1111")
-        h.press(.char("1"), .pageDown, .pageDown)
+        h.press(.char("1"), .pageDown, .pageDown, .pageDown)
         h.type("01-12-2026")
         h.press(.tab)
         XCTAssertTrue(h.screen.contains("This date is in the future."))
@@ -103,7 +103,7 @@ final class DeskFlowTests: XCTestCase {
 
     func testADraftSurvivesACrash() throws {
         h.login("asha", "1111")
-        h.press(.char("1"), .tab, .tab)
+        h.press(.char("1"), .pageDown, .pageDown)
         h.type("सुनीता वर्मा")
         // The process dies here: no suspend, no quit. A new desk on the same store:
         let again = try Harness(root: h.root)
@@ -116,7 +116,7 @@ final class DeskFlowTests: XCTestCase {
 
     func testLeavingKeepsTheDraftAndDiscardRemovesIt() {
         h.login("asha", "1111")
-        h.press(.char("1"), .tab, .tab)
+        h.press(.char("1"), .pageDown, .pageDown)
         h.type("रेखा")
         h.press(.escape)
         XCTAssertTrue(h.screen.contains("draft is kept"))
@@ -136,7 +136,7 @@ final class DeskFlowTests: XCTestCase {
 
     func testResizeLosesNothingAndSmallWindowsSaySo() {
         h.login("asha", "1111")
-        h.press(.char("1"), .tab, .tab)
+        h.press(.char("1"), .pageDown, .pageDown)
         h.type("सीमा")
         h.resize(rows: 20, cols: 60)
         XCTAssertTrue(h.screen.contains("Please make the window larger."))
@@ -282,7 +282,7 @@ final class DeskFlowTests: XCTestCase {
         h.press(.function(9))
         XCTAssertTrue(h.screen.contains("Edit case " + before.number.description))
         XCTAssertTrue(h.screen.contains("Esc Cancel (not saved)"))
-        h.press(.tab, .tab, .tab, .tab, .tab)   // Phone
+        h.press(.pageDown, .pageDown, .tab, .tab, .tab)   // Identity, then Phone
         h.press(.ctrl("u"))
         h.type("912345678x")
         h.press(.function(10))

@@ -14,7 +14,7 @@ final class HindiEntryTests: XCTestCase {
     func testIntakeFilledThroughTransliteration() throws {
         h.login("asha", "1111")
         h.ctx.language = .hi
-        h.press(.char("1"), .tab, .tab)
+        h.press(.char("1"), .pageDown, .pageDown)
         h.press(ctrlT)
         XCTAssertTrue(h.ctx.transliterating)
         h.type("kshama pradeep")
@@ -51,7 +51,7 @@ final class HindiEntryTests: XCTestCase {
 
     func testTransliterationIsRememberedPerUser() {
         h.login("asha", "1111")
-        h.press(.char("1"), .tab, .tab, ctrlT)
+        h.press(.char("1"), .pageDown, .pageDown, ctrlT)
         XCTAssertTrue(h.screen.contains("a→अ"))
         h.press(.escape, .escape)  // out of the form, log out
         h.login("kavita", "3333")
@@ -91,7 +91,7 @@ final class HindiEntryTests: XCTestCase {
         let earlier = try XCTUnwrap(h.ctx.visibleCases.first { ($0.identity.age ?? 0) >= 18 && $0.identity.phone != nil })
         let count = h.ctx.cases.count
         func fill() {
-            h.press(.char("1"), .tab, .tab)
+            h.press(.char("1"), .pageDown, .pageDown)
             h.type(Romanizer.roman(earlier.identity.name))
             h.press(.tab)
             h.type(String(earlier.identity.age ?? 30))
@@ -99,7 +99,7 @@ final class HindiEntryTests: XCTestCase {
             h.type(earlier.identity.phone ?? "")
             h.press(.pageDown)
             h.press(.tab, .tab, .right)  // a category
-            for _ in 0..<4 { h.press(.pageDown) }
+            h.press(.pageUp, .pageUp)    // back to Consent (asked first)
             h.type("y")                  // consent to services
             h.press(.function(10))
         }
@@ -128,12 +128,12 @@ final class HindiEntryTests: XCTestCase {
     func testCasesOfOtherStationsAreNotShown() throws {
         h.login("asha", "1111")
         func enter(_ r: CaseRecord) {
-            h.press(.char("1"), .tab, .tab)
+            h.press(.char("1"), .pageDown, .pageDown)
             h.type(r.identity.name)
             h.press(.tab)
             h.type(String(r.identity.age ?? 30))
             h.press(.pageDown, .tab, .tab, .right)
-            for _ in 0..<4 { h.press(.pageDown) }
+            h.press(.pageUp, .pageUp)    // back to Consent (asked first)
             h.type("y")
             h.press(.function(10))
         }

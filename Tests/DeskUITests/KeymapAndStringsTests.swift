@@ -72,6 +72,34 @@ final class KeymapAndStringsTests: XCTestCase {
         for o in CaseSort.allCases { XCTAssertTrue(s.has("sort." + o.rawValue, .hi), o.rawValue) }
     }
 
+    /// The offence catalogue: every section with its English and Hindi label, which starts with the
+    /// act and section (shown alone in the form), the same in both languages' numbering.
+    func testEveryOffenceAndChildLawHasItsWordsInBothLanguages() throws {
+        let s = try DeskResources.load().strings
+        for o in Offence.allCases {
+            for lang in Language.allCases {
+                XCTAssertTrue(s.has(o.labelKey, lang), "\(o.rawValue) \(lang)")
+                let label = s.text(o.labelKey, lang)
+                XCTAssertTrue(label.contains(" · "), label)
+                let number = label.components(separatedBy: " · ")[0].split(separator: " ").last.map(String.init) ?? ""
+                XCTAssertFalse(number.isEmpty, label)
+                XCTAssertTrue(o.rawValue.lowercased().filter { $0.isLetter || $0.isNumber }
+                                .hasSuffix(number.lowercased().filter { $0.isLetter || $0.isNumber }),
+                              "\(o.rawValue) is labelled \(label)")
+            }
+        }
+        for lang in Language.allCases {
+            for c in ConsentGiver.allCases { XCTAssertTrue(s.has(c.labelKey, lang), c.rawValue) }
+            for c in SharingException.allCases { XCTAssertTrue(s.has(c.labelKey, lang), c.rawValue) }
+            for c in CourtOutcome.allCases { XCTAssertTrue(s.has(c.labelKey, lang), c.rawValue) }
+            for d in ChildDuty.allCases {
+                for k in ["child.title.", "child.due.", "child.banner."] { XCTAssertTrue(s.has(k + d.rawValue, lang), k + d.rawValue) }
+            }
+            for w in FieldWarning.allCases { XCTAssertTrue(s.has("warn." + w.rawValue, lang), w.rawValue) }
+            for e in ValidationError.allCases { XCTAssertTrue(s.has("error." + e.rawValue, lang), e.rawValue) }
+        }
+    }
+
     func testKeyTableResolvesByContextThenGlobal() throws {
         let map = try DeskResources.load().keymap
         XCTAssertEqual(map.action(for: .function(1), in: [.form]), .help)

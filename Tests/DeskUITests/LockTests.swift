@@ -51,7 +51,7 @@ final class LockTests: XCTestCase {
         let h = try Harness(cases: 4, clock: clock)
         defer { h.cleanUp() }
         h.login("asha", "1111")
-        h.press(.char("1"), .tab, .tab)
+        h.press(.char("1"), .pageDown, .pageDown)
         h.type("सुनीता")
         clock.advance(299)
         XCTAssertFalse(h.app.tick(), "not yet")
@@ -76,7 +76,7 @@ final class LockTests: XCTestCase {
         let h = try Harness(clock: clock)
         defer { h.cleanUp() }
         h.login("asha", "1111")
-        h.press(.char("1"), .tab, .tab)
+        h.press(.char("1"), .pageDown, .pageDown)
         h.type("रेखा")
         clock.advance(600)
         h.app.tick()

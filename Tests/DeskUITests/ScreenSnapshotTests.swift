@@ -39,7 +39,7 @@ final class ScreenSnapshotTests: XCTestCase {
     func testIntakeIdentityInHindiWithErrors() throws {
         try check("intake-identity") { h in
             h.login("asha", "1111")
-            h.press(.char("1"), .tab, .tab)
+            h.press(.char("1"), .pageDown, .pageDown)
             h.type("पीड़िता क्षमा प्रदीप")
             h.press(.tab)
             h.type("16")
@@ -52,7 +52,7 @@ final class ScreenSnapshotTests: XCTestCase {
     func testIntakeRiskSection() throws {
         try check("intake-risk") { h in
             h.login("asha", "1111")
-            h.press(.char("1"), .pageDown, .pageDown, .pageDown)
+            h.press(.char("1"), .pageDown, .pageDown, .pageDown, .pageDown)
             h.type("y")
             h.type("n")
             h.type("y")
@@ -62,7 +62,36 @@ final class ScreenSnapshotTests: XCTestCase {
     func testIntakePickList() throws {
         try check("intake-picklist") { h in
             h.login("asha", "1111")
-            h.press(.char("1"), .pageDown, .pageDown, .tab, .tab, .enter, .down, .down)
+            h.press(.char("1"), .pageDown, .pageDown, .pageDown, .tab, .tab, .enter, .down, .down)
+        }
+    }
+
+    /// A child's case with an FIR: which law, what is due by when, the sections picked, each deadline
+    /// with the section of the BNSS it comes from.
+    func testLegalTab() throws {
+        try check("legal", cases: 0) { h in
+            let r = legalCase(h)
+            h.login("asha", "1111")
+            h.openCase(r.number.description)
+            h.press(.char("4"))
+        }
+    }
+
+    /// The FIR form's sections: several marked in the pick list.
+    func testFIRSectionsPickList() throws {
+        try check("fir-sections", cases: 0) { h in
+            let r = legalCase(h)
+            h.login("asha", "1111")
+            h.openCase(r.number.description)
+            h.press(.char("4"), .function(3), .enter, .tab, .enter)
+        }
+    }
+
+    /// The intake opens with her consent, after telling her what the desk does with what she says.
+    func testIntakeConsentFirst() throws {
+        try check("intake-consent") { h in
+            h.login("asha", "1111")
+            h.press(.char("1"), .pageDown)
         }
     }
 
@@ -87,5 +116,35 @@ final class ScreenSnapshotTests: XCTestCase {
             h.ctx.language = lang
             assertSnapshot(h.screen, named: "too-small-\(lang.rawValue)")
         }
+    }
+
+    /// A 15-year-old's case (synthetic) with an FIR of 1 October 2026 under POCSO 4 and BNS 64, and
+    /// the sections typed by hand in an older version.
+    func legalCase(_ h: Harness) -> CaseRecord {
+        var form = IntakeForm.blank(stationID: "VJN", clock: testClock)
+        form[.name] = "परीक्षा नमूना"
+        form[.age] = "15"
+        form[.category] = IncidentCategory.sexualAssault.rawValue
+        form[.relation] = Relation.acquaintance.rawValue
+        form[.consentServices] = Answer.yes.rawValue
+        form[.consentGivenBy] = ConsentGiver.guardian.rawValue
+        form[.complaintKind] = ComplaintKind.fir.rawValue
+        form[.complaintNumber] = "0412/2026"
+        form[.sections] = "376 IPC, 4 POCSO"
+        guard let number = try? h.ctx.claimNumber(stationID: "VJN"),
+              var r = try? form.makeCase(number: number, deskOfficerID: "asha", clock: testClock).get() else {
+            XCTFail("case")
+            return makeBlank()
+        }
+        r.prosecution = Prosecution(firDay: Day(year: 2026, month: 10, day: 1), offences: [.pocso4, .bns64])
+        XCTAssertNoThrow(try h.ctx.save(r, isNew: true))
+        return r
+    }
+
+    func makeBlank() -> CaseRecord {
+        CaseRecord(number: CaseNumber(stationCode: "IND-VJN", year: 2026, sequence: 999), stationID: "VJN", deskOfficerID: "asha",
+                   reportedAt: testNow, arrival: .walkIn, identity: Identity(name: "x"), incident: Incident(category: .other),
+                   risk: RiskAssessment(), legal: LegalTrack(), needs: ImmediateNeeds(), consent: Consent(), createdAt: testNow,
+                   updatedAt: testNow)
     }
 }
