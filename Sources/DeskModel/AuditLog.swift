@@ -88,10 +88,14 @@ public struct AuditLog: Sendable {
         guard let note = entry.note else { return nil }
         guard store.meta.encrypted else { return note }
         // A note sealed before the store was upgraded is unbound: the chain already keeps it in its place.
-        guard var sealer = store.sealer, let data = Data(base64Encoded: note) else { return nil }
-        sealer.acceptsUnbound = true
-        guard let plain = try? sealer.open(data, binding: "audit.log") else { return nil }
-        return String(decoding: plain, as: UTF8.self)
+        // Notes written before a key rotation open with the key of their time.
+        guard let sealer = store.sealer, let data = Data(base64Encoded: note) else { return nil }
+        for key in [sealer.raw] + store.retiredKeys() {
+            var opener = Sealer(key: SymmetricKey(data: key))
+            opener.acceptsUnbound = true
+            if let plain = try? opener.open(data, binding: "audit.log") { return String(decoding: plain, as: UTF8.self) }
+        }
+        return nil
     }
 
     static func hash(_ line: some DataProtocol) -> String {

@@ -18,6 +18,9 @@ public enum SignIn {
         /// The wrong-PIN count or the audit line cannot be written (disk full, read-only):
         /// refused, so that nothing goes uncounted or unrecorded.
         case cannotRecord
+        /// The store's key is being changed (a rotation began and has not finished): only the
+        /// admin running `rotate-key` again signs in.
+        case keyBeingChanged
     }
 
     /// Wrong tries at names that are nobody's share one count, kept under this name, so that
@@ -37,6 +40,7 @@ public enum SignIn {
     public static func attempt(_ store: CaseStore, name: String, secret: String, now: Date, via: String) -> Result {
         let base = store.locked()
         let audit = AuditLog(store: base)
+        if base.rotationUnfinished, via != "cli rotate-key" { return Result(outcome: .keyBeingChanged) }
         let typed = name.trimmingCharacters(in: .whitespaces).lowercased()
         let directory = try? base.loadDirectory()
         let user = directory?.user(typed)
@@ -72,7 +76,10 @@ public enum SignIn {
             } catch {
                 return Result(outcome: failed("wrong secret"))
             }
-            guard opened.directoryIntact else {
+            // Half-way through a key rotation the digest may already be under the new key.
+            let intact = opened.directoryIntact
+                || (base.rotationUnfinished && opened.rotationNewKey().map { opened.locked().unlocked(with: $0).directoryIntact } == true)
+            guard intact else {
                 try? audit.append(AuditEntry(at: now, user: user.id, kind: .loginFailed, detail: via + " · directory altered"))
                 return Result(outcome: .directoryAltered)
             }

@@ -387,6 +387,7 @@ public final class DeskContext {
         case .noKey: say("login.noKey", .error)
         case .directoryAltered: say("login.directoryAltered", .error)
         case .cannotRecord: say("login.cannotRecord", .error)
+        case .keyBeingChanged: say("login.keyBeingChanged", .error)
         case .refused(let left?): say("login.wrongTriesLeft", .error, left)
         case .refused(nil): say("login.wrong", .error)
         case .locked(let seconds):

@@ -14,6 +14,8 @@ struct OpenDesk: ParsableCommand {
     var lockAfter: Double = 5
 
     func run() throws {
+        var deskLock: StoreLock?
+        defer { deskLock?.release() }
         let res = try CLI.resources()
         let url = storeOption.url
         let store: CaseStore
@@ -31,6 +33,8 @@ struct OpenDesk: ParsableCommand {
             store = try CaseStore.open(at: url)
             // What a killed save left behind goes before anyone writes.
             store.sweepTemporaries()
+            // Held while the desk runs: a key rotation waits until every desk is closed.
+            deskLock = StoreLock.shared(store)
         } catch let e as StoreError {
             if case .notAStore = e { CLI.exit(Failure(res.strings.text("cli.noStoreHint", .en, url.path), code: 2)) }
             CLI.exit(CLI.fail(e, res.strings))

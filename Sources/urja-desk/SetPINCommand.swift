@@ -132,3 +132,38 @@ struct RevokeCommand: ParsableCommand {
         }
     }
 }
+
+/// The admin changes the store's data key: every sealed file resealed under a new one (resumable
+/// after a crash: run it again), the new key wrapped for her alone and a new recovery code printed.
+struct RotateKeyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate-key",
+        abstract: "Change the store's data key (every desk closed): your passphrase on standard input; then give each user her copy again (grant).")
+
+    @OptionGroup var storeOption: StoreOption
+
+    func run() throws {
+        let res = try CLI.resources()
+        let s = res.strings
+        let store: CaseStore
+        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(CLI.fail(error, s)) }
+        guard let name = storeOption.user else { CLI.exit(Failure(s.text("cli.needsUser", .en), code: 64)) }
+        let secret = readLine(strippingNewline: true) ?? ""
+        let result = SignIn.attempt(store, name: name, secret: secret, now: Date(), via: "cli rotate-key")
+        guard case .accepted(let user) = result.outcome, let opened = result.store else { CLI.exit(CLI.refusal(result.outcome, s)) }
+        guard Access.allows(user, .manageKeys) else {
+            CLI.exit(Failure(s.text("cli.notAllowed", .en, user.id, s.text("role." + user.role.rawValue, .en)), code: 77))
+        }
+        do {
+            try AuditLog(store: opened).append(AuditEntry(at: Date(), user: user.id, kind: .keyChanged, detail: "rotate-key begun"))
+            let done = try opened.rotateKey(adminID: user.id, secret: secret)
+            try AuditLog(store: done.store).append(AuditEntry(at: Date(), user: user.id, kind: .keyChanged, detail: "rotate-key done"))
+            print(s.text("cli.rotated", .en))
+            print(s.text("cli.recoveryCode", .en, done.recovery))
+        } catch KeyRotation.Problem.storeInUse {
+            CLI.exit(Failure(s.text("cli.storeInUse", .en), code: 2))
+        } catch {
+            CLI.exit(CLI.fail(error, s))
+        }
+    }
+}

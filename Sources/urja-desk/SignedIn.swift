@@ -11,6 +11,9 @@ struct SignedIn {
     let user: User?
     let strings: Strings
 
+    /// The store's lock, held shared until the command ends.
+    nonisolated(unsafe) static var storeLock: StoreLock?
+
     /// The audit log's name for whoever runs the command.
     var actor: String { user?.id ?? "" }
 
@@ -52,6 +55,8 @@ extension StoreOption {
     func signIn(_ strings: Strings, via: String) -> SignedIn {
         let store: CaseStore
         do { store = try CaseStore.open(at: url) } catch { CLI.exit(CLI.fail(error, strings)) }
+        // Held while the command runs: a key rotation waits for every desk and command to finish.
+        if via != "rotate-key" { SignedIn.storeLock = StoreLock.shared(store) }
         // verify changes nothing; any other command sweeps what a killed save left behind.
         if via != "verify" { store.sweepTemporaries() }
         guard let name = user else {
@@ -79,6 +84,7 @@ extension CLI {
         case .noKey: return Failure(s.text("cli.noKeyCopy", .en), code: 2)
         case .directoryAltered: return Failure(s.text("cli.directoryAltered", .en), code: 2)
         case .cannotRecord: return Failure(s.text("cli.cannotRecord", .en), code: 2)
+        case .keyBeingChanged: return Failure(s.text("cli.keyBeingChanged", .en), code: 2)
         case .refused, .accepted: return Failure(s.text("cli.keyRefused", .en), code: 2)
         }
     }
