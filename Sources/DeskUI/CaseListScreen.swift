@@ -2,7 +2,7 @@ import DeskModel
 
 /// The station queue: every case of a station, searchable as you type, filtered by status, sorted.
 /// Names are masked here.
-final class CaseListScreen: Screen {
+final class CaseListScreen: Screen, GuardsTypeAhead {
     let stationID: String
     var query: CaseQuery
     var searchField = LineEditor("", maxLength: 40)
@@ -20,6 +20,11 @@ final class CaseListScreen: Screen {
     var acceptsText: Bool { searching }
 
     func title(_ ctx: DeskContext) -> String { ctx.t("list.title", ctx.stationName(stationID)) }
+
+    func looksLikeSecret(adding scalar: Unicode.Scalar) -> Bool {
+        let typed = Digits.toASCII(searchField.text + String(scalar))
+        return typed.allSatisfy { $0.isASCII && $0.isNumber }
+    }
 
     func rows(_ ctx: DeskContext) -> [CaseRecord] {
         if let key = cachedKey, key.0 == query, key.1 == ctx.generation { return cachedRows }

@@ -38,8 +38,12 @@ final class CaseloadScreen: Screen {
         let all = rows(ctx)
         let items = itemIndices(all)
         switch input {
-        case .action(.back):
+        // Her first screen after login, as the menu is the desk officer's: Esc logs out (asking
+        // first), the same way out for every role; m goes to the menu beneath.
+        case .action(.back), .action(.menu):
             return .pop
+        case .action(.logout):
+            return .logout
         case .action(.select):
             guard items.indices.contains(selected), case .item(let r, _) = all[items[selected]] else { return .stay }
             return .push(CaseDetailScreen(caseID: r.id, tab: .counselling))

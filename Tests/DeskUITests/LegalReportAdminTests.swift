@@ -134,7 +134,7 @@ final class LegalReportAdminTests: XCTestCase {
         XCTAssertEqual(again.ctx.settings.noContactDays, 10)
         XCTAssertEqual(again.ctx.settings.cwcReportHours, 48)
         // Only the admin has the item.
-        h.press(.escape)
+        h.logout()
         h.login("asha", "1111")
         XCTAssertFalse(h.screen.contains("Review settings"))
     }
