@@ -174,3 +174,19 @@ final class DailyUseTests: XCTestCase {
         XCTAssertEqual(screen.field.section, .legal)
     }
 }
+
+/// Ctrl-T at the desk: running Hindi typed in Hinglish into a field, word by word as she types.
+final class DeskHindiTypingTests: XCTestCase {
+    func testHinglishIntoTheAddressField() throws {
+        let h = try Harness(cases: 0)
+        defer { h.cleanUp() }
+        h.login("asha", "1111")
+        h.press(.char("1"))
+        for _ in 0..<7 { h.press(.tab) }
+        let screen = try XCTUnwrap(h.app.top as? IntakeScreen)
+        XCTAssertEqual(screen.field, .address)
+        h.press(.ctrl("t"))
+        h.type("gram rampur mein sasural, pati ne FIR ke baad maarpeet ki. ")
+        XCTAssertEqual(screen.form[.address], "ग्राम रामपुर में ससुराल, पति ने FIR के बाद मारपीट की. ")
+    }
+}
