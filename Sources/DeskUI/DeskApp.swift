@@ -188,7 +188,7 @@ public final class DeskApp {
         if let message = ctx.message {
             surface.text(" " + message.text, row: size.rows - 2, col: 0, width: size.cols, style: message.style)
         }
-        drawKeyBar(on: surface, contexts: screen.keyContexts, row: size.rows - 1)
+        drawKeyBar(on: surface, contexts: screen.keyContexts, row: size.rows - 1, screen: screen)
     }
 
     /// The question in a box across the middle of the screen, wrapped, with its keys below it.
@@ -220,13 +220,15 @@ public final class DeskApp {
         let cols = surface.size.cols
         surface.fill(row: 0, style: .title)
         let language = (ctx.transliterating ? ctx.t("translit.badge") + "  " : "") + ctx.t("app.languageName") + " "
-        var right = ctx.user.map { "\($0.name(ctx.language)) · \(ctx.t("role." + $0.role.rawValue))" } ?? ""
+        // Her name always; her role, then the date, where the title leaves room for them.
+        let name = ctx.user?.name(ctx.language) ?? ""
+        let role = ctx.user.map { ctx.t("role." + $0.role.rawValue) } ?? ""
         let left = " " + ctx.t("app.name") + " │ " + title
+        func fits(_ right: String) -> Bool { TextWidth.of(left) + 2 + TextWidth.of(right) + 2 + TextWidth.of(language) <= cols }
+        var right = name
+        if !role.isEmpty, fits(name + " · " + role) { right = name + " · " + role }
         let date = ctx.today.description
-        let fixed = TextWidth.of(right) + 2 + TextWidth.of(language)
-        if TextWidth.of(left) + 2 + fixed + TextWidth.of(date) + 2 <= cols {
-            right = right.isEmpty ? date : right + "  " + date
-        }
+        if fits(right.isEmpty ? date : right + "  " + date) { right = right.isEmpty ? date : right + "  " + date }
         let shown = right + "  " + language
         let width = min(cols, TextWidth.of(shown))
         surface.text(shown, row: 0, col: cols - width, width: width, style: .title)
@@ -248,11 +250,12 @@ public final class DeskApp {
         }
     }
 
-    private func drawKeyBar(on surface: Surface, contexts: [KeyContext], row: Int) {
+    private func drawKeyBar(on surface: Surface, contexts: [KeyContext], row: Int, screen: Screen? = nil) {
         let cols = surface.size.cols
         surface.fill(row: row, style: .bar)
         var col = 0
-        for item in ctx.keymap.barItems(for: contexts) {
+        let offering = screen as? OffersActions
+        for item in ctx.keymap.barItems(for: contexts) where offering?.offers(item.action, ctx: ctx) ?? true {
             let label = ctx.actionLabel(item.action, in: item.context)
             let need = TextWidth.of(item.keys) + TextWidth.of(label) + 2
             guard col + need <= cols else { break }

@@ -59,6 +59,12 @@ protocol GuardsTypeAhead {
     func looksLikeSecret(adding scalar: Unicode.Scalar) -> Bool
 }
 
+/// A screen whose key bar depends on who she is and what is in front of her: the bar leaves out
+/// what this user may not (or cannot, here and now) do; F1 still lists every key.
+protocol OffersActions {
+    func offers(_ action: Action, ctx: DeskContext) -> Bool
+}
+
 extension Screen {
     public var acceptsText: Bool { false }
     public func suspend(ctx: DeskContext) {}

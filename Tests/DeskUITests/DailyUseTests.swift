@@ -190,3 +190,77 @@ final class DeskHindiTypingTests: XCTestCase {
         XCTAssertEqual(screen.form[.address], "ग्राम रामपुर में ससुराल, पति ने FIR के बाद मारपीट की. ")
     }
 }
+
+/// Issue 17, "confuses": directives read whole, the key bar built from what she may do.
+final class WhatSheSeesTests: XCTestCase {
+    var h: Harness!
+
+    override func setUpWithError() throws { h = try Harness(cases: 6) }
+    override func tearDown() { h?.cleanUp() }
+
+    static let longDirective = "Report CWC intimation copy and guardian statement by Friday; meet her at home with the counsellor and note it"
+
+    private func bar() -> String { String(h.screen.split(separator: "\n", omittingEmptySubsequences: false).last ?? "") }
+
+    /// The SP gives a long directive; the desk reads it whole on the case and on the reply prompt,
+    /// and her queue marks the case.
+    func testTheDeskReadsTheDirectiveWholeAndSeesItInTheQueue() throws {
+        h.login("sp", "4444")
+        h.choose("Station queues")
+        h.press(.enter, .function(5), .enter)   // first station, newest first, first case
+        let record = try XCTUnwrap(h.ctx.cases.filter { $0.stationID == "VJN" }.sorted { $0.reportedAt > $1.reportedAt }.first)
+        XCTAssertTrue(bar().contains("F7 Directive"), "the SP's bar offers her directive: \(bar())")
+        XCTAssertFalse(bar().contains("F3 Add"), "not what she may not do: \(bar())")
+        h.press(.function(7))
+        h.type(Self.longDirective)
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Directive given"), h.screen)
+        h.logout()
+        h.login("asha", "1111")
+        h.press(.char("2"))
+        let queue = h.screen
+        XCTAssertTrue(queue.contains("◆ Directive"), queue)
+        h.type(record.number.description)
+        h.press(.enter)
+        let flat = h.screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(flat.contains(Self.longDirective), "whole on the case screen:\n\(h.screen)")
+        XCTAssertTrue(bar().contains("F7 "), "the desk's bar offers the reply: \(bar())")
+        assertWellFormed(h)
+        h.press(.function(7))
+        let prompt = h.screen.split(separator: "\n").map { $0.replacingOccurrences(of: "─", with: "").trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+        XCTAssertTrue(prompt.contains(Self.longDirective), "whole above her reply:\n\(h.screen)")
+        assertWellFormed(h)
+        h.ctx.language = .hi
+        assertWellFormed(h)
+    }
+
+    func testTheBarOffersWhatThisUserMayDo() {
+        // The SP's queue: no new intake; the desk's: new intake and the needs filter.
+        h.login("sp", "4444")
+        h.choose("Station queues")
+        h.press(.enter)
+        XCTAssertFalse(bar().contains("F7"), bar())
+        XCTAssertTrue(bar().contains("F8"), bar())
+        h.logout()
+        h.login("asha", "1111")
+        h.press(.char("2"))
+        XCTAssertTrue(bar().contains("F7 New intake"), bar())
+        XCTAssertTrue(bar().contains("F8"), bar())
+        // Her case without an open alert: no "close alert"; status and edit are there.
+        h.press(.enter)
+        XCTAssertFalse(bar().contains("Close alert"), bar())
+        XCTAssertTrue(bar().contains("F8 Change status"), bar())
+        XCTAssertTrue(bar().contains("F9 Edit"), bar())
+    }
+
+    func testHelpWrapsInsteadOfCutting() {
+        h.login("asha", "1111")
+        h.press(.function(1))
+        for _ in 0..<30 {
+            assertWellFormed(h)
+            XCTAssertFalse(h.screen.contains("…"), h.screen)
+            h.press(.pageDown)
+        }
+    }
+}
