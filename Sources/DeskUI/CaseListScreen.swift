@@ -129,7 +129,8 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         let height = area.bottom - row
         if all.isEmpty {
             let filtered = !query.search.isEmpty || query.status != nil || query.flag != nil
-            s.text("  " + ctx.t(filtered ? "list.noMatch" : "list.empty"), row: row, col: 0,
+            let key = !query.search.isEmpty ? "list.noMatch" : filtered ? "list.noMatchFilter" : "list.empty"
+            s.text("  " + ctx.t(key), row: row, col: 0,
                    width: area.cols, style: .dim)
             return
         }

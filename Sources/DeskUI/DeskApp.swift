@@ -186,7 +186,13 @@ public final class DeskApp {
             return
         }
         if let message = ctx.message {
-            surface.text(" " + message.text, row: size.rows - 2, col: 0, width: size.cols, style: message.style)
+            // A long message goes on over the rows above it (up to three), never cut.
+            let lines = TextWidth.wrap(message.text, width: size.cols - 2).suffix(3)
+            for (i, line) in lines.enumerated() {
+                let row = size.rows - 1 - lines.count + i
+                surface.fill(row: row, style: message.style)
+                surface.text(" " + line, row: row, col: 0, width: size.cols, style: message.style)
+            }
         }
         drawKeyBar(on: surface, contexts: screen.keyContexts, row: size.rows - 1, screen: screen)
     }

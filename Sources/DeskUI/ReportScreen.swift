@@ -187,7 +187,7 @@ final class ReportScreen: Screen {
             try DurableFile.write(Data(page.utf8), to: folder.appendingPathComponent(name + ".txt"))
             try DurableFile.write(Data(ReportText.csv(r).utf8), to: folder.appendingPathComponent(name + ".csv"))
             try DurableFile.write(Data(ReportCharts.svgDocument(charts).utf8), to: folder.appendingPathComponent(name + ".svg"))
-            ctx.say("reportScreen.exported", .ok, folder.appendingPathComponent(name).path)
+            ctx.say("reportScreen.exported", .ok, folder.lastPathComponent + "/" + name)
         } catch {
             ctx.say("reportScreen.exportFailed", .error)
         }

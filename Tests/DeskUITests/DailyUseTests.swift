@@ -264,3 +264,33 @@ final class WhatSheSeesTests: XCTestCase {
         }
     }
 }
+
+/// Issue 17: messages that say what is wrong.
+final class MessagesTests: XCTestCase {
+    func testADayThatDoesNotExistIsSaidSo() {
+        let today = Day(testNow)
+        XCTAssertEqual(FieldCheck.error("31-02-2026", kind: .date, required: true, today: today), .noSuchDay)
+        XCTAssertEqual(FieldCheck.error("31/02/2026", kind: .plannedDate, required: true, today: today), .noSuchDay)
+        XCTAssertEqual(FieldCheck.error("31-2-26", kind: .date, required: true, today: today), .badDate)
+        XCTAssertEqual(FieldCheck.error("kal", kind: .date, required: true, today: today), .badDate)
+        XCTAssertNil(FieldCheck.error("29-02-2024", kind: .date, required: true, today: today))
+    }
+
+    func testEveryValidationErrorHasItsMessageInBothLanguages() throws {
+        let res = try DeskResources.load()
+        for e in ValidationError.allCases {
+            for lang in Language.allCases { XCTAssertTrue(res.strings.has("error." + e.rawValue, lang), "\(e) \(lang)") }
+        }
+    }
+
+    func testAFilterWithNoRowsSaysHowToChangeIt() throws {
+        let h = try Harness(cases: 6)
+        defer { h.cleanUp() }
+        h.login("asha", "1111")
+        h.press(.char("2"))
+        for _ in 0..<12 where h.queueRows?.isEmpty == false { h.press(.function(8)) }
+        guard h.queueRows?.isEmpty == true else { return XCTFail("no flag filter left the queue empty") }
+        XCTAssertTrue(h.screen.contains("F4 and F8 change the filter."), h.screen)
+        XCTAssertFalse(h.screen.contains("Esc clears"), h.screen)
+    }
+}
