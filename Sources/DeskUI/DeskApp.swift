@@ -200,8 +200,8 @@ public final class DeskApp {
     /// The question in a box across the middle of the screen, wrapped, with its keys below it.
     private func drawQuestion(_ text: String, on surface: Surface) {
         let size = surface.size
-        let width = min(70, size.cols - 4)
-        let left = (size.cols - width) / 2
+        let width = size.cols - 2
+        let left = 1
         let lines = TextWidth.wrap(text, width: width - 4) + ["", ctx.t("confirm.keys")]
         var row = max(2, size.rows / 2 - lines.count / 2 - 1)
         for line in [""] + lines + [""] {
