@@ -114,8 +114,8 @@ final class MainMenuScreen: MenuScreen {
         }
         if Access.allows(user, .counsel) {
             let load = Caseload.buckets(ctx.visibleCases, today: ctx.today)
-            let alerts = load.last?.1.count ?? 0
-            let waiting = load.dropLast().map(\.1.count).reduce(0, +)
+            let alerts = load.first { $0.0 == .alert }?.1.count ?? 0
+            let waiting = load.filter { $0.0.isToSee }.map(\.1.count).reduce(0, +)
             items.append(MenuItem(label: ctx.t("menu.caseload"), detail: ctx.t("menu.caseloadCount", waiting, alerts),
                                   style: alerts > 0 ? .high : .normal) { .push(CaseloadScreen()) })
         }

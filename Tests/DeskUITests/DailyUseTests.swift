@@ -294,3 +294,29 @@ final class MessagesTests: XCTestCase {
         XCTAssertFalse(h.screen.contains("Esc clears"), h.screen)
     }
 }
+
+/// Issue 17: one definition per figure, used by the report page and its charts.
+final class OneDefinitionTests: XCTestCase {
+    func testTheChartsBarsSumToThePagesTotalsAndSayTheirPeriod() throws {
+        let h = try Harness(cases: 60)
+        defer { h.cleanUp() }
+        h.login("admin", "9999")
+        let summaries = Array(h.ctx.summaries.values)
+        let ids = h.ctx.userStations.map(\.id)
+        let charts = ReportCharts(strings: h.ctx.strings, language: .en, directory: h.ctx.directory)
+        var checked = 0
+        for period in [ReportPeriod.quarter(2026, 4), .quarter(2026, 3), .month(2026, 11), .quarter(2026, 2)].compactMap({ $0 }) {
+            let page = Report.make(summaries, period: period, stationIDs: ids, today: Day(testNow))
+            let shg = try XCTUnwrap(charts.all(summaries, stationIDs: ids, period: period, last: period.end).last)
+            XCTAssertEqual(shg.bars.map { $0.parts[0] }.reduce(0, +), page.counselled, "counselled, \(period)")
+            XCTAssertEqual(shg.bars.map { $0.parts[1] }.reduce(0, +), page.linkedToSHG, "linked to an SHG, \(period)")
+            XCTAssertTrue(shg.title.contains(period.start.description) && shg.title.contains(period.end.description), shg.title)
+            if page.counselled > 0 { checked += 1 }
+        }
+        XCTAssertGreaterThan(checked, 1, "the positive control: periods with women counselled were compared")
+        // On the screen, the chart says its period.
+        h.choose("Reports and charts")
+        for _ in 0..<12 { h.press(.pageDown) }
+        XCTAssertTrue(h.screen.contains("Counselled and linked to an SHG, per station · "), h.screen)
+    }
+}

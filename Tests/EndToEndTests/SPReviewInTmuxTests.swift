@@ -35,9 +35,9 @@ final class SPReviewInTmuxTests: TmuxTestCase {
         tmux.type("Meet her at home with the counsellor")
         tmux.keys("Enter")
         assertFits(tmux.waitFor("[Unread] due"))
-        tmux.keys("Escape", "Escape", "Escape")
-        tmux.waitFor("Main menu")
-        logout()
+        tmux.keys("Escape", "Escape")
+        tmux.waitFor("District overview")
+        logout()  // Esc on her first screen asks, as on the desk's menu
         login("asha", "1111", expect: "Main menu")
         tmux.waitFor("1 new directive(s) from the SP")
         tmux.waitFor("1 unread · 0 late")
