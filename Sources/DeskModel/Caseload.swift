@@ -1,28 +1,42 @@
-/// A counsellor's caseload in the order she works it: women waiting for a first session, sessions
-/// due today, sessions overdue, and cases with an open self-harm alert.
+/// A counsellor's caseload in the order she works it, most urgent first: open self-harm alerts,
+/// sessions overdue, sessions due today, women waiting for a first session, then what is coming:
+/// sessions in the days ahead and cases with no next session set (so that no case drops out).
+/// Within each part: minors first, then high risk, then the one waiting longest.
 public enum Caseload {
     public enum Bucket: String, CaseIterable, Sendable {
-        case firstSession, dueToday, overdue, alert
+        case alert, overdue, dueToday, firstSession, upcoming, noNextSession
+        /// What needs her today (the menu's "to see").
+        public var isToSee: Bool { self == .overdue || self == .dueToday || self == .firstSession }
     }
 
-    /// The cases of each bucket (empty buckets included, so that she sees "none"). A case with an
+    /// The order within a part: minors, then high risk, then longest waiting (`since`), then number.
+    static func urgentFirst(_ a: (Day, CaseRecord), _ b: (Day, CaseRecord)) -> Bool {
+        if a.1.isMinor != b.1.isMinor { return a.1.isMinor }
+        if a.1.riskLevel != b.1.riskLevel { return a.1.riskLevel > b.1.riskLevel }
+        if a.0 != b.0 { return a.0 < b.0 }
+        return a.1.number < b.1.number
+    }
+
+    /// The cases of each part (empty parts included, so that she sees "none"). A case with an
     /// alert is listed under the alert as well as under its session.
     public static func buckets(_ cases: [CaseRecord], today: Day) -> [(Bucket, [CaseRecord])] {
-        var first: [CaseRecord] = [], due: [CaseRecord] = [], overdue: [(Day, CaseRecord)] = [], alert: [CaseRecord] = []
+        var parts: [Bucket: [(Day, CaseRecord)]] = [:]
         for r in cases where r.status != .closed {
             switch r.sessionDue(today: today) {
-            case .waitingFirst: first.append(r)
-            case .dueToday: due.append(r)
-            case .overdue(let since): overdue.append((since, r))
+            case .waitingFirst: parts[.firstSession, default: []].append((Day(r.reportedAt), r))
+            case .dueToday: parts[.dueToday, default: []].append((r.lastContact, r))
+            case .overdue(let since): parts[.overdue, default: []].append((since, r))
+            case .scheduled(let next): parts[.upcoming, default: []].append((next, r))
+            case .noneSet: parts[.noNextSession, default: []].append((r.lastContact, r))
             default: break
             }
-            if r.hasOpenAlert { alert.append(r) }
+            if let alert = r.openAlert { parts[.alert, default: []].append((Day(alert.raisedAt), r)) }
         }
-        return [
-            (.firstSession, first.sorted { ($0.reportedAt, $0.number) < ($1.reportedAt, $1.number) }),
-            (.dueToday, due.sorted { ($1.riskLevel, $0.number) < ($0.riskLevel, $1.number) }),
-            (.overdue, overdue.sorted { ($0.0, $0.1.number) < ($1.0, $1.1.number) }.map(\.1)),
-            (.alert, alert.sorted { ($0.openAlert?.raisedAt ?? $0.reportedAt) < ($1.openAlert?.raisedAt ?? $1.reportedAt) }),
-        ]
+        return Bucket.allCases.map { bucket in
+            let list = parts[bucket] ?? []
+            // What is coming is in the order of its day.
+            let sorted = bucket == .upcoming ? list.sorted { ($0.0, $0.1.number) < ($1.0, $1.1.number) } : list.sorted(by: urgentFirst)
+            return (bucket, sorted.map(\.1))
+        }
     }
 }

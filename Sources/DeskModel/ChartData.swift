@@ -48,9 +48,16 @@ public struct ChartData: Equatable, Sendable {
         return out
     }
 
-    /// Women counselled (a session ever) and linked to an SHG, per station.
-    public static func counselledVsSHG(_ summaries: [CaseSummary], stations: [(id: String, name: String)]) -> [Bar] {
+    /// Women counselled and linked to an SHG, per station: in `period` by the report's own
+    /// definitions (a session in the period; an SHG linkage done, joined in the period), so that
+    /// the bars add up to the report page's totals; without a period, ever.
+    public static func counselledVsSHG(_ summaries: [CaseSummary], stations: [(id: String, name: String)],
+                                       period: ReportPeriod? = nil) -> [Bar] {
         stations.map { st in
+            if let period {
+                let r = Report.make(summaries, period: period, stationIDs: [st.id], today: period.end)
+                return Bar(label: st.name, parts: [r.counselled, r.linkedToSHG])
+            }
             let mine = summaries.filter { $0.stationID == st.id && $0.countable }
             let counselled = mine.filter { !$0.sessionDays.isEmpty }.count
             let linked = mine.filter { $0.steps.contains { $0.kind == .shgLinkage && $0.status == .done } }.count

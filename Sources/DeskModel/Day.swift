@@ -43,6 +43,13 @@ public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConverti
         return Day(year: y, month: m, day: d)
     }
 
+    /// Written as a day is (three numbers, the year of four digits), whether or not the day exists.
+    public static func hasDateShape(_ text: String) -> Bool {
+        let ascii = Digits.toASCII(text.trimmingCharacters(in: .whitespaces))
+        let parts = ascii.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        return parts.count == 3 && parts[2].count == 4 && parts.allSatisfy { Int($0) != nil }
+    }
+
     public var description: String {
         String(format: "%02d-%02d-%04d", day, month, year)
     }

@@ -13,10 +13,10 @@ public enum FieldCheck {
         case .phone:
             return IntakeForm.normalisedPhone(raw) == nil ? .phoneDigits : nil
         case .date:
-            guard let day = Day.parse(raw) else { return .badDate }
+            guard let day = Day.parse(raw) else { return Day.hasDateShape(raw) ? .noSuchDay : .badDate }
             return day > today ? .futureDate : nil
         case .plannedDate:
-            return Day.parse(raw) == nil ? .badDate : nil
+            return Day.parse(raw) == nil ? (Day.hasDateShape(raw) ? .noSuchDay : .badDate) : nil
         case .choice(let listKey, let options, _):
             // The offence list holds several sections, comma separated.
             let picked = listKey == Offence.listKey ? raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : [raw]

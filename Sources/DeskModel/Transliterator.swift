@@ -14,11 +14,13 @@
 ///   and retroflex sounds that no rule can recover.
 public enum Transliterator {
     /// The Devanagari of a phrase: each run of Roman letters is a word; anything else is kept.
-    public static func devanagari(_ text: String, useLexicon: Bool = true) -> String {
+    /// `hinglish: false` gives the rules and names alone, as before the desk's word list (kept to
+    /// measure what the word list and the Hinglish spellings add).
+    public static func devanagari(_ text: String, useLexicon: Bool = true, hinglish: Bool = true) -> String {
         var out = ""
         var word = ""
         func flush() {
-            if !word.isEmpty { out += convert(word: word, useLexicon: useLexicon) }
+            if !word.isEmpty { out += convert(word: word, useLexicon: useLexicon, hinglish: hinglish) }
             word = ""
         }
         for c in text {
@@ -34,9 +36,27 @@ public enum Transliterator {
         return c.isLetter || c == "." || c == "_" || c == "~" || c == "'"
     }
 
-    static func convert(word: String, useLexicon: Bool) -> String {
-        if useLexicon, !word.hasSuffix("'"), let known = NameLexicon.devanagari[word.lowercased()] { return known }
+    static func convert(word: String, useLexicon: Bool, hinglish: Bool = true) -> String {
+        // A full stop ends a sentence: the word before it is looked up without it.
+        if hinglish, word.count > 1, word.hasSuffix("."), !word.hasSuffix("..") {
+            return convert(word: String(word.dropLast()), useLexicon: useLexicon, hinglish: hinglish) + "."
+        }
+        // BNS, POCSO, CWC, FIR, SI: an all-capital word of two letters or more is an abbreviation.
+        if hinglish, isAbbreviation(word) { return word }
+        if useLexicon, !word.hasSuffix("'") {
+            if let known = NameLexicon.devanagari[word.lowercased()] { return known }
+            if hinglish, let known = WordLexicon.devanagari[word.lowercased()] { return known }
+        }
+        // Hinglish writes the nasal e of karein, dein, mein as "ein" at a word's end: ें.
+        if hinglish, word.count > 3, word.hasSuffix("ein"), !word.hasSuffix("'") {
+            return rules(String(word.dropLast(2))) + "ं"
+        }
         return rules(word)
+    }
+
+    /// Two or more capital letters and nothing else.
+    static func isAbbreviation(_ word: String) -> Bool {
+        word.count >= 2 && word.allSatisfy { $0.isASCII && $0.isUppercase }
     }
 
     enum Token: Equatable {

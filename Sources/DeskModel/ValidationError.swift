@@ -5,6 +5,8 @@ public enum ValidationError: String, Error, Equatable, Sendable, CaseIterable {
     case outOfRange
     case phoneDigits
     case badDate
+    /// Written as DD-MM-YYYY, but no such day (31-02-2026).
+    case noSuchDay
     case futureDate
     case tooLong
     case unknownOption

@@ -16,9 +16,11 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case nextTab, prevTab, add, closeAlert
     // the SP's review and reports
     case openReport, filterFlag, prevPeriod, nextPeriod, periodKind, scope
+    // a yes/no question of the desk (log out? quit? delete the draft?), and the way to the menu
+    case confirmYes, confirmNo, menu
 }
 
 /// Which part of the key table applies: the screen's own context, then `global`.
 public enum KeyContext: String, CaseIterable, Codable, Sendable {
-    case global, mainMenu, menu, login, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload, duplicates, overview, report
+    case global, mainMenu, menu, login, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload, duplicates, overview, report, confirm
 }

@@ -17,7 +17,7 @@ struct DetailLine {
 
 /// One case in five tabs: intake, counselling, plan, legal track, timeline. Identity is masked
 /// until revealed, session notes until an SP reveals with a reason; each reveal is audited.
-final class CaseDetailScreen: Screen {
+final class CaseDetailScreen: Screen, OffersActions {
     let caseID: UUID
     var tab: DetailTab
     var revealed = false
@@ -53,6 +53,26 @@ final class CaseDetailScreen: Screen {
 
     func title(_ ctx: DeskContext) -> String {
         ctx.t("detail.title", ctx.record(caseID)?.number.description ?? "")
+    }
+
+    /// What the bar offers this user on this case now.
+    func offers(_ action: Action, ctx: DeskContext) -> Bool {
+        guard prompt == nil, picker == nil, let r = ctx.record(caseID) else { return true }
+        switch action {
+        case .add: return !addOptions(r, ctx: ctx).isEmpty
+        case .closeAlert: return r.hasOpenAlert && Access.allows(ctx.user, .closeAlert, stationID: r.stationID)
+        case .edit: return Access.allows(ctx.user, .editCase, stationID: r.stationID)
+        case .changeStatus: return Access.allows(ctx.user, .changeStatus, stationID: r.stationID)
+        case .directive:
+            if Access.allows(ctx.user, .giveDirective, stationID: r.stationID) { return true }
+            return Access.allows(ctx.user, .answerDirective, stationID: r.stationID)
+                && ctx.directives(for: caseID).contains { $0.doneAt == nil }
+        case .reveal:
+            return Access.allows(ctx.user, .revealIdentity, stationID: r.stationID)
+                || Access.allows(ctx.user, .revealWithReason, stationID: r.stationID)
+        case .nextTab: return false  // the tabs are on the screen with their numbers
+        default: return true
+        }
     }
 
     func canReadNotes(_ ctx: DeskContext, _ r: CaseRecord) -> Bool {
@@ -224,6 +244,9 @@ final class CaseDetailScreen: Screen {
             }
             prompt = Prompt(.reply(open.id), titleKey: "directive.replyPrompt", hintKey: "directive.replyHint",
                             fields: [("", "", 200)])
+            // What she answers, whole, above her answer.
+            prompt?.note = ctx.t("directive.line", ctx.t("directive.state." + open.state(today: ctx.today).rawValue),
+                                 open.due.description, ctx.userName(open.by), open.text)
         } else {
             ctx.say("directive.notAllowed", .warning)
         }
@@ -310,14 +333,14 @@ final class CaseDetailScreen: Screen {
         s.rule(row: row)
         row += 1
         let body = Rect(top: row, left: 0, rows: area.bottom - row, cols: area.cols)
-        let all = lines(record, ctx: ctx)
+        let labelWidth = area.cols >= 100 ? 38 : 32
+        let all = Self.wrapped(lines(record, ctx: ctx), cols: area.cols, labelWidth: labelWidth)
         if tab == .plan, let at = all.firstIndex(where: { $0.stepID != nil && $0.style == .selected }) {
             if at < scroll.selected { scroll.selected = at }
             if at + 2 > scroll.selected + body.rows { scroll.selected = at + 2 - body.rows }
         }
         let maxTop = max(0, all.count - body.rows)
         scroll.selected = max(0, min(scroll.selected, maxTop))
-        let labelWidth = area.cols >= 100 ? 38 : 32
         for (i, line) in all.dropFirst(scroll.selected).prefix(body.rows).enumerated() {
             let r = body.top + i
             if line.style == .selected { s.fill(row: r, style: .selected) }
@@ -340,6 +363,38 @@ final class CaseDetailScreen: Screen {
             p.draw(on: s, in: area, ctx: ctx)
             prompt = p
         }
+    }
+
+    /// Lines too long for the screen go on over the next lines (a directive, a declined
+    /// referral's reason): nothing is cut. A note keeps its indent; a value stays in its column.
+    static func wrapped(_ lines: [DetailLine], cols: Int, labelWidth: Int) -> [DetailLine] {
+        var out: [DetailLine] = []
+        for line in lines {
+            if line.value.isEmpty, TextWidth.of(line.label) + 1 <= cols {
+                out.append(line)
+            } else if !line.value.isEmpty, TextWidth.of(line.value) <= cols - labelWidth - 2 {
+                out.append(line)
+            } else if line.value.isEmpty {
+                let indent = String(line.label.prefix { $0 == " " })
+                let body = String(line.label.dropFirst(indent.count))
+                let pieces = TextWidth.wrap(body, width: max(10, cols - 2 - TextWidth.of(indent)))
+                for (i, piece) in pieces.enumerated() {
+                    var next = line
+                    next.label = (i == 0 ? indent : String(repeating: " ", count: indent.count + (indent.isEmpty ? 0 : 2))) + piece
+                    if i > 0 { next.stepID = nil }
+                    out.append(next)
+                }
+            } else {
+                let pieces = TextWidth.wrap(line.value, width: max(10, cols - labelWidth - 2))
+                for (i, piece) in pieces.enumerated() {
+                    var next = line
+                    if i > 0 { next.label = ""; next.stepID = nil }
+                    next.value = piece
+                    out.append(next)
+                }
+            }
+        }
+        return out
     }
 
     private func drawTabs(on s: Surface, row: Int, width: Int, ctx: DeskContext) {

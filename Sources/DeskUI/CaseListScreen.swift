@@ -2,7 +2,7 @@ import DeskModel
 
 /// The station queue: every case of a station, searchable as you type, filtered by status, sorted.
 /// Names are masked here.
-final class CaseListScreen: Screen {
+final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
     let stationID: String
     var query: CaseQuery
     var searchField = LineEditor("", maxLength: 40)
@@ -20,6 +20,19 @@ final class CaseListScreen: Screen {
     var acceptsText: Bool { searching }
 
     func title(_ ctx: DeskContext) -> String { ctx.t("list.title", ctx.stationName(stationID)) }
+
+    func offers(_ action: Action, ctx: DeskContext) -> Bool {
+        switch action {
+        case .newCase: return Access.allows(ctx.user, .newIntake, stationID: stationID)
+        case .search: return false  // typing searches: the filter line says so
+        default: return true
+        }
+    }
+
+    func looksLikeSecret(adding scalar: Unicode.Scalar) -> Bool {
+        let typed = Digits.toASCII(searchField.text + String(scalar))
+        return typed.allSatisfy { $0.isASCII && $0.isNumber }
+    }
 
     func rows(_ ctx: DeskContext) -> [CaseRecord] {
         if let key = cachedKey, key.0 == query, key.1 == ctx.generation { return cachedRows }
@@ -116,7 +129,8 @@ final class CaseListScreen: Screen {
         let height = area.bottom - row
         if all.isEmpty {
             let filtered = !query.search.isEmpty || query.status != nil || query.flag != nil
-            s.text("  " + ctx.t(filtered ? "list.noMatch" : "list.empty"), row: row, col: 0,
+            let key = !query.search.isEmpty ? "list.noMatch" : filtered ? "list.noMatchFilter" : "list.empty"
+            s.text("  " + ctx.t(key), row: row, col: 0,
                    width: area.cols, style: .dim)
             return
         }
@@ -129,7 +143,7 @@ final class CaseListScreen: Screen {
                 (r.number.description, base),
                 (Mask.name(r.identity.name), base),
                 (age, selected ? base : r.isMinor ? .warning : base),
-                reviewing ? needs(r, ctx: ctx, selected: selected) : (ctx.label(r.incident.category), base),
+                reviewing ? needs(r, ctx: ctx, selected: selected) : category(r, ctx: ctx, selected: selected),
                 r.hasOpenAlert ? (ctx.t("list.alert"), selected ? base : .high)
                     : (ctx.label(r.riskLevel), selected ? base : r.riskLevel == .high ? .high : base),
                 (ctx.label(r.status), base),
@@ -143,6 +157,14 @@ final class CaseListScreen: Screen {
             }
             row += 1
         }
+    }
+
+    /// The desk sees an SP's open directive where the category is: it is what she must do first.
+    private func category(_ r: CaseRecord, ctx: DeskContext, selected: Bool) -> (String, Style) {
+        let open = ctx.directives(for: r.id).filter { $0.doneAt == nil }
+        guard !open.isEmpty else { return (ctx.label(r.incident.category), selected ? .selected : .normal) }
+        let late = open.contains { $0.state(today: ctx.today) == .late }
+        return (ctx.t(late ? "list.directiveLate" : "list.directive"), selected ? .selected : late ? .error : .warning)
     }
 
     /// The most urgent of a case's review flags, and how many more it has.

@@ -1,7 +1,7 @@
 import DeskModel
 
-/// A counsellor's caseload: waiting for a first session, due today, overdue, open self-harm
-/// alerts. Names are masked here; Enter opens the case at its counselling tab.
+/// A counsellor's caseload, most urgent first: open self-harm alerts, overdue, due today, waiting
+/// for a first session, then sessions ahead and cases with no next session set. Names are masked here; Enter opens the case at its counselling tab.
 final class CaseloadScreen: Screen {
     enum Row {
         case header(Caseload.Bucket, Int)
@@ -38,8 +38,12 @@ final class CaseloadScreen: Screen {
         let all = rows(ctx)
         let items = itemIndices(all)
         switch input {
-        case .action(.back):
+        // Her first screen after login, as the menu is the desk officer's: Esc logs out (asking
+        // first), the same way out for every role; m goes to the menu beneath.
+        case .action(.back), .action(.menu):
             return .pop
+        case .action(.logout):
+            return .logout
         case .action(.select):
             guard items.indices.contains(selected), case .item(let r, _) = all[items[selected]] else { return .stay }
             return .push(CaseDetailScreen(caseID: r.id, tab: .counselling))
@@ -58,9 +62,11 @@ final class CaseloadScreen: Screen {
         let items = itemIndices(all)
         selected = max(0, min(selected, items.count - 1))
         var row = area.top
-        let counts = all.compactMap { row -> Int? in if case .header(_, let n) = row { return n } else { return nil } }
-        let alerts = counts.last ?? 0
-        s.text(" " + ctx.t("caseload.summary", counts[0], counts[1], counts[2], alerts), row: row, col: 0,
+        var counts: [Caseload.Bucket: Int] = [:]
+        for line in all { if case .header(let b, let n) = line { counts[b] = n } }
+        let alerts = counts[.alert] ?? 0
+        s.text(" " + ctx.t("caseload.summary", counts[.firstSession] ?? 0, counts[.dueToday] ?? 0, counts[.overdue] ?? 0, alerts,
+                           counts[.upcoming] ?? 0), row: row, col: 0,
                width: area.cols - 1, style: alerts > 0 ? .high : .label)
         row += 1
         s.rule(row: row)
@@ -106,6 +112,13 @@ final class CaseloadScreen: Screen {
                 return ctx.t("caseload.overdueDays", today.days(since: since), since.description)
             }
             return ""
+        case .upcoming:
+            if case .scheduled(let next) = r.sessionDue(today: today) {
+                return ctx.t("caseload.upcomingOn", next.description, next.days(since: today))
+            }
+            return ""
+        case .noNextSession:
+            return ctx.t("caseload.lastContact", r.lastContact.description)
         case .alert:
             return ctx.t("caseload.alertSince", r.openAlert.map { CaseDetailScreen.stamp($0.raisedAt) } ?? "")
         }

@@ -10,12 +10,24 @@ public final class DeskApp {
     /// Seconds without a key before the desk locks itself and hides everything; nil: never.
     public var idleLimit: TimeInterval? = 300
     private var lastKeyAt: Date
+    /// The yes/no question waiting for an answer: while it shows, only y / n / Esc are taken.
+    public private(set) var question: (key: String, args: [String], yes: () -> Transition)?
+    /// The window was smaller than 80 × 24 when last drawn: keys are ignored, never applied blind.
+    public private(set) var tooSmall = false
+    /// When the screen on top last changed: a queue's search takes no typing for a moment after
+    /// it (`typeAheadGuard`), so that keys meant for the screen before never land in it.
+    public private(set) var screenChangedAt: Date
+    public var typeAheadGuard: TimeInterval = 1.0
 
     public init(ctx: DeskContext) {
         self.ctx = ctx
         stack = [LoginScreen()]
         lastKeyAt = ctx.clock.now()
+        screenChangedAt = lastKeyAt
     }
+
+    /// True for a moment after the screen changed (see `typeAheadGuard`).
+    public var justChanged: Bool { ctx.clock.now().timeIntervalSince(screenChangedAt) < typeAheadGuard }
 
     /// Called when no key came for a while. Locks an idle desk; returns true if the screen changed.
     @discardableResult
@@ -25,6 +37,8 @@ public final class DeskApp {
         suspendAll()
         ctx.lockForIdle()
         ctx.message = nil
+        question = nil
+        screenChangedAt = ctx.clock.now()
         stack.append(LockScreen(userID: user.id, minutes: Int((limit / 60).rounded())))
         return true
     }
@@ -36,8 +50,23 @@ public final class DeskApp {
     public func handle(_ key: Key) -> Bool {
         guard isRunning, let screen = top else { return false }
         if key == .resize { return true }
+        // Behind the "make the window larger" message nothing is seen: nothing typed is applied.
+        if tooSmall { return true }
         lastKeyAt = ctx.clock.now()
         ctx.message = nil
+        if let q = question {
+            switch ctx.keymap.action(for: key, in: [.confirm]) {
+            case .confirmYes?:
+                question = nil
+                apply(q.yes(), asked: true)
+            case .confirmNo?:
+                question = nil
+                ctx.say("confirm.kept", .ok)
+            default:
+                break  // anything else leaves the question standing: it is answered, not typed past
+            }
+            return isRunning
+        }
         let input: Input
         if screen.acceptsText, let scalar = key.printable {
             input = .text(scalar)
@@ -49,6 +78,13 @@ public final class DeskApp {
             return true
         }
         if case .action(let action) = input, handleGlobal(action, screen: screen) { return isRunning }
+        // Digits typed in the first moment after a queue opened were meant for the screen before
+        // (a PIN typed by someone who thought she was at the login): never shown, never searched.
+        if case .text(let scalar) = input, justChanged, let guarded = screen as? GuardsTypeAhead,
+           guarded.looksLikeSecret(adding: scalar) {
+            ctx.say("list.typeAheadDropped", .warning)
+            return true
+        }
         apply(screen.handle(input, ctx: ctx))
         return isRunning
     }
@@ -73,7 +109,9 @@ public final class DeskApp {
         }
     }
 
-    private func apply(_ transition: Transition) {
+    private func apply(_ transition: Transition, asked: Bool = false) {
+        let before = top.map(ObjectIdentifier.init)
+        defer { if top.map(ObjectIdentifier.init) != before { screenChangedAt = ctx.clock.now() } }
         switch transition {
         case .stay:
             break
@@ -96,11 +134,21 @@ public final class DeskApp {
             stack += screens
             screens.last?.appear(ctx: ctx)
         case .logout:
+            guard asked || ctx.user == nil else {
+                question = ("confirm.logout", [ctx.user?.name(ctx.language) ?? ""], { .logout })
+                return
+            }
             suspendAll()
             ctx.signOut()
             stack = [LoginScreen()]
         case .quit:
+            guard asked else {
+                question = ("confirm.quit", [], { .quit })
+                return
+            }
             close()
+        case .ask(let key, let args, let yes):
+            question = (key, args, yes)
         }
     }
 
@@ -123,7 +171,8 @@ public final class DeskApp {
         surface.clear()
         surface.hideCursor()
         let size = surface.size
-        guard size.isLargeEnough else {
+        tooSmall = !size.isLargeEnough
+        guard !tooSmall else {
             drawTooSmall(on: surface)
             return
         }
@@ -131,49 +180,88 @@ public final class DeskApp {
         drawTopBar(on: surface, title: screen.title(ctx))
         let area = Rect(top: 1, left: 0, rows: size.rows - 3, cols: size.cols)
         screen.draw(on: surface, in: area, ctx: ctx)
-        if let message = ctx.message {
-            surface.text(" " + message.text, row: size.rows - 2, col: 0, width: size.cols, style: message.style)
+        if let q = question {
+            drawQuestion(ctx.strings.text(q.key, ctx.language, arguments: q.args), on: surface)
+            drawAnswerBar(on: surface, row: size.rows - 1)
+            return
         }
-        drawKeyBar(on: surface, contexts: screen.keyContexts, row: size.rows - 1)
+        if let message = ctx.message {
+            // A long message goes on over the rows above it (up to three), never cut.
+            let lines = TextWidth.wrap(message.text, width: size.cols - 2).suffix(3)
+            for (i, line) in lines.enumerated() {
+                let row = size.rows - 1 - lines.count + i
+                surface.fill(row: row, style: message.style)
+                surface.text(" " + line, row: row, col: 0, width: size.cols, style: message.style)
+            }
+        }
+        drawKeyBar(on: surface, contexts: screen.keyContexts, row: size.rows - 1, screen: screen)
+    }
+
+    /// The question in a box across the middle of the screen, wrapped, with its keys below it.
+    private func drawQuestion(_ text: String, on surface: Surface) {
+        let size = surface.size
+        let width = size.cols - 2
+        let left = 1
+        let lines = TextWidth.wrap(text, width: width - 4) + ["", ctx.t("confirm.keys")]
+        var row = max(2, size.rows / 2 - lines.count / 2 - 1)
+        for line in [""] + lines + [""] {
+            surface.fill(row: row, col: left, width: width, style: .selected)
+            surface.text("  " + line, row: row, col: left, width: width, style: .selected)
+            row += 1
+        }
     }
 
     private func drawTooSmall(on surface: Surface) {
         let size = surface.size
-        let lines = [ctx.t("app.tooSmall"), ctx.t("app.tooSmallSize", size.cols, size.rows)]
+        let lines = [ctx.t("app.tooSmall"), ctx.t("app.tooSmallSize", size.cols, size.rows), ctx.t("app.tooSmallKeys")]
         for (i, line) in lines.enumerated() where i < size.rows {
             surface.text(line, row: min(size.rows - 1, size.rows / 2 - 1 + i), col: 0, width: size.cols, style: i == 0 ? .warning : .normal)
         }
     }
 
-    /// App name and screen title on the left (they come first); on the right who is logged in,
-    /// the date where there is room, and always the language.
+    /// Who is signed in, whole, on the right of every screen (with the language): the one thing
+    /// the top line never cuts. The app name and screen title take the room left on the left, and
+    /// the date shows where there is room for it too.
     private func drawTopBar(on surface: Surface, title: String) {
         let cols = surface.size.cols
         surface.fill(row: 0, style: .title)
-        let left = " " + ctx.t("app.name") + " │ " + title
-        let leftWidth = min(TextWidth.of(left), cols * 3 / 5)
-        surface.text(left, row: 0, col: 0, width: leftWidth, style: .title)
         let language = (ctx.transliterating ? ctx.t("translit.badge") + "  " : "") + ctx.t("app.languageName") + " "
-        var room = cols - leftWidth - TextWidth.of(language) - 5
-        var right = ""
-        if let user = ctx.user {
-            right = "\(user.name(ctx.language)) · \(ctx.t("role." + user.role.rawValue))"
-        }
+        // Her name always; her role, then the date, where the title leaves room for them.
+        let name = ctx.user?.name(ctx.language) ?? ""
+        let role = ctx.user.map { ctx.t("role." + $0.role.rawValue) } ?? ""
+        let left = " " + ctx.t("app.name") + " │ " + title
+        func fits(_ right: String) -> Bool { TextWidth.of(left) + 2 + TextWidth.of(right) + 2 + TextWidth.of(language) <= cols }
+        var right = name
+        if !role.isEmpty, fits(name + " · " + role) { right = name + " · " + role }
         let date = ctx.today.description
-        if TextWidth.of(right) + TextWidth.of(date) + 2 <= room {
-            right = right.isEmpty ? date : right + "  " + date
-        }
-        room = max(0, room)
-        let shown = TextWidth.truncate(right, to: room) + "  " + language
-        let width = TextWidth.of(shown)
+        if fits(right.isEmpty ? date : right + "  " + date) { right = right.isEmpty ? date : right + "  " + date }
+        let shown = right + "  " + language
+        let width = min(cols, TextWidth.of(shown))
         surface.text(shown, row: 0, col: cols - width, width: width, style: .title)
+        let leftWidth = max(0, cols - width - 1)
+        surface.text(TextWidth.truncate(left, to: leftWidth), row: 0, col: 0, width: leftWidth, style: .title)
     }
 
-    private func drawKeyBar(on surface: Surface, contexts: [KeyContext], row: Int) {
+    /// While a question waits, the bar shows its answers only: nothing else is taken.
+    private func drawAnswerBar(on surface: Surface, row: Int) {
+        surface.fill(row: row, style: .bar)
+        var col = 0
+        for b in ctx.keymap.bindings where b.contexts.contains(.confirm) {
+            guard let key = b.keys.first.flatMap(Key.init(name:)) else { continue }
+            let label = ctx.actionLabel(b.action, in: .confirm)
+            surface.put(key.name, row: row, col: col, style: .barKey)
+            col += TextWidth.of(key.name)
+            surface.put(" " + label + " ", row: row, col: col, style: .bar)
+            col += TextWidth.of(label) + 2
+        }
+    }
+
+    private func drawKeyBar(on surface: Surface, contexts: [KeyContext], row: Int, screen: Screen? = nil) {
         let cols = surface.size.cols
         surface.fill(row: row, style: .bar)
         var col = 0
-        for item in ctx.keymap.barItems(for: contexts) {
+        let offering = screen as? OffersActions
+        for item in ctx.keymap.barItems(for: contexts) where offering?.offers(item.action, ctx: ctx) ?? true {
             let label = ctx.actionLabel(item.action, in: item.context)
             let need = TextWidth.of(item.keys) + TextWidth.of(label) + 2
             guard col + need <= cols else { break }

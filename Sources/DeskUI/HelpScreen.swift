@@ -8,6 +8,8 @@ final class HelpScreen: Screen {
     var list = ScrollList()
     /// Rows the help had when last drawn, so that scrolling stops at the last line.
     var height = 20
+    /// Columns when last drawn: the guide's lines wrap to them, nothing is cut.
+    var width = 80
 
     init(contexts: [KeyContext]) {
         self.contexts = contexts
@@ -33,10 +35,17 @@ final class HelpScreen: Screen {
         for line in (ctx.help[ctx.language] ?? "").split(separator: "\n", omittingEmptySubsequences: false) {
             out.append((String(line), .normal))
         }
-        return out
+        // Long lines go on over the next, under their own indent.
+        return out.flatMap { line, style -> [(String, Style)] in
+            guard TextWidth.of(line) > width - 2 else { return [(line, style)] }
+            let indent = String(line.prefix { $0 == " " })
+            return TextWidth.wrap(String(line.dropFirst(indent.count)), width: max(10, width - 2 - indent.count - 2))
+                .enumerated().map { (($0.offset == 0 ? indent : indent + "  ") + $0.element, style) }
+        }
     }
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        width = area.cols
         let all = lines(ctx)
         height = area.rows
         list.clamp(count: max(1, all.count - area.rows + 1))

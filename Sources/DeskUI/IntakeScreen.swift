@@ -170,7 +170,9 @@ final class IntakeScreen: Screen {
         set(field, opts[(i + step + opts.count) % opts.count], ctx: ctx)
     }
 
-    /// y / n (and हाँ's ह / न) answer a yes/no question without opening the list.
+    /// y / n (and हाँ's ह / न) answer a yes/no question without opening the list. An answer only
+    /// answers: the focus stays on the question (moving on is Tab's job), so that her usual Tab
+    /// after it never skips the next field, nor PgDn a section.
     private func answerShortcut(_ scalar: Unicode.Scalar, ctx: DeskContext) {
         guard case .choice(let key, _, _) = field.kind, key == Answer.listKey else { return }
         switch scalar {
@@ -178,7 +180,6 @@ final class IntakeScreen: Screen {
         case "n", "N", "न": set(field, Answer.no.rawValue, ctx: ctx)
         default: return
         }
-        move(to: focus + 1, ctx: ctx)
     }
 
     private func move(to index: Int, ctx: DeskContext) {

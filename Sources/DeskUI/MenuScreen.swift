@@ -5,16 +5,30 @@ struct MenuItem {
     var label: String
     var detail: String = ""
     var style: Style = .normal
+    /// A letter instead of a number, for an item that comes and goes (a draft, directives), so
+    /// that the numbers of the others never move.
+    var letter: Character? = nil
     var choose: () -> Transition
 }
 
-/// A menu of numbered choices: arrows and Enter, or the item's number.
+/// A menu of numbered choices: arrows and Enter, or the item's number (or letter). The numbers
+/// go to the items that are always there, in order; an item that comes and goes has a letter.
 class MenuScreen: Screen {
     var list = ScrollList()
     var keyContexts: [KeyContext] { [.menu] }
     func title(_ ctx: DeskContext) -> String { "" }
     func heading(_ ctx: DeskContext) -> String { "" }
     func items(_ ctx: DeskContext) -> [MenuItem] { [] }
+
+    /// What is typed to choose each item: "1"…"9", its letter, or nothing.
+    static func shortcuts(_ items: [MenuItem]) -> [String?] {
+        var n = 0
+        return items.map { item in
+            if let letter = item.letter { return String(letter) }
+            n += 1
+            return n <= 9 ? String(n) : nil
+        }
+    }
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         let all = items(ctx)
@@ -26,10 +40,11 @@ class MenuScreen: Screen {
         }
         let height = area.bottom - row
         let range = list.window(count: all.count, height: height)
+        let keys = Self.shortcuts(all)
         for i in range {
             let item = all[i]
             let marker = i == list.selected ? "▶ " : "  "
-            let number = i < 9 ? "\(i + 1). " : "   "
+            let number = keys[i].map { $0 + ". " } ?? "   "
             let style: Style = i == list.selected ? .selected : item.style
             let labelWidth = min(44, area.cols - 8)
             s.text(marker + number + item.label, row: row, col: 2, width: labelWidth, style: style)
@@ -54,9 +69,10 @@ class MenuScreen: Screen {
             _ = list.apply(a, count: all.count, page: 10)
             return .stay
         case .text(let scalar):
-            if let n = Int(Digits.toASCII(String(scalar))), n >= 1, n <= min(9, all.count) {
-                list.selected = n - 1
-                return all[n - 1].choose()
+            let typed = Digits.toASCII(String(scalar)).lowercased()
+            if let i = Self.shortcuts(all).firstIndex(where: { $0 == typed }) {
+                list.selected = i
+                return all[i].choose()
             }
             return .stay
         }
@@ -85,10 +101,12 @@ final class MainMenuScreen: MenuScreen {
                 items.append(MenuItem(label: ctx.t("menu.resumeIntake"),
                                       detail: ctx.t("menu.draftStarted", Day(draft.startedAt).description),
                                       style: .warning) { .push(IntakeScreen(ctx: ctx, stationID: draft.stationID)) })
-                items.append(MenuItem(label: ctx.t("menu.discardDraft")) {
-                    ctx.dropDraft()
-                    ctx.say("menu.draftDiscarded", .ok)
-                    return .stay
+                items.append(MenuItem(label: ctx.t("menu.discardDraft"), letter: "x") {
+                    .ask("confirm.discardDraft", [], yes: {
+                        ctx.dropDraft()
+                        ctx.say("menu.draftDiscarded", .ok)
+                        return .stay
+                    })
                 })
             } else {
                 items.append(MenuItem(label: ctx.t("menu.newIntake")) { .push(IntakeScreen(ctx: ctx, stationID: home)) })
@@ -96,8 +114,8 @@ final class MainMenuScreen: MenuScreen {
         }
         if Access.allows(user, .counsel) {
             let load = Caseload.buckets(ctx.visibleCases, today: ctx.today)
-            let alerts = load.last?.1.count ?? 0
-            let waiting = load.dropLast().map(\.1.count).reduce(0, +)
+            let alerts = load.first { $0.0 == .alert }?.1.count ?? 0
+            let waiting = load.filter { $0.0.isToSee }.map(\.1.count).reduce(0, +)
             items.append(MenuItem(label: ctx.t("menu.caseload"), detail: ctx.t("menu.caseloadCount", waiting, alerts),
                                   style: alerts > 0 ? .high : .normal) { .push(CaseloadScreen()) })
         }
@@ -125,7 +143,7 @@ final class MainMenuScreen: MenuScreen {
                 let unread = all.filter { $0.state(today: ctx.today) == .unread }.count
                 let late = all.filter { $0.state(today: ctx.today) == .late }.count
                 items.append(MenuItem(label: ctx.t("menu.directives"), detail: ctx.t("menu.directivesCount", unread, late),
-                                      style: unread + late > 0 ? .warning : .normal) { .push(DirectivesScreen()) })
+                                      style: unread + late > 0 ? .warning : .normal, letter: "d") { .push(DirectivesScreen()) })
             }
         }
         if Access.allows(user, .readAudit) {

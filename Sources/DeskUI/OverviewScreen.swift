@@ -17,8 +17,12 @@ final class OverviewScreen: Screen {
             return .push(CaseListScreen(stationID: rows[list.selected].stationID, sort: .urgency))
         case .action(.openReport):
             return .push(ReportScreen(ctx: ctx))
-        case .action(.back):
+        // Her first screen after login, as the menu is the desk officer's: Esc logs out (asking
+        // first), the same way out for every role; m goes to the menu beneath.
+        case .action(.back), .action(.menu):
             return .pop
+        case .action(.logout):
+            return .logout
         case .action(let a):
             _ = list.apply(a, count: rows.count, page: 10)
         case .text(let s):

@@ -17,6 +17,8 @@ struct Prompt {
     var labels: [String]
     var fields: [LineEditor]
     var focus = 0
+    /// Shown whole (wrapped) under the title: what is being answered (a directive).
+    var note = ""
 
     init(_ purpose: Purpose, titleKey: String, hintKey: String, fields: [(label: String, text: String, max: Int)]) {
         self.purpose = purpose
@@ -48,6 +50,13 @@ struct Prompt {
         s.fill(row: row, col: 1, width: width, style: .selected)
         s.text(" " + ctx.t(titleKey), row: row, col: 1, width: width, style: .selected)
         row += 1
+        if !note.isEmpty {
+            for line in TextWidth.wrap(note, width: width - 4) {
+                s.fill(row: row, col: 1, width: width, style: .selected)
+                s.text("   " + line, row: row, col: 1, width: width, style: .selected)
+                row += 1
+            }
+        }
         let labelWidth = labels.allSatisfy(\.isEmpty) ? 0 : min(22, labels.map { TextWidth.of(ctx.t($0)) }.max() ?? 0) + 1
         for i in fields.indices {
             s.fill(row: row, col: 1, width: width, style: .selected)

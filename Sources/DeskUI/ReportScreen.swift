@@ -92,7 +92,7 @@ final class ReportScreen: Screen {
         let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
         var out = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let charts = ReportCharts(strings: ctx.strings, language: ctx.language, directory: ctx.directory)
-            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), last: r.period.end)
+            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end)
         for chart in charts {
             out.append("")
             out += ReportCharts.lines(chart, width: width)
@@ -175,7 +175,7 @@ final class ReportScreen: Screen {
         let name = "report-\(r.period.start)-\(r.period.end)-\(ids.count == ctx.userStations.count ? "all" : ids.joined(separator: "+"))"
         let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
         let charts = ReportCharts(strings: ctx.strings, language: ctx.language, directory: ctx.directory)
-            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), last: r.period.end)
+            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end)
         // On record first: an export that cannot be audited is not made.
         guard ctx.log(.export, detail: "report \(r.period.start)..\(r.period.end) \(ids.joined(separator: " "))") else {
             ctx.say("audit.cannotWrite", .error)
@@ -187,7 +187,7 @@ final class ReportScreen: Screen {
             try DurableFile.write(Data(page.utf8), to: folder.appendingPathComponent(name + ".txt"))
             try DurableFile.write(Data(ReportText.csv(r).utf8), to: folder.appendingPathComponent(name + ".csv"))
             try DurableFile.write(Data(ReportCharts.svgDocument(charts).utf8), to: folder.appendingPathComponent(name + ".svg"))
-            ctx.say("reportScreen.exported", .ok, folder.appendingPathComponent(name).path)
+            ctx.say("reportScreen.exported", .ok, folder.lastPathComponent + "/" + name)
         } catch {
             ctx.say("reportScreen.exportFailed", .error)
         }

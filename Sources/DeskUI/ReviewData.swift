@@ -27,16 +27,29 @@ public struct ReportCharts {
 
     func t(_ key: String) -> String { strings.text(key, language) }
 
+    /// The charts without a report period (the command line's SVG): counted over all time.
     public func all(_ summaries: [CaseSummary], stationIDs: [String], last: Day) -> [ChartData] {
+        all(summaries, stationIDs: stationIDs, period: nil, last: last)
+    }
+
+    /// The charts of a report page: each says its period, and the per-station figures are the
+    /// page's own (worked out by `Report.make` for each station, so that the bars add up to the
+    /// page's totals).
+    public func all(_ summaries: [CaseSummary], stationIDs: [String], period: ReportPeriod?, last: Day) -> [ChartData] {
         let stations = stationIDs.map { ($0, directory.station($0)?.name(language) ?? $0) }
         let stages: [CaseStatus] = [.open, .counselling, .rehabilitation, .legal]
+        let months = String(format: "%02d-%04d", last.month, last.year)
+        let during = period.map { strings.text("chart.during", language, arguments: [$0.start.description, $0.end.description]) }
+            ?? t("chart.allTime")
         return [
-            ChartData(title: t("chart.stages"), partNames: stages.map { strings.text($0.labelKey, language) },
+            ChartData(title: t("chart.stages") + " · " + strings.text("chart.asOf", language, arguments: [last.description]),
+                      partNames: stages.map { strings.text($0.labelKey, language) },
                       bars: ChartData.stages(summaries, stations: stations)),
-            ChartData(title: t("chart.trend"), partNames: [t("chart.trend")],
+            ChartData(title: t("chart.trend") + " · " + strings.text("chart.monthsTo", language, arguments: [months]),
+                      partNames: [t("chart.trend")],
                       bars: ChartData.newByMonth(summaries, stationIDs: Set(stationIDs), last: last)),
-            ChartData(title: t("chart.shg"), partNames: [t("chart.counselled"), t("chart.linked")],
-                      bars: ChartData.counselledVsSHG(summaries, stations: stations), stacked: false),
+            ChartData(title: t("chart.shg") + " · " + during, partNames: [t("chart.counselled"), t("chart.linked")],
+                      bars: ChartData.counselledVsSHG(summaries, stations: stations, period: period), stacked: false),
         ]
     }
 

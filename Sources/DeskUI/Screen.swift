@@ -14,6 +14,9 @@ public enum Transition {
     case replaceWith([Screen])
     case logout
     case quit
+    /// A yes/no question in her language (a strings key and its arguments) before something that
+    /// cannot be taken back; `yes` runs only on a yes. Logging out and quitting always ask.
+    case ask(String, [String], yes: () -> Transition)
 }
 
 /// A rectangle of the surface given to a screen.
@@ -47,6 +50,19 @@ public protocol Screen: AnyObject {
     func resume(ctx: DeskContext)
     /// Called once when the screen is first shown.
     func appear(ctx: DeskContext)
+}
+
+/// A screen whose text box must not take digits typed blind as it opens (a queue's search box:
+/// a PIN typed by someone who thought she was at the login must never show there).
+protocol GuardsTypeAhead {
+    /// True when `scalar`, added to what is typed so far, would make what looks like a PIN.
+    func looksLikeSecret(adding scalar: Unicode.Scalar) -> Bool
+}
+
+/// A screen whose key bar depends on who she is and what is in front of her: the bar leaves out
+/// what this user may not (or cannot, here and now) do; F1 still lists every key.
+protocol OffersActions {
+    func offers(_ action: Action, ctx: DeskContext) -> Bool
 }
 
 extension Screen {

@@ -46,6 +46,32 @@ public enum TextWidth {
         return prefix(text, fitting: width - 1) + "…"
     }
 
+    /// Lines of at most `width` columns, broken at spaces; a word longer than a line is broken
+    /// between whole Characters. Nothing is cut and no line is empty unless the text is.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            var word = word
+            let candidate = line.isEmpty ? word : line + " " + word
+            if of(candidate) <= width {
+                line = candidate
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = ""
+            while of(word) > width {
+                let head = prefix(word, fitting: width)
+                lines.append(head)
+                word = String(word.dropFirst(head.count))
+            }
+            line = word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
     /// Truncated and padded with spaces to exactly `width` columns.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)

@@ -270,11 +270,36 @@ final class CaseloadTests: XCTestCase {
         var alerted = withSession(6, next: day(5, 12, 2026))
         alerted.alerts = [SelfHarmAlert(raisedAt: testNow, raisedBy: "kavita", screeningID: UUID())]
         let buckets = Caseload.buckets([alerted, closed, later, late, due, waiting], today: today)
-        XCTAssertEqual(buckets.map(\.0), [.firstSession, .dueToday, .overdue, .alert])
-        XCTAssertEqual(buckets.map { $0.1.map(\.number.sequence) }, [[1], [2], [3], [6]])
+        // Most urgent first, and nothing open drops out: what is ahead is listed too (issue 17).
+        XCTAssertEqual(buckets.map(\.0), [.alert, .overdue, .dueToday, .firstSession, .upcoming, .noNextSession])
+        XCTAssertEqual(buckets.map { $0.1.map(\.number.sequence) }, [[6], [3], [2], [1], [4, 6], []])
         XCTAssertEqual(late.sessionDue(today: today), .overdue(since: day(20, 11, 2026)))
         XCTAssertEqual(later.sessionDue(today: today), .scheduled(day(5, 12, 2026)))
         XCTAssertEqual(closed.sessionDue(today: today), .closed)
+    }
+}
+
+extension CaseloadTests {
+    /// Issue 17: a new high-risk 17-year-old sat 10th of 11 among those waiting. Within a part:
+    /// minors first, then high risk, then the one waiting longest.
+    func testWithinAPartMinorsThenHighRiskThenLongestWaiting() {
+        let today = day(29, 11, 2026)
+        let days = 86_400.0
+        var waiting: [CaseRecord] = (1...9).map { makeCase($0, reported: testNow.addingTimeInterval(-Double(20 - $0) * days)) }
+        let minorHigh = makeCase(10, age: 17, reported: testNow, danger: [.strangling, .weapon, .couldKill])
+        let high = makeCase(11, reported: testNow.addingTimeInterval(-1 * days), danger: [.strangling, .weapon, .couldKill])
+        waiting += [high, minorHigh]
+        XCTAssertEqual(high.riskLevel, .high)
+        XCTAssertTrue(minorHigh.isMinor)
+        let first = Caseload.buckets(waiting.shuffled(), today: today).first { $0.0 == .firstSession }?.1 ?? []
+        XCTAssertEqual(first.map(\.number.sequence), [10, 11, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+        // After her first session with a next day set she is under "ahead"; with none set, under
+        // "no next session": she never drops out.
+        var seen = makeCase(12, reported: testNow.addingTimeInterval(-10 * days))
+        seen.sessions = [CounsellingSession(number: 1, day: day(25, 11, 2026), mode: .phone, minutes: 30, counsellorID: "kavita",
+                                            moodStart: .low, moodEnd: .calm, nextDay: nil, recordedAt: testNow)]
+        let parts = Caseload.buckets([seen], today: today)
+        XCTAssertEqual(parts.first { $0.0 == .noNextSession }?.1.map(\.number.sequence), [12])
     }
 }
 

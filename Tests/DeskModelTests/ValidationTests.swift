@@ -78,9 +78,14 @@ final class ValidationTests: XCTestCase {
 
     func testBadDatesAreRefused() {
         var form = filledForm()
-        for bad in ["31-02-2026", "29-02-2025", "2026-11-01", "1/1/26", "tomorrow"] {
+        for bad in ["2026-11-01", "1/1/26", "tomorrow"] {
             form[.incidentDate] = bad
             XCTAssertEqual(form.error(for: .incidentDate, today: today), .badDate, bad)
+        }
+        // Written as a day is, but no such day: said so, not "write it as DD-MM-YYYY" (issue 17).
+        for missing in ["31-02-2026", "29-02-2025", "32-01-2026", "15-13-2026"] {
+            form[.incidentDate] = missing
+            XCTAssertEqual(form.error(for: .incidentDate, today: today), .noSuchDay, missing)
         }
         form[.incidentDate] = "29-02-2024"
         XCTAssertNil(form.error(for: .incidentDate, today: today))

@@ -185,7 +185,7 @@ final class CareFlowTests: XCTestCase {
         h.type("000000001")
         h.press(.function(10))
         XCTAssertTrue(h.screen.contains("SELF-HARM ALERT"), h.screen)
-        h.press(.escape, .escape, .escape)
+        h.logout()
         // The desk: ALERT in the queue and at the top of the case.
         h.login("asha", "1111")
         h.press(.char("2"))
@@ -194,7 +194,7 @@ final class CareFlowTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("SELF-HARM ALERT"))
         h.press(.char("2"))
         XCTAssertFalse(h.screen.contains("गुप्त बात"), "the desk does not read session notes")
-        h.press(.escape, .escape, .escape)
+        h.logout()
         // The SP: notes hidden until a reason is given.
         h.login("sp", "4444")
         h.choose("Station queues")

@@ -121,7 +121,16 @@ final class DeskFlowTests: XCTestCase {
         h.press(.escape)
         XCTAssertTrue(h.screen.contains("draft is kept"))
         XCTAssertEqual(h.ctx.store.loadDraft(userID: "asha")?[.name], "रेखा")
-        h.press(.char("2"))  // Discard
+        XCTAssertTrue(h.screen.contains("x. Discard unfinished intake"), h.screen)
+        XCTAssertTrue(h.screen.contains("2. Station queue"), "the numbers do not move with a draft")
+        h.press(.char("x"))  // Discard: asked first
+        XCTAssertTrue(h.screen.contains("Delete the unfinished intake for good?"), h.screen)
+        h.press(.char("a"), .enter, .char("2"))  // anything but y / n leaves the question standing
+        XCTAssertNotNil(h.ctx.store.loadDraft(userID: "asha"))
+        h.press(.char("n"))
+        XCTAssertNotNil(h.ctx.store.loadDraft(userID: "asha"), "no keeps it")
+        XCTAssertTrue(h.app.top is MainMenuScreen)
+        h.press(.char("x"), .char("y"))
         XCTAssertNil(h.ctx.store.loadDraft(userID: "asha"))
         XCTAssertTrue(h.screen.contains("New intake"))
     }
@@ -140,8 +149,14 @@ final class DeskFlowTests: XCTestCase {
         h.type("सीमा")
         h.resize(rows: 20, cols: 60)
         XCTAssertTrue(h.screen.contains("Please make the window larger."))
-        h.type(" पटेल")  // typing goes on while small
+        XCTAssertTrue(h.screen.contains("Keys are not taken until the window is large enough."))
+        h.type(" पटेल")  // typed blind behind the message: not taken
+        h.press(.tab, .char("x"))
         h.resize(rows: 40, cols: 120)
+        XCTAssertTrue(h.screen.contains("सीमा"))
+        XCTAssertFalse(h.screen.contains("पटेल"), "nothing typed behind the message is applied")
+        XCTAssertEqual((h.app.top as? IntakeScreen)?.form[.name], "सीमा")
+        h.type(" पटेल")
         XCTAssertTrue(h.screen.contains("सीमा पटेल"))
         assertWellFormed(h)
     }
@@ -150,14 +165,16 @@ final class DeskFlowTests: XCTestCase {
         h.login("asha", "1111")
         h.press(.function(2))
         XCTAssertTrue(h.screen.contains("मुख्य मेनू"))
-        h.press(.escape)  // log out
+        h.press(.escape)  // log out: asked first, in her language
+        XCTAssertTrue(h.screen.contains("लॉग आउट करें?"), h.screen)
+        h.press(.char("y"))
         XCTAssertNil(h.ctx.user)
         h.ctx.language = .en
         h.login("kavita", "3333")
         XCTAssertTrue(h.screen.contains("My caseload"), "another user keeps her own language")
-        h.press(.escape)
+        h.press(.char("m"))
         XCTAssertTrue(h.screen.contains("Main menu"), "a counsellor's caseload opens over her menu")
-        h.press(.escape)
+        h.logout()
         h.login("asha", "1111")
         XCTAssertTrue(h.screen.contains("मुख्य मेनू"))
     }
@@ -209,7 +226,7 @@ final class DeskFlowTests: XCTestCase {
         XCTAssertEqual(entry.kind, .revealIdentity)
         XCTAssertEqual(entry.caseID, record.id)
         XCTAssertEqual(entry.user, "asha")
-        h.press(.escape, .escape, .escape)
+        h.logout()
         h.login("admin", "9999")
         h.press(.char("1"), .enter, .enter, .function(6))
         XCTAssertTrue(h.screen.contains("Your role sees identity masked."))
@@ -253,7 +270,12 @@ final class DeskFlowTests: XCTestCase {
     func testEscOnTheMainMenuLogsOutAndOnAStationListGoesBack() {
         h.login("sp", "4444")
         XCTAssertTrue(h.screen.contains("District overview"), "an SP starts at her overview")
+        XCTAssertTrue(h.screen.contains("Esc Log out"), "her first screen: Esc logs out, as on the desk's menu")
         h.press(.escape)
+        XCTAssertTrue(h.screen.contains("Log out SP Indore?"), h.screen)
+        h.press(.char("n"))
+        XCTAssertTrue(h.app.top is OverviewScreen)
+        h.press(.char("m"))
         XCTAssertTrue(h.screen.contains("Esc Log out"))
         XCTAssertFalse(h.screen.contains("Esc Back"), "one key, one meaning on the bar")
         h.press(.char("2"))
@@ -262,6 +284,8 @@ final class DeskFlowTests: XCTestCase {
         h.press(.escape)
         XCTAssertTrue(h.screen.contains("Main menu"))
         h.press(.escape)
+        XCTAssertNotNil(h.ctx.user, "asked first")
+        h.press(.char("y"))
         XCTAssertNil(h.ctx.user)
         XCTAssertTrue(h.screen.contains("User name"))
     }
@@ -305,9 +329,9 @@ final class DeskFlowTests: XCTestCase {
         h.login("asha", "1111")
         h.press(.char("2"), .enter, .function(6))
         let record = try XCTUnwrap(h.ctx.visibleCases.sorted { $0.reportedAt > $1.reportedAt }.first)
-        h.press(.escape, .escape, .escape)
+        h.logout()
         h.login("sp", "4444")
-        h.press(.escape)
+        h.press(.char("m"))
         XCTAssertTrue(h.screen.contains("Audit log"))
         h.choose("Audit log")
         let all = h.screen
@@ -321,7 +345,7 @@ final class DeskFlowTests: XCTestCase {
         h.press(.escape, .escape)
         XCTAssertTrue(h.screen.contains("Main menu"))
         // A desk officer has no audit log in her menu.
-        h.press(.escape)
+        h.logout()
         h.login("asha", "1111")
         XCTAssertFalse(h.screen.contains("Audit log"))
     }
@@ -346,13 +370,12 @@ final class DeskFlowTests: XCTestCase {
         h.press(.enter)
         XCTAssertTrue(h.screen.contains("Directive given, due 03-12-2026."), h.screen)
         XCTAssertTrue(h.screen.contains("[Unread] due 03-12-2026"))
-        h.press(.escape, .escape, .escape, .escape)
-        XCTAssertNil(h.ctx.user)
+        h.logout()
 
         h.login("asha", "1111")
         XCTAssertTrue(h.screen.contains("1 new directive(s) from the SP"), h.screen)
         XCTAssertTrue(h.screen.contains("1 unread · 0 late"))
-        h.press(.char("3"), .enter)               // Directives, the first one
+        h.press(.char("d"), .enter)               // Directives (a letter: it comes and goes), the first one
         XCTAssertTrue(h.screen.contains("Case " + record.number.description), h.screen)
         XCTAssertTrue(h.screen.contains("[Open] due 03-12-2026"), "seen once opened")
         h.press(.function(7))

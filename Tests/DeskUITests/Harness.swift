@@ -39,7 +39,24 @@ final class Harness {
         let res = try DeskResources.load()
         ctx = try DeskContext(store: store, clock: clock, strings: res.strings, keymap: res.keymap, help: res.help)
         app = DeskApp(ctx: ctx)
+        // A fixed clock never moves on: the type-ahead guard is tested on its own, with a clock that does.
+        app.typeAheadGuard = 0
         surface = GridSurface(rows: rows, cols: cols)
+    }
+
+    /// Logs out the way she would: Esc until the desk asks "Log out?", then yes.
+    func logout(file: StaticString = #filePath, line: UInt = #line) {
+        for _ in 0..<10 where ctx.user != nil {
+            press(.escape)
+            if app.question != nil { press(.char("y")) }
+        }
+        XCTAssertNil(ctx.user, "logged out", file: file, line: line)
+    }
+
+    /// Answers the desk's yes/no question (log out? quit? delete?) with yes.
+    func confirm(file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertNotNil(app.question, "a question was asked", file: file, line: line)
+        press(.char("y"))
     }
 
     func cleanUp() { try? FileManager.default.removeItem(at: root) }
@@ -75,7 +92,7 @@ final class Harness {
 
     /// From the main menu (or a counsellor's caseload): the queue, search the number, open it.
     func openCase(_ number: String) {
-        if ctx.user?.role == .counsellor { press(.escape) }
+        if ctx.user?.role == .counsellor { press(.char("m")) }
         press(.char("2"))
         type(number)
         press(.enter)
@@ -83,13 +100,14 @@ final class Harness {
 
     /// Chooses the main-menu item with this label (leaving an overview or caseload first).
     func choose(_ label: String, file: StaticString = #filePath, line: UInt = #line) {
-        if !(app.top is MenuScreen) { press(.escape) }
-        guard let menu = app.top as? MenuScreen,
-              let i = menu.items(ctx).firstIndex(where: { $0.label == label }), i < 9 else {
+        if app.top is OverviewScreen || app.top is CaseloadScreen { press(.char("m")) }
+        guard let menu = app.top as? MenuScreen, let items = Optional(menu.items(ctx)),
+              let i = items.firstIndex(where: { $0.label == label }),
+              let key = MenuScreen.shortcuts(items)[i]?.unicodeScalars.first else {
             XCTFail("no menu item \(label)", file: file, line: line)
             return
         }
-        press(.char(Unicode.Scalar(UInt8(0x31 + i))))
+        press(.char(key))
     }
 
     func login(_ user: String, _ pin: String) {

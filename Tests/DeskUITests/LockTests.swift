@@ -81,6 +81,8 @@ final class LockTests: XCTestCase {
         clock.advance(600)
         h.app.tick()
         h.press(.escape)
+        XCTAssertTrue(h.screen.contains("Log out Asha Rathore?"), h.screen)
+        h.press(.char("y"))
         XCTAssertNil(h.ctx.user)
         XCTAssertTrue(h.screen.contains("User name"))
         XCTAssertEqual(h.ctx.store.loadDraft(userID: "asha")?[.name], "रेखा")

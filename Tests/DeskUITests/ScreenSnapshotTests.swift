@@ -54,8 +54,11 @@ final class ScreenSnapshotTests: XCTestCase {
             h.login("asha", "1111")
             h.press(.char("1"), .pageDown, .pageDown, .pageDown, .pageDown)
             h.type("y")
+            h.press(.tab)
             h.type("n")
+            h.press(.tab)
             h.type("y")
+            h.press(.tab)
         }
     }
 

@@ -37,7 +37,8 @@ final class SignInTests: XCTestCase {
         login(t.app, "admin", "9999")
         XCTAssertEqual(t.ctx.user?.id, "admin")
         XCTAssertFalse(t.ctx.store.isLocked, "her own copy opened the key")
-        t.app.handle(.escape)  // the menu: Esc logs out
+        t.app.handle(.escape)  // the menu: Esc logs out, once she says yes
+        t.app.handle(.char("y"))
         XCTAssertNil(t.ctx.user)
         XCTAssertTrue(t.ctx.store.isLocked, "logout drops the key")
         XCTAssertFalse(t.ctx.casesLoaded)
@@ -70,6 +71,7 @@ final class SignInTests: XCTestCase {
         XCTAssertFalse(ctx.store.isLocked, "her PIN unwraps her copy again")
         XCTAssertEqual(ctx.visibleCases.count, seen)
         app.handle(.ctrl("q"))
+        app.handle(.char("y"))
         XCTAssertFalse(app.isRunning)
         XCTAssertTrue(ctx.store.isLocked, "quit drops the key")
         XCTAssertNil(ctx.user)

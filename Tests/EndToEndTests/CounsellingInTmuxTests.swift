@@ -8,7 +8,7 @@ final class CounsellingInTmuxTests: TmuxTestCase {
 
     /// The counsellor's queue at Vijay Nagar, from her caseload.
     func counsellorQueue() {
-        tmux.keys("Escape")
+        tmux.keys("m")
         tmux.waitFor("Main menu")
         tmux.keys("2")
         tmux.waitFor("Vijay Nagar (IND-VJN)")
@@ -46,7 +46,7 @@ final class CounsellingInTmuxTests: TmuxTestCase {
         assertFits(tmux.waitFor("saving raises a self-harm alert"))
         tmux.keys("F10")
         assertFits(tmux.waitFor("SELF-HARM ALERT open since"))
-        tmux.keys("C-q")
+        quit()
         XCTAssertTrue(tmux.waitForExit())
 
         // 2. The desk officer sees it on that case in her queue, and on the case.
@@ -60,7 +60,7 @@ final class CounsellingInTmuxTests: TmuxTestCase {
         XCTAssertTrue(row.contains("ALERT"), "the alert is on the case's row: \(row)")
         tmux.keys("Enter")
         tmux.waitFor("SELF-HARM ALERT open since")
-        tmux.keys("C-q")
+        quit()
         XCTAssertTrue(tmux.waitForExit())
 
         // 3. The counsellor closes it with an action note.
@@ -83,7 +83,7 @@ final class CounsellingInTmuxTests: TmuxTestCase {
         XCTAssertFalse(closed.contains("SELF-HARM ALERT open"))
         tmux.keys("5")
         tmux.waitFor("Self-harm alert closed · ok - spoke with her")
-        tmux.keys("C-q")
+        quit()
         XCTAssertTrue(tmux.waitForExit())
 
         // And the command line agrees.

@@ -51,7 +51,7 @@ final class DeskInTmuxTests: TmuxTestCase {
         assertNarrowed(before: queue, after: found, keeps: number)
         XCTAssertFalse(found.contains("पीड़िता क्षमा प्रदीप"), "masked in the queue")
         assertFits(found)
-        tmux.keys("C-q")
+        quit()
         XCTAssertTrue(tmux.waitForExit(), "Ctrl-Q quits")
 
         tmux.start(command)
@@ -67,7 +67,7 @@ final class DeskInTmuxTests: TmuxTestCase {
         let revealed = tmux.waitFor("पीड़िता क्षमा प्रदीप")
         assertFits(revealed)
         XCTAssertTrue(revealed.contains("जोखिम: मध्यम"))
-        tmux.keys("C-q")
+        quit()
         XCTAssertTrue(tmux.waitForExit())
     }
 
@@ -101,7 +101,7 @@ final class DeskInTmuxTests: TmuxTestCase {
         tmux.keys("Enter")
         let resumed = tmux.waitFor("सुनीता")
         XCTAssertTrue(resumed.contains("4x"))
-        tmux.keys("C-q")
+        quit()
     }
 
     func testAnIdleDeskLocksItself() throws {
@@ -114,7 +114,7 @@ final class DeskInTmuxTests: TmuxTestCase {
         tmux.type("1111")
         tmux.keys("Enter")
         tmux.waitFor("IND-VJN-")
-        tmux.keys("C-q")
+        quit()
         XCTAssertTrue(tmux.waitForExit())
     }
 
@@ -131,7 +131,7 @@ final class DeskInTmuxTests: TmuxTestCase {
         let big = tmux.waitFor("रेखा")
         assertFits(big, cols: 120)
         XCTAssertTrue(big.contains("Section 3 of 7"))
-        tmux.keys("C-q")
+        quit()
     }
 
     /// The colour parameters (foreground, background: 30–37, 40–47, 90–97, 100–107, 38/48 extended)

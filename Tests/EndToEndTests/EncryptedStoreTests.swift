@@ -160,6 +160,8 @@ final class EncryptedStoreTests: XCTestCase {
         let queue = tmux.waitFor("IND-VJN-")
         XCTAssertTrue(queue.contains("Queue · Vijay Nagar"))
         tmux.keys("C-q")
+        tmux.waitFor("= yes")
+        tmux.keys("y")
         XCTAssertTrue(tmux.waitForExit())
     }
 }

@@ -21,21 +21,12 @@ final class SecurityInTmuxTests: TmuxTestCase {
         login("spindore", "4444", expect: "does not open this store's key")
         tmux.keys("BTab", "C-u")
         login("admin", "kshipra-river-77", expect: "Main menu")
-        tmux.keys("Escape")
-        signOutIfAsked()
+        logout()
         login("spindore", "4444", expect: "does not open this store's key")
         let screen = tmux.screen
         XCTAssertFalse(screen.contains("District overview"), screen)
-        tmux.keys("C-q")
-        signOutIfAsked()
+        quit()
         XCTAssertTrue(tmux.waitForExit())
-    }
-
-    /// Answers a "log out / quit?" question where the desk asks one.
-    func signOutIfAsked() {
-        Thread.sleep(forTimeInterval: 0.4)
-        let s = tmux.screen
-        if s.contains("(y/n)") || s.contains("y / n") || s.contains("[y/n]") { tmux.keys("y") }
     }
 
     func testAWorkingDayLeavesNothingReadableOnDisk() throws {
@@ -78,8 +69,7 @@ final class SecurityInTmuxTests: TmuxTestCase {
         tmux.keys("PageDown", "PageDown")
         tmux.waitFor("Section 3 of 7")
         tmux.type(draftName)
-        tmux.keys("C-q")
-        signOutIfAsked()
+        quit()
         XCTAssertTrue(tmux.waitForExit())
         // The counsellor writes session notes on her case.
         tmux.start(command)
@@ -105,8 +95,7 @@ final class SecurityInTmuxTests: TmuxTestCase {
         tmux.keys("Tab", "Space", "Tab", "Right", "Right", "Right", "Right")
         tmux.keys("F10")
         tmux.waitFor("Session saved.")
-        tmux.keys("C-q")
-        signOutIfAsked()
+        quit()
         XCTAssertTrue(tmux.waitForExit())
         // The SP reveals her with a reason and leaves a directive with her name and phone in it.
         tmux.start(command)
@@ -132,8 +121,7 @@ final class SecurityInTmuxTests: TmuxTestCase {
         tmux.type(directive)
         tmux.keys("Enter")
         tmux.waitFor("[Unread] due")
-        tmux.keys("C-q")
-        signOutIfAsked()
+        quit()
         XCTAssertTrue(tmux.waitForExit())
         // Exports and a backup from the command line.
         XCTAssertEqual(try Binary.run(["cases", "--store", store.path, "--user", "asha", "--reveal", "--reason", reason, "--format", "csv"],

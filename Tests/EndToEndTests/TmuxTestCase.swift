@@ -65,6 +65,32 @@ class TmuxTestCase: XCTestCase {
         XCTAssertEqual(caseNumbers(after).count, now, "every match shows, and only they:\n\(after)", file: file, line: line)
     }
 
+    /// Waits for the desk's yes/no question (in either language); false if it never came.
+    func waitForQuestion(seconds: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let screen = tmux.screen
+            if screen.contains("y = yes") || screen.contains("= हाँ") { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+
+    /// Ctrl-Q, then yes to the question the desk asks first (in either language).
+    func quit(file: StaticString = #filePath, line: UInt = #line) {
+        tmux.keys("C-q")
+        XCTAssertTrue(waitForQuestion(), "asked first:\n\(tmux.screen)", file: file, line: line)
+        tmux.keys("y")
+    }
+
+    /// Esc on her first screen, then yes: logged out, at the login.
+    func logout(file: StaticString = #filePath, line: UInt = #line) {
+        tmux.keys("Escape")
+        XCTAssertTrue(waitForQuestion(), "asked first:\n\(tmux.screen)", file: file, line: line)
+        tmux.keys("y")
+        tmux.waitFor("PIN", file: file, line: line)
+    }
+
     func login(_ user: String, _ pin: String, expect: String = "Main menu") {
         tmux.waitFor("PIN")
         tmux.type(user)

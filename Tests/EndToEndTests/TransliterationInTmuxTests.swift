@@ -46,7 +46,7 @@ final class TransliterationInTmuxTests: TmuxTestCase {
         XCTAssertTrue(byRoman.contains(number), byRoman)
         assertNarrowed(before: queue, after: byRoman, keeps: number)
         XCTAssertFalse(byRoman.contains("सुनीता कुशवाहा"), "masked in the queue")
-        tmux.keys("C-q")
+        quit()
         XCTAssertTrue(tmux.waitForExit())
     }
 }
