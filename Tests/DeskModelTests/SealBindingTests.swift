@@ -113,3 +113,20 @@ final class SealBindingTests: XCTestCase {
         XCTAssertEqual(upgraded.loadCases(setAside: false).damaged.count, 1)
     }
 }
+
+extension SealBindingTests {
+    /// set-pin writes her new copy of the key first (one rename) and the directory's hash after:
+    /// a crash between the two must not lock her out (sign-in unwraps her copy of the key).
+    func testACrashInsideSetPINLocksNobodyOut() throws {
+        let (root, store) = try sealedStore()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let key = try XCTUnwrap(store.loadKeyRing()).unlock(user: "asha", secret: "1111")
+        var ring = try XCTUnwrap(store.loadKeyRing())
+        try ring.rewrap(user: "asha", key: key, newSecret: "pipalya-road-24", rounds: rounds)
+        try store.saveKeyRing(ring)   // the crash comes here: directory.plist still has the old hash
+        let new = SignIn.attempt(try CaseStore.open(at: root), name: "asha", secret: "pipalya-road-24", now: testNow, via: "t")
+        guard case .accepted = new.outcome else { return XCTFail("the new PIN must work: \(new.outcome)") }
+        let old = SignIn.attempt(try CaseStore.open(at: root), name: "asha", secret: "1111", now: testNow, via: "t")
+        XCTAssertEqual(old.outcome, .refused(triesLeft: nil), "the old one opens nothing")
+    }
+}

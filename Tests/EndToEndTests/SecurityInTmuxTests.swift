@@ -74,12 +74,13 @@ final class SecurityInTmuxTests: TmuxTestCase {
         // The counsellor writes session notes on her case.
         tmux.start(command)
         login("kavita", "3333", expect: "My caseload")
-        tmux.keys("Escape")
+        tmux.keys("m")
         tmux.waitFor("Main menu")
         tmux.keys("2")
         tmux.waitFor("Vijay Nagar (IND-VJN)")
         tmux.keys("1")
         tmux.waitFor("Queue · Vijay Nagar")
+        Thread.sleep(forTimeInterval: 1.1)   // a queue ignores digits for a moment after it opens
         tmux.type(number)
         tmux.waitFor(number)
         tmux.keys("Enter")
@@ -107,6 +108,7 @@ final class SecurityInTmuxTests: TmuxTestCase {
         for _ in 0..<index { tmux.keys("Down") }
         tmux.keys("Enter")
         tmux.waitFor("Queue · Vijay Nagar")
+        Thread.sleep(forTimeInterval: 1.1)   // a queue ignores digits for a moment after it opens
         tmux.type(number)
         tmux.waitFor(number)
         tmux.keys("Enter")
@@ -160,5 +162,33 @@ final class SecurityInTmuxTests: TmuxTestCase {
         }
         let files = FileManager.default.enumerator(at: store, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }.filter { !$0.hasDirectoryPath }.count ?? 0
         print("working-day scan: \(files) files, \(words.count) texts looked for in UTF-8/UTF-16BE/UTF-16LE and strings(1): none found")
+    }
+
+    /// A terminal with no alternate screen (the Linux console): a revealed name must not stay on
+    /// it after the desk closes (before the fix, "Name गीता बघेल, Age 15, MINOR" remained).
+    func testNothingRevealedStaysOnATerminalWithoutAnAlternateScreen() throws {
+        tmux.start(command)
+        tmux.tmux(["set-option", "-t", tmux.session, "alternate-screen", "off"])
+        tmux.tmux(["set-option", "-t", tmux.session, "remain-on-exit", "on"])
+        login("asha", "1111")
+        tmux.keys("2")
+        tmux.waitFor("Queue · Vijay Nagar")
+        tmux.keys("Enter")
+        tmux.waitFor("(masked: F6 shows)")
+        tmux.keys("F6")
+        let revealed = tmux.waitUntilGone("(masked: F6 shows)")
+        let closed = try CaseStore.open(at: store)
+        let key = try XCTUnwrap(closed.loadKeyRing()).unlock(user: "asha", secret: "1111")
+        let names = closed.unlocked(with: key).loadCases(setAside: false).cases.map(\.identity.name)
+        let shown = try XCTUnwrap(names.first { revealed.contains($0) }, "a name is on screen after F6")
+        quit()
+        let deadline = Date().addingTimeInterval(5)
+        var after = tmux.screen
+        while Date() < deadline, after.contains("Urja Desk") {
+            Thread.sleep(forTimeInterval: 0.1)
+            after = tmux.screen
+        }
+        XCTAssertFalse(after.contains(shown), "the revealed name stayed on the terminal:\n\(after)")
+        XCTAssertFalse(after.contains("Urja Desk │"), "the desk's screen stayed:\n\(after)")
     }
 }
