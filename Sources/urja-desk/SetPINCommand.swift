@@ -87,12 +87,8 @@ struct GrantCommand: ParsableCommand {
     func run() throws {
         let res = try CLI.resources()
         let s = res.strings
-        let session = storeOption.signIn(s, via: "grant")
-        session.require(.manageKeys)
+        let (session, person) = SignedIn.admin(storeOption, s, via: "grant", target: target)
         guard let first = readLine(strippingNewline: true), !first.isEmpty else { CLI.exit(Failure(s.text("cli.grantUsage", .en), code: 64)) }
-        guard let person = (try? session.store.loadDirectory())?.user(target) else {
-            CLI.exit(Failure(s.text("cli.unknownUser", .en, target), code: 64))
-        }
         do {
             try session.store.checkNewSecret(first, userID: person.id)
             session.audit(.keyChanged, detail: "grant \(person.id)")
@@ -118,11 +114,8 @@ struct RevokeCommand: ParsableCommand {
     func run() throws {
         let res = try CLI.resources()
         let s = res.strings
-        let session = storeOption.signIn(s, via: "revoke")
-        session.require(.manageKeys)
-        guard let person = (try? session.store.loadDirectory())?.user(target), person.id != session.actor else {
-            CLI.exit(Failure(s.text("cli.unknownUser", .en, target), code: 64))
-        }
+        let (session, person) = SignedIn.admin(storeOption, s, via: "revoke", target: target)
+        guard person.id != session.actor else { CLI.exit(Failure(s.text("cli.unknownUser", .en, target), code: 64)) }
         do {
             session.audit(.keyChanged, detail: "revoke \(person.id)")
             try session.store.revokeKey(userID: person.id)

@@ -32,6 +32,16 @@ struct SignedIn {
         }
     }
 
+    /// The admin, signed in with the right to manage keys, and the user her command is for.
+    static func admin(_ option: StoreOption, _ strings: Strings, via: String, target: String) -> (SignedIn, User) {
+        let session = option.signIn(strings, via: via)
+        session.require(.manageKeys)
+        guard let person = (try? session.store.loadDirectory())?.user(target) else {
+            CLI.exit(Failure(strings.text("cli.unknownUser", .en, target), code: 64))
+        }
+        return (session, person)
+    }
+
     /// Whether she may see a station's cases (everyone, when nobody is signed in on a plain store).
     func sees(_ stationID: String) -> Bool {
         user.map { Access.allows($0, .viewCases, stationID: stationID) } ?? true

@@ -26,4 +26,19 @@ enum DiskScan {
             findings(secrets, in: (try? Data(contentsOf: url)) ?? Data(), file: url.path.replacingOccurrences(of: root.path, with: ""))
         }
     }
+
+    /// What `strings -a` prints for every file under `root` (nil where binutils is not installed:
+    /// a second opinion beside the scan above, which is the check).
+    static func stringsOutput(under root: URL) throws -> String? {
+        guard let strings = ExternalProgram.find("strings") else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "find '\(root.path)' -type f -exec '\(strings)' -a {} +"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return text
+    }
 }

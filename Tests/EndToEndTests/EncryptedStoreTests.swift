@@ -63,15 +63,7 @@ final class EncryptedStoreTests: XCTestCase {
         }
         // And with the real strings(1), where the machine has it (a second opinion: the scan above
         // is the check, so a machine without binutils only loses this extra line).
-        if let strings = ExternalProgram.find("strings") {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "find '\(store.path)' -type f -exec '\(strings)' -a {} +"]
-            let out = Pipe()
-            p.standardOutput = out
-            try p.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
+        if let text = try DiskScan.stringsOutput(under: store) {
             for secret in secrets { XCTAssertFalse(text.contains(secret), "strings(1) shows \(secret)") }
         }
         print("strings check: \(files) files, \(runs) printable runs, \(words.count) names, words of names and phones looked for"

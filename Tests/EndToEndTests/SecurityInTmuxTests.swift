@@ -149,15 +149,7 @@ final class SecurityInTmuxTests: TmuxTestCase {
         let words = [name, draftName, phone, reason, directive, note] + (name + " " + draftName).split(separator: " ").map(String.init)
             + ["Zainab", "Qureshi", "dhamkata"]
         XCTAssertEqual(DiskScan.findings(words, under: store), [])
-        if let strings = ExternalProgram.find("strings") {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "find '\(store.path)' -type f -exec '\(strings)' -a {} +"]
-            let out = Pipe()
-            p.standardOutput = out
-            try p.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
+        if let text = try DiskScan.stringsOutput(under: store) {
             for w in words { XCTAssertFalse(text.contains(w), "strings(1) shows \(w)") }
         }
         let files = FileManager.default.enumerator(at: store, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }.filter { !$0.hasDirectoryPath }.count ?? 0
