@@ -22,5 +22,5 @@ public enum Action: String, CaseIterable, Codable, Sendable {
 
 /// Which part of the key table applies: the screen's own context, then `global`.
 public enum KeyContext: String, CaseIterable, Codable, Sendable {
-    case global, mainMenu, menu, login, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload, duplicates, overview, report, confirm
+    case global, mainMenu, menu, login, pinChange, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload, duplicates, overview, report, confirm
 }

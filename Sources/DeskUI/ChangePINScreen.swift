@@ -7,7 +7,7 @@ final class ChangePINScreen: Screen {
     var again = LineEditor("", maxLength: 64)
     var onSecond = false
 
-    var keyContexts: [KeyContext] { [.login, .edit] }
+    var keyContexts: [KeyContext] { [.pinChange, .login, .edit] }
     var acceptsText: Bool { true }
     func title(_ ctx: DeskContext) -> String { ctx.t("pinChange.title") }
 
@@ -34,7 +34,7 @@ final class ChangePINScreen: Screen {
         case .action(.select):
             guard onSecond else { onSecond = true; return .stay }
             return submit(ctx)
-        case .action(.back):
+        case .action(.logout), .action(.back):
             return .logout
         default:
             if onSecond { _ = TextFieldView.edit(&again, input) } else { _ = TextFieldView.edit(&first, input) }

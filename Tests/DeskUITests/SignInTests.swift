@@ -116,4 +116,36 @@ final class SignInTests: XCTestCase {
         guard case .locked = h.ctx.signIn(name: "asha", pin: "1111") else { return XCTFail("an unreadable count must lock") }
         XCTAssertNil(h.ctx.user)
     }
+
+    /// A first PIN from the admin (`grant`): she sets her own before anything opens; a weak one
+    /// or two that differ are refused at the field; Esc there logs out.
+    func testAFirstPINFromTheAdminIsChangedBeforeAnythingOpens() throws {
+        let t = try initStore()
+        defer { try? FileManager.default.removeItem(at: t.root) }
+        let admin = try XCTUnwrap(SignIn.attempt(t.ctx.store, name: "admin", secret: "9999", now: testNow, via: "t").store)
+        try admin.setSecret(userID: "asha", newSecret: "first-pin-4821", mustChange: true, rounds: rounds)
+        login(t.app, "asha", "first-pin-4821")
+        XCTAssertTrue(t.app.top is ChangePINScreen)
+        t.app.render(on: t.surface)
+        XCTAssertTrue(t.surface.snapshot.contains("Choose your own before you go on"), t.surface.snapshot)
+        XCTAssertTrue(t.surface.snapshot.contains("Esc Log out"), "the bar says what Esc does here")
+        type(t.app, "12345678")
+        t.app.handle(.tab)
+        type(t.app, "12345678")
+        t.app.handle(.enter)
+        t.app.render(on: t.surface)
+        XCTAssertTrue(t.surface.snapshot.contains("Too easy to guess"), t.surface.snapshot)
+        type(t.app, "pipalya-road-24")
+        t.app.handle(.tab)
+        type(t.app, "pipalya-road-25")
+        t.app.handle(.enter)
+        t.app.render(on: t.surface)
+        XCTAssertTrue(t.surface.snapshot.contains("do not match"), t.surface.snapshot)
+        type(t.app, "pipalya-road-24")   // the second field again, emptied; the first kept
+        t.app.handle(.enter)
+        XCTAssertTrue(t.app.top is MenuScreen, "her own PIN set: the menu")
+        XCTAssertEqual(t.ctx.directory.user("asha")?.mustChangePIN, false)
+        XCTAssertEqual(SignIn.attempt(t.ctx.store.locked(), name: "asha", secret: "first-pin-4821", now: testNow, via: "t").outcome,
+                       .refused(triesLeft: nil))
+    }
 }
