@@ -477,6 +477,13 @@ public struct CaseStore: Sendable {
         try write(state, to: locksDir.appendingPathComponent(fileKey(name) + ".plist"))
     }
 
+    /// A descriptor of the lock file that serializes sign-in attempts at one name.
+    func loginLock(_ name: String) -> Int32? {
+        guard (try? ensure(locksDir)) != nil else { return nil }
+        let fd = Glibc.open(locksDir.appendingPathComponent("signin-" + fileKey(name) + ".lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        return fd >= 0 ? fd : nil
+    }
+
     func hasLoginState(_ name: String) -> Bool {
         FileManager.default.fileExists(atPath: locksDir.appendingPathComponent(fileKey(name) + ".plist").path)
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Wrong PINs in a row, per login name, kept in the store so that closing the desk does not
 /// reset them. Five in a row lock the name, for 30 seconds, then twice as long after each
@@ -60,5 +63,15 @@ public struct LoginGuard: Sendable {
 
     public func recordSuccess(for name: String) throws {
         try store.clearLoginState(name)
+    }
+
+    /// Runs one sign-in attempt for `name` alone: attempts at the same name from other desks and
+    /// commands wait, so that a burst of tries in parallel cannot all slip under the count. Nil
+    /// when the lock cannot be taken (a store that cannot be written: counted as locked).
+    public func serialized<T>(for name: String, _ body: () -> T) -> T? {
+        guard let fd = store.loginLock(name) else { return nil }
+        defer { flock(fd, LOCK_UN); close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { return nil }
+        return body()
     }
 }

@@ -39,12 +39,21 @@ public enum SignIn {
     /// Signs `name` in with `secret`. `via` says where from ("desk", "cli cases", …) in the audit line.
     public static func attempt(_ store: CaseStore, name: String, secret: String, now: Date, via: String) -> Result {
         let base = store.locked()
-        let audit = AuditLog(store: base)
         if base.rotationUnfinished, via != "cli rotate-key" { return Result(outcome: .keyBeingChanged) }
         let typed = name.trimmingCharacters(in: .whitespaces).lowercased()
         let directory = try? base.loadDirectory()
         let user = directory?.user(typed)
         let bucket = user?.id ?? unknownName
+        let guardRail = LoginGuard(store: base)
+        // One attempt at a name at a time, across every desk and command on this store.
+        return guardRail.serialized(for: bucket) {
+            check(base, user: user, directory: directory, bucket: bucket, secret: secret, now: now, via: via)
+        } ?? Result(outcome: .cannotRecord)
+    }
+
+    private static func check(_ base: CaseStore, user: User?, directory: Directory?, bucket: String, secret: String,
+                              now: Date, via: String) -> Result {
+        let audit = AuditLog(store: base)
         let guardRail = LoginGuard(store: base)
         if let wait = guardRail.waitRemaining(for: bucket, now: now) {
             return Result(outcome: .locked(seconds: Int(wait.rounded(.up))))

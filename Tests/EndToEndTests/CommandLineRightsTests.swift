@@ -97,6 +97,29 @@ final class CommandLineRightsTests: XCTestCase {
         XCTAssertFalse(locks.contains { $0.contains("7391") }, "\(locks)")
     }
 
+    /// Eight wrong PINs at once from eight processes: each is counted (attempts at one name are
+    /// taken one at a time), so the right PIN after them is locked out.
+    func testWrongPINsInParallelAreAllCounted() throws {
+        let processes: [(Process, Pipe)] = try (0..<8).map { _ in
+            let p = Process()
+            p.executableURL = Binary.url
+            p.arguments = ["cases", "--store", store.path, "--user", "asha"]
+            let inp = Pipe()
+            p.standardInput = inp
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            return (p, inp)
+        }
+        for (_, inp) in processes { inp.fileHandleForWriting.write(Data("0000\n".utf8)); try? inp.fileHandleForWriting.close() }
+        for (p, _) in processes { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 2) }
+        let state = LoginGuard(store: try CaseStore.open(at: store)).state(for: "asha")
+        XCTAssertEqual(state.failures, 5, "five counted one after another; the rest found the name locked")
+        let right = try run("asha", ["cases"])
+        XCTAssertEqual(right.status, 2)
+        XCTAssertTrue(right.stderr.contains("too many wrong PINs"), right.stderr)
+    }
+
     /// The audit names the signed-in user, never the OS login, and keeps reasons sealed.
     func testTheAuditNamesHerAndSealsWhatWasTyped() throws {
         let number = try vijayNagarCase()
