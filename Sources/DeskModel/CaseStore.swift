@@ -51,6 +51,13 @@ public struct CaseStore: Sendable {
         guard let meta = try? PropertyListDecoder().decode(StoreMeta.self, from: data) else {
             throw StoreError.damagedMeta(path: metaURL.path)
         }
+        // Never a downgrade: a store that holds wrapped keys or a sealed digest is encrypted,
+        // whatever store.plist says (flipped, new records would be written in the clear).
+        let fm = FileManager.default
+        if !meta.encrypted, fm.fileExists(atPath: root.appendingPathComponent("keys.plist").path)
+            || fm.fileExists(atPath: root.appendingPathComponent("directory.digest").path) {
+            throw StoreError.damagedMeta(path: metaURL.path)
+        }
         return CaseStore(root: root, meta: meta)
     }
 

@@ -65,6 +65,9 @@ public struct KeyRing: Codable, Equatable, Sendable {
         public var salt: Data
         public var rounds: Int
         public var box: Data
+        /// Whose copy this is, authenticated with it: copied under another user's name it does
+        /// not open. Nil in rings made before (such a copy is rewrapped bound at its next sign-in).
+        public var holder: String?
     }
 
     public var users: [String: Wrapped]
@@ -75,19 +78,26 @@ public struct KeyRing: Codable, Equatable, Sendable {
         case wrongSecret
     }
 
-    static func wrap(_ dataKey: SymmetricKey, secret: String, rounds: Int) throws -> Wrapped {
+    static func wrap(_ dataKey: SymmetricKey, secret: String, rounds: Int, holder: String) throws -> Wrapped {
         var salt = Data(count: 16)
         for i in salt.indices { salt[i] = UInt8.random(in: 0...255) }
         let kek = SymmetricKey(data: try PinHash.derive(pin: secret, salt: salt, rounds: rounds))
         let raw = dataKey.withUnsafeBytes { Data($0) }
-        guard let box = try AES.GCM.seal(raw, using: kek).combined else { throw Problem.wrongSecret }
-        return Wrapped(salt: salt, rounds: rounds, box: box)
+        guard let box = try AES.GCM.seal(raw, using: kek, authenticating: Data(("urja-key:" + holder).utf8)).combined else {
+            throw Problem.wrongSecret
+        }
+        return Wrapped(salt: salt, rounds: rounds, box: box, holder: holder)
     }
 
-    static func unwrap(_ w: Wrapped, secret: String) throws -> SymmetricKey {
+    /// Opens a copy kept under `holder`'s name: a bound copy only for that holder.
+    static func unwrap(_ w: Wrapped, secret: String, holder: String) throws -> SymmetricKey {
         let kek = SymmetricKey(data: try PinHash.derive(pin: secret, salt: w.salt, rounds: w.rounds))
         do {
-            return SymmetricKey(data: try AES.GCM.open(AES.GCM.SealedBox(combined: w.box), using: kek))
+            let box = try AES.GCM.SealedBox(combined: w.box)
+            if w.holder != nil {
+                return SymmetricKey(data: try AES.GCM.open(box, using: kek, authenticating: Data(("urja-key:" + holder).utf8)))
+            }
+            return SymmetricKey(data: try AES.GCM.open(box, using: kek))
         } catch {
             throw Problem.wrongSecret
         }
@@ -98,22 +108,25 @@ public struct KeyRing: Codable, Equatable, Sendable {
         let key = SymmetricKey(size: .bits256)
         let recovery = recoveryCode()
         var users: [String: Wrapped] = [:]
-        for (user, secret) in secrets { users[user.lowercased()] = try wrap(key, secret: secret, rounds: rounds) }
-        return (KeyRing(users: users, recovery: try wrap(key, secret: normalised(recovery), rounds: rounds)), key, recovery)
+        for (user, secret) in secrets { users[user.lowercased()] = try wrap(key, secret: secret, rounds: rounds, holder: user.lowercased()) }
+        return (KeyRing(users: users, recovery: try wrap(key, secret: normalised(recovery), rounds: rounds, holder: "-recovery-")), key, recovery)
     }
 
     public func unlock(user: String, secret: String) throws -> SymmetricKey {
         guard let w = users[user.lowercased()] else { throw Problem.noKeyForUser }
-        return try KeyRing.unwrap(w, secret: secret)
+        return try KeyRing.unwrap(w, secret: secret, holder: user.lowercased())
     }
 
+    /// True when this user's copy was made before copies were bound to their holder.
+    public func isUnbound(user: String) -> Bool { users[user.lowercased()].map { $0.holder == nil } ?? false }
+
     public func unlock(recovery code: String) throws -> SymmetricKey {
-        try KeyRing.unwrap(recovery, secret: KeyRing.normalised(code))
+        try KeyRing.unwrap(recovery, secret: KeyRing.normalised(code), holder: "-recovery-")
     }
 
     /// A user's copy wrapped anew under her new secret; the other users' copies are untouched.
     public mutating func rewrap(user: String, key: SymmetricKey, newSecret: String, rounds: Int = PinHash.defaultRounds) throws {
-        users[user.lowercased()] = try KeyRing.wrap(key, secret: newSecret, rounds: rounds)
+        users[user.lowercased()] = try KeyRing.wrap(key, secret: newSecret, rounds: rounds, holder: user.lowercased())
     }
 
     /// A recovery code as typed: case, spaces and dashes do not matter.
@@ -137,6 +150,8 @@ extension CaseStore {
         case weak(SecretPolicy.Problem)
         /// The store's key is not open: someone holding it must sign in first.
         case locked
+        /// The new secret is the one she has now (a first PIN from the admin must be replaced).
+        case same
     }
 
     /// In an encrypted store a secret wraps the key of every record: at least this long.

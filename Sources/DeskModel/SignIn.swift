@@ -77,7 +77,17 @@ public enum SignIn {
         if base.meta.encrypted {
             guard let ring = base.loadKeyRing() else { return Result(outcome: failed("no key ring")) }
             do {
-                opened = base.unlocked(with: try ring.unlock(user: user.id, secret: secret))
+                // A copy from before copies were bound to their holder opens only with her own
+                // PIN in the directory too, and is then rewrapped bound to her.
+                if ring.isUnbound(user: user.id), !user.pin.matches(secret) { return Result(outcome: failed("wrong secret")) }
+                let key = try ring.unlock(user: user.id, secret: secret)
+                opened = base.unlocked(with: key)
+                if ring.isUnbound(user: user.id) {
+                    var bound = ring
+                    if (try? bound.rewrap(user: user.id, key: key, newSecret: secret, rounds: ring.users[user.id]?.rounds ?? PinHash.defaultRounds)) != nil {
+                        try? base.saveKeyRing(bound)
+                    }
+                }
             } catch KeyRing.Problem.noKeyForUser {
                 guard user.pin.matches(secret) else { return Result(outcome: failed("wrong secret")) }
                 try? audit.append(AuditEntry(at: now, user: user.id, kind: .loginFailed, detail: via + " · no key copy"))

@@ -52,11 +52,17 @@ enum StoreFS {
     /// Opens an existing or new file for appending and reading (the logs); says whether it was made
     /// now (its folder must then be synced for the name to survive a power cut).
     static func openAppending(_ path: String) throws -> (fd: FileDescriptor, created: Bool) {
-        if let fd = try? FileDescriptor.open(FilePath(path), .readWrite, options: [.append, .closeOnExec]) { return (fd, false) }
-        let fd = try FileDescriptor.open(FilePath(path), .readWrite, options: [.create, .append, .closeOnExec],
-                                         permissions: [.ownerReadWrite])
-        record(.create(path))
-        return (fd, true)
+        // Never through a symbolic link: a log pointed elsewhere would write outside the store.
+        if let fd = try? FileDescriptor.open(FilePath(path), .readWrite, options: [.append, .closeOnExec, .noFollow]) { return (fd, false) }
+        do {
+            let fd = try FileDescriptor.open(FilePath(path), .readWrite, options: [.create, .exclusiveCreate, .append, .closeOnExec, .noFollow],
+                                             permissions: [.ownerReadWrite])
+            record(.create(path))
+            return (fd, true)
+        } catch Errno.fileExists {
+            // Made by another process a moment ago (or a link: then this open refuses too).
+            return (try FileDescriptor.open(FilePath(path), .readWrite, options: [.append, .closeOnExec, .noFollow]), false)
+        }
     }
 
     /// Writes all of `data` at `offset` (for an appending descriptor: the end of the file).

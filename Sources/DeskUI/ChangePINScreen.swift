@@ -58,6 +58,7 @@ final class ChangePINScreen: Screen {
             switch problem {
             case .tooShort: ctx.say(ctx.store.meta.encrypted ? "pinChange.ruleKey" : "pinChange.rulePlain", .error, SecretPolicy.shortest)
             case .weak(let why): ctx.say("pinChange.weak", .error, ctx.t("secret." + why.rawValue))
+            case .same: ctx.say("pinChange.same", .error)
             default: ctx.say("audit.cannotWrite", .error)
             }
             return .stay

@@ -91,6 +91,8 @@ public final class DeskContext {
     /// guards the key, her copy of the key rewrapped, her hash in the directory, one audit line.
     public func setOwnSecret(_ secret: String) -> Result<User, CaseStore.PINChangeProblem> {
         guard let user else { return .failure(.unknownUser) }
+        // Her own: not the first PIN the admin gave (whoever saw the slip would still have it).
+        if user.pin.matches(secret) { return .failure(.same) }
         do {
             try store.checkNewSecret(secret, userID: user.id)
             try store.setSecret(userID: user.id, newSecret: secret, mustChange: false)

@@ -34,6 +34,7 @@ struct SetPIN: ParsableCommand {
                 guard case .accepted(let user) = result.outcome, let opened = result.store else {
                     CLI.exit(CLI.refusal(result.outcome, s))
                 }
+                guard Digits.toASCII(newPIN) != Digits.toASCII(secret) else { throw CaseStore.PINChangeProblem.same }
                 try opened.checkNewSecret(newPIN, userID: user.id)
                 try opened.setSecret(userID: user.id, newSecret: newPIN, mustChange: false)
                 try? AuditLog(store: opened).append(AuditEntry(at: Date(), user: user.id, kind: .keyChanged,
@@ -44,6 +45,8 @@ struct SetPIN: ParsableCommand {
             CLI.exit(Failure(s.text(store.meta.encrypted ? "cli.secretTooShort" : "cli.pinTooShort", .en, SecretPolicy.shortest), code: 64))
         } catch CaseStore.PINChangeProblem.weak(let problem) {
             CLI.exit(Failure(s.text("cli.secretWeak", .en, s.text("secret." + problem.rawValue, .en)), code: 64))
+        } catch CaseStore.PINChangeProblem.same {
+            CLI.exit(Failure(s.text("cli.secretSame", .en), code: 64))
         } catch let problem as CaseStore.PINChangeProblem {
             try? audit.append(AuditEntry(at: Date(), user: "", kind: .loginFailed, detail: "cli set-pin \(problem)"))
             CLI.exit(Failure(s.text("cli.keyRefused", .en), code: 2))
@@ -120,6 +123,7 @@ struct RevokeCommand: ParsableCommand {
             session.audit(.keyChanged, detail: "revoke \(person.id)")
             try session.store.revokeKey(userID: person.id)
             print(s.text("cli.revoked", .en, person.id))
+            print(s.text("cli.revokedRotate", .en))
         } catch {
             CLI.exit(Failure(s.text("cli.noKeyCopyFor", .en, person.id), code: 64))
         }

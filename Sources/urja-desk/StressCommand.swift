@@ -21,8 +21,13 @@ struct StressSave: ParsableCommand {
 
     func run() throws {
         // A sealed store is opened like any command opens it: --user and her PIN on standard input.
-        let store = storeOption.signIn(try CLI.resources().strings, via: "stress-save").store
-        var ids = store.loadCases(setAside: false).cases.sorted { $0.number < $1.number }.map(\.id)
+        // Signed in, it may add remarks only where she may (her stations), as herself; the worker's
+        // name goes only into the remark and the draft (both sealed), never into the clear log.
+        let session = storeOption.signIn(try CLI.resources().strings, via: "stress-save")
+        let store = session.store
+        let author = session.user?.id ?? worker
+        var ids = store.loadCases(setAside: false).cases.filter { r in session.user.map { Access.allows($0, .addRemark, stationID: r.stationID) } ?? true }
+            .sorted { $0.number < $1.number }.map(\.id)
         if cases > 0 { ids = Array(ids.prefix(cases)) }
         guard !ids.isEmpty else { throw Failure("no cases") }
         let audit = AuditLog(store: store)
@@ -38,7 +43,7 @@ struct StressSave: ParsableCommand {
             while true {
                 guard var record = held[id] ?? store.reload(id) else { throw Failure("case \(id) unreadable") }
                 let base = record.revision
-                try? record.addRemark("stress \(token)", by: worker, at: Date())
+                try? record.addRemark("stress \(token)", by: author, at: Date())
                 record.revision += 1
                 do {
                     try store.save(record, base: base)
@@ -53,8 +58,10 @@ struct StressSave: ParsableCommand {
             // A draft and an audit line too, as the desk writes them.
             var draft = IntakeForm(stationID: "S", startedAt: Date())
             draft.values["name"] = token
-            try store.saveDraft(draft, userID: worker)
-            try audit.append(AuditEntry(at: Date(), user: worker, kind: .caseUpdated, caseID: id, detail: token))
+            try store.saveDraft(draft, userID: author)
+            let saved = held[id]
+            try audit.append(AuditEntry(at: Date(), user: author, kind: .caseUpdated, caseID: id,
+                                        detail: "\(saved?.number.description ?? "") r\(saved?.revision ?? 0)", note: audit.sealNote(token)))
             say("ack \(id.uuidString) \(token)")
             done += 1
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskModel
+import DeskUI
 import Foundation
 
 /// For the two-terminal test of directives only: gives directives on the first few cases of a
@@ -14,14 +15,18 @@ struct StressDirective: ParsableCommand {
     @Option(help: "Use only the first N cases (by number).") var cases: Int = 3
 
     func run() throws {
-        let store = try CaseStore.open(at: storeOption.url)
-        let ids = Array(store.loadCases(setAside: false).cases.sorted { $0.number < $1.number }.map(\.id).prefix(cases))
+        // Signed in as the desk is (a sealed store needs it), with the right to give directives.
+        let session = storeOption.signIn(try CLI.resources().strings, via: "stress-directive")
+        session.require(.giveDirective)
+        let store = session.store
+        let ids = Array(store.loadCases(setAside: false).cases.filter { r in session.user.map { u in Access.allows(u, .giveDirective, stationID: r.stationID) } ?? true }
+            .sorted { $0.number < $1.number }.map(\.id).prefix(cases))
         guard !ids.isEmpty else { throw Failure("no cases") }
         let clock = SystemClock()
         for i in 0..<count {
             let caseID = ids[i % ids.count]
             guard case .success(let d) = Directive.make(caseID: caseID, text: "directive \(worker)-\(i)", due: Day(Date()).adding(days: 3).description,
-                                                        by: worker, clock: clock) else { throw Failure("bad directive") }
+                                                        by: session.user?.id ?? worker, clock: clock) else { throw Failure("bad directive") }
             try store.updateDirectives(caseID: caseID) { $0.append(d) }
             FileHandle.standardOutput.write(Data("ack \(d.id.uuidString)\n".utf8))
         }

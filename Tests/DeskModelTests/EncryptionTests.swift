@@ -169,7 +169,8 @@ extension EncryptionTests {
 }
 
 extension EncryptionTests {
-    /// store.plist altered to say "not encrypted": the sealed records are reported, never moved.
+    /// store.plist altered to say "not encrypted": the store is refused (never a downgrade that would
+    /// write new records in the clear), and nothing is moved.
     func testSealedRecordsAreNotSetAsideWhenStorePlistLies() throws {
         let root = tempFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -180,10 +181,9 @@ extension EncryptionTests {
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
         try encoder.encode(StoreMeta(createdAt: testNow, encrypted: false)).write(to: root.appendingPathComponent("store.plist"))
-        let lying = try CaseStore.open(at: root)
-        let load = lying.loadCases(setAside: true)
-        XCTAssertEqual(load.damaged.first?.reason, "sealed, but store.plist says the store is not encrypted")
-        XCTAssertNil(load.damaged.first?.movedTo)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: lying.caseURL(r.id).path))
+        XCTAssertThrowsError(try CaseStore.open(at: root)) {
+            guard case StoreError.damagedMeta = $0 else { return XCTFail("\($0)") }
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: store.caseURL(r.id).path))
     }
 }

@@ -120,6 +120,76 @@ final class CommandLineRightsTests: XCTestCase {
         XCTAssertTrue(right.stderr.contains("too many wrong PINs"), right.stderr)
     }
 
+    /// Found by the attack on this session's work: asha's copy of the key put under the SP's and the
+    /// admin's names in keys.plist opened their accounts with her PIN.
+    func testACopyOfTheKeyUnderAnotherNameOpensNothing() throws {
+        let url = store.appendingPathComponent("keys.plist")
+        let original = try Data(contentsOf: url)
+        func copyAsha(dropHolders: Bool) throws {
+            var ring = try XCTUnwrap(PropertyListSerialization.propertyList(from: original, format: nil) as? [String: Any])
+            var users = try XCTUnwrap(ring["users"] as? [String: [String: Any]])
+            if dropHolders { for (k, v) in users { var w = v; w["holder"] = nil; users[k] = w } }
+            users["spindore"] = users["asha"]
+            users["admin"] = users["asha"]
+            ring["users"] = users
+            try PropertyListSerialization.data(fromPropertyList: ring, format: .binary, options: 0).write(to: url)
+        }
+        try copyAsha(dropHolders: false)
+        XCTAssertEqual(try Binary.run(["cases", "--store", store.path, "--user", "spindore"], stdin: "1111\n").status, 2)
+        XCTAssertEqual(try Binary.run(["verify", "--store", store.path, "--user", "admin"], stdin: "1111\n").status, 2)
+        // A ring from before copies were bound: her PIN must also be the directory's PIN for that name.
+        try copyAsha(dropHolders: true)
+        XCTAssertEqual(try Binary.run(["cases", "--store", store.path, "--user", "spindore"], stdin: "1111\n").status, 2)
+        try original.write(to: url)
+        XCTAssertEqual(try run("spindore", ["cases"]).status, 0)
+    }
+
+    /// store.plist flipped to "not encrypted": refused, never a store that writes new records in the clear.
+    func testAStoreSaidToBePlainButHoldingKeysIsRefused() throws {
+        let url = store.appendingPathComponent("store.plist")
+        var meta = try XCTUnwrap(PropertyListSerialization.propertyList(from: Data(contentsOf: url), format: nil) as? [String: Any])
+        meta["encrypted"] = false
+        try PropertyListSerialization.data(fromPropertyList: meta, format: .binary, options: 0).write(to: url)
+        let r = try run("asha", ["cases"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("damaged"), r.stderr)
+    }
+
+    /// A first PIN from the admin must be replaced by one of her own, not by itself.
+    func testSetPINRefusesTheSamePIN() throws {
+        let r = try Binary.run(["set-pin", "--store", store.path, "--user", "admin"], stdin: "9999\n9999\n")
+        XCTAssertEqual(r.status, 64, r.stderr)
+        XCTAssertTrue(r.stderr.contains("the one you have now"), r.stderr)
+    }
+
+    /// The test writer signed in writes only where she may, as herself; its free text stays sealed.
+    func testTheStressWriterKeepsToHerRightsAndWritesNoTextInTheClear() throws {
+        let r = try Binary.run(["stress-save", "--store", store.path, "--user", "asha", "--saves", "6",
+                                "--worker", "Call Sunita Verma at 9876501234"], stdin: "1111\n")
+        XCTAssertEqual(r.status, 0)
+        XCTAssertFalse(auditText.contains("Sunita"), "no worker text in the clear log")
+        XCTAssertFalse(auditText.contains("9876501234"))
+        let log = AuditLog(store: try CaseStore.open(at: store))
+        let touched = log.entries().filter { $0.kind == .caseUpdated }
+        XCTAssertEqual(touched.count, 6)
+        XCTAssertTrue(touched.allSatisfy { $0.user == "asha" && $0.detail.hasPrefix("IND-VJN-") }, "\(touched.map(\.detail))")
+    }
+
+    /// An audit log that is a symbolic link (to a file outside the store) is never written through.
+    func testAnAuditLogThatIsALinkIsNotFollowed() throws {
+        XCTAssertEqual(try run("asha", ["cases"]).status, 0)
+        let url = store.appendingPathComponent("audit.log")
+        let victim = store.deletingLastPathComponent().appendingPathComponent("victim-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: victim) }
+        try Data("untouched\n".utf8).write(to: victim)
+        try FileManager.default.removeItem(at: url)
+        try FileManager.default.createSymbolicLink(at: url, withDestinationURL: victim)
+        let r = try run("asha", ["cases", "--reveal", "--reason", "link test of the log"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stdout.isEmpty)
+        XCTAssertEqual(try String(contentsOf: victim, encoding: .utf8), "untouched\n")
+    }
+
     /// The audit names the signed-in user, never the OS login, and keeps reasons sealed.
     func testTheAuditNamesHerAndSealsWhatWasTyped() throws {
         let number = try vijayNagarCase()
