@@ -181,6 +181,9 @@ public final class DeskContext {
         return cases.filter { Access.allows(user, .viewCases, stationID: $0.stationID) }
     }
 
+    /// The ids of the cases she may see (the bench and tests pick cases by them).
+    public var visibleCaseIDs: [UUID] { visibleCases.map(\.id) }
+
     public func record(_ id: UUID) -> CaseRecord? { cases.first { $0.id == id } }
 
     /// Every case's review summary, by case.
