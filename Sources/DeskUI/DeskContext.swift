@@ -84,7 +84,7 @@ public final class DeskContext {
         loadedDamaged = opened.damaged
         indexSummaries = nil
         generation += 1
-        mendIndex(thorough: opened.decoded > 0 || !opened.damaged.isEmpty)
+        mendIndex(thorough: opened.decoded > 0 || !opened.damaged.isEmpty || opened.rewritten)
     }
 
     /// Decodes every whole record (once): the command line and the tests.
