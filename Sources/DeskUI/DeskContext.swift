@@ -172,6 +172,7 @@ public final class DeskContext {
         summaryCache = nil
         nameKeyCache = [:]
         overviewCache = nil
+        visibleCache = nil
         drafts = [:]
         generation += 1
     }
@@ -224,8 +225,15 @@ public final class DeskContext {
     /// The listings of the cases the logged-in user may see: what the screens list.
     public var visibleListings: [CaseListing] {
         guard let user else { return [] }
-        return listings.filter { Access.allows(user, .viewCases, stationID: $0.stationID) }
+        let all = listings
+        let key = "\(generation) \(user.id)"
+        if let c = visibleCache, c.key == key { return c.rows }
+        let rows = all.filter { Access.allows(user, .viewCases, stationID: $0.stationID) }
+        visibleCache = (key, rows)
+        return rows
     }
+    /// Worked out once per change and user: the menu, the queue and the directives ask at every key.
+    private var visibleCache: (key: String, rows: [CaseListing])?
 
     /// The ids of the cases she may see (the bench and tests pick cases by them).
     public var visibleCaseIDs: [UUID] { visibleListings.map(\.id) }
