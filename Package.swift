@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -40,7 +41,8 @@ let package = Package(
             dependencies: ["DeskModel", "DeskUI", "CursesAdapter", "UrjaSeeds",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "urja-bench", dependencies: ["DeskModel", "DeskUI"]),
+        .executableTarget(name: "urja-bench", dependencies: ["DeskModel", "DeskUI", "UrjaSeeds",
+                                                            .product(name: "Histogram", package: "hdrhistogram-swift")]),
         .testTarget(name: "DeskModelTests", dependencies: ["DeskModel"]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskModel", "UrjaSeeds"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesAdapterTests", dependencies: ["CursesAdapter", "DeskUI"]),

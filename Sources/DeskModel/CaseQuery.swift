@@ -50,7 +50,7 @@ public struct CaseQuery: Equatable, Sendable {
         return i + 1 < all.count ? all[i + 1] : nil
     }
 
-    func matches(_ record: CaseRecord, needle: Needle, nameKeys: (CaseRecord) -> [String]) -> Bool {
+    func matches<C: ListedCase>(_ record: C, needle: Needle, nameKeys: (C) -> [String]) -> Bool {
         if let stationID, record.stationID != stationID { return false }
         if let status, record.status != status { return false }
         return needle.matches(record, nameKeys: nameKeys)
@@ -73,12 +73,12 @@ public struct CaseQuery: Equatable, Sendable {
 
         /// Search as you type: part of her name (in any script or common spelling), of her phone
         /// number, or of the case number.
-        func matches(_ record: CaseRecord, nameKeys: (CaseRecord) -> [String]) -> Bool {
+        func matches<C: ListedCase>(_ record: C, nameKeys: (C) -> [String]) -> Bool {
             if text.isEmpty { return true }
-            if record.identity.name.lowercased().contains(text) { return true }
+            if record.listedName.lowercased().contains(text) { return true }
             if !keys.isEmpty, NameKey.matches(query: keys, name: nameKeys(record)) { return true }
             if record.number.description.lowercased().contains(text) { return true }
-            if let phoneDigits, let phone = record.identity.phone, phone.contains(phoneDigits) { return true }
+            if let phoneDigits, let phone = record.listedPhone, phone.contains(phoneDigits) { return true }
             return false
         }
     }
@@ -89,10 +89,11 @@ public struct CaseQuery: Equatable, Sendable {
     }
 
     /// The matching cases in order. `nameKeys` gives a case's name keys (a cache may keep them);
-    /// `review` its summary and flags, for the flag filter and the urgency order.
-    public func apply(to records: [CaseRecord],
-                      nameKeys: (CaseRecord) -> [String] = { NameKey.words($0.identity.name) },
-                      review: ((CaseRecord) -> (CaseSummary, Set<ReviewFlag>))? = nil) -> [CaseRecord] {
+    /// `review` its summary and flags, for the flag filter and the urgency order. Whole records or
+    /// their listings: the same answers.
+    public func apply<C: ListedCase>(to records: [C],
+                                     nameKeys: (C) -> [String] = { NameKey.words($0.listedName) },
+                                     review: ((C) -> (CaseSummary, Set<ReviewFlag>))? = nil) -> [C] {
         let needle = Needle(search)
         var hits = records.filter { matches($0, needle: needle, nameKeys: nameKeys) }
         if let flag, let review { hits = hits.filter { review($0).1.contains(flag) } }

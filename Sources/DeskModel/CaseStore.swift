@@ -268,17 +268,22 @@ public struct CaseStore: Sendable {
             case .success(let record):
                 load.cases.append(record)
             case .failure(let error):
-                var damaged = DamagedFile(path: url.path, reason: CaseStore.describe(error))
-                // A sealed record in a store that says it is plain means store.plist is wrong, not
-                // the record: it is reported and left where it is.
-                let sealedInPlain = !meta.encrypted
-                    && ((try? FileHandle(forReadingFrom: url).readData(ofLength: Sealer.magic.count)).map(Sealer.isSealed) ?? false)
-                if sealedInPlain { damaged.reason = "sealed, but store.plist says the store is not encrypted" }
-                if setAside, !sealedInPlain { damaged.movedTo = self.setAside(url) }
-                load.damaged.append(damaged)
+                load.damaged.append(reportDamaged(url, error: error, setAside: setAside))
             }
         }
         return load
+    }
+
+    /// A case file that could not be read: reported, and moved to damaged/ when `setAside`.
+    func reportDamaged(_ url: URL, error: Error, setAside: Bool) -> DamagedFile {
+        var damaged = DamagedFile(path: url.path, reason: CaseStore.describe(error))
+        // A sealed record in a store that says it is plain means store.plist is wrong, not
+        // the record: it is reported and left where it is.
+        let sealedInPlain = !meta.encrypted
+            && ((try? FileHandle(forReadingFrom: url).readData(ofLength: Sealer.magic.count)).map(Sealer.isSealed) ?? false)
+        if sealedInPlain { damaged.reason = "sealed, but store.plist says the store is not encrypted" }
+        if setAside, !sealedInPlain { damaged.movedTo = self.setAside(url) }
+        return damaged
     }
 
     func readCase(at url: URL) throws -> CaseRecord {
@@ -312,7 +317,8 @@ public struct CaseStore: Sendable {
 
     public func caseURL(_ id: UUID) -> URL { casesDir.appendingPathComponent(id.uuidString + ".plist") }
 
-    /// Writes one case, atomically and durably, then appends its summary to the review index.
+    /// Writes one case, atomically and durably, then appends its summary to the review index and
+    /// its listing to the list index.
     /// With `base`, the save goes through only if the case on disk is still at that revision:
     /// another terminal's save in between is a `SaveConflict`, never silently overwritten. The
     /// check and the write happen under one lock per case, so two terminals cannot interleave them.
@@ -333,8 +339,9 @@ public struct CaseStore: Sendable {
         } else {
             try write(record, to: url)
         }
-        // The index is derived: if this line is lost, the next open mends it.
+        // The indexes are derived: if a line is lost, the next open mends it.
         try? SummaryIndex(store: self).append(CaseSummary(record))
+        try? ListIndex(store: self).append(record)
     }
 
     /// The case as it is on disk now (after another terminal's save).

@@ -10,7 +10,7 @@ public enum Caseload {
     }
 
     /// The order within a part: minors, then high risk, then longest waiting (`since`), then number.
-    static func urgentFirst(_ a: (Day, CaseRecord), _ b: (Day, CaseRecord)) -> Bool {
+    static func urgentFirst<C: ListedCase>(_ a: (Day, C), _ b: (Day, C)) -> Bool {
         if a.1.isMinor != b.1.isMinor { return a.1.isMinor }
         if a.1.riskLevel != b.1.riskLevel { return a.1.riskLevel > b.1.riskLevel }
         if a.0 != b.0 { return a.0 < b.0 }
@@ -19,8 +19,8 @@ public enum Caseload {
 
     /// The cases of each part (empty parts included, so that she sees "none"). A case with an
     /// alert is listed under the alert as well as under its session.
-    public static func buckets(_ cases: [CaseRecord], today: Day) -> [(Bucket, [CaseRecord])] {
-        var parts: [Bucket: [(Day, CaseRecord)]] = [:]
+    public static func buckets<C: ListedCase>(_ cases: [C], today: Day) -> [(Bucket, [C])] {
+        var parts: [Bucket: [(Day, C)]] = [:]
         for r in cases where r.status != .closed {
             switch r.sessionDue(today: today) {
             case .waitingFirst: parts[.firstSession, default: []].append((Day(r.reportedAt), r))
@@ -30,7 +30,7 @@ public enum Caseload {
             case .noneSet: parts[.noNextSession, default: []].append((r.lastContact, r))
             default: break
             }
-            if let alert = r.openAlert { parts[.alert, default: []].append((Day(alert.raisedAt), r)) }
+            if let raised = r.openAlertDay { parts[.alert, default: []].append((raised, r)) }
         }
         return Bucket.allCases.map { bucket in
             let list = parts[bucket] ?? []

@@ -7,8 +7,8 @@ public enum DuplicateFinder {
         case name, givenName, phone, age, place
     }
 
-    public struct Match: Sendable {
-        public let record: CaseRecord
+    public struct Match<C: ListedCase> {
+        public let record: C
         public let score: Double
         public let reasons: [Reason]
     }
@@ -38,12 +38,12 @@ public enum DuplicateFinder {
     static let placeWords: Set<String> = Set(["gram", "ward", "village", "mohalla", "colony", "nagar", "post", "tehsil",
                                               "ग्राम", "वार्ड", "गाँव", "मोहल्ला", "कॉलोनी", "नगर"].flatMap { NameKey.words($0) })
 
-    public static func candidates(for p: Person, among cases: [CaseRecord], limit: Int = 5,
-                                  nameKeys: (CaseRecord) -> [String] = { NameKey.words($0.identity.name) }) -> [Match] {
+    public static func candidates<C: ListedCase>(for p: Person, among cases: [C], limit: Int = 5,
+                                                 nameKeys: (C) -> [String] = { NameKey.words($0.listedName) }) -> [Match<C>] {
         let name = NameKey.words(p.name)
         let phone = p.phone.flatMap(IntakeForm.normalisedPhone)
         let place = Set(NameKey.words(p.address).filter { $0.count >= 3 && !placeWords.contains($0) })
-        var out: [Match] = []
+        var out: [Match<C>] = []
         for r in cases {
             var reasons: [Reason] = []
             let other = nameKeys(r)
@@ -52,14 +52,14 @@ public enum DuplicateFinder {
             } else if let a = name.first, let b = other.first, a == b, a.count >= 2 {
                 reasons.append(.givenName)
             }
-            if let phone, phone == r.identity.phone { reasons.append(.phone) }
+            if let phone, phone == r.listedPhone { reasons.append(.phone) }
             // Strong evidence first: age and village only add to a name or phone.
             guard !reasons.isEmpty else { continue }
-            if let age = p.age, let then = r.identity.age {
+            if let age = p.age, let then = r.listedAge {
                 let years = max(0, p.on.year - Day(r.reportedAt).year)
                 if abs(then + years - age) <= 2 { reasons.append(.age) }
             }
-            if !place.isEmpty, !place.isDisjoint(with: NameKey.words(r.identity.address)) { reasons.append(.place) }
+            if !place.isEmpty, !place.isDisjoint(with: NameKey.words(r.listedAddress)) { reasons.append(.place) }
             let score = reasons.reduce(0) { $0 + (weights[$1] ?? 0) }
             if score >= threshold { out.append(Match(record: r, score: score, reasons: reasons)) }
         }

@@ -28,7 +28,7 @@ final class AuditScreen: Screen {
     func title(_ ctx: DeskContext) -> String { ctx.t("audit.title") }
 
     func row(_ e: AuditEntry, ctx: DeskContext) -> [String] {
-        let number = e.caseID.flatMap { ctx.record($0)?.number.description } ?? ""
+        let number = e.caseID.flatMap { ctx.listing($0)?.number.description } ?? ""
         let note = AuditLog(store: ctx.store).openNote(e).map { " · " + $0 } ?? ""
         return [CaseDetailScreen.stamp(e.at), e.user.isEmpty ? "—" : e.user, ctx.t("audit.kind." + e.kind.rawValue), number,
                 e.detail + note]

@@ -48,6 +48,8 @@ final class CaseDetailScreen: Screen, OffersActions {
     var acceptsText: Bool { prompt != nil }
 
     func appear(ctx: DeskContext) {
+        // The case is read whole when it is opened, and kept: a save from here is over this revision.
+        _ = ctx.record(caseID)
         ctx.markDirectivesRead(caseID: caseID)
     }
 

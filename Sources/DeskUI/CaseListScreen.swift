@@ -8,7 +8,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
     var searchField = LineEditor("", maxLength: 40)
     var searching = false
     var list = ScrollList()
-    private var cachedRows: [CaseRecord] = []
+    private var cachedRows: [CaseListing] = []
     private var cachedKey: (CaseQuery, Int)?
 
     init(stationID: String, sort: CaseSort = .newest) {
@@ -34,9 +34,9 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         return typed.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    func rows(_ ctx: DeskContext) -> [CaseRecord] {
+    func rows(_ ctx: DeskContext) -> [CaseListing] {
         if let key = cachedKey, key.0 == query, key.1 == ctx.generation { return cachedRows }
-        cachedRows = query.apply(to: ctx.visibleCases, nameKeys: ctx.nameKeys, review: ctx.review)
+        cachedRows = query.apply(to: ctx.visibleListings, nameKeys: ctx.nameKeys, review: ctx.review)
         cachedKey = (query, ctx.generation)
         return cachedRows
     }
@@ -138,10 +138,10 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
             let r = all[i]
             let selected = i == list.selected
             let base: Style = selected ? .selected : .normal
-            let age = r.identity.age.map { String($0) + (r.isMinor ? "!" : "") } ?? "?"
+            let age = r.age.map { String($0) + (r.isMinor ? "!" : "") } ?? "?"
             let values: [(String, Style)] = [
                 (r.number.description, base),
-                (Mask.name(r.identity.name), base),
+                (Mask.name(r.name), base),
                 (age, selected ? base : r.isMinor ? .warning : base),
                 reviewing ? needs(r, ctx: ctx, selected: selected) : category(r, ctx: ctx, selected: selected),
                 r.hasOpenAlert ? (ctx.t("list.alert"), selected ? base : .high)
@@ -160,15 +160,15 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
     }
 
     /// The desk sees an SP's open directive where the category is: it is what she must do first.
-    private func category(_ r: CaseRecord, ctx: DeskContext, selected: Bool) -> (String, Style) {
+    private func category(_ r: CaseListing, ctx: DeskContext, selected: Bool) -> (String, Style) {
         let open = ctx.directives(for: r.id).filter { $0.doneAt == nil }
-        guard !open.isEmpty else { return (ctx.label(r.incident.category), selected ? .selected : .normal) }
+        guard !open.isEmpty else { return (ctx.label(r.category), selected ? .selected : .normal) }
         let late = open.contains { $0.state(today: ctx.today) == .late }
         return (ctx.t(late ? "list.directiveLate" : "list.directive"), selected ? .selected : late ? .error : .warning)
     }
 
     /// The most urgent of a case's review flags, and how many more it has.
-    private func needs(_ r: CaseRecord, ctx: DeskContext, selected: Bool) -> (String, Style) {
+    private func needs(_ r: CaseListing, ctx: DeskContext, selected: Bool) -> (String, Style) {
         let flags = ctx.review(r).1
         guard let first = ReviewFlag.allCases.first(where: flags.contains) else { return ("—", selected ? .selected : .dim) }
         let text = ctx.t("flag.short." + first.rawValue) + (flags.count > 1 ? " +\(flags.count - 1)" : "")

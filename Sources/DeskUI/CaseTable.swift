@@ -19,18 +19,18 @@ public struct CaseTable {
 
     func label<C: Choice>(_ c: C) -> String { strings.text(c.labelKey, language) }
 
-    public func values(_ r: CaseRecord) -> [String] {
+    public func values<C: ListedCase>(_ r: C) -> [String] {
         [r.number.description, r.stationID, Day(r.reportedAt).description,
-         reveal ? r.identity.name : Mask.name(r.identity.name),
-         r.identity.age.map(String.init) ?? "",
-         reveal ? (r.identity.phone ?? "") : Mask.phone(r.identity.phone),
-         label(r.incident.category), label(r.riskLevel), label(r.status),
+         reveal ? r.listedName : Mask.name(r.listedName),
+         r.listedAge.map(String.init) ?? "",
+         reveal ? (r.listedPhone ?? "") : Mask.phone(r.listedPhone),
+         label(r.listedCategory), label(r.riskLevel), label(r.status),
          r.isMinor ? strings.text("choice.answer.yes", language) : ""]
     }
 
-    public func text(_ rows: [CaseRecord]) -> String {
+    public func text<C: ListedCase>(_ rows: [C]) -> String {
         let headers = Self.columns.map { strings.text("cli.col." + $0, language) }
-        let body = rows.map(values)
+        let body = rows.map { values($0) }
         var widths = headers.map { TextWidth.of($0) }
         for row in body { for (i, v) in row.enumerated() { widths[i] = max(widths[i], TextWidth.of(v)) } }
         func line(_ cells: [String]) -> String {
@@ -44,7 +44,7 @@ public struct CaseTable {
         return out
     }
 
-    public func csv(_ rows: [CaseRecord]) -> String {
+    public func csv<C: ListedCase>(_ rows: [C]) -> String {
         func quote(_ v: String) -> String {
             // A leading =, +, - or @ would run as a formula in a spreadsheet.
             var v = v
@@ -57,7 +57,7 @@ public struct CaseTable {
         return out
     }
 
-    public func json(_ rows: [CaseRecord]) -> String {
+    public func json<C: ListedCase>(_ rows: [C]) -> String {
         let objects = rows.map { r in Dictionary(uniqueKeysWithValues: zip(Self.columns, values(r))) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

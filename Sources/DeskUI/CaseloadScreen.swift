@@ -5,7 +5,7 @@ import DeskModel
 final class CaseloadScreen: Screen {
     enum Row {
         case header(Caseload.Bucket, Int)
-        case item(CaseRecord, Caseload.Bucket)
+        case item(CaseListing, Caseload.Bucket)
         case none
         case gap
     }
@@ -21,7 +21,7 @@ final class CaseloadScreen: Screen {
         let key = "\(ctx.generation) \(ctx.today)"
         if let c = cached, c.1 == key { return c.0 }
         var out: [Row] = []
-        for (bucket, cases) in Caseload.buckets(ctx.visibleCases, today: ctx.today) {
+        for (bucket, cases) in Caseload.buckets(ctx.visibleListings, today: ctx.today) {
             if !out.isEmpty { out.append(.gap) }
             out.append(.header(bucket, cases.count))
             out += cases.isEmpty ? [.none] : cases.map { .item($0, bucket) }
@@ -88,9 +88,9 @@ final class CaseloadScreen: Screen {
                 let isSelected = !items.isEmpty && i == items[selected]
                 if isSelected { s.fill(row: row, style: .selected) }
                 let base: Style = isSelected ? .selected : .normal
-                let age = r.identity.age.map { String($0) + (r.isMinor ? "!" : "") } ?? "?"
+                let age = r.age.map { String($0) + (r.isMinor ? "!" : "") } ?? "?"
                 s.text((isSelected ? " ▶ " : "   ") + r.number.description, row: row, col: 0, width: 21, style: base)
-                s.text(Mask.name(r.identity.name), row: row, col: 21, width: 12, style: base)
+                s.text(Mask.name(r.name), row: row, col: 21, width: 12, style: base)
                 s.text(age, row: row, col: 34, width: 3, style: isSelected ? base : r.isMinor ? .warning : base, alignRight: true)
                 s.text(ctx.label(r.riskLevel), row: row, col: 38, width: 7,
                        style: isSelected ? base : r.riskLevel == .high ? .high : base)
@@ -100,13 +100,13 @@ final class CaseloadScreen: Screen {
         }
     }
 
-    private func note(_ r: CaseRecord, _ bucket: Caseload.Bucket, _ ctx: DeskContext) -> String {
+    private func note(_ r: CaseListing, _ bucket: Caseload.Bucket, _ ctx: DeskContext) -> String {
         let today = ctx.today
         switch bucket {
         case .firstSession:
             return ctx.t("caseload.waitingDays", today.days(since: Day(r.reportedAt)))
         case .dueToday:
-            return ctx.t("caseload.sessionsHeld", r.sessions.count)
+            return ctx.t("caseload.sessionsHeld", r.summary.sessionDays.count)
         case .overdue:
             if case .overdue(let since) = r.sessionDue(today: today) {
                 return ctx.t("caseload.overdueDays", today.days(since: since), since.description)
@@ -120,7 +120,7 @@ final class CaseloadScreen: Screen {
         case .noNextSession:
             return ctx.t("caseload.lastContact", r.lastContact.description)
         case .alert:
-            return ctx.t("caseload.alertSince", r.openAlert.map { CaseDetailScreen.stamp($0.raisedAt) } ?? "")
+            return ctx.t("caseload.alertSince", r.openAlertRaisedAt.map { CaseDetailScreen.stamp($0) } ?? "")
         }
     }
 }

@@ -6,21 +6,36 @@ import Foundation
 public final class DeskContext {
     public private(set) var store: CaseStore
     public private(set) var directory: Directory
-    /// Every case, read from the store the first time anything needs them: the SP's overview is
-    /// drawn from the review index before that, so that it opens fast on a large store.
+    /// Every case's listing (what the queue, its search, the duplicate check, the caseload and the
+    /// menu's counts need), read from the list index the first time anything needs them and checked
+    /// against the case files (`ListIndex.open`); whole records are decoded only when a case is opened
+    /// (`record`). The SP's overview is drawn from the review index before that.
+    public var listings: [CaseListing] {
+        loadListingsIfNeeded()
+        return loadedListings ?? []
+    }
+    /// Every whole record, decoded: for the command line and the tests, never for a screen that
+    /// lists cases (on a large store this is what took seconds).
     public private(set) var cases: [CaseRecord] {
         get { loadIfNeeded(); return loadedCases ?? [] }
         set { loadedCases = newValue }
     }
+    /// The case files that could not be read, set aside when the lists were opened.
     public private(set) var damaged: [DamagedFile] {
-        get { loadIfNeeded(); return loadedDamaged }
+        get { loadListingsIfNeeded(); return loadedDamaged }
         set { loadedDamaged = newValue }
     }
+    private var loadedListings: [CaseListing]?
+    /// Where each case is in `loadedListings`.
+    private var listingPosition: [UUID: Int] = [:]
+    /// Whole records read since the key was opened (a case opened, or saved), by case.
+    private var openedRecords: [UUID: CaseRecord] = [:]
     private var loadedCases: [CaseRecord]?
     private var loadedDamaged: [DamagedFile] = []
-    /// The review index as read at start (or unlock), until the cases themselves are read.
+    /// The review index as read for the overview, until the listings are read.
     private var indexSummaries: [CaseSummary]?
-    public var casesLoaded: Bool { loadedCases != nil }
+    private var indexSummariesRead = false
+    public var casesLoaded: Bool { loadedCases != nil || loadedListings != nil }
     public let clock: DeskClock
     public let strings: Strings
     public let keymap: Keymap
@@ -57,18 +72,38 @@ public final class DeskContext {
         self.keymap = keymap
         self.help = help
         self.language = language
-        if !store.isLocked { indexSummaries = SummaryIndex(store: store).load()?.summaries }
     }
 
-    /// Reads every case (once): then the index is checked against them and mended if need be.
-    private func loadIfNeeded() {
-        guard loadedCases == nil, !store.isLocked else { return }
-        let load = store.loadCases(setAside: true)
-        loadedCases = load.cases
-        loadedDamaged = load.damaged
+    /// Reads every case's listing (once) from the list index, which is checked against the case
+    /// files and mended; then the review index is checked against the listings.
+    private func loadListingsIfNeeded() {
+        guard loadedListings == nil, !store.isLocked else { return }
+        let opened = ListIndex(store: store).open(setAside: true)
+        loadedListings = opened.listings
+        listingPosition = Dictionary(opened.listings.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        loadedDamaged = opened.damaged
         indexSummaries = nil
         generation += 1
-        mendIndex()
+        mendIndex(thorough: opened.decoded > 0 || !opened.damaged.isEmpty || opened.rewritten)
+    }
+
+    /// Decodes every whole record (once): the command line and the tests.
+    private func loadIfNeeded() {
+        guard loadedCases == nil, !store.isLocked else { return }
+        loadListingsIfNeeded()
+        let load = store.loadCases(setAside: true)
+        loadedCases = load.cases
+        for d in load.damaged where !loadedDamaged.contains(where: { $0.path == d.path }) { loadedDamaged.append(d) }
+        generation += 1
+    }
+
+    /// The review index, read when the overview needs it before the listings are read.
+    private var reviewIndex: [CaseSummary]? {
+        if !indexSummariesRead, !store.isLocked {
+            indexSummaries = SummaryIndex(store: store).load()?.summaries
+            indexSummariesRead = true
+        }
+        return indexSummaries
     }
 
     /// Signs her in through the one sign-in path: in an encrypted store her own copy of the data
@@ -81,7 +116,8 @@ public final class DeskContext {
         if let checked = try? opened.loadDirectory() { directory = checked }
         directives = store.loadDirectives()
         settings = store.loadSettings()
-        indexSummaries = SummaryIndex(store: store).load()?.summaries
+        indexSummaries = nil
+        indexSummariesRead = false
         generation += 1
         self.user = user
         return result.outcome
@@ -128,12 +164,17 @@ public final class DeskContext {
     private func forgetRecords() {
         store = store.locked()
         loadedCases = nil
+        loadedListings = nil
+        listingPosition = [:]
+        openedRecords = [:]
         loadedDamaged = []
         indexSummaries = nil
+        indexSummariesRead = false
         directives = [:]
         summaryCache = nil
         nameKeyCache = [:]
         overviewCache = nil
+        visibleCache = nil
         drafts = [:]
         generation += 1
     }
@@ -177,24 +218,75 @@ public final class DeskContext {
 
     // MARK: Records
 
-    /// Cases the logged-in user may see.
+    /// Whole records of the cases the logged-in user may see (every one decoded: not for screens).
     public var visibleCases: [CaseRecord] {
         guard let user else { return [] }
         return cases.filter { Access.allows(user, .viewCases, stationID: $0.stationID) }
     }
 
-    public func record(_ id: UUID) -> CaseRecord? { cases.first { $0.id == id } }
+    /// The listings of the cases the logged-in user may see: what the screens list.
+    public var visibleListings: [CaseListing] {
+        guard let user else { return [] }
+        let all = listings
+        let key = "\(generation) \(user.id)"
+        if let c = visibleCache, c.key == key { return c.rows }
+        let rows = all.filter { Access.allows(user, .viewCases, stationID: $0.stationID) }
+        visibleCache = (key, rows)
+        return rows
+    }
+    /// Worked out once per change and user: the menu, the queue and the directives ask at every key.
+    private var visibleCache: (key: String, rows: [CaseListing])?
+
+    /// The ids of the cases she may see (the bench and tests pick cases by them).
+    public var visibleCaseIDs: [UUID] { visibleListings.map(\.id) }
+
+    /// A case's listing (no record decoded).
+    public func listing(_ id: UUID) -> CaseListing? {
+        loadListingsIfNeeded()
+        guard let i = listingPosition[id], let all = loadedListings, all.indices.contains(i) else { return nil }
+        return all[i]
+    }
+
+    /// A whole case, with its history: decoded from its file the first time it is opened, then
+    /// kept (a save over it is checked against the revision read then).
+    public func record(_ id: UUID) -> CaseRecord? {
+        if let loadedCases { return loadedCases.first { $0.id == id } }
+        if let r = openedRecords[id] { return r }
+        guard listing(id) != nil, let r = store.reload(id) else { return nil }
+        openedRecords[id] = r
+        // Another terminal saved it since the lists were read: the list shows it as it now is.
+        if let i = listingPosition[id], loadedListings?[i].revision != r.revision {
+            loadedListings?[i] = CaseListing(r)
+            generation += 1
+        }
+        return r
+    }
+
+    /// Keeps every copy of a case in memory in step with the one just saved (or found on disk).
+    private func keep(_ record: CaseRecord) {
+        if loadedCases != nil {
+            if let i = loadedCases?.firstIndex(where: { $0.id == record.id }) { loadedCases?[i] = record } else { loadedCases?.append(record) }
+        }
+        openedRecords[record.id] = record
+        loadListingsIfNeeded()
+        if let i = listingPosition[record.id] {
+            loadedListings?[i] = CaseListing(record)
+        } else if loadedListings != nil {
+            listingPosition[record.id] = loadedListings?.count
+            loadedListings?.append(CaseListing(record))
+        }
+    }
 
     /// Every case's review summary, by case.
     public var summaries: [UUID: CaseSummary] {
         if let c = summaryCache, c.generation == generation { return c.byID }
-        // Before the cases are read, from the index (the overview on a large store opens at once).
-        if !casesLoaded, let index = indexSummaries {
+        // Before the listings are read, from the index (the overview on a large store opens at once).
+        if !casesLoaded, let index = reviewIndex {
             let byID = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
             summaryCache = (generation, byID)
             return byID
         }
-        let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, CaseSummary($0)) })
+        let byID = Dictionary(listings.map { ($0.id, $0.summary) }, uniquingKeysWith: { _, b in b })
         summaryCache = (generation, byID)
         return byID
     }
@@ -205,8 +297,8 @@ public final class DeskContext {
     }
 
     /// A case's summary and review flags today.
-    public func review(_ r: CaseRecord) -> (CaseSummary, Set<ReviewFlag>) {
-        let s = summaries[r.id] ?? CaseSummary(r)
+    public func review<C: ListedCase>(_ r: C) -> (CaseSummary, Set<ReviewFlag>) {
+        let s = summaries[r.id] ?? r.listedSummary
         let late = directives(for: r.id).contains { $0.state(today: today) == .late }
         return (s, s.flags(today: today, now: clock.now(), settings: settings, lateDirective: late))
     }
@@ -232,18 +324,27 @@ public final class DeskContext {
         generation += 1
     }
 
-    /// Checks the review index against the cases loaded, and writes it anew when they differ (a
-    /// crash between a save and its index line) or when it has grown long with old lines.
-    func mendIndex() {
+    /// Checks the review index against the listings, and writes it anew when they differ (a
+    /// crash between a save and its index line) or when it has grown long with old lines. When the
+    /// list index held every case file as it is (nothing decoded), a save's review line was written
+    /// before its list line: then only the index's line count is checked, without opening a line.
+    func mendIndex(thorough: Bool) {
         let index = SummaryIndex(store: store)
-        if let loaded = index.load(), SummaryIndex.matches(loaded.summaries, cases), loaded.lines <= 2 * cases.count + 64 { return }
-        try? index.rebuild(from: cases.map(CaseSummary.init))
+        let all = loadedListings ?? []
+        if !thorough, let data = try? Data(contentsOf: index.url) {
+            let lines = data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            if lines >= all.count, lines <= 2 * all.count + 64 { return }
+        }
+        let revisions = Dictionary(all.map { ($0.id, $0.revision) }, uniquingKeysWith: { a, _ in a })
+        if let loaded = index.load(), loaded.summaries.count == all.count,
+           loaded.summaries.allSatisfy({ revisions[$0.id] == $0.revision }), loaded.lines <= 2 * all.count + 64 { return }
+        try? index.rebuild(from: all.map(\.summary))
     }
 
     /// Her name as keys for matching any spelling in either script.
-    public func nameKeys(_ r: CaseRecord) -> [String] {
+    public func nameKeys<C: ListedCase>(_ r: C) -> [String] {
         if let cached = nameKeyCache[r.id], cached.revision == r.revision { return cached.keys }
-        let keys = NameKey.words(r.identity.name)
+        let keys = NameKey.words(r.listedName)
         nameKeyCache[r.id] = (r.revision, keys)
         return keys
     }
@@ -251,7 +352,7 @@ public final class DeskContext {
     /// The next case number at a station this year, taken for good in the store.
     public func claimNumber(stationID: String) throws -> CaseNumber {
         let code = directory.station(stationID)?.code ?? stationID
-        return try store.claim(CaseNumber.next(stationCode: code, year: today.year, existing: cases.map(\.number)))
+        return try store.claim(CaseNumber.next(stationCode: code, year: today.year, existing: listings.map(\.number)))
     }
 
     /// Saves a case durably, then updates the in-memory list.
@@ -263,7 +364,7 @@ public final class DeskContext {
             record.updatedAt = clock.now()
         }
         try saveChecked(record, base: isNew ? nil : base)
-        if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = record } else { cases.append(record) }
+        keep(record)
         generation += 1
         log(isNew ? .caseCreated : .caseUpdated, caseID: record.id, detail: record.number.description + " r\(record.revision)")
     }
@@ -275,7 +376,7 @@ public final class DeskContext {
         record.revision += 1
         record.updatedAt = clock.now()
         try saveChecked(record, base: base)
-        if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = record }
+        keep(record)
         generation += 1
         log(.caseUpdated, caseID: record.id, detail: record.number.description + " r\(record.revision) · " + what)
     }
@@ -287,8 +388,8 @@ public final class DeskContext {
         do {
             try store.save(record, base: base)
         } catch SaveConflict.stale(let onDisk) {
-            let mine = cases.first { $0.id == record.id }
-            if let i = cases.firstIndex(where: { $0.id == record.id }) { cases[i] = onDisk }
+            let mine = self.record(record.id)
+            keep(onDisk)
             generation += 1
             let by = onDisk.events.last.map { userName($0.by) } ?? "?"
             let parts = mine.map { Self.changedParts(from: $0, to: onDisk).map { t("conflict.part." + $0) } } ?? []
@@ -344,7 +445,7 @@ public final class DeskContext {
 
     /// Directives on the cases the user may see, newest first.
     public var visibleDirectives: [Directive] {
-        let ids = Set(visibleCases.map(\.id))
+        let ids = Set(visibleListings.map(\.id))
         return directives.filter { ids.contains($0.key) }.flatMap(\.value).sorted { $0.at > $1.at }
     }
 

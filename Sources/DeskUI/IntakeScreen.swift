@@ -17,7 +17,7 @@ final class IntakeScreen: Screen {
     /// Set once the case is saved: nothing is left to keep as a draft.
     var finished = false
     /// Earlier cases that may be the same woman, shown before a new intake is saved.
-    var duplicates: [DuplicateFinder.Match]?
+    var duplicates: [DuplicateFinder.Match<CaseListing>]?
     var duplicateList = ScrollList()
     /// The answers she chose to save as a new case despite the matches shown for them.
     var acknowledged: [String: String]?
@@ -124,7 +124,7 @@ final class IntakeScreen: Screen {
     }
 
     /// Enter opens the earlier case (the draft stays), F10 saves as a new case anyway, Esc goes back.
-    private func handleDuplicates(_ input: Input, _ found: [DuplicateFinder.Match], ctx: DeskContext) -> Transition {
+    private func handleDuplicates(_ input: Input, _ found: [DuplicateFinder.Match<CaseListing>], ctx: DeskContext) -> Transition {
         switch input {
         case .action(.select):
             duplicates = nil
@@ -207,7 +207,7 @@ final class IntakeScreen: Screen {
             if !problems.isEmpty {
                 result = .failure(IntakeErrors(errors: problems))
             } else if acknowledged != form.values,
-                      case let found = DuplicateFinder.candidates(for: form.person(today: ctx.today), among: ctx.visibleCases,
+                      case let found = DuplicateFinder.candidates(for: form.person(today: ctx.today), among: ctx.visibleListings,
                                                                  nameKeys: ctx.nameKeys),
                       !found.isEmpty {
                 // One woman should not become two cases: show who she may already be.

@@ -102,7 +102,7 @@ extension IntakeScreen {
     }
 
     /// A box over the form: the earlier cases that may be her, masked, with what matched.
-    private func drawDuplicates(_ found: [DuplicateFinder.Match], on s: Surface, area: Rect, ctx: DeskContext) {
+    private func drawDuplicates(_ found: [DuplicateFinder.Match<CaseListing>], on s: Surface, area: Rect, ctx: DeskContext) {
         let width = area.cols - 4
         let top = area.top + 3
         let rows = [ctx.t("dup.title", found.count), ctx.t("dup.hint")] + found.map { _ in "" } + [""]
@@ -113,8 +113,8 @@ extension IntakeScreen {
             let r = m.record
             let chosen = i == duplicateList.selected
             let why = m.reasons.map { ctx.t("dup.reason." + $0.rawValue) }.joined(separator: ", ")
-            let line = (chosen ? "▶ " : "  ") + r.number.description + "  " + Mask.name(r.identity.name) + "  "
-                + (r.identity.age.map(String.init) ?? "?") + "  " + Day(r.reportedAt).description + "  "
+            let line = (chosen ? "▶ " : "  ") + r.number.description + "  " + Mask.name(r.name) + "  "
+                + (r.age.map(String.init) ?? "?") + "  " + Day(r.reportedAt).description + "  "
                 + ctx.t("dup.matched", why)
             s.text(" " + line, row: top + 2 + i, col: 2, width: width, style: chosen ? .fieldFocus : .field)
         }

@@ -113,7 +113,7 @@ final class MainMenuScreen: MenuScreen {
             }
         }
         if Access.allows(user, .counsel) {
-            let load = Caseload.buckets(ctx.visibleCases, today: ctx.today)
+            let load = Caseload.buckets(ctx.visibleListings, today: ctx.today)
             let alerts = load.first { $0.0 == .alert }?.1.count ?? 0
             let waiting = load.filter { $0.0.isToSee }.map(\.1.count).reduce(0, +)
             items.append(MenuItem(label: ctx.t("menu.caseload"), detail: ctx.t("menu.caseloadCount", waiting, alerts),
@@ -169,7 +169,7 @@ final class MainMenuScreen: MenuScreen {
 
     private func queueItem(_ ctx: DeskContext, _ stations: [Station]) -> MenuItem {
         if stations.count == 1 {
-            let open = ctx.visibleCases.filter { $0.status != .closed }.count
+            let open = ctx.visibleListings.filter { $0.status != .closed }.count
             return MenuItem(label: ctx.t("menu.queue"), detail: ctx.t("menu.openCount", open)) {
                 .push(CaseListScreen(stationID: stations[0].id))
             }
@@ -187,7 +187,7 @@ final class StationPickerScreen: MenuScreen {
 
     override func items(_ ctx: DeskContext) -> [MenuItem] {
         ctx.userStations.map { station in
-            let cases = ctx.cases.filter { $0.stationID == station.id && $0.status != .closed }
+            let cases = ctx.listings.filter { $0.stationID == station.id && $0.status != .closed }
             let high = cases.filter { $0.riskLevel == .high }.count
             return MenuItem(label: station.name(ctx.language) + " (" + station.code + ")",
                             detail: ctx.t("stations.counts", cases.count, high)) {
@@ -205,7 +205,7 @@ final class DirectivesScreen: MenuScreen {
     override func items(_ ctx: DeskContext) -> [MenuItem] {
         ctx.visibleDirectives.map { d in
             let state = d.state(today: ctx.today)
-            let number = ctx.record(d.caseID)?.number.description ?? ""
+            let number = ctx.listing(d.caseID)?.number.description ?? ""
             return MenuItem(label: "[\(ctx.t("directive.state." + state.rawValue))] \(number) · \(d.due)", detail: d.text,
                             style: state == .late ? .error : state == .unread ? .warning : .normal) {
                 .push(CaseDetailScreen(caseID: d.caseID))

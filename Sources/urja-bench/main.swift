@@ -1,106 +1,286 @@
 import DeskModel
 import DeskUI
 import Foundation
+import Histogram
+import UrjaSeeds
 
-// Benchmarks of the store and the queue, printed as figures. Run in release:
-//     swift run -c release urja-bench [cases...]
-// Synthetic data only: the demo generator's invented cases in a temporary folder.
+// The desk's jobs timed on a store as `urja-desk demo` makes it (sealed by default), printed as
+// a table and written as JSON. Run in release, one size per process for an honest peak memory:
+//     swift build -c release --scratch-path .build-release
+//     .build-release/release/urja-bench --cases 10000 [--plain] [--runs 7] [--json out.json]
+//                                       [--store DIR (made there and kept if missing)] [--sqlite PEER.py]
+// Medians and p99 come from HdrHistogram (microsecond buckets, 3 significant digits); peak memory
+// is the kernel's VmHWM of this process. Synthetic data only: the demo generator's invented cases.
 
+struct Options {
+    var counts: [Int] = []
+    var sealed = true
+    var runs = 7
+    var json: String?
+    var store: String?
+    var sqlite: String?
+    var verify = false
+    var keep = false
+
+    init(_ args: [String]) {
+        var i = 0
+        func value() -> String? { i += 1; return i < args.count ? args[i] : nil }
+        while i < args.count {
+            switch args[i] {
+            case "--cases": if let v = value(), let n = Int(v) { counts.append(n) }
+            case "--plain": sealed = false
+            case "--runs": if let v = value(), let n = Int(v) { runs = max(1, n) }
+            case "--json": json = value()
+            case "--store": store = value()
+            case "--sqlite": sqlite = value()
+            case "--verify": verify = true
+            case "--keep": keep = true
+            default: if let n = Int(args[i]) { counts.append(n) }
+            }
+            i += 1
+        }
+        if counts.isEmpty { counts = [1_000] }
+    }
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
 let clock = SystemClock()
-let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-let counts = sizes.isEmpty ? [1_000, 10_000] : sizes
 
-func seconds(_ work: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try work()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+/// One job's samples, in microseconds.
+struct Samples {
+    var histogram = Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+    mutating func add(_ nanoseconds: UInt64) { _ = histogram.record(max(1, nanoseconds / 1_000)) }
+    mutating func time<T>(_ work: () throws -> T) rethrows -> T {
+        let start = now()
+        let out = try work()
+        add(now() - start)
+        return out
+    }
+    var count: UInt64 { histogram.totalCount }
+    var medianMS: Double { Double(histogram.valueAtPercentile(50)) / 1_000 }
+    var p99MS: Double { Double(histogram.valueAtPercentile(99)) / 1_000 }
 }
 
-func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
-
-func directory() throws -> Directory {
-    let stations = (1...7).map { Station(id: "S\($0)", code: "BEN-S\($0)", nameEn: "Station \($0)", nameHi: "थाना \($0)", district: "D", range: "R") }
-    let user = User(id: "desk", nameEn: "Desk", nameHi: "डेस्क", role: .deskOfficer, stationIDs: ["S1"],
-                    pin: try PinHash.make(pin: "1111", rounds: 1000))
-    let sp = User(id: "sp", nameEn: "SP", nameHi: "एसपी", role: .sp, stationIDs: [], pin: try PinHash.make(pin: "4444", rounds: 1000))
-    return Directory(stations: stations, partners: [], users: [user, sp])
+/// The kernel's figures for this process (kB): peak and current resident size.
+func memory(_ field: String) -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
+        return Int(line.split(separator: " ").dropFirst().first.map(String.init) ?? "") ?? 0
+    }
+    return 0
 }
 
-print("urja-bench: store of one binary plist per case; figures are wall-clock on this machine")
-print(["cases", "create s", "open s", "save 1 ms", "search ms", "key+draw ms", "overview ms", "report ms", "desk ovw ms"]
-    .enumerated().map { $0.offset == 0 ? String(repeating: " ", count: 8 - $0.element.count) + $0.element
-                                       : String(repeating: " ", count: max(1, 13 - $0.element.count)) + $0.element }
-    .joined())
+struct Failure: Error, CustomStringConvertible { var description: String }
+
+func type(_ app: DeskApp, _ text: String) { for s in text.unicodeScalars { app.handle(.char(s)) } }
+
+/// A fresh desk on the store, as a new process has it.
+func freshDesk(_ store: CaseStore, _ res: DeskResources) throws -> (DeskContext, DeskApp) {
+    let opened = try CaseStore.open(at: store.root)
+    let ctx = try DeskContext(store: opened, clock: clock, strings: res.strings, keymap: res.keymap, help: res.help)
+    return (ctx, DeskApp(ctx: ctx))
+}
+
+func signIn(_ app: DeskApp, _ user: String) throws {
+    guard let pin = DemoStore.demoPINs[user] else { throw Failure(description: "no demo PIN for \(user)") }
+    type(app, user)
+    app.handle(.enter)
+    type(app, pin)
+    app.handle(.enter)
+}
+
 let res = try DeskResources.load()
-for count in counts {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("urja-bench-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: root) }
-    let dir = try directory()
-    var store: CaseStore?
-    let create = try seconds { store = try DemoStore.create(at: root, directory: dir, count: count, seed: 1, clock: clock) }
-    guard let store else { break }
-    var loaded: CaseStore.Load?
-    let open = seconds { loaded = store.loadCases(setAside: false) }
-    guard let load = loaded, !load.cases.isEmpty else { break }
-    // One case saved again, many times: the cost must not grow with the store.
-    var record = load.cases[load.cases.count / 2]
-    var saves: [Double] = []
-    for _ in 0..<50 {
-        record.revision += 1
-        saves.append(try seconds { try store.save(record) })
+let directory = try SeedFormat.directory(stations: UrjaSeeds.stations(), partners: UrjaSeeds.partners(), users: UrjaSeeds.users())
+var results: [[String: Any]] = []
+
+print("urja-bench: \(options.sealed ? "sealed" : "plain") demo stores, \(options.runs) runs per job; medians and p99 in ms (HdrHistogram)")
+
+for count in options.counts {
+    // A given store that does not exist yet is made there and kept (to time the same store again).
+    let made = options.store.map { !FileManager.default.fileExists(atPath: $0 + "/store.plist") } ?? true
+    let root = options.store.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("urja-bench-\(UUID().uuidString)")
+    defer { if made, options.store == nil, !options.keep { try? FileManager.default.removeItem(at: root) } }
+    var createSeconds = 0.0
+    if made {
+        let start = now()
+        if options.sealed {
+            _ = try DemoStore.createEncrypted(at: root, directory: directory, count: count, seed: 2024, clock: clock)
+        } else {
+            try DemoStore.create(at: root, directory: directory, count: count, seed: 2024, clock: clock)
+        }
+        createSeconds = Double(now() - start) / 1e9
     }
-    // Search as you type over the whole store, with the name keys kept as the desk keeps them.
-    let keys = Dictionary(uniqueKeysWithValues: load.cases.map { ($0.id, NameKey.words($0.identity.name)) })
-    var searches: [Double] = []
-    for text in ["सु", "सुनी", "वर्मा", "sunita", "98", "BEN-S3-2026-00"] {
-        searches.append(seconds { _ = CaseQuery(search: text).apply(to: load.cases, nameKeys: { keys[$0.id] ?? [] }) })
+    let base = try CaseStore.open(at: root)
+    let caseCount = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("cases").path).count) ?? count
+    // The key derivation of a sign-in, timed apart: it is the same at any size (PBKDF2, 600,000 rounds).
+    var kdf = Samples()
+    var keyed = base
+    if base.meta.encrypted {
+        guard let ring = base.loadKeyRing(), let pin = DemoStore.demoPINs["asha"] else { throw Failure(description: "no key ring") }
+        for _ in 0..<min(3, options.runs) { keyed = base.unlocked(with: try kdf.time { try ring.unlock(user: "asha", secret: pin) }) }
     }
-    // The queue drawn on an in-memory 80x24 screen, with the whole store loaded.
-    let ctx = try DeskContext(store: store, clock: clock, strings: res.strings, keymap: res.keymap, help: res.help)
-    let app = DeskApp(ctx: ctx)
-    let surface = GridSurface(rows: 24, cols: 80)
-    for s in "desk".unicodeScalars { app.handle(.char(s)) }
-    app.handle(.enter)
-    for s in "1111".unicodeScalars { app.handle(.char(s)) }
-    app.handle(.enter)
-    app.handle(.char("2"))
-    // One keystroke of search-as-you-type in a station's queue, and the screen drawn again.
-    var renders: [Double] = []
-    for i in 0..<20 {
-        renders.append(seconds {
-            app.handle(i % 2 == 0 ? .char("स") : .backspace)
-            app.render(on: surface)
-        })
+    let kdfMS = kdf.count > 0 ? kdf.medianMS : 0
+
+    // One desk opened untimed first: a store made before the list index (or a fresh demo) has it
+    // built then, as its first desk would; the runs below time a desk opening as on any later day.
+    var firstOpenMS = 0.0
+    do {
+        let (_, app) = try freshDesk(base, res)
+        let start = now()
+        try signIn(app, "asha")
+        app.handle(.char("2"))
+        app.render(on: GridSurface(rows: 24, cols: 80))
+        firstOpenMS = Double(now() - start) / 1e6
     }
-    // The SP's overview, as a fresh process shows it: the review index read, every station's row
-    // worked out, the screen drawn. And a month's report from the index, as `urja-desk report` does.
-    let overview = try seconds {
-        let summaries = ReviewData.summaries(store)
-        let rows = StationOverview.rows(stationIDs: dir.stations.map(\.id), summaries: summaries, today: Day(clock.now()),
-                                        now: clock.now(), settings: store.loadSettings())
-        guard rows.count == dir.stations.count else { throw CocoaError(.coderInvalidValue) }
-    }
-    // The same overview in the desk itself: a fresh desk on the store, the SP logging in (a PIN
-    // hashed with few rounds, so that the PIN check is not what is measured), the overview drawn.
-    let deskOverview = try seconds {
-        let fresh = try DeskContext(store: store, clock: clock, strings: res.strings, keymap: res.keymap, help: res.help)
-        let desk = DeskApp(ctx: fresh)
+    // 1. The desk officer's PIN accepted → her queue drawn (fresh desk each run; key derivation subtracted).
+    var openQueue = Samples()
+    var firstScreen = ""
+    for _ in 0..<options.runs {
+        let (_, app) = try freshDesk(base, res)
+        type(app, "asha")
+        app.handle(.enter)
+        type(app, DemoStore.demoPINs["asha"] ?? "")
+        let start = now()
+        app.handle(.enter)
+        app.handle(.char("2"))
         let screen = GridSurface(rows: 24, cols: 80)
-        for s in "sp".unicodeScalars { desk.handle(.char(s)) }
-        desk.handle(.enter)
-        for s in "4444".unicodeScalars { desk.handle(.char(s)) }
-        desk.handle(.enter)
-        desk.render(on: screen)
-        guard screen.snapshot.contains("District overview"), !fresh.casesLoaded else { throw CocoaError(.coderInvalidValue) }
+        app.render(on: screen)
+        let spent = now() - start
+        openQueue.add(spent > UInt64(kdfMS * 1e6) ? spent - UInt64(kdfMS * 1e6) : 1_000)
+        firstScreen = screen.snapshot
     }
-    let report = seconds {
-        let summaries = ReviewData.summaries(store)
-        let today = Day(clock.now())
-        if let month = ReportPeriod.month(today.year, today.month) {
-            _ = ReportText(strings: res.strings, language: .en, directory: dir)
-                .text(Report.make(summaries, period: month, stationIDs: dir.stations.map(\.id), today: today))
+    guard firstScreen.contains("Vijay Nagar") else { throw Failure(description: "the queue did not open:\n" + firstScreen) }
+
+    // 2. One search keystroke in the queue, the screen drawn again; 3. one case opened with its
+    // whole history and drawn; 4. a durable save of one case over the revision read.
+    var keystroke = Samples()
+    var openCase = Samples()
+    var save = Samples()
+    let (ctx, app) = try freshDesk(base, res)
+    try signIn(app, "asha")
+    app.handle(.char("2"))
+    let surface = GridSurface(rows: 24, cols: 80)
+    app.render(on: surface)
+    // Digits typed in the first second after a queue opens are not taken (a PIN typed too late).
+    Thread.sleep(forTimeInterval: 1.1)
+    for _ in 0..<options.runs {
+        for text in ["सु", "सुनी", "sunita", "verma", "98", "IND-VJN-20"] {
+            for s in text.unicodeScalars { keystroke.time { app.handle(.char(s)); app.render(on: surface) } }
+            for _ in text.unicodeScalars { keystroke.time { app.handle(.backspace); app.render(on: surface) } }
         }
     }
-    print(String(format: "%8d %12.2f %12.3f %12.3f %12.3f %12.3f %12.1f %12.1f %12.1f", count, create, open, median(saves) * 1000,
-                 median(searches) * 1000, median(renders) * 1000, overview * 1000, report * 1000, deskOverview * 1000))
+    app.handle(.escape)
+    app.render(on: surface)
+    for _ in 0..<options.runs {
+        openCase.time {
+            app.handle(.down)
+            app.handle(.enter)
+            app.render(on: surface)
+        }
+        app.handle(.escape)
+        app.render(on: surface)
+    }
+    guard let id = ctx.visibleCaseIDs.dropFirst(ctx.visibleCaseIDs.count / 2).first,
+          var record = ctx.record(id) else { throw Failure(description: "no case to save") }
+    for _ in 0..<max(50, options.runs) {
+        let revision = record.revision
+        record.revision += 1
+        try save.time { try keyed.save(record, base: revision) }
+    }
+
+    // 5. The SP's overview in a fresh desk (key derivation subtracted); 6. a month's report from the index.
+    var overview = Samples()
+    for _ in 0..<options.runs {
+        let (fresh, desk) = try freshDesk(base, res)
+        type(desk, "spindore")
+        desk.handle(.enter)
+        type(desk, DemoStore.demoPINs["spindore"] ?? "")
+        let start = now()
+        desk.handle(.enter)
+        let screen = GridSurface(rows: 24, cols: 80)
+        desk.render(on: screen)
+        let spent = now() - start
+        overview.add(spent > UInt64(kdfMS * 1e6) ? spent - UInt64(kdfMS * 1e6) : 1_000)
+        guard screen.snapshot.contains("District overview"), fresh.user != nil else { throw Failure(description: "no overview") }
+    }
+    var report = Samples()
+    for _ in 0..<options.runs {
+        report.time {
+            let summaries = SummaryIndex(store: keyed).load()?.summaries ?? []
+            let today = Day(clock.now())
+            if let month = ReportPeriod.month(today.year, today.month) {
+                _ = ReportText(strings: res.strings, language: .en, directory: directory)
+                    .text(Report.make(summaries, period: month, stationIDs: directory.stations.map(\.id), today: today))
+            }
+        }
+    }
+    var verifySeconds: Double?
+    if options.verify {
+        let start = now()
+        _ = StoreCheck.run(keyed)
+        verifySeconds = Double(now() - start) / 1e9
+    }
+    let peakKB = memory("VmHWM")
+
+    // The SQLite peer on the same number of rows, in the same go.
+    var peer: [String: Any]?
+    if let script = options.sqlite {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script, "--synthetic", String(caseCount)]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let line = String(decoding: out, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+        peer = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    }
+    func peerPair(_ key: String) -> (Double, Double)? {
+        guard let v = peer?[key] as? [Double], v.count == 2 else { return nil }
+        return (v[0], v[1])
+    }
+
+    let jobs: [(String, String, Samples, String?)] = [
+        ("open_queue", "PIN accepted → her queue drawn (KDF apart)", openQueue, "open_and_queue_ms"),
+        ("keystroke", "one search keystroke, screen drawn", keystroke, "keystroke_ms"),
+        ("durable_save", "durable save of one case", save, "durable_save_ms"),
+        ("open_case", "open one case, drawn", openCase, nil),
+        ("sp_overview", "SP overview, fresh desk (KDF apart)", overview, "open_and_queue_ms"),
+        ("month_report", "month report", report, "month_report_ms"),
+    ]
+    print("")
+    print("\(caseCount) \(options.sealed ? "sealed" : "plain") cases" + (made ? String(format: ", made in %.1f s", createSeconds) : ", store given")
+          + String(format: "; first open (index built if missing) %.0f ms; key derivation %.0f ms; peak memory (VmHWM) %.0f MB",
+                   firstOpenMS, kdfMS, Double(peakKB) / 1024)
+          + (verifySeconds.map { String(format: "; verify %.2f s", $0) } ?? ""))
+    print("| job | Urja Desk median ms | p99 ms | SQLite median ms | p99 ms | ratio (median) |")
+    print("|---|---|---|---|---|---|")
+    var jobJSON: [String: Any] = [:]
+    for (key, label, s, peerKey) in jobs {
+        let pair = peerKey.flatMap(peerPair)
+        let ratio = pair.map { $0.0 > 0 ? String(format: "%.1fx", s.medianMS / $0.0) : "–" } ?? "–"
+        print(String(format: "| %@ | %.3f | %.3f | %@ | %@ | %@ |", label, s.medianMS, s.p99MS,
+                     pair.map { String(format: "%.3f", $0.0) } ?? "–", pair.map { String(format: "%.3f", $0.1) } ?? "–", ratio))
+        var entry: [String: Any] = ["median_ms": s.medianMS, "p99_ms": s.p99MS, "samples": Int(s.count)]
+        if let pair { entry["sqlite_median_ms"] = pair.0; entry["sqlite_p99_ms"] = pair.1 }
+        jobJSON[key] = entry
+    }
+    var result: [String: Any] = ["cases": caseCount, "sealed": options.sealed, "runs": options.runs, "jobs": jobJSON,
+                                 "kdf_ms": kdfMS, "first_open_ms": firstOpenMS, "peak_rss_kb": peakKB]
+    if made { result["create_s"] = createSeconds }
+    if let verifySeconds { result["verify_s"] = verifySeconds }
+    if let peer { result["sqlite"] = peer }
+    results.append(result)
+}
+
+if let path = options.json {
+    let data = try JSONSerialization.data(withJSONObject: ["machine": ProcessInfo.processInfo.hostName,
+                                                           "cores": ProcessInfo.processInfo.activeProcessorCount,
+                                                           "results": results], options: [.prettyPrinted, .sortedKeys])
+    try data.write(to: URL(fileURLWithPath: path))
+    print("\nwritten: \(path)")
 }

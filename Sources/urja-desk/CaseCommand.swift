@@ -35,7 +35,8 @@ struct CaseShow: ParsableCommand {
         } catch { CLI.exit(CLI.fail(error, s)) }
         let wanted = Digits.toASCII(number).uppercased().trimmingCharacters(in: .whitespaces)
         // Only a case she may see.
-        guard let record = ctx.cases.first(where: { $0.number.description == wanted && session.sees($0.stationID) }) else {
+        guard let listed = ctx.listings.first(where: { $0.number.description == wanted && session.sees($0.stationID) }),
+              let record = ctx.record(listed.id) else {
             CLI.exit(Failure(s.text("cli.noSuchCase", .en, number), code: 3))
         }
         // What a reveal shows her, as on the case screen: identity, and notes only with that right.

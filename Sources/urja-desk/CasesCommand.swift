@@ -31,12 +31,14 @@ struct Cases: ParsableCommand {
         // case at a time with a reason (case show --reveal), as on screen.
         if reveal { session.require(.revealIdentity) }
         CLI.checkStations(station.map { [$0] } ?? [], in: directory, s)
-        let load = store.loadCases(setAside: false)
+        // The listings, from the list index checked against the case files (no record decoded
+        // unless the index does not hold it as it is).
+        let load = ListIndex(store: store).open(setAside: false)
         for damaged in load.damaged {
             FileHandle.standardError.write(Data((s.text("cli.skippedDamaged", .en, damaged.path, damaged.reason) + "\n").utf8))
         }
         // Only the cases she may see (her stations).
-        let visible = load.cases.filter { session.sees($0.stationID) }
+        let visible = load.listings.filter { session.sees($0.stationID) }
         let rows = CaseQuery(search: search ?? "", stationID: station, sort: .number).apply(to: visible)
         // Every export is on record before it is printed: what, how many, and (sealed) why.
         session.audit(reveal ? .revealIdentity : .export, detail: "cases \(format.rawValue) \(rows.count)" + (reveal ? " --reveal" : ""),

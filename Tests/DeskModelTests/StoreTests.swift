@@ -35,8 +35,8 @@ final class StoreTests: XCTestCase {
         try store.save(changed)
         let after = try modificationDates()
         let touched = after.filter { before[$0.key] != $0.value }.map(\.key)
-        // The case's own file, and one line appended to the review index: nothing else.
-        XCTAssertEqual(Set(touched), ["cases/" + changed.id.uuidString + ".plist", "index.tsv"])
+        // The case's own file, and one line appended to each index (review, lists): nothing else.
+        XCTAssertEqual(Set(touched), ["cases/" + changed.id.uuidString + ".plist", "index.tsv", "list.idx"])
         XCTAssertEqual(after.count, before.count, "no temporary file is left behind")
     }
 

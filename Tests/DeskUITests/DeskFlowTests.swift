@@ -67,7 +67,7 @@ final class DeskFlowTests: XCTestCase {
         XCTAssertTrue(h.ctx.store.loadCases(setAside: false).cases.contains { $0.id == saved.id })
         h.press(.escape, .char("2"))
         let before = try XCTUnwrap(h.queueRows)
-        let other = try XCTUnwrap(before.first { $0.id != saved.id && !$0.identity.name.contains("क्षमा") })
+        let other = try XCTUnwrap(before.first { $0.id != saved.id && !$0.name.contains("क्षमा") })
         XCTAssertTrue(h.screen.contains(other.number.description), "before the search, another case shows")
         h.type("क्षमा")
         let queue = h.screen

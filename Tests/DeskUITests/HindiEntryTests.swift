@@ -71,10 +71,10 @@ final class HindiEntryTests: XCTestCase {
         // A case on the first screen that her name does not match: it must go.
         let onScreen = h.screen
         let other = try XCTUnwrap(all.first { $0.id != r.id && onScreen.contains($0.number.description)
-                                              && !NameKey.matches(query: NameKey.words(roman), name: NameKey.words($0.identity.name)) })
+                                              && !NameKey.matches(query: NameKey.words(roman), name: NameKey.words($0.name)) })
         h.type(roman)
         XCTAssertTrue(h.screen.contains(r.number.description), "\(roman) finds \(r.identity.name)")
-        XCTAssertFalse(h.screen.contains(other.number.description), "\(roman) leaves out \(other.identity.name)")
+        XCTAssertFalse(h.screen.contains(other.number.description), "\(roman) leaves out \(other.name)")
         XCTAssertLessThan(try XCTUnwrap(h.queueRows).count, all.count)
         XCTAssertEqual(h.shownQueueCount, h.queueRows?.count)
         h.press(.escape)
