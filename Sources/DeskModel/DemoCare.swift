@@ -28,15 +28,18 @@ struct DemoCare {
         // Sessions: none yet for a few open cases; closed cases had a few; the rest go on to about
         // today, with one in six dropped out of touch (overdue).
         let stopsEarly = rng.next() % 6 == 0
-        let wanted = record.status == .open ? Int(rng.next() % 2)
-            : record.status == .closed || stopsEarly ? 1 + Int(rng.next() % 5) : 24
+        // A closed case was worked first: its history is written open, and closed after.
+        let finalStatus = record.status
+        if finalStatus == .closed { record.status = .counselling }
+        let wanted = finalStatus == .open ? Int(rng.next() % 2)
+            : finalStatus == .closed || stopsEarly ? 1 + Int(rng.next() % 5) : 24
         var day = reported.adding(days: 1 + Int(rng.next() % 5))
         var phq = 8 + Int(rng.next() % 16)
         var gad = 6 + Int(rng.next() % 12)
         for n in 0..<wanted where day <= today {
             let gap = n < 3 ? 10 + Int(rng.next() % 11) : 21 + Int(rng.next() % 15)
             let isLast = n == wanted - 1 || day.adding(days: gap) > today
-            let next: Day? = isLast && record.status == .closed ? nil : day.adding(days: gap)
+            let next: Day? = isLast && finalStatus == .closed ? nil : day.adding(days: gap)
             let at = day.startDate.addingTimeInterval(Double(11 * 3600 + Int(rng.next() % 18_000)))
             let session = CounsellingSession(
                 id: DemoGenerator.uuid(&rng), number: n + 1, day: day, mode: [.inPerson, .phone, .homeVisit][Int(rng.next() % 3)], minutes: 30 + 15 * Int(rng.next() % 4),
@@ -68,9 +71,32 @@ struct DemoCare {
             }
             day = day.adding(days: gap)
         }
-        addPlan(&record, by: counsellorID, rng: &rng)
+        addPlan(&record, status: finalStatus, by: counsellorID, rng: &rng)
         addProsecution(&record, rng: &rng)
         reportToCWC(&record, rng: &rng)
+        if finalStatus == .closed {
+            if record.hasOpenAlert, let at = record.events.map(\.at).max() {
+                try? record.closeAlert(note: "टेली-मानस 14416 से बात कराई, सुरक्षा योजना बनाई", by: counsellorID, at: at.addingTimeInterval(3_600))
+            }
+            let last = record.events.map(\.at).max() ?? record.reportedAt
+            let closedAt = min(today.startDate.addingTimeInterval(10 * 3600), last.addingTimeInterval(Double(2 + Int(rng.next() % 10)) * 86_400))
+            // Her steps were finished (or given up) before the case was closed.
+            let closedDay = Day(max(closedAt, last))
+            for var step in record.plan where [.planned, .underway].contains(step.status) {
+                let finished = step.referral == .sent || step.referral == .notReferred ? rng.next() % 2 == 0 : true
+                step.status = finished ? .done : .dropped
+                step.completed = finished ? closedDay : nil
+                if step.referral == .sent || step.referral == .accepted { step.referral = finished ? .done : .declined }
+                if step.referral == .declined, step.declineReason.isEmpty { step.declineReason = "महिला ने आगे बढ़ने से मना किया" }
+                if step.kind == .shgLinkage, finished, step.groupName.isEmpty {
+                    step.groupName = Self.groups[Int(rng.next() % UInt64(Self.groups.count))]
+                    step.groupVillage = record.identity.address
+                    step.joined = closedDay
+                }
+                try? record.putStep(step, by: counsellorID, at: max(closedAt, last))
+            }
+            record.setStatus(.closed, by: by, at: max(closedAt, last))
+        }
     }
 
     /// Most children's cases were reported to the CWC (and the Special Court) the same or the next day.
@@ -94,13 +120,20 @@ struct DemoCare {
         return items
     }
 
-    private func addPlan(_ record: inout CaseRecord, by counsellorID: String, rng: inout SeededRandom) {
-        guard [.rehabilitation, .closed].contains(record.status) || (record.status == .counselling && rng.next() % 3 == 0) else { return }
+    private func addPlan(_ record: inout CaseRecord, status: CaseStatus, by counsellorID: String, rng: inout SeededRandom) {
+        guard [.rehabilitation, .closed].contains(status) || (status == .counselling && rng.next() % 3 == 0) else { return }
         let start = Day(record.reportedAt).adding(days: 10)
         guard start <= today else { return }
         let at = start.startDate.addingTimeInterval(12 * 3600)
-        // A referral needs her consent to sharing, or for a child the recorded exception.
-        guard record.consent.sharing == .yes || record.isMinor else { return }
+        // A referral needs her consent to sharing, or for a child the recorded exception: without
+        // it, a woman's steps are her own (no partner told).
+        let mayRefer = record.consent.sharing == .yes
+        func own(_ step: RehabStep) -> RehabStep {
+            guard !mayRefer else { return step }
+            var s = step
+            s.partnerID = nil; s.referral = .notReferred; s.referralDay = nil; s.declineReason = ""
+            return s
+        }
         if record.isMinor {
             // A girl goes back to school with the help of a scheme, not to an SHG or a job.
             let roll = rng.next() % 3
@@ -124,7 +157,7 @@ struct DemoCare {
             groupName: referral == .done ? Self.groups[Int(rng.next() % UInt64(Self.groups.count))] : "",
             groupVillage: referral == .done ? record.identity.address : "", joined: (joined ?? today) <= today ? joined : nil,
             createdAt: at, createdBy: counsellorID)
-        try? record.putStep(shg, by: counsellorID, at: at)
+        try? record.putStep(own(shg), by: counsellorID, at: at)
         if rng.next() % 2 == 0 {
             // Training: planned, under way, or finished some weeks after it was arranged.
             let roll = rng.next() % 3
@@ -135,7 +168,7 @@ struct DemoCare {
                                      due: start.adding(days: 45), completed: done ? finished : nil,
                                      referral: done ? .done : roll == 0 ? .sent : .accepted, referralDay: start,
                                      createdAt: at, createdBy: counsellorID)
-            try? record.putStep(training, by: counsellorID, at: at)
+            try? record.putStep(own(training), by: counsellorID, at: at)
         }
     }
 
