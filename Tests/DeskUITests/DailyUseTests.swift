@@ -26,7 +26,7 @@ final class DailyUseTests: XCTestCase {
         let plain = numbers()
         XCTAssertEqual(plain["Station queue"], "2")
         // A draft: the intake keeps 1, the queue keeps 2; deleting the draft is a letter.
-        h.press(.char("1"), .tab, .tab)
+        h.press(.char("1"), .pageDown, .pageDown)  // the name (consent is asked first)
         h.type("रेखा")
         h.press(.escape)
         var now = numbers()
@@ -139,7 +139,7 @@ final class DailyUseTests: XCTestCase {
 
     func testKeysBehindTheTooSmallMessageAreIgnored() {
         h.login("asha", "1111")
-        h.press(.char("1"), .tab, .tab, .tab)  // Age
+        h.press(.char("1"), .pageDown, .pageDown, .tab)  // Age (consent is asked first)
         h.type("28")
         h.resize(rows: 20, cols: 70)
         XCTAssertTrue(h.screen.contains("Please make the window larger."))
@@ -154,8 +154,8 @@ final class DailyUseTests: XCTestCase {
     /// y / n answer the question and stay on it: her usual Tab then goes to the next field.
     func testAYesNoAnswerDoesNotMoveOn() throws {
         h.login("asha", "1111")
-        h.press(.char("1"))
-        for _ in 0..<6 { h.press(.tab) }
+        h.press(.char("1"), .pageDown, .pageDown)  // Identity (consent is asked first)
+        for _ in 0..<4 { h.press(.tab) }
         let screen = try XCTUnwrap(h.app.top as? IntakeScreen)
         XCTAssertEqual(screen.field, .safeToCall)
         h.press(.char("n"))
@@ -181,8 +181,8 @@ final class DeskHindiTypingTests: XCTestCase {
         let h = try Harness(cases: 0)
         defer { h.cleanUp() }
         h.login("asha", "1111")
-        h.press(.char("1"))
-        for _ in 0..<7 { h.press(.tab) }
+        h.press(.char("1"), .pageDown, .pageDown)  // Identity (consent is asked first)
+        for _ in 0..<5 { h.press(.tab) }
         let screen = try XCTUnwrap(h.app.top as? IntakeScreen)
         XCTAssertEqual(screen.field, .address)
         h.press(.ctrl("t"))
