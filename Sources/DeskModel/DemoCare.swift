@@ -3,12 +3,13 @@ import Foundation
 /// The counselling, plan and legal history of a synthetic case: sessions every two weeks or so,
 /// PHQ-9 / GAD-7 scores that mostly fall, an SHG linkage and training for women in
 /// rehabilitation, an FIR with its deadlines where one was filed. Same seed, same history.
+/// Sessions, scores and plan steps are logged by the counsellor of the case's own station; the
+/// sessions talk about what her category and the accused make possible (`DemoStory.problems`).
 struct DemoCare {
-    let counsellorID: String
+    /// Station ID → the counsellor who works there.
+    let counsellors: [String: String]
     let today: Day
 
-    static let problems = ["पति द्वारा मारपीट और धमकी", "ससुराल में दहेज की माँग", "बच्चों की सुरक्षा की चिंता",
-                           "नींद न आना, डर लगना", "आर्थिक निर्भरता", "घर लौटने का दबाव"]
     static let groups = ["जय माँ अंबे समूह", "उजाला स्व-सहायता समूह", "सखी समूह", "नई किरण समूह", "लक्ष्मी समूह"]
 
     func fill(_ record: inout CaseRecord, rng: inout SeededRandom) {
@@ -17,23 +18,33 @@ struct DemoCare {
         let by = record.deskOfficerID
         record.events = [CaseEvent(at: record.reportedAt, by: by, kind: .intake, detail: record.number.description)]
         guard age >= 3 else { return }
+        guard let counsellorID = counsellors[record.stationID] else {
+            // No counsellor at her station: only the legal track.
+            addProsecution(&record, rng: &rng)
+            reportToCWC(&record, rng: &rng)
+            return
+        }
+        let problems = DemoStory.problems(record)
         // Sessions: none yet for a few open cases; closed cases had a few; the rest go on to about
         // today, with one in six dropped out of touch (overdue).
         let stopsEarly = rng.next() % 6 == 0
-        let wanted = record.status == .open ? Int(rng.next() % 2)
-            : record.status == .closed || stopsEarly ? 1 + Int(rng.next() % 5) : 24
+        // A closed case was worked first: its history is written open, and closed after.
+        let finalStatus = record.status
+        if finalStatus == .closed { record.status = .counselling }
+        let wanted = finalStatus == .open ? Int(rng.next() % 2)
+            : finalStatus == .closed || stopsEarly ? 1 + Int(rng.next() % 5) : 24
         var day = reported.adding(days: 1 + Int(rng.next() % 5))
         var phq = 8 + Int(rng.next() % 16)
         var gad = 6 + Int(rng.next() % 12)
         for n in 0..<wanted where day <= today {
             let gap = n < 3 ? 10 + Int(rng.next() % 11) : 21 + Int(rng.next() % 15)
             let isLast = n == wanted - 1 || day.adding(days: gap) > today
-            let next: Day? = isLast && record.status == .closed ? nil : day.adding(days: gap)
+            let next: Day? = isLast && finalStatus == .closed ? nil : day.adding(days: gap)
             let at = day.startDate.addingTimeInterval(Double(11 * 3600 + Int(rng.next() % 18_000)))
             let session = CounsellingSession(
                 id: DemoGenerator.uuid(&rng), number: n + 1, day: day, mode: [.inPerson, .phone, .homeVisit][Int(rng.next() % 3)], minutes: 30 + 15 * Int(rng.next() % 4),
-                counsellorID: counsellorID, present: n == 0 ? "पीड़िता, बहन" : "पीड़िता",
-                problem: Self.problems[Int(rng.next() % UInt64(Self.problems.count))],
+                counsellorID: counsellorID, present: n == 0 ? DemoStory.firstPresent(record) : "पीड़िता",
+                problem: problems[Int(rng.next() % UInt64(problems.count))],
                 moodStart: [.distressed, .anxious, .low][Int(rng.next() % 3)], moodEnd: [.low, .calm, .hopeful][Int(rng.next() % 3)],
                 whatWasDone: "सुनना, सुरक्षा योजना पर बात", agreements: "अगले सत्र तक रोज़ टहलना",
                 progress: [.safety: n == 0 ? .same : .better, .psychosocial: n == 0 ? .notDiscussed : .better],
@@ -55,15 +66,44 @@ struct DemoCare {
             }
             // Most alerts were acted on within the day.
             if record.hasOpenAlert, rng.next() % 4 != 0 {
-                try? record.closeAlert(note: "टेली-मानस 14416 से बात कराई, परिवार को सूचना", by: counsellorID,
+                try? record.closeAlert(note: "टेली-मानस 14416 से बात कराई, सुरक्षा योजना बनाई", by: counsellorID,
                                        at: at.addingTimeInterval(3_600))
             }
             day = day.adding(days: gap)
         }
-        addPlan(&record, rng: &rng)
+        addPlan(&record, status: finalStatus, by: counsellorID, rng: &rng)
         addProsecution(&record, rng: &rng)
-        // Most minors' cases were reported to the CWC and Special Court the same or the next day.
-        if record.isMinor, rng.next() % 5 != 0 {
+        reportToCWC(&record, rng: &rng)
+        if finalStatus == .closed {
+            if record.hasOpenAlert, let at = record.events.map(\.at).max() {
+                try? record.closeAlert(note: "टेली-मानस 14416 से बात कराई, सुरक्षा योजना बनाई", by: counsellorID, at: at.addingTimeInterval(3_600))
+            }
+            let last = record.events.map(\.at).max() ?? record.reportedAt
+            let closedAt = min(today.startDate.addingTimeInterval(10 * 3600), last.addingTimeInterval(Double(2 + Int(rng.next() % 10)) * 86_400))
+            // Her steps were finished (or given up) before the case was closed.
+            let closedDay = Day(max(closedAt, last))
+            for var step in record.plan where [.planned, .underway].contains(step.status) {
+                let finished = step.referral == .sent || step.referral == .notReferred ? rng.next() % 2 == 0 : true
+                step.status = finished ? .done : .dropped
+                step.completed = finished ? closedDay : nil
+                if step.referral == .sent || step.referral == .accepted { step.referral = finished ? .done : .declined }
+                if step.referral == .declined, step.declineReason.isEmpty { step.declineReason = "महिला ने आगे बढ़ने से मना किया" }
+                if step.kind == .shgLinkage, finished, step.groupName.isEmpty {
+                    step.groupName = Self.groups[Int(rng.next() % UInt64(Self.groups.count))]
+                    step.groupVillage = record.identity.address
+                    step.joined = closedDay
+                }
+                try? record.putStep(step, by: counsellorID, at: max(closedAt, last))
+            }
+            record.setStatus(.closed, by: by, at: max(closedAt, last))
+        }
+    }
+
+    /// Most children's cases were reported to the CWC (and the Special Court) the same or the next day.
+    private func reportToCWC(_ record: inout CaseRecord, rng: inout SeededRandom) {
+        let reported = Day(record.reportedAt)
+        let by = record.deskOfficerID
+        if record.childDuty != nil, rng.next() % 5 != 0 {
             var p = record.prosecution
             p.cwcReportDay = min(today, reported.adding(days: Int(rng.next() % 2)))
             record.setProsecution(p, by: by, at: record.reportedAt.addingTimeInterval(6 * 3600))
@@ -80,11 +120,32 @@ struct DemoCare {
         return items
     }
 
-    private func addPlan(_ record: inout CaseRecord, rng: inout SeededRandom) {
-        guard [.rehabilitation, .closed].contains(record.status) || (record.status == .counselling && rng.next() % 3 == 0) else { return }
+    private func addPlan(_ record: inout CaseRecord, status: CaseStatus, by counsellorID: String, rng: inout SeededRandom) {
+        guard [.rehabilitation, .closed].contains(status) || (status == .counselling && rng.next() % 3 == 0) else { return }
         let start = Day(record.reportedAt).adding(days: 10)
         guard start <= today else { return }
         let at = start.startDate.addingTimeInterval(12 * 3600)
+        // A referral needs her consent to sharing, or for a child the recorded exception: without
+        // it, a woman's steps are her own (no partner told).
+        let mayRefer = record.consent.sharing == .yes
+        func own(_ step: RehabStep) -> RehabStep {
+            guard !mayRefer else { return step }
+            var s = step
+            s.partnerID = nil; s.referral = .notReferred; s.referralDay = nil; s.declineReason = ""
+            return s
+        }
+        if record.isMinor {
+            // A girl goes back to school with the help of a scheme, not to an SHG or a job.
+            let roll = rng.next() % 3
+            let step = RehabStep(id: DemoGenerator.uuid(&rng), kind: .scheme, partnerID: "wcd-osc",
+                                 status: roll == 2 ? .done : .underway, due: start.adding(days: 30),
+                                 completed: roll == 2 && start.adding(days: 25) <= today ? start.adding(days: 25) : nil,
+                                 referral: roll == 2 ? .done : .accepted, referralDay: start,
+                                 createdAt: at, createdBy: counsellorID,
+                                 sharingException: record.consent.sharing == .yes ? nil : .child)
+            try? record.putStep(step, by: counsellorID, at: at)
+            return
+        }
         let referral: ReferralState = [.sent, .accepted, .done, .declined, .done][Int(rng.next() % 5)]
         let joined = referral == .done ? start.adding(days: 20) : nil
         let shg = RehabStep(
@@ -96,7 +157,7 @@ struct DemoCare {
             groupName: referral == .done ? Self.groups[Int(rng.next() % UInt64(Self.groups.count))] : "",
             groupVillage: referral == .done ? record.identity.address : "", joined: (joined ?? today) <= today ? joined : nil,
             createdAt: at, createdBy: counsellorID)
-        try? record.putStep(shg, by: counsellorID, at: at)
+        try? record.putStep(own(shg), by: counsellorID, at: at)
         if rng.next() % 2 == 0 {
             // Training: planned, under way, or finished some weeks after it was arranged.
             let roll = rng.next() % 3
@@ -107,7 +168,7 @@ struct DemoCare {
                                      due: start.adding(days: 45), completed: done ? finished : nil,
                                      referral: done ? .done : roll == 0 ? .sent : .accepted, referralDay: start,
                                      createdAt: at, createdBy: counsellorID)
-            try? record.putStep(training, by: counsellorID, at: at)
+            try? record.putStep(own(training), by: counsellorID, at: at)
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// A ready store for trying the desk: the seed directory plus synthetic cases.
 public enum DemoStore {
     /// The demo users' PINs, as the README lists them: public, for trying the desk only.
-    public static let demoPINs = ["asha": "1111", "meena": "2222", "kavita": "3333", "spindore": "4444",
+    public static let demoPINs = ["asha": "1111", "meena": "2222", "kavita": "3333", "rekha": "6666", "sunanda": "7777", "spindore": "4444",
                                   "spujjain": "5555", "admin": "9999"]
 
     /// An encrypted demo store: the data key wrapped for each demo user whose PIN matches the
@@ -29,12 +29,8 @@ public enum DemoStore {
     }
 
     static func fill(_ store: CaseStore, directory: Directory, count: Int, seed: UInt64, clock: DeskClock) throws {
-        var officers: [String: String] = [:]
-        for user in directory.users where user.role == .deskOfficer {
-            for id in user.stationIDs where officers[id] == nil { officers[id] = user.id }
-        }
         let generator = DemoGenerator(seed: seed, count: count, clock: clock)
-        for record in generator.cases(stations: directory.stations, deskOfficers: officers) {
+        for record in generator.cases(directory: directory) {
             _ = try store.claim(record.number)
             try store.save(record)
         }

@@ -33,13 +33,18 @@ public struct EntryForm: Codable, Hashable, Sendable {
     public var lastField: String?
     /// Partner ids offered for a referral (from the directory).
     public var partnerIDs: [String]
+    /// Each partner's kind (wcd, livelihood, legal, …), so that a step offers the partners of its
+    /// kind only (`StepEntry.partnerKinds`). Nil in drafts written before: every partner is offered.
+    public var partnerKinds: [String: String]?
 
-    public init(kind: EntryKind, caseID: UUID, itemID: UUID? = nil, values: [String: String] = [:], partnerIDs: [String] = []) {
+    public init(kind: EntryKind, caseID: UUID, itemID: UUID? = nil, values: [String: String] = [:], partnerIDs: [String] = [],
+                partnerKinds: [String: String]? = nil) {
         self.kind = kind
         self.caseID = caseID
         self.itemID = itemID
         self.values = values
         self.partnerIDs = partnerIDs
+        self.partnerKinds = partnerKinds
     }
 
     public subscript(key: String) -> String {
@@ -61,8 +66,9 @@ public struct EntryForm: Codable, Hashable, Sendable {
     public func field(_ key: String) -> EntryField? { fields.first { $0.key == key } }
 
     /// A new form for a case, with the defaults a counsellor or desk expects.
-    public static func blank(_ kind: EntryKind, for record: CaseRecord, partnerIDs: [String], clock: DeskClock) -> EntryForm {
-        var form = EntryForm(kind: kind, caseID: record.id, partnerIDs: partnerIDs)
+    public static func blank(_ kind: EntryKind, for record: CaseRecord, partnerIDs: [String], partnerKinds: [String: String]? = nil,
+                             clock: DeskClock) -> EntryForm {
+        var form = EntryForm(kind: kind, caseID: record.id, partnerIDs: partnerIDs, partnerKinds: partnerKinds)
         let today = Day(clock.now()).description
         switch kind {
         case .session: SessionEntry.fillDefaults(&form, record: record, today: today)
@@ -74,8 +80,9 @@ public struct EntryForm: Codable, Hashable, Sendable {
     }
 
     /// The form of an existing plan step.
-    public static func editing(_ step: RehabStep, of record: CaseRecord, partnerIDs: [String]) -> EntryForm {
-        var form = EntryForm(kind: .step, caseID: record.id, itemID: step.id, partnerIDs: partnerIDs)
+    public static func editing(_ step: RehabStep, of record: CaseRecord, partnerIDs: [String],
+                               partnerKinds: [String: String]? = nil) -> EntryForm {
+        var form = EntryForm(kind: .step, caseID: record.id, itemID: step.id, partnerIDs: partnerIDs, partnerKinds: partnerKinds)
         StepEntry.fill(&form, from: step)
         return form
     }

@@ -9,9 +9,9 @@ public enum FieldCheck {
         case .number(let range):
             guard let n = Int(Digits.toASCII(raw)) else { return .notANumber }
             if range == 0...3 { return range.contains(n) ? nil : .scoreRange }
-            return range.contains(n) ? nil : .outOfRange
+            return range.contains(n) ? nil : rangeError(range)
         case .phone:
-            return IntakeForm.normalisedPhone(raw) == nil ? .phoneDigits : nil
+            return IntakeForm.isPhone(raw) ? nil : .phoneDigits
         case .date:
             guard let day = Day.parse(raw) else { return Day.hasDateShape(raw) ? .noSuchDay : .badDate }
             return day > today ? .futureDate : nil
@@ -21,6 +21,17 @@ public enum FieldCheck {
             // The offence list holds several sections, comma separated.
             let picked = listKey == Offence.listKey ? raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : [raw]
             return picked.allSatisfy(options.contains) ? nil : .unknownOption
+        }
+    }
+
+    /// The message for a number out of its range names that range only (the age's error says
+    /// nothing of dependents).
+    static func rangeError(_ range: ClosedRange<Int>) -> ValidationError {
+        switch range {
+        case 0...120: return .ageRange
+        case 0...20: return .dependentsRange
+        case 5...480: return .minutesRange
+        default: return .outOfRange
         }
     }
 

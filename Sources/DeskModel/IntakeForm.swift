@@ -144,6 +144,16 @@ public struct IntakeForm: Codable, Hashable, Sendable {
     }
 
     /// Ten digits, optionally written with +91 / 0 in front, spaces or dashes; Devanagari digits allowed.
+    /// A phone she can be called on: a mobile of 10 digits starting 6–9 (with +91 or a 0 before it,
+    /// or neither), or a landline written with its 0 and STD code (0731 2345678). `1234567890` is
+    /// neither: a 10-digit number without the 0 is a mobile, and no mobile starts with 1–5.
+    public static func isPhone(_ text: String) -> Bool {
+        guard let digits = normalisedPhone(text), let first = digits.first else { return false }
+        if "6789".contains(first) { return true }
+        let typed = Digits.toASCII(text).filter { !" -".contains($0) }
+        return typed.hasPrefix("0") && first != "0"
+    }
+
     public static func normalisedPhone(_ text: String) -> String? {
         var digits = Digits.toASCII(text).filter { !" -".contains($0) }
         if digits.hasPrefix("+91") { digits.removeFirst(3) } else if digits.count == 11, digits.hasPrefix("0") {

@@ -5,7 +5,7 @@ enum StepEntry {
     static func fields(_ form: EntryForm) -> [EntryField] {
         var out: [EntryField] = [
             .choice("stepKind", StepKind.self, required: true),
-            EntryField("partner", .choice(listKey: "partner", options: form.partnerIDs, allowsEmpty: true)),
+            EntryField("partner", .choice(listKey: "partner", options: partnerOptions(form), allowsEmpty: true)),
             .choice("referral", ReferralState.self),
         ]
         if form.text("referral") != ReferralState.notReferred.rawValue, !form.text("referral").isEmpty {
@@ -26,6 +26,29 @@ enum StepEntry {
         }
         out.append(EntryField("note", .text(maxLength: 160)))
         return out
+    }
+
+    /// The kinds of partner (as `seeds/partners.json` names them) a step of each kind goes to.
+    static let partnerKinds: [StepKind: Set<String>] = [
+        .counselling: ["health", "ngo", "wcd"],
+        .shgLinkage: ["livelihood"],
+        .skillTraining: ["livelihood", "ngo"],
+        .livelihood: ["livelihood", "scheme", "ngo"],
+        .scheme: ["scheme", "wcd"],
+        .shelter: ["wcd", "ngo"],
+        .legalAid: ["legal", "wcd", "ngo"],
+    ]
+
+    /// The partners offered for the step's kind: those of its kinds, any partner of a kind not in
+    /// the table (a partner the admin added), and the one already chosen, so an old step still reads.
+    static func partnerOptions(_ form: EntryForm) -> [String] {
+        guard let kinds = form.partnerKinds, let step = StepKind(rawValue: form.text("stepKind")),
+              let allowed = partnerKinds[step] else { return form.partnerIDs }
+        let known = partnerKinds.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        return form.partnerIDs.filter { id in
+            let kind = kinds[id] ?? ""
+            return allowed.contains(kind) || !known.contains(kind) || id == form.text("partner")
+        }
     }
 
     static func fillDefaults(_ form: inout EntryForm) {

@@ -3,6 +3,8 @@ public enum ValidationError: String, Error, Equatable, Sendable, CaseIterable {
     case required
     case notANumber
     case outOfRange
+    /// The number's own range, said for its field: age 0–120, dependents 0–20, minutes 5–480.
+    case ageRange, dependentsRange, minutesRange
     case phoneDigits
     case badDate
     /// Written as DD-MM-YYYY, but no such day (31-02-2026).

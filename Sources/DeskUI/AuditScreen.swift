@@ -8,6 +8,8 @@ final class AuditScreen: Screen {
     var list = ScrollList()
     private var entries: [AuditEntry] = []
     private var chainOK = true
+    /// The row opened with Enter (its place among the rows shown): every field whole, wrapped.
+    var opened: Int?
 
     init(ctx: DeskContext) {
         reload(ctx)
@@ -23,8 +25,8 @@ final class AuditScreen: Screen {
         }
     }
 
-    var keyContexts: [KeyContext] { [.search, .edit] }
-    var acceptsText: Bool { true }
+    var keyContexts: [KeyContext] { opened != nil ? [.help] : [.search, .edit] }
+    var acceptsText: Bool { opened == nil }
     func title(_ ctx: DeskContext) -> String { ctx.t("audit.title") }
 
     func row(_ e: AuditEntry, ctx: DeskContext) -> [String] {
@@ -34,15 +36,41 @@ final class AuditScreen: Screen {
                 e.detail + note]
     }
 
-    func shown(_ ctx: DeskContext) -> [[String]] {
+    func shown(_ ctx: DeskContext) -> [[String]] { shownEntries(ctx).map(\.row) }
+
+    func shownEntries(_ ctx: DeskContext) -> [(entry: AuditEntry, row: [String])] {
         let needle = Digits.toASCII(filter.text).lowercased().trimmingCharacters(in: .whitespaces)
-        let rows = entries.map { row($0, ctx: ctx) }
+        let rows = entries.map { ($0, row($0, ctx: ctx)) }
         guard !needle.isEmpty else { return rows }
-        return rows.filter { r in r.prefix(4).contains { $0.lowercased().contains(needle) } }
+        return rows.filter { r in r.1.prefix(4).contains { $0.lowercased().contains(needle) } }
+    }
+
+    /// One entry whole: label and value, the value wrapped over as many lines as it needs.
+    func openedLines(_ e: AuditEntry, width: Int, ctx: DeskContext) -> [(String, String)] {
+        let number = e.caseID.flatMap { ctx.record($0)?.number.description } ?? "—"
+        let who = e.user.isEmpty ? "—" : e.user + " · " + ctx.userName(e.user)
+        var fields = [("audit.colWhen", CaseDetailScreen.stamp(e.at)), ("audit.colWho", who),
+                      ("audit.colWhat", ctx.t("audit.kind." + e.kind.rawValue)), ("audit.colCase", number),
+                      ("audit.colDetail", e.detail.isEmpty ? "—" : e.detail)]
+        if let note = AuditLog(store: ctx.store).openNote(e) { fields.append(("audit.colNote", note)) }
+        let labelWidth = 18
+        var out: [(String, String)] = []
+        for (key, value) in fields {
+            for (i, line) in TextWidth.wrap(value, width: max(10, width - labelWidth - 4)).enumerated() {
+                out.append((i == 0 ? ctx.t(key) : "", line))
+            }
+        }
+        return out
     }
 
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
+        if opened != nil {
+            if case .action(let a) = input, [.back, .select].contains(a) { opened = nil }
+            return .stay
+        }
         switch input {
+        case .action(.select):
+            if !shown(ctx).isEmpty { opened = list.selected }
         case .action(.back):
             if filter.text.isEmpty { return .pop }
             filter.clear()
@@ -56,7 +84,21 @@ final class AuditScreen: Screen {
     }
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
-        let rows = shown(ctx)
+        let all = shownEntries(ctx)
+        if let i = opened, all.indices.contains(i) {
+            var r = area.top
+            s.text(" " + ctx.t("audit.openTitle", i + 1, all.count), row: r, col: 0, width: area.cols - 1, style: .label)
+            r += 1
+            s.rule(row: r)
+            r += 1
+            for (label, value) in openedLines(all[i].entry, width: area.cols, ctx: ctx) where r < area.bottom {
+                s.text("   " + label, row: r, col: 0, width: 20, style: .dim)
+                s.text(value, row: r, col: 21, width: area.cols - 22)
+                r += 1
+            }
+            return
+        }
+        let rows = all.map(\.row)
         var r = area.top
         TextFieldView.filterBar(&filter, on: s, row: r, width: area.cols, label: ctx.t("audit.filter"),
                                 placeholder: ctx.t("audit.filterHint"), focused: true,

@@ -28,6 +28,8 @@ extension CaseDetailScreen {
         let masked = !revealed
         if let duty = r.childDuty, r.prosecution.cwcReportDay == nil {
             out.append(DetailLine(label: ctx.t("child.banner." + duty.rawValue), style: r.cwcLate(now: ctx.clock.now()) ? .error : .warning))
+        } else if r.childDuty != nil, let done = r.prosecution.cwcReportDay {
+            out.append(DetailLine(label: ctx.t("child.bannerDone", done.description), style: .ok))
         } else if r.isMinor, r.childDuty == nil {
             out.append(DetailLine(label: ctx.t("child.none"), style: .dim))
         }

@@ -93,7 +93,14 @@ final class CaseDetailScreen: Screen, OffersActions {
             switch p.handle(input, transliterate: ctx.transliterating) {
             case .open: prompt = p
             case .cancelled: prompt = nil
-            case .submitted: prompt = submit(p, record: record, ctx: ctx) ? nil : p
+            case .submitted:
+                if submit(p, record: record, ctx: ctx) {
+                    prompt = nil
+                } else {
+                    // What is needed is said in the box, under the field, as well as on the message line.
+                    if let m = ctx.message, m.style == .error { p.error = m.text }
+                    prompt = p
+                }
             }
             return .stay
         }
@@ -148,7 +155,8 @@ final class CaseDetailScreen: Screen, OffersActions {
                 return .stay
             }
             let ordered = Self.orderedPlan(record)
-            return .push(EntryScreen(form: .editing(ordered[stepIndex], of: record, partnerIDs: ctx.partners.map(\.id)), ctx: ctx))
+            return .push(EntryScreen(form: .editing(ordered[stepIndex], of: record, partnerIDs: ctx.partners.map(\.id),
+                                                                     partnerKinds: Self.partnerKinds(ctx)), ctx: ctx))
         case .action(.up) where tab == .plan && !record.plan.isEmpty:
             stepIndex = max(0, stepIndex - 1)
         case .action(.down) where tab == .plan && !record.plan.isEmpty:
@@ -211,7 +219,7 @@ final class CaseDetailScreen: Screen, OffersActions {
                 return .stay
             }
             tab = kind == .step ? .plan : kind == .prosecution ? .legal : .counselling
-            return .push(EntryScreen(form: .blank(kind, for: record, partnerIDs: ctx.partners.map(\.id), clock: ctx.clock),
+            return .push(EntryScreen(form: .blank(kind, for: record, partnerIDs: ctx.partners.map(\.id), partnerKinds: Self.partnerKinds(ctx), clock: ctx.clock),
                                      ctx: ctx))
         }
     }
@@ -252,6 +260,11 @@ final class CaseDetailScreen: Screen, OffersActions {
         } else {
             ctx.say("directive.notAllowed", .warning)
         }
+    }
+
+    /// Each partner's kind, so that a plan step offers the partners of its kind.
+    static func partnerKinds(_ ctx: DeskContext) -> [String: String] {
+        Dictionary(ctx.partners.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Acts on a filled prompt; false keeps it open (with a message) to be corrected.

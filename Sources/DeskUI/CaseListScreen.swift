@@ -146,7 +146,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
                 reviewing ? needs(r, ctx: ctx, selected: selected) : category(r, ctx: ctx, selected: selected),
                 r.hasOpenAlert ? (ctx.t("list.alert"), selected ? base : .high)
                     : (ctx.label(r.riskLevel), selected ? base : r.riskLevel == .high ? .high : base),
-                (ctx.label(r.status), base),
+                (Self.short(r.status, ctx), base),
                 (Day(r.reportedAt).description, base),
             ] + (wide ? [(ctx.label(r.arrival), base)] : [])
             if selected { s.fill(row: row, style: .selected) }
@@ -162,9 +162,16 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
     /// The desk sees an SP's open directive where the category is: it is what she must do first.
     private func category(_ r: CaseListing, ctx: DeskContext, selected: Bool) -> (String, Style) {
         let open = ctx.directives(for: r.id).filter { $0.doneAt == nil }
-        guard !open.isEmpty else { return (ctx.label(r.category), selected ? .selected : .normal) }
+        guard !open.isEmpty else { return (Self.short(r.category, ctx), selected ? .selected : .normal) }
         let late = open.contains { $0.state(today: ctx.today) == .late }
         return (ctx.t(late ? "list.directiveLate" : "list.directive"), selected ? .selected : late ? .error : .warning)
+    }
+
+    /// A category or status as the queue's narrow column shows it: a deliberate short form
+    /// ("Domestic", "Rehab.", listed in the help) rather than a name cut in the middle.
+    static func short<C: Choice>(_ value: C, _ ctx: DeskContext) -> String {
+        let key = "list.short." + value.labelKey.dropFirst("choice.".count)
+        return ctx.strings.has(key, ctx.language) ? ctx.t(key) : ctx.label(value)
     }
 
     /// The most urgent of a case's review flags, and how many more it has.

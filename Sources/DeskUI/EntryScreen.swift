@@ -19,7 +19,7 @@ final class EntryScreen: Screen {
         if let draft = ctx.entryDraft(form.kind, caseID: form.caseID, itemID: form.itemID) {
             self.form = draft
             if let last = draft.lastField, let i = draft.fields.firstIndex(where: { $0.key == last }) { focus = i }
-            ctx.say("intake.resumed", .ok)
+            ctx.say("entry.resumed." + form.kind.rawValue, .ok)
         } else {
             self.form = form
             // A questionnaire's day is today already: start at the first question.
@@ -93,7 +93,7 @@ final class EntryScreen: Screen {
         case .action(.back):
             if form.values != initialValues {
                 keepDraft(ctx)
-                ctx.say("intake.draftKept", .ok)
+                ctx.say("entry.draftKept." + form.kind.rawValue, .ok)
             } else {
                 ctx.dropEntryDraft(form)
             }

@@ -46,7 +46,11 @@ extension IntakeScreen {
             lines.append(.note(ctx.t("intake.riskLevel", ctx.t("choice.risk." + risk.rawValue)) + " · " + ctx.t(key),
                                risk == .high ? .high : .label))
         }
-        if section == .identity || section == .incident, let age = Int(Digits.toASCII(form[.age])), age < 18 {
+        if section == .identity || section == .incident, let age = Int(Digits.toASCII(form[.age])), age < 18,
+           let id = editing, let done = ctx.record(id)?.prosecution.cwcReportDay {
+            // Editing a child's case whose CWC report is recorded: the 24 hours are behind her.
+            lines.append(.note(ctx.t("child.bannerDone", done.description), .ok))
+        } else if section == .identity || section == .incident, let age = Int(Digits.toASCII(form[.age])), age < 18 {
             let duty = ChildDuty.applying(age: age, category: IncidentCategory(rawValue: form[.category]) ?? .other, offences: [],
                                           relation: Relation(rawValue: form[.relation]), needsCare: Answer(rawValue: form[.childNeedsCare]) ?? .unknown)
             lines.append(.note(duty.map { ctx.t("child.banner." + $0.rawValue) } ?? ctx.t("intake.minorNote"), .warning))

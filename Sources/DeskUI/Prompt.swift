@@ -19,6 +19,8 @@ struct Prompt {
     var focus = 0
     /// Shown whole (wrapped) under the title: what is being answered (a directive).
     var note = ""
+    /// Why Enter was refused (a note too short, a day that does not exist): shown in the box, at the field.
+    var error = ""
 
     init(_ purpose: Purpose, titleKey: String, hintKey: String, fields: [(label: String, text: String, max: Int)]) {
         self.purpose = purpose
@@ -38,7 +40,8 @@ struct Prompt {
         case .action(.back): return .cancelled
         case .action(.nextField), .action(.down): focus = (focus + 1) % fields.count
         case .action(.prevField), .action(.up): focus = (focus + fields.count - 1) % fields.count
-        default: _ = TextFieldView.edit(&fields[focus], input, transliterate: transliterate && labels[focus] != "directive.due")
+        default:
+            if TextFieldView.edit(&fields[focus], input, transliterate: transliterate && labels[focus] != "directive.due") { error = "" }
         }
         return .open
     }
@@ -63,6 +66,11 @@ struct Prompt {
             if labelWidth > 0 { s.text(" " + ctx.t(labels[i]), row: row, col: 1, width: labelWidth + 1, style: .selected) }
             TextFieldView.draw(&fields[i], on: s, row: row, col: 3 + labelWidth, width: width - labelWidth - 4,
                                focused: i == focus)
+            row += 1
+        }
+        for line in error.isEmpty ? [] : TextWidth.wrap("⚠ " + error, width: width - 4) {
+            s.fill(row: row, col: 1, width: width, style: .error)
+            s.text("   " + line, row: row, col: 1, width: width, style: .error)
             row += 1
         }
         s.fill(row: row, col: 1, width: width, style: .selected)

@@ -41,6 +41,8 @@ final class ReportScreen: Screen {
     /// What a report can cover: all her stations, each range of several, each station.
     func scopes(_ ctx: DeskContext) -> [(name: String, ids: [String])] {
         let stations = ctx.userStations
+        // One station: her station is the whole report (no "all 1 stations" beside it).
+        if stations.count == 1 { return stations.map { ($0.name(ctx.language), [$0.id]) } }
         var out = [(ctx.t("reportScreen.allStations", stations.count), stations.map(\.id))]
         let ranges = Dictionary(grouping: stations, by: \.range)
         if ranges.count > 1 {
@@ -121,8 +123,8 @@ final class ReportScreen: Screen {
         }
         switch input {
         case .action(.back): return .pop
-        case .action(.prevPeriod) where kind != .custom: step(-1)
-        case .action(.nextPeriod) where kind != .custom: step(1)
+        case .action(.prevPeriod) where kind != .custom: step(-1, ctx: ctx)
+        case .action(.nextPeriod) where kind != .custom: step(1, ctx: ctx)
         case .action(.periodKind):
             switch kind {
             case .month: kind = .quarter; index = (index - 1) / 3 + 1
@@ -158,11 +160,18 @@ final class ReportScreen: Screen {
         return .stay
     }
 
-    private func step(_ by: Int) {
+    /// Moves a month or quarter; never past the one holding today (a month still to come has nothing to report).
+    private func step(_ by: Int, ctx: DeskContext) {
         let span = kind == .month ? 12 : 4
         var i = index - 1 + by
-        year += i < 0 ? -1 : i >= span ? 1 : 0
+        let newYear = year + (i < 0 ? -1 : i >= span ? 1 : 0)
         i = (i + span) % span
+        let current = kind == .month ? ctx.today.month : (ctx.today.month - 1) / 3 + 1
+        if (newYear, i + 1) > (ctx.today.year, current) {
+            ctx.say("reportScreen.noFuture", .warning)
+            return
+        }
+        year = newYear
         index = i + 1
         scroll = ScrollList()
     }

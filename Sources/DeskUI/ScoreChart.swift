@@ -22,10 +22,12 @@ enum ScoreChart {
         return out
     }
 
-    /// "02-09-2026 14 ██████████████·············" — the day, the total, a bar scaled to the maximum.
+    /// "02-09-2026 14/27 ██████████████·············" — the day, the total out of the maximum, a bar
+    /// drawn to that maximum (the dots run to it): a GAD-7 of 13/21 is longer than a PHQ-9 of 12/27
+    /// because each bar is its own scale, and both say so.
     static func bar(_ s: Screening, instrument: Instrument) -> String {
         let filled = (s.total * barWidth + instrument.maxTotal / 2) / instrument.maxTotal
-        let total = s.total < 10 ? " \(s.total)" : "\(s.total)"
+        let total = (s.total < 10 ? " \(s.total)" : "\(s.total)") + "/\(instrument.maxTotal)"
         return s.day.description + " " + total + " " + String(repeating: "█", count: filled)
             + String(repeating: "·", count: barWidth - filled)
     }

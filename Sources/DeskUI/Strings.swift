@@ -26,8 +26,11 @@ public struct Strings: Sendable {
         text(key, lang, arguments: args)
     }
 
+    /// A count of exactly 1 as the first argument takes the key's ".one" form where there is one
+    /// ("1 पुराना प्रकरण … हो सकता है", not "1 पुराने प्रकरण … हो सकते हैं").
     public func text(_ key: String, _ lang: Language, arguments: [CustomStringConvertible]) -> String {
-        var out = text(key, lang)
+        let one = key + ".one"
+        var out = (arguments.first as? Int) == 1 && has(one, lang) ? text(one, lang) : text(key, lang)
         for (i, arg) in arguments.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: arg.description) }
         return out
     }

@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
         case .json: print(ReportText.json(report), terminator: "")
         case .svg:
             let charts = ReportCharts(strings: s, language: language, directory: directory)
-                .all(summaries, stationIDs: stations, last: p.end)
+                .all(summaries, stationIDs: stations, period: p, last: p.end)
             print(ReportCharts.svgDocument(charts), terminator: "")
         }
     }

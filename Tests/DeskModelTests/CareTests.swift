@@ -342,7 +342,8 @@ final class CareStorageTests: XCTestCase {
 
     func testTheDemoHasACounsellingHistory() {
         let cases = DemoGenerator(seed: 3, count: 200, clock: testClock).cases(stations: (try? testDirectory().stations) ?? [],
-                                                                               deskOfficers: ["VJN": "asha"])
+                                                                               deskOfficers: ["VJN": "asha"],
+                                                                               counsellors: ["VJN": "kavita", "MHK": "sunanda"])
         XCTAssertGreaterThan(cases.filter { !$0.sessions.isEmpty }.count, 100)
         XCTAssertGreaterThan(cases.filter { !$0.screenings.isEmpty }.count, 50)
         XCTAssertGreaterThan(cases.filter { !$0.plan.isEmpty }.count, 20)

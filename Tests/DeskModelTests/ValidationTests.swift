@@ -29,11 +29,13 @@ final class ValidationTests: XCTestCase {
 
     func testPhoneMustBeTenDigits() {
         var form = filledForm()
-        for bad in ["98765abc", "12345", "987654321012", "९८७६५abc"] {
+        // A 10-digit number is a mobile, and a mobile starts with 6–9: 1234567890 is refused. A
+        // landline is written with its 0 and STD code (Indore 0731).
+        for bad in ["98765abc", "12345", "987654321012", "९८७६५abc", "1234567890", "5876543210", "+91 1234567890", "00123456789"] {
             form[.phone] = bad
             XCTAssertEqual(form.error(for: .phone, today: today), .phoneDigits, bad)
         }
-        for good in ["9876543210", "+91 98765 43210", "09876543210", "98765-43210", "९८७६५४३२१०"] {
+        for good in ["9876543210", "+91 98765 43210", "09876543210", "98765-43210", "९८७६५४३२१०", "6123456789", "0731 2345678", "07292-234567"] {
             form[.phone] = good
             XCTAssertNil(form.error(for: .phone, today: today), good)
         }
@@ -55,9 +57,11 @@ final class ValidationTests: XCTestCase {
     func testAgeIsZeroToOneHundredTwenty() {
         var form = filledForm()
         form[.age] = "121"
-        XCTAssertEqual(form.error(for: .age, today: today), .outOfRange)
+        XCTAssertEqual(form.error(for: .age, today: today), .ageRange, "the age's own range, not the dependents'")
         form[.age] = "-1"
-        XCTAssertEqual(form.error(for: .age, today: today), .outOfRange)
+        XCTAssertEqual(form.error(for: .age, today: today), .ageRange)
+        form[.dependents] = "21"
+        XCTAssertEqual(form.error(for: .dependents, today: today), .dependentsRange)
         form[.age] = "abc"
         XCTAssertEqual(form.error(for: .age, today: today), .notANumber)
         form[.age] = "०"

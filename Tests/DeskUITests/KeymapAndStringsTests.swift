@@ -62,8 +62,7 @@ final class KeymapAndStringsTests: XCTestCase {
             }
         }
         for sec in IntakeSection.allCases { XCTAssertTrue(s.has("section." + sec.rawValue, .hi)) }
-        for e in [ValidationError.required, .notANumber, .outOfRange, .phoneDigits, .badDate, .futureDate, .tooLong,
-                  .unknownOption, .beforeIncident, .guardianForMinor] {
+        for e in ValidationError.allCases {
             XCTAssertTrue(s.has("error." + e.rawValue, .hi), e.rawValue)
         }
         for a in Action.allCases { XCTAssertTrue(s.has("action." + a.rawValue, .hi), a.rawValue) }

@@ -110,6 +110,8 @@ final class CommandLineTests: XCTestCase {
         let svg = try Binary.run(["report", "--store", store.path, "--period", "2026-10", "--format", "svg", "--lang", "hi"])
         XCTAssertTrue(svg.stdout.hasPrefix("<svg"))
         XCTAssertTrue(svg.stdout.contains("माहवार नए प्रकरण"))
+        // The same charts as the screen's export: the per-station chart is the report period's, and says so.
+        XCTAssertTrue(svg.stdout.contains("01-10-2026") && svg.stdout.contains("31-10-2026"), svg.stdout)
         XCTAssertNotNil(try? XMLDocument(data: Data(svg.stdout.utf8)), "well-formed SVG")
         let bad = try Binary.run(["report", "--store", store.path, "--period", "october"])
         XCTAssertEqual(bad.status, 64)

@@ -39,7 +39,7 @@ final class SPReviewInTmuxTests: TmuxTestCase {
         tmux.waitFor("District overview")
         logout()  // Esc on her first screen asks, as on the desk's menu
         login("asha", "1111", expect: "Main menu")
-        tmux.waitFor("1 new directive(s) from the SP")
+        tmux.waitFor("1 new directive from the SP")
         tmux.waitFor("1 unread · 0 late")
         tmux.keys("d")  // Directives: a letter, so that the numbers never move
         tmux.waitFor(number)
