@@ -135,14 +135,7 @@ public struct ListIndex: Sendable {
     /// found and mended at the next open.
     public func append(_ record: CaseRecord) throws {
         guard let stamp = Stamp(path: store.caseURL(record.id).path), let text = line(CaseListing(record), stamp: stamp) else { return }
-        let data = Data((text + "\n").utf8)
-        let file: FileDescriptor
-        do { file = try StoreFS.openAppending(url.path).fd } catch { throw StoreError.writeFailed(path: url.path) }
-        defer { try? file.close() }
-        guard flock(file.rawValue, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: url.path) }
-        defer { flock(file.rawValue, LOCK_UN) }
-        let start = Int(lseek(file.rawValue, 0, SEEK_END))
-        do { try StoreFS.write(file, url.path, data, at: start) } catch { throw StoreError.writeFailed(path: url.path) }
+        try StoreFS.appendLine(Data((text + "\n").utf8), to: url.path)
     }
 
     /// Every line that reads, the last of each case winning, and how many lines there were.

@@ -71,6 +71,18 @@ enum StoreFS {
         record(.write(path, offset: offset, data))
     }
 
+    /// Appends one line to a derived index (not synced: a lost line is mended at the next open),
+    /// under an exclusive lock so that two terminals' lines never interleave.
+    static func appendLine(_ line: Data, to path: String) throws {
+        let file: FileDescriptor
+        do { file = try openAppending(path).fd } catch { throw StoreError.writeFailed(path: path) }
+        defer { try? file.close() }
+        guard flock(file.rawValue, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: path) }
+        defer { flock(file.rawValue, LOCK_UN) }
+        let start = Int(lseek(file.rawValue, 0, SEEK_END))
+        do { try write(file, path, line, at: start) } catch { throw StoreError.writeFailed(path: path) }
+    }
+
     static func fsync(_ fd: FileDescriptor, _ path: String) throws {
         guard Glibc.fsync(fd.rawValue) == 0 else { throw Errno(rawValue: errno) }
         record(.fsync(path))

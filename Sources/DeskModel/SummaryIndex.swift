@@ -35,16 +35,7 @@ public struct SummaryIndex: Sendable {
     /// Adds one case's summary. Not fsynced: a lost line is found and mended at the next open.
     public func append(_ summary: CaseSummary) throws {
         guard let text = line(summary) else { return }
-        let line = Data((text + "\n").utf8)
-        let file: FileDescriptor
-        do { file = try StoreFS.openAppending(url.path).fd } catch { throw StoreError.writeFailed(path: url.path) }
-        defer { try? file.close() }
-        guard flock(file.rawValue, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: url.path) }
-        defer { flock(file.rawValue, LOCK_UN) }
-        let start = Int(lseek(file.rawValue, 0, SEEK_END))
-        do { try StoreFS.write(file, url.path, line, at: start) } catch {
-            throw StoreError.writeFailed(path: url.path)
-        }
+        try StoreFS.appendLine(Data((text + "\n").utf8), to: url.path)
     }
 
     /// The latest summary of every case, and how many lines the file holds; nil when there is no index.
