@@ -34,18 +34,22 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "SystemPackage", package: "swift-system")]
         ),
-        .target(name: "DeskUI", dependencies: ["DeskModel", "UrjaResources"]),
-        .target(name: "CursesAdapter", dependencies: ["CNcurses", "DeskUI"]),
+        // The demo store's generator: synthetic women, stories and care; not the model.
+        .target(name: "DemoData", dependencies: ["DeskModel"]),
+        // Context-free terminal pieces: surface, in-memory grid, keys, styles, display widths.
+        .target(name: "TerminalKit"),
+        .target(name: "DeskUI", dependencies: ["DeskModel", "TerminalKit", "UrjaResources"]),
+        .target(name: "CursesAdapter", dependencies: ["CNcurses", "TerminalKit"]),
         .executableTarget(
             name: "urja-desk",
-            dependencies: ["DeskModel", "DeskUI", "CursesAdapter", "UrjaSeeds",
+            dependencies: ["DeskModel", "DemoData", "DeskUI", "CursesAdapter", "UrjaSeeds",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "urja-bench", dependencies: ["DeskModel", "DeskUI", "UrjaSeeds",
+        .executableTarget(name: "urja-bench", dependencies: ["DeskModel", "DemoData", "DeskUI", "UrjaSeeds",
                                                             .product(name: "Histogram", package: "hdrhistogram-swift")]),
-        .testTarget(name: "DeskModelTests", dependencies: ["DeskModel"]),
-        .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskModel", "UrjaSeeds"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "CursesAdapterTests", dependencies: ["CursesAdapter", "DeskUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["urja-desk", "DeskUI", "DeskModel"]),
+        .testTarget(name: "DeskModelTests", dependencies: ["DeskModel", "DemoData"]),
+        .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskModel", "DemoData", "UrjaSeeds"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "CursesAdapterTests", dependencies: ["CursesAdapter", "TerminalKit", "DeskUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["urja-desk", "DeskUI", "DeskModel", "DemoData"]),
     ]
 )

@@ -1,5 +1,5 @@
 import CNcurses
-import DeskUI
+import TerminalKit
 import Foundation
 
 /// The one place that speaks ncurses: a Surface over the terminal, and key input.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesAdapter
+import DemoData
 import DeskModel
 import DeskUI
 import Foundation

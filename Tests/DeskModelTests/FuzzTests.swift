@@ -1,3 +1,4 @@
+@testable import DemoData
 @testable import DeskModel
 import Foundation
 import XCTest

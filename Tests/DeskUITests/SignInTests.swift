@@ -1,4 +1,5 @@
 @testable import DeskUI
+import DemoData
 import DeskModel
 import Foundation
 import XCTest

@@ -1,3 +1,4 @@
+import DemoData
 import DeskModel
 import DeskUI
 import Foundation

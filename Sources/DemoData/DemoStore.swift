@@ -1,3 +1,4 @@
+import DeskModel
 import Foundation
 
 /// A ready store for trying the desk: the seed directory plus synthetic cases.

@@ -1,3 +1,4 @@
+import DeskModel
 import Foundation
 
 /// The counselling, plan and legal history of a synthetic case: sessions every two weeks or so,

@@ -1,3 +1,4 @@
+import DeskModel
 import Foundation
 
 /// What a synthetic case may look like for each kind of incident, so that the demo tells a

@@ -1,3 +1,4 @@
+import DeskModel
 import Foundation
 
 /// Makes a synthetic store: invented women, invented events. Same seed and same day, same store.
