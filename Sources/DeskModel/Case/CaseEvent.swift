@@ -4,7 +4,7 @@ import Foundation
 public struct CaseEvent: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case intake, edited, statusChanged, session, screening, alertRaised, alertClosed, stepAdded, stepUpdated,
-             referral, legal, remark
+             referral, legal, remark, safetyPlan, contact, closed, reopened, dv, dvBreach, entitlement, transfer
     }
 
     public var at: Date
