@@ -174,7 +174,7 @@ public struct ListIndex: Sendable {
     /// files it does not hold as they are now, and writes it anew when anything was mended (or it
     /// has grown long with old lines). A file that cannot be read is set aside when `setAside`.
     /// With neither `setAside` nor `mend`, nothing is written: the index is left as it is (`stale`).
-    public func open(setAside: Bool, mend mending: Bool = true) -> Opened {
+    public func open(setAside: Bool, mend mending: Bool = true, clock: DeskClock = SystemClock()) -> Opened {
         guard !store.isLocked else { return Opened(listings: [], damaged: [], decoded: 0, rewritten: false) }
         let urls = store.caseFiles()
         var stamps = [Stamp?](repeating: nil, count: urls.count)
@@ -216,7 +216,7 @@ public struct ListIndex: Sendable {
                 // Stamped again after reading: a file changed meanwhile is decoded at the next open.
                 if let before = stamps[i], Stamp(path: urls[i].path) == before { fresh[i] = before }
             case .failure(let error):
-                damaged.append(store.reportDamaged(urls[i], error: error, setAside: setAside))
+                damaged.append(store.reportDamaged(urls[i], error: error, setAside: setAside, clock: clock))
             }
         }
         let count = listings.count - damaged.count

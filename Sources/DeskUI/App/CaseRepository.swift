@@ -11,6 +11,8 @@ import Foundation
 /// found to mend is mended then).
 public final class CaseRepository {
     public private(set) var store: CaseStore
+    /// When a damaged file is set aside (its new name carries the moment).
+    let clock: DeskClock
     /// Goes up with every change the screens must see (a save, a case read anew, the lists read).
     public private(set) var changes = 0
 
@@ -36,8 +38,9 @@ public final class CaseRepository {
     private var nameKeyCache: [UUID: (revision: Int, keys: [String])] = [:]
 
     /// `changesFrom`: the count of the repository this one replaces, so that it never goes back.
-    public init(store: CaseStore, changesFrom: Int = 0) {
+    public init(store: CaseStore, clock: DeskClock = SystemClock(), changesFrom: Int = 0) {
         self.store = store
+        self.clock = clock
         changes = changesFrom
     }
 
@@ -56,7 +59,7 @@ public final class CaseRepository {
     /// they are, and the review index when it disagrees with the listings. Once per key.
     public func open() {
         guard !store.isLocked, lists?.mended != true else { return }
-        let read = ListIndex(store: store).open(setAside: true)
+        let read = ListIndex(store: store).open(setAside: true, clock: clock)
         install(read, mended: true)
         mendReviewIndex(thorough: read.decoded > 0 || !read.damaged.isEmpty || read.rewritten)
     }

@@ -35,7 +35,7 @@ public final class DeskContext {
     public init(store: CaseStore, clock: DeskClock, strings: Strings, keymap: Keymap, help: [Language: String],
                 language: Language = .en) throws {
         self.session = Session(store: store)
-        self.repository = CaseRepository(store: store)
+        self.repository = CaseRepository(store: store, clock: clock)
         self.directory = try store.loadDirectory()
         // An encrypted store opens empty: its records are read once a PIN unwraps the key.
         self.directives = store.isLocked ? [:] : store.loadDirectives()
@@ -95,7 +95,7 @@ public final class DeskContext {
         let outcome = session.signIn(name: name, pin: pin, now: clock.now())
         guard case .accepted(let user) = outcome else { return outcome }
         if repository.store.isLocked {
-            repository = CaseRepository(store: store, changesFrom: repository.changes)
+            repository = CaseRepository(store: store, clock: clock, changesFrom: repository.changes)
         } else {
             repository.replaceStore(store)
         }
@@ -144,7 +144,7 @@ public final class DeskContext {
 
     /// Drops every record, summary and draft read with the key.
     private func forgetRecords() {
-        repository = CaseRepository(store: store, changesFrom: repository.changes + 1)
+        repository = CaseRepository(store: store, clock: clock, changesFrom: repository.changes + 1)
         reviewCache.clear()
         directives = [:]
         drafts = [:]
