@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         let hers = directory.stations.map(\.id).filter(session.sees)
         let stations = station.isEmpty ? hers : station.filter(hers.contains)
         let summaries = ReviewData.summaries(store)
-        let today = Day(Date())
+        let today = Day(CLI.clock.now())
         let report = Report.make(summaries, period: p, stationIDs: stations, today: today)
         session.audit(.export, detail: "report \(period) \(stations.joined(separator: " ")) \(format.rawValue)")
         switch format {

@@ -64,6 +64,9 @@ public enum Access {
         return true
     }
 
+    /// The shortest reason for a reveal (letters, spaces trimmed): a few words, not a keystroke.
+    public static let shortestReason = 8
+
     /// What a reveal shows her of one case, as on the case screen: identity with the reveal right;
     /// session notes with the notes right; both with the reveal-with-reason right once a reason
     /// is given. Nil: she may not reveal this case at all.

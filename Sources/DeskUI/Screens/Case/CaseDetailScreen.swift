@@ -34,7 +34,7 @@ final class CaseDetailScreen: Screen, OffersActions {
     /// A reason, a directive, a reply, a remark or an alert's action note being typed.
     var prompt: Prompt?
     /// Shortest reason accepted: a word or two, not a keystroke.
-    static let shortestReason = 8
+    static let shortestReason = Access.shortestReason
 
     init(caseID: UUID, tab: DetailTab = .intake) {
         self.caseID = caseID
