@@ -72,7 +72,7 @@ extension CaseRecord {
         }
         closures.append(closure)
         setStatus(.closed, by: closure.by, at: at)
-        note(.closed, by: closure.by, at: at, closure.reason.rawValue + (closure.approvedBy.map { " approved \($0)" } ?? ""))
+        note(.closed, by: closure.by, at: at, .path(.closed(closure.reason, approvedBy: closure.approvedBy)))
     }
 
     /// A follow-up contact after closure (30 and 90 days), logged as a contact too.
@@ -82,7 +82,7 @@ extension CaseRecord {
         c.followUpsDone.append(day)
         closures[closures.count - 1] = c
         contacts.append(ContactEntry(day: day, kind: kind, by: by))
-        note(.contact, by: by, at: at, "followUp \(day)")
+        note(.contact, by: by, at: at, .path(.followUp(day)))
     }
 
     /// Reopens a closed case: recorded as an event and on its closure; nothing is edited away.
@@ -93,7 +93,7 @@ extension CaseRecord {
             closures[closures.count - 1] = c
         }
         setStatus(.open, by: by, at: at)
-        note(.reopened, by: by, at: at, day.description)
+        note(.reopened, by: by, at: at, .path(.reopened(day)))
     }
 
     /// Days from intake to the closure in force (the report's "time to closure").

@@ -31,6 +31,6 @@ extension CaseRecord {
         guard status != .closed || closure?.followUpsOpen == true else { throw .caseClosed }
         guard entry.day <= today else { throw .dayInFuture }
         contacts.append(entry)
-        note(.contact, by: entry.by, at: at, "\(entry.kind.rawValue) \(entry.day)\(entry.reached ? "" : " unreached")")
+        note(.contact, by: entry.by, at: at, .path(.contact(entry.kind, entry.day, reached: entry.reached)))
     }
 }

@@ -70,9 +70,9 @@ extension CaseRecord {
         if (before?.breaches.count ?? 0) < t.breaches.count {
             t.breachUnreviewed = true
             dv = t
-            note(.dvBreach, by: by, at: at, t.breaches.last?.description ?? "")
+            note(.dvBreach, by: by, at: at, .path(.dvBreach(t.breaches.last ?? today)))
         } else {
-            note(.dv, by: by, at: at, "orders \(t.orders.count)")
+            note(.dv, by: by, at: at, .path(.dvOrders(t.orders.count)))
         }
     }
 }

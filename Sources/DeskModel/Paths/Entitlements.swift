@@ -58,7 +58,6 @@ extension CaseRecord {
         guard days.allSatisfy({ $0 <= today }) else { throw .dayInFuture }
         guard e.consistent else { throw .paidBeforeApplied }
         entitlements = e
-        note(.entitlement, by: by, at: at, [c.applied.map { "applied \($0)" }, c.paid.map { "paid \($0)" }]
-            .compactMap { $0 }.joined(separator: " "))
+        note(.entitlement, by: by, at: at, .path(.entitlement(applied: c.applied, paid: c.paid)))
     }
 }

@@ -64,7 +64,7 @@ extension CaseRecord {
         if let due = plan.reviewDue, due < plan.made { throw .reviewBeforePlan }
         let replacing = safetyPlan != nil
         safetyPlan = plan
-        note(.safetyPlan, by: plan.by, at: at, replacing ? "changed" : "made \(plan.made)")
+        note(.safetyPlan, by: plan.by, at: at, .path(replacing ? .safetyPlanChanged : .safetyPlanMade(plan.made)))
     }
 
     /// The plan looked at again with her on `day`; the next review is set (or none).
@@ -75,6 +75,6 @@ extension CaseRecord {
         plan.reviewed.append(day)
         plan.reviewDue = next
         safetyPlan = plan
-        note(.safetyPlan, by: by, at: at, "reviewed \(day)")
+        note(.safetyPlan, by: by, at: at, .path(.safetyPlanReviewed(day)))
     }
 }

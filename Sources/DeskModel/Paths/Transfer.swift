@@ -26,7 +26,7 @@ extension CaseRecord {
         guard station != stationID else { throw .sameStation }
         guard transfers.last?.state != .pending else { throw .transferNotPending }
         transfers.append(Transfer(to: station, asked: today, by: by))
-        note(.transfer, by: by, at: at, "asked \(station)")
+        note(.transfer, by: by, at: at, .path(.transferAsked(to: station)))
     }
 
     /// The receiver's answer: an accepted case belongs to the receiving station from now on.
@@ -36,6 +36,6 @@ extension CaseRecord {
         t.answeredBy = by
         transfers[transfers.count - 1] = t
         if accept { stationID = t.to }
-        note(.transfer, by: by, at: at, "\(t.state.rawValue) \(t.to)")
+        note(.transfer, by: by, at: at, .path(.transferAnswered(to: t.to, t.state)))
     }
 }
