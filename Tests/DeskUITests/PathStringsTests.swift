@@ -17,3 +17,27 @@ final class PathStringsTests: XCTestCase {
         XCTAssertEqual(keys.count, 48, "15 errors and 33 options")
     }
 }
+
+extension PathStringsTests {
+    /// Each path's form has its title, heading, hint and messages in both languages, and every
+    /// field and option its label.
+    func testEveryPathFormHasItsWords() throws {
+        let s = try DeskResources.load().strings
+        for kind in EntryKind.allCases where kind.isPath {
+            for lang in [Language.hi, .en] {
+                for part in ["title", "heading", "hint", "saved", "resumed", "draftKept"] {
+                    XCTAssertTrue(s.has("entry.\(part).\(kind.rawValue)", lang), "entry.\(part).\(kind.rawValue) \(lang)")
+                }
+                XCTAssertTrue(s.has("add." + kind.rawValue, lang), "add.\(kind.rawValue)")
+                var form = EntryForm(kind: kind, caseID: UUID())
+                form.pathFields = kind == .dv ? ["riskReviewed"] : nil
+                for f in form.fields {
+                    XCTAssertTrue(s.has("entry." + f.key, lang), "entry.\(f.key) \(lang)")
+                    if case .choice(let list, let options, _) = f.kind {
+                        for o in options { XCTAssertTrue(s.has("choice.\(list).\(o)", lang), "\(list).\(o)") }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -34,6 +34,8 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     public var safetyPlan: SafetyPlan?
     public var contacts: [ContactEntry] = []
     public var closures: [Closure] = []
+    /// A closure the desk asked for that waits for the SP's approval.
+    public var closureRequest: Closure?
     public var dv: DVTrack?
     public var entitlements = Entitlements()
     public var trafficking: TraffickingTrack?
@@ -64,7 +66,7 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, number, stationID, deskOfficerID, reportedAt, arrival, status, identity, incident, risk, legal, needs,
              consent, createdAt, updatedAt, revision, sessions, screenings, alerts, plan, prosecution, events,
-             safetyPlan, contacts, closures, dv, entitlements, trafficking, transfers
+             safetyPlan, contacts, closures, closureRequest, dv, entitlements, trafficking, transfers
     }
 
     /// Records written before the counselling log have none of its parts: they read as empty.
@@ -95,6 +97,7 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
         safetyPlan = try c.decodeIfPresent(SafetyPlan.self, forKey: .safetyPlan)
         contacts = try c.decodeIfPresent([ContactEntry].self, forKey: .contacts) ?? []
         closures = try c.decodeIfPresent([Closure].self, forKey: .closures) ?? []
+        closureRequest = try c.decodeIfPresent(Closure.self, forKey: .closureRequest)
         dv = try c.decodeIfPresent(DVTrack.self, forKey: .dv)
         entitlements = try c.decodeIfPresent(Entitlements.self, forKey: .entitlements) ?? Entitlements()
         trafficking = try c.decodeIfPresent(TraffickingTrack.self, forKey: .trafficking)

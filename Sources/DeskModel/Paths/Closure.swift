@@ -71,8 +71,18 @@ extension CaseRecord {
             guard approverRole?.supervises == true else { throw .approverNotSupervisor }
         }
         closures.append(closure)
-        setStatus(.closed, by: closure.by, at: at)
+        closureRequest = nil
+        setStatus(.closed, by: closure.approvedBy ?? closure.by, at: at)
         note(.closed, by: closure.by, at: at, .path(.closed(closure.reason, approvedBy: closure.approvedBy)))
+    }
+
+    /// A closure asked by the desk for a case the SP must approve: the case stays open, the SP
+    /// sees the request, and her own closure form (filled from it) closes it.
+    public mutating func requestClosure(_ closure: Closure, at: Date) throws(PathError) {
+        guard status != .closed else { throw .caseClosed }
+        guard Set(closureChecks).isSubset(of: Set(closure.checks)) else { throw .checklistIncomplete }
+        closureRequest = closure
+        note(.closureRequested, by: closure.by, at: at, .path(.closed(closure.reason, approvedBy: nil)))
     }
 
     /// A follow-up contact after closure (30 and 90 days), logged as a contact too.

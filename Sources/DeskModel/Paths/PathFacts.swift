@@ -19,6 +19,8 @@ public struct PathFacts: Codable, Hashable, Sendable {
     public var dvOrders: [Day] = []
     public var compensationApplied: Day?
     public var compensationPaid: Day?
+    /// The desk asked to close the case; the SP's approval is awaited.
+    public var closureRequested = false
 
     public init() {}
 
@@ -34,6 +36,7 @@ public struct PathFacts: Codable, Hashable, Sendable {
         dvOrders = r.dv?.orders.map(\.day) ?? []
         compensationApplied = r.entitlements.compensation.applied
         compensationPaid = r.entitlements.compensation.paid
+        closureRequested = r.closureRequest != nil && r.status != .closed
     }
 
     /// A day of the path has passed without what was due: the safety plan's review (open case),
@@ -67,6 +70,7 @@ public struct PathFacts: Codable, Hashable, Sendable {
         put("dv", dvOrders.map { Self.d($0) }.joined(separator: ","))
         put("ca", Self.d(compensationApplied))
         put("cp", Self.d(compensationPaid))
+        put("rq", closureRequested ? "1" : "")
         return parts.joined(separator: ";")
     }
 
@@ -89,6 +93,7 @@ public struct PathFacts: Codable, Hashable, Sendable {
             case "dv": guard let x = SummaryLine.days(v) else { return nil }; dvOrders = x
             case "ca": guard let x = day() else { return nil }; compensationApplied = x
             case "cp": guard let x = day() else { return nil }; compensationPaid = x
+            case "rq": closureRequested = v.elementsEqual([49])
             default: continue  // a key from a newer desk: ignored, not an error
             }
         }

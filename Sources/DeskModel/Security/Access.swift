@@ -12,6 +12,8 @@ public enum Right: String, CaseIterable, Sendable {
     case editCase
     /// Move a case to another status.
     case changeStatus
+    /// Approve the closure of a high-risk case or a child's case (a supervising officer).
+    case approveClosure
     /// Check every record of the store.
     case checkStore
     /// Read the audit log.
@@ -52,7 +54,7 @@ public enum Access {
                        .editLegal, .closeAlert, .addRemark, .makeReports],
         .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus, .counsel, .readNotes, .editPlan,
                       .closeAlert, .addRemark],
-        .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective, .reviewStations, .makeReports],
+        .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective, .reviewStations, .makeReports, .approveClosure],
         .admin: [.viewCases, .checkStore, .readAudit, .reviewStations, .makeReports, .changeSettings, .backupRestore,
                  .manageKeys],
     ]

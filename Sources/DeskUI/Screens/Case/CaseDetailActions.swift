@@ -20,8 +20,9 @@ extension CaseDetailScreen {
         if Access.allows(ctx.user, .editPlan, stationID: r.stationID) { out.append("step") }
         if Access.allows(ctx.user, .editLegal, stationID: r.stationID) { out.append("prosecution") }
         if Access.allows(ctx.user, .addRemark, stationID: r.stationID) { out.append("remark") }
-        let first: [DetailTab: [String]] = [.counselling: ["session", "phq9", "gad7"], .plan: ["step"],
-                                            .legal: ["prosecution"], .timeline: ["remark"]]
+        out += pathOptions(r, ctx: ctx)
+        let first: [DetailTab: [String]] = [.counselling: ["session", "phq9", "gad7", "safetyPlan", "safetyReview", "contact"],
+                                            .plan: ["step"], .legal: ["prosecution", "dv", "compensation"], .timeline: ["remark"]]
         let preferred = first[tab] ?? []
         return out.filter { preferred.contains($0) } + out.filter { !preferred.contains($0) }
     }
@@ -30,7 +31,11 @@ extension CaseDetailScreen {
         switch pickerPurpose {
         case .status:
             guard let status = CaseStatus(rawValue: code), status != record.status, let user = ctx.user else { return .stay }
+            if status == .closed { return closureForm(record, ctx: ctx) }
             var updated = record
+            if record.status == .closed {
+                do { try updated.reopen(on: ctx.today, by: user.id, at: ctx.clock.now()) } catch { return .stay }
+            }
             updated.setStatus(status, by: user.id, at: ctx.clock.now())
             do {
                 try ctx.saveChange(updated, what: "status " + status.rawValue)
@@ -45,11 +50,11 @@ extension CaseDetailScreen {
                 return .stay
             }
             guard let kind = EntryKind(rawValue: code) else { return .stay }
-            if record.status == .closed, kind != .prosecution {
+            if record.status == .closed, kind != .prosecution, kind != .contact {
                 ctx.say("error.caseClosed", .error)
                 return .stay
             }
-            tab = kind == .step ? .plan : kind == .prosecution ? .legal : .counselling
+            tab = kind == .step ? .plan : [.prosecution, .dv, .compensation, .closure].contains(kind) ? .legal : .counselling
             return .push(EntryScreen(form: .blank(kind, for: record, partnerIDs: ctx.partners.map(\.id), partnerKinds: Self.partnerKinds(ctx), clock: ctx.clock),
                                      ctx: ctx))
         }

@@ -100,6 +100,7 @@ final class EntrySpec: FormSpec {
 
     /// A digit picks the option with that number, as printed in the list.
     func shortcut(_ scalar: Unicode.Scalar, for key: String) -> String? {
+        if case .choice(Answer.listKey, _, _)? = form.field(key)?.kind, let yn = answerShortcut(scalar) { return yn }
         guard case .choice(let listKey, _, let empty)? = form.field(key)?.kind, listKey != Offence.listKey,
               let n = Int(Digits.toASCII(String(scalar))), let (_, codes) = options(key) else { return nil }
         let i = n - (empty ? 0 : 1)
@@ -124,7 +125,7 @@ final class EntrySpec: FormSpec {
 
     func save(_ screen: FormScreen<EntrySpec>, ctx: DeskContext) -> Transition {
         guard let user = ctx.user, let record = ctx.record(form.caseID) else { return .pop }
-        switch form.apply(to: record, by: user.id, clock: ctx.clock) {
+        switch form.apply(to: record, by: user.id, role: user.role, clock: ctx.clock) {
         case .failure(let problems):
             screen.show(problems.errors, ctx: ctx, replacing: true)
             screen.keepDraft(ctx)
@@ -141,6 +142,8 @@ final class EntrySpec: FormSpec {
             ctx.dropEntryDraft(form)
             if !record.hasOpenAlert, updated.hasOpenAlert {
                 ctx.say("alert.raised", .high)
+            } else if form.kind == .closure, updated.status != .closed {
+                ctx.say("entry.saved.closureRequested", .ok)
             } else {
                 ctx.say("entry.saved." + form.kind.rawValue, .ok)
             }

@@ -72,6 +72,7 @@ extension EntrySpec {
         case .session: sub = ctx.t("entry.confidential")
         case .step: sub = ctx.t("entry.stepHint")
         case .prosecution: sub = ctx.t("entry.legalHint")
+        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure: sub = ctx.t("entry.hint." + form.kind.rawValue)
         }
         s.text(" " + sub, row: row, col: 0, width: area.cols - 1, style: .dim)
         s.rule(row: row + 1)

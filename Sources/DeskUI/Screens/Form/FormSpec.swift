@@ -103,3 +103,14 @@ extension FormSpec {
         return PickList(options: codes, labels: codes.map { choiceLabel(key, $0, ctx) }, current: form[field])
     }
 }
+
+extension FormSpec {
+    /// y / n (or ह / न on a Hindi keyboard) answer a yes/no question, on every form alike.
+    func answerShortcut(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "y", "Y", "ह": return Answer.yes.rawValue
+        case "n", "N", "न": return Answer.no.rawValue
+        default: return nil
+        }
+    }
+}

@@ -74,11 +74,7 @@ final class IntakeSpec: FormSpec {
     /// after it never skips the next field, nor PgDn a section.
     func shortcut(_ scalar: Unicode.Scalar, for field: IntakeField) -> String? {
         guard case .choice(let key, _, _) = field.kind, key == Answer.listKey else { return nil }
-        switch scalar {
-        case "y", "Y", "ह": return Answer.yes.rawValue
-        case "n", "N", "न": return Answer.no.rawValue
-        default: return nil
-        }
+        return answerShortcut(scalar)
     }
 
     // MARK: Leaving and saving

@@ -72,6 +72,11 @@ final class OverviewScreen: Screen {
                    style: selected ? .selected : r.attention * 2 >= worst ? .high : .warning)
             row += 1
         }
+        if row < area.bottom, let approvals = closuresToApprove(ctx), !approvals.isEmpty {
+            s.text(" " + ctx.t("overview.closuresToApprove", approvals.count, approvals.prefix(3).joined(separator: ", ")),
+                   row: row, col: 0, width: area.cols - 1, style: .warning)
+            row += 1
+        }
         row += 1
         for key in ["overview.legend1", "overview.legend2", "overview.legend3"] where row < area.bottom {
             s.text(" " + ctx.t(key, ctx.settings.noContactDays), row: row, col: 0, width: area.cols - 1, style: .dim)
@@ -95,5 +100,11 @@ final class OverviewScreen: Screen {
         let ticks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         let top = max(1, values.max() ?? 1)
         return String(values.map { ticks[min(7, $0 * 7 / top)] })
+    }
+
+    /// The case numbers whose closure waits for her approval (high risk, a child), when she may approve.
+    func closuresToApprove(_ ctx: DeskContext) -> [String]? {
+        guard Access.allows(ctx.user, .approveClosure) else { return nil }
+        return ctx.summaries.values.filter(\.paths.closureRequested).map(\.number).sorted()
     }
 }
