@@ -67,10 +67,8 @@ final class MoreScreenSnapshotTests: XCTestCase {
     /// The prosecution form of a child's case with an FIR.
     func testLegalForm() throws {
         try checkSnapshots("legal-form", cases: 0) { h in
-            let r = ScreenSnapshotTests.legalCase(h)
-            h.login("asha", "1111")
-            h.openCase(r.number.description)
-            h.press(.char("4"), .function(3), .enter, .tab, .tab)
+            ScreenSnapshotTests.openLegalTab(h)
+            h.press(.function(3), .enter, .tab, .tab)
         }
     }
 }

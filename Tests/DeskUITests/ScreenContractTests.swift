@@ -12,11 +12,14 @@ final class ScreenContractTests: XCTestCase {
     /// Checks the screen on top as it stands now: right after the keys (before any layout), then laid out.
     func checkTop(_ what: String, file: StaticString = #filePath, line: UInt = #line) {
         guard let screen = h.app.top else { return XCTFail("no screen: \(what)", file: file, line: line) }
-        XCTAssertFalse(screen.handledActions.isEmpty, "\(what) declares what it handles", file: file, line: line)
-        for action in screen.handledActions.sorted(by: { $0.rawValue < $1.rawValue }) {
-            XCTAssertFalse(h.ctx.keymap.keys(for: action, in: screen.keyContexts).isEmpty,
-                           "\(what) (\(type(of: screen))) handles \(action) but no key in \(screen.keyContexts) does it",
-                           file: file, line: line)
+        XCTAssertFalse(screen.activeActions.isEmpty, "\(what) declares what it handles", file: file, line: line)
+        // The screen's own contract, and an open overlay's (a pick list, a prompt): the one the keys reach.
+        for (contexts, actions) in [(screen.keyContexts, screen.handledActions), (screen.activeContexts, screen.activeActions)] {
+            for action in actions.sorted(by: { $0.rawValue < $1.rawValue }) {
+                XCTAssertFalse(h.ctx.keymap.keys(for: action, in: contexts).isEmpty,
+                               "\(what) (\(type(of: screen))) handles \(action) but no key in \(contexts) does it",
+                               file: file, line: line)
+            }
         }
         assertDrawingChangesNothing(screen, what, file: file, line: line)
         _ = h.screen

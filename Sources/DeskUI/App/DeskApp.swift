@@ -68,9 +68,9 @@ public final class DeskApp {
             return isRunning
         }
         let input: Input
-        if screen.acceptsText, let scalar = key.printable {
+        if screen.activeAcceptsText, let scalar = key.printable {
             input = .text(scalar)
-        } else if let action = ctx.keymap.action(for: key, in: screen.keyContexts) {
+        } else if let action = ctx.keymap.action(for: key, in: screen.activeContexts) {
             input = .action(action)
         } else if let scalar = key.printable {
             input = .text(scalar)
@@ -93,7 +93,7 @@ public final class DeskApp {
         switch action {
         case .help:
             if screen is HelpScreen { return false }
-            apply(.push(HelpScreen(contexts: screen.keyContexts)))
+            apply(.push(HelpScreen(contexts: screen.activeContexts)))
             return true
         case .toggleLanguage:
             ctx.toggleLanguage()
@@ -195,7 +195,7 @@ public final class DeskApp {
                 surface.text(" " + line, row: row, col: 0, width: size.cols, style: message.style)
             }
         }
-        drawKeyBar(on: surface, contexts: screen.keyContexts, row: size.rows - 1, screen: screen)
+        drawKeyBar(on: surface, contexts: screen.activeContexts, row: size.rows - 1, screen: screen)
     }
 
     /// The question in a box across the middle of the screen, wrapped, with its keys below it.

@@ -40,8 +40,10 @@ public protocol Screen: AnyObject {
     var keyContexts: [KeyContext] { get }
     /// True while a text field has the focus: printable keys are then text, not commands.
     var acceptsText: Bool { get }
-    /// The actions this screen acts on as it stands (the app's own, help, language, quit, aside).
-    /// Each must have a key in `keyContexts`: a test checks it.
+    /// The box open over the screen (a pick list, a prompt), which takes the keys first.
+    var overlay: Overlay? { get }
+    /// The actions this screen acts on as it stands (the app's own, help, language, quit, aside;
+    /// an open overlay's are its own). Each must have a key in `keyContexts`: a test checks it.
     var handledActions: Set<Action> { get }
     /// Title shown in the top bar.
     func title(_ ctx: DeskContext) -> String
@@ -75,6 +77,7 @@ protocol OffersActions {
 
 extension Screen {
     public var acceptsText: Bool { false }
+    public var overlay: Overlay? { nil }
     public func layout(in area: Rect, ctx: DeskContext) {}
     public func suspend(ctx: DeskContext) {}
     public func resume(ctx: DeskContext) {}

@@ -1,7 +1,7 @@
 /// A pop-up list of options for a choice field. With `marked` it picks several (the FIR's sections):
 /// Space marks or unmarks the option under the bar, Enter takes the marked ones (comma separated, in
 /// list order; the one under the bar when none is marked); Space on the empty option clears the marks.
-struct PickList {
+struct PickList: Overlay {
     var options: [String]
     var labels: [String]
     var list: ScrollList
@@ -30,8 +30,9 @@ struct PickList {
     var markedValue: String { options.filter { marked?.contains($0) == true }.joined(separator: ",") }
 
     /// What a pick list acts on (moving is the shared `navigate` context's).
-    static let handledActions = Action.moving.union([.select, .back])
-    static let keyContexts: [KeyContext] = [.picker]
+    var handledActions: Set<Action> { Action.moving.union([.select, .back]) }
+    var keyContexts: [KeyContext] { [.picker] }
+    var acceptsText: Bool { false }
 
     enum Outcome: Equatable {
         /// Still open.

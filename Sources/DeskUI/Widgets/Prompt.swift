@@ -1,7 +1,7 @@
 import Foundation
 
 /// A small box of one or more text fields over a screen: a reason, a directive, a reply.
-struct Prompt {
+struct Prompt: Overlay {
     enum Purpose: Equatable {
         case revealReason
         case directive
@@ -35,8 +35,9 @@ struct Prompt {
     enum Outcome { case open, submitted, cancelled }
 
     /// What a prompt acts on, in its contexts (`prompt`, `edit`).
-    static let handledActions = Action.editing.union([.select, .back, .nextField])
-    static let keyContexts: [KeyContext] = [.prompt, .edit]
+    var handledActions: Set<Action> { Action.editing.union([.select, .back, .nextField]) }
+    var keyContexts: [KeyContext] { [.prompt, .edit] }
+    var acceptsText: Bool { true }
 
     mutating func handle(_ input: Input, transliterate: Bool = false) -> Outcome {
         switch input {

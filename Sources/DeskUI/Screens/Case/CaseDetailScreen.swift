@@ -42,16 +42,11 @@ final class CaseDetailScreen: Screen, OffersActions {
         self.tab = tab
     }
 
-    var keyContexts: [KeyContext] {
-        if prompt != nil { return [.prompt, .edit] }
-        return picker != nil ? [.picker] : [.detail]
-    }
-    var acceptsText: Bool { prompt != nil }
+    var keyContexts: [KeyContext] { [.detail] }
     var handledActions: Set<Action> {
-        if prompt != nil { return Prompt.handledActions }
-        if picker != nil { return PickList.handledActions }
-        return Action.moving.union([.back, .nextTab, .prevTab, .reveal, .directive, .edit, .changeStatus, .add, .closeAlert, .select])
+        Action.moving.union([.back, .nextTab, .prevTab, .reveal, .directive, .edit, .changeStatus, .add, .closeAlert, .select])
     }
+    var overlay: Overlay? { prompt ?? picker }
 
     func appear(ctx: DeskContext) {
         // The case is read whole when it is opened, and kept: a save from here is over this revision.

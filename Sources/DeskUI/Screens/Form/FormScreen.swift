@@ -37,20 +37,15 @@ final class FormScreen<Spec: FormSpec>: Screen {
         }
     }
 
-    var keyContexts: [KeyContext] {
-        if let overlay = spec.overlayContexts { return overlay }
-        if picker != nil { return PickList.keyContexts }
-        return spec.contexts + (isChoice ? [.choice] : [.edit])
-    }
+    var keyContexts: [KeyContext] { spec.contexts + (isChoice ? [.choice] : [.edit]) }
 
     var handledActions: Set<Action> {
-        if spec.overlayContexts != nil { return spec.overlayActions }
-        if picker != nil { return PickList.handledActions }
-        return Set<Action>([.nextField, .prevField, .nextSection, .prevSection, .select, .save, .back])
+        Set<Action>([.nextField, .prevField, .nextSection, .prevSection, .select, .save, .back])
             .union(isChoice ? [.optionNext, .optionPrev] : Action.editing)
     }
 
-    var acceptsText: Bool { spec.overlayContexts == nil && picker == nil && !isChoice }
+    var acceptsText: Bool { !isChoice }
+    var overlay: Overlay? { spec.overlay ?? picker }
 
     func title(_ ctx: DeskContext) -> String { spec.title(ctx) }
 

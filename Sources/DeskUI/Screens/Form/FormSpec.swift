@@ -63,8 +63,7 @@ protocol FormSpec: AnyObject {
     func footer(_ ctx: DeskContext) -> (String, Style)?
 
     // Over the form: a box of its own (the intake's possible duplicates) that takes the keys first.
-    var overlayContexts: [KeyContext]? { get }
-    var overlayActions: Set<Action> { get }
+    var overlay: Overlay? { get }
     func handleOverlay(_ input: Input, screen: FormScreen<Self>, ctx: DeskContext) -> Transition?
     func drawOverlay(on s: Surface, in area: Rect, ctx: DeskContext)
 
@@ -87,8 +86,7 @@ extension FormSpec {
     var linesAfterFocus: Int { 1 }
     var headingRows: Int { 3 }
     func footer(_ ctx: DeskContext) -> (String, Style)? { nil }
-    var overlayContexts: [KeyContext]? { nil }
-    var overlayActions: Set<Action> { [] }
+    var overlay: Overlay? { nil }
     func handleOverlay(_ input: Input, screen: FormScreen<Self>, ctx: DeskContext) -> Transition? { nil }
     func drawOverlay(on s: Surface, in area: Rect, ctx: DeskContext) {}
 

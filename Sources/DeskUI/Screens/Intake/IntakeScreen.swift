@@ -29,8 +29,7 @@ final class IntakeSpec: FormSpec {
     let editing: UUID?
     var form: IntakeForm
     /// Earlier cases that may be the same woman, shown before a new intake is saved.
-    var duplicates: [DuplicateFinder.Match<CaseListing>]?
-    var duplicateList = ScrollList()
+    var duplicates: DuplicatesBox?
     /// The answers she chose to save as a new case despite the matches shown for them.
     var acknowledged: [String: String]?
 
@@ -115,8 +114,7 @@ final class IntakeSpec: FormSpec {
                                                                  nameKeys: ctx.nameKeys),
                       !found.isEmpty {
                 // One woman should not become two cases: show who she may already be.
-                duplicates = found
-                duplicateList = ScrollList()
+                duplicates = DuplicatesBox(found: found)
                 screen.keepDraft(ctx)
                 ctx.say("dup.found", .warning, found.count)
                 return .stay
@@ -167,19 +165,19 @@ final class IntakeSpec: FormSpec {
 
     // MARK: The possible duplicates, over the form
 
-    var overlayContexts: [KeyContext]? { duplicates != nil ? [.duplicates] : nil }
-    var overlayActions: Set<Action> { Action.moving.union([.select, .save, .back]) }
+    var overlay: Overlay? { duplicates }
 
     /// Enter opens the earlier case (the draft stays), F10 saves as a new case anyway, Esc goes back.
     func handleOverlay(_ input: Input, screen: FormScreen<IntakeSpec>, ctx: DeskContext) -> Transition? {
-        guard let found = duplicates else { return nil }
+        guard var box = duplicates else { return nil }
+        let found = box.found
         switch input {
         case .action(.select):
             duplicates = nil
             screen.keepDraft(ctx)
-            guard found.indices.contains(duplicateList.selected) else { return .stay }
+            guard found.indices.contains(box.list.selected) else { return .stay }
             ctx.say("dup.opened", .ok)
-            return .push(CaseDetailScreen(caseID: found[duplicateList.selected].record.id))
+            return .push(CaseDetailScreen(caseID: found[box.list.selected].record.id))
         case .action(.save):
             duplicates = nil
             acknowledged = form.values
@@ -187,10 +185,22 @@ final class IntakeSpec: FormSpec {
         case .action(.back):
             duplicates = nil
         case .action(let a):
-            _ = duplicateList.apply(a, count: found.count, page: 5)
+            _ = box.list.apply(a, count: found.count, page: 5)
+            duplicates = box
         case .text:
             break
         }
         return .stay
     }
+}
+
+/// The earlier cases that may be the same woman, in a box over the intake: Enter opens one, F10
+/// saves as a new case anyway, Esc goes back to the form.
+struct DuplicatesBox: Overlay {
+    let found: [DuplicateFinder.Match<CaseListing>]
+    var list = ScrollList()
+
+    var keyContexts: [KeyContext] { [.duplicates] }
+    var handledActions: Set<Action> { Action.moving.union([.select, .save, .back]) }
+    var acceptsText: Bool { false }
 }

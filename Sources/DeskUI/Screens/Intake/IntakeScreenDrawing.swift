@@ -71,7 +71,8 @@ extension IntakeSpec {
 
     /// A box over the form: the earlier cases that may be her, masked, with what matched.
     func drawOverlay(on s: Surface, in area: Rect, ctx: DeskContext) {
-        guard let found = duplicates else { return }
+        guard let box = duplicates else { return }
+        let found = box.found
         let width = area.cols - 4
         let top = area.top + 3
         let rows = [ctx.t("dup.title", found.count), ctx.t("dup.hint")] + found.map { _ in "" } + [""]
@@ -80,7 +81,7 @@ extension IntakeSpec {
         s.text(" " + rows[1], row: top + 1, col: 2, width: width, style: .selected)
         for (i, m) in found.enumerated() {
             let r = m.record
-            let chosen = i == duplicateList.selected
+            let chosen = i == box.list.selected
             let why = m.reasons.map { ctx.t("dup.reason." + $0.rawValue) }.joined(separator: ", ")
             let line = (chosen ? "▶ " : "  ") + r.number.description + "  " + Mask.name(r.name) + "  "
                 + (r.age.map(String.init) ?? "?") + "  " + Day(r.reportedAt).description + "  "

@@ -25,11 +25,9 @@ final class ReportScreen: Screen {
         index = ctx.today.month
     }
 
-    var keyContexts: [KeyContext] { prompt != nil ? [.prompt, .edit] : [.report] }
-    var handledActions: Set<Action> {
-        prompt != nil ? Prompt.handledActions : Action.moving.union([.back, .prevPeriod, .nextPeriod, .periodKind, .scope, .save])
-    }
-    var acceptsText: Bool { prompt != nil }
+    var keyContexts: [KeyContext] { [.report] }
+    var handledActions: Set<Action> { Action.moving.union([.back, .prevPeriod, .nextPeriod, .periodKind, .scope, .save]) }
+    var overlay: Overlay? { prompt }
     func title(_ ctx: DeskContext) -> String { ctx.t("reportScreen.title") }
 
     var period: ReportPeriod? {
