@@ -40,6 +40,8 @@ public enum ValidationError: String, Error, Equatable, Sendable, CaseIterable {
     case notCompoundable
     /// A case closed by a closure report has no charge sheet.
     case closureWithChargeSheet
+    /// An awareness event reached somebody: women, men or children.
+    case nobodyReached
 }
 
 /// What the desk is warned of at a field without being stopped. The strings hold "warn.<rawValue>".

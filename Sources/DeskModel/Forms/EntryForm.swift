@@ -1,8 +1,12 @@
 import Foundation
 
-/// The forms of the counselling log, the plan and the legal track.
+/// The forms of the counselling log, the plan and the legal track; and the awareness event,
+/// which stands alone (no case).
 public enum EntryKind: String, Codable, CaseIterable, Sendable {
-    case session, phq9, gad7, step, prosecution
+    case session, phq9, gad7, step, prosecution, event
+
+    /// A form of its own register, not of a case.
+    public var standsAlone: Bool { self == .event }
 }
 
 /// One field of an entry form. Its label is "entry.<key>" in the strings.
@@ -36,6 +40,8 @@ public struct EntryForm: Codable, Hashable, Sendable {
     /// Each partner's kind (wcd, livelihood, legal, …), so that a step offers the partners of its
     /// kind only (`StepEntry.partnerKinds`). Nil in drafts written before: every partner is offered.
     public var partnerKinds: [String: String]?
+    /// The stations a stand-alone form may be kept for (an awareness event); nil for a case's forms.
+    public var stationIDs: [String]?
 
     public init(kind: EntryKind, caseID: UUID, itemID: UUID? = nil, values: [String: String] = [:], partnerIDs: [String] = [],
                 partnerKinds: [String: String]? = nil) {
@@ -60,6 +66,7 @@ public struct EntryForm: Codable, Hashable, Sendable {
         case .gad7: return ScreeningEntry.fields(.gad7)
         case .step: return StepEntry.fields(self)
         case .prosecution: return ProsecutionEntry.fields(self)
+        case .event: return EventEntry.fields(self)
         }
     }
 
@@ -75,6 +82,7 @@ public struct EntryForm: Codable, Hashable, Sendable {
         case .phq9, .gad7: form["day"] = today
         case .step: StepEntry.fillDefaults(&form)
         case .prosecution: ProsecutionEntry.fill(&form, from: record.prosecution)
+        case .event: break
         }
         return form
     }
@@ -89,19 +97,21 @@ public struct EntryForm: Codable, Hashable, Sendable {
 
     // MARK: Checks
 
-    public func error(for key: String, record: CaseRecord, today: Day) -> ValidationError? {
+    /// The field's error; `record` is the case (nil only for a form that stands alone).
+    public func error(for key: String, record: CaseRecord?, today: Day) -> ValidationError? {
         guard let field = field(key) else { return nil }
-        if record.status == .closed, key == fields.first?.key, kind != .prosecution, itemID == nil { return .caseClosed }
+        if record?.status == .closed, key == fields.first?.key, kind != .prosecution, itemID == nil { return .caseClosed }
         if let e = FieldCheck.error(self[key], kind: field.kind, required: field.required, today: today) { return e }
         switch kind {
         case .session: return SessionEntry.crossCheck(self, key)
         case .phq9, .gad7: return nil
-        case .step: return StepEntry.crossCheck(self, key, record: record)
+        case .step: return record.flatMap { StepEntry.crossCheck(self, key, record: $0) }
         case .prosecution: return ProsecutionEntry.crossCheck(self, key)
+        case .event: return EventEntry.crossCheck(self, key)
         }
     }
 
-    public func errors(record: CaseRecord, today: Day) -> [(String, ValidationError)] {
+    public func errors(record: CaseRecord?, today: Day) -> [(String, ValidationError)] {
         fields.compactMap { f in error(for: f.key, record: record, today: today).map { (f.key, $0) } }
     }
 
@@ -127,6 +137,7 @@ public struct EntryForm: Codable, Hashable, Sendable {
                 try r.addScreening(ScreeningRecord(screening: s, by: userID, recordedAt: clock.now()))
             case .step: try r.putStep(StepEntry.step(self, record: record, by: userID, at: clock.now()), by: userID, at: clock.now())
             case .prosecution: r.setProsecution(ProsecutionEntry.prosecution(self, old: record.prosecution), by: userID, at: clock.now())
+            case .event: return .failure(EntryErrors(errors: [(fields.first?.key ?? "", .required)]))
             }
         } catch {
             return .failure(EntryErrors(errors: [(fields.first?.key ?? "", error == .caseClosed ? .caseClosed : .required)]))

@@ -11,7 +11,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     // the queue
     case search, filterStatus, sortNext, newCase
     // a case
-    case reveal, changeStatus, edit, directive, logout
+    case reveal, changeStatus, edit, directive, logout, paper
     // a case's tabs and what can be added to it
     case nextTab, prevTab, add, closeAlert
     // the SP's review and reports
@@ -22,5 +22,5 @@ public enum Action: String, CaseIterable, Codable, Sendable {
 
 /// Which part of the key table applies: the screen's own context, then `global`.
 public enum KeyContext: String, CaseIterable, Codable, Sendable {
-    case global, mainMenu, menu, login, pinChange, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload, duplicates, overview, report, confirm
+    case global, mainMenu, menu, login, pinChange, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload, duplicates, overview, report, confirm, events
 }

@@ -58,6 +58,8 @@ public final class DeskContext {
     private var drafts: [String: IntakeForm?] = [:]
     /// The line above the key bar: an error, a warning or a confirmation. Cleared at the next key.
     public var message: (text: String, style: Style)?
+    /// The awareness events register, read when first needed (DeskContext+Events.swift).
+    let eventBook = EventBook()
 
     public init(store: CaseStore, clock: DeskClock, strings: Strings, keymap: Keymap, help: [Language: String],
                 language: Language = .en) throws {
@@ -176,6 +178,7 @@ public final class DeskContext {
         overviewCache = nil
         visibleCache = nil
         drafts = [:]
+        eventBook.forget()
         generation += 1
     }
 

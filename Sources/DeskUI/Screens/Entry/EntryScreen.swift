@@ -50,6 +50,10 @@ final class EntryScreen: Screen {
             // Several sections: their act and number ("BNS 85, DP Act 3"), the words are on the list.
             return Offence.parse(Offence.codes(code)).map { CaseDetailScreen.code($0, ctx) }.joined(separator: ", ")
         }
+        if FieldKind.picksSeveral(listKey) {
+            return code.split(separator: ",").map { ctx.t("choice.\(listKey).\($0)") }.joined(separator: ", ")
+        }
+        if listKey == "station" { return ctx.stationName(code) }
         return listKey == "partner" ? ctx.partnerName(code) : ctx.t("choice.\(listKey).\(code)")
     }
 
@@ -80,8 +84,8 @@ final class EntryScreen: Screen {
         case .action(.select):
             if case .choice(let key, let options, let empty) = field.kind {
                 let opts = (empty ? [""] : []) + options
-                let labels = opts.map { $0.isEmpty || key != Offence.listKey ? choiceLabel(key, $0, ctx) : ctx.t("choice.\(key).\($0)") }
-                picker = key == Offence.listKey
+                let labels = opts.map { $0.isEmpty || !FieldKind.picksSeveral(key) ? choiceLabel(key, $0, ctx) : ctx.t("choice.\(key).\($0)") }
+                picker = FieldKind.picksSeveral(key)
                     ? PickList(several: opts, labels: labels, current: form[field.key], hint: ctx.t("picker.several"))
                     : PickList(options: opts, labels: labels, current: form[field.key])
             } else {
@@ -100,7 +104,7 @@ final class EntryScreen: Screen {
             return .pop
         case .text(let scalar) where field.kind.isChoice:
             // A digit picks the option with that number, as printed in the list.
-            if case .choice(let key, let options, let empty) = field.kind, key != Offence.listKey, let n = Int(Digits.toASCII(String(scalar))) {
+            if case .choice(let key, let options, let empty) = field.kind, !FieldKind.picksSeveral(key), let n = Int(Digits.toASCII(String(scalar))) {
                 let opts = (empty ? [""] : []) + options
                 if opts.indices.contains(n - (empty ? 0 : 1)) { set(field.key, opts[n - (empty ? 0 : 1)], ctx: ctx) }
             }
@@ -120,6 +124,7 @@ final class EntryScreen: Screen {
     }
 
     private func errorAt(_ key: String, _ ctx: DeskContext) -> ValidationError? {
+        if form.kind.standsAlone { return form.error(for: key, record: nil, today: ctx.today) }
         guard let record = ctx.record(form.caseID) else { return nil }
         return form.error(for: key, record: record, today: ctx.today)
     }
@@ -136,7 +141,7 @@ final class EntryScreen: Screen {
     private func cycle(by step: Int, ctx: DeskContext) {
         // Several sections are picked from the list (Enter), never stepped through one at a time.
         guard case .choice(let key, let options, let empty) = field.kind else { return }
-        guard key != Offence.listKey else { return ctx.say("picker.useEnter", .warning) }
+        guard !FieldKind.picksSeveral(key) else { return ctx.say("picker.useEnter", .warning) }
         let opts = (empty ? [""] : []) + options
         let i = opts.firstIndex(of: form[field.key]) ?? 0
         set(field.key, opts[(i + step + opts.count) % opts.count], ctx: ctx)
@@ -148,6 +153,7 @@ final class EntryScreen: Screen {
     }
 
     private func save(_ ctx: DeskContext) -> Transition {
+        if form.kind == .event { return saveEvent(ctx) }
         guard let user = ctx.user, let record = ctx.record(form.caseID) else { return .pop }
         switch form.apply(to: record, by: user.id, clock: ctx.clock) {
         case .failure(let problems):
@@ -178,7 +184,7 @@ final class EntryScreen: Screen {
         }
     }
 
-    private func keepDraft(_ ctx: DeskContext) {
+    func keepDraft(_ ctx: DeskContext) {
         guard !finished else { return }
         form.lastField = field.key
         do { try ctx.keepEntryDraft(form) } catch { ctx.say("intake.draftFailed", .error) }

@@ -116,6 +116,7 @@ extension EntryScreen {
         case .session: sub = ctx.t("entry.confidential")
         case .step: sub = ctx.t("entry.stepHint")
         case .prosecution: sub = ctx.t("entry.legalHint")
+        case .event: sub = ctx.t("entry.eventHint")
         }
         s.text(" " + sub, row: row, col: 0, width: area.cols - 1, style: .dim)
         row += 1

@@ -86,6 +86,13 @@ final class OverviewScreen: Screen {
                                                                       chart.bars.last?.label ?? "", chart.bars.last?.total ?? 0),
                    row: row, col: 0, width: area.cols - 1, style: .label)
         }
+        // Prevention: this month's awareness events at her stations.
+        row += 1
+        if row < area.bottom {
+            let c = ctx.eventCount(period: ReportPeriod.month(ctx.today.year, ctx.today.month), stationIDs: rows.map(\.stationID))
+            s.text(" " + ctx.t("overview.events", c.events, c.reached, c.women, c.men, c.children), row: row, col: 0,
+                   width: area.cols - 1, style: .label)
+        }
     }
 
     /// ▁▂▃▄▅▆▇█ for a series, scaled to its largest value.
