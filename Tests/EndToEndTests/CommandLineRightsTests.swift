@@ -44,6 +44,8 @@ final class CommandLineRightsTests: XCTestCase {
             ("case show --reveal", ["case", "show", number, "--reveal", "--reason", "rights table test"], "",
              ["asha": 0, "kavita": 0, "spindore": 0, "admin": 77]),
             ("report", ["report", "--period", "2026-Q4"], "", ["asha": 0, "kavita": 77, "spindore": 0, "admin": 0]),
+            ("paper slip", ["paper", "slip", number], "", ["asha": 0, "kavita": 0, "spindore": 77, "admin": 77]),
+            ("paper summary", ["paper", "counselling-summary", number], "", ["asha": 77, "kavita": 0, "spindore": 77, "admin": 77]),
             ("verify", ["verify"], "", ["asha": 77, "kavita": 77, "spindore": 77, "admin": 0]),
             ("backup", ["backup", "--to", backup.path], "a long backup passphrase\n", ["asha": 77, "kavita": 77, "spindore": 77, "admin": 0]),
             ("grant", ["grant", "--for", "meena"], "first-pin-ujjain-7\n", ["asha": 77, "kavita": 77, "spindore": 77, "admin": 0]),

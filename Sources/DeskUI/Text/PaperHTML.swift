@@ -58,6 +58,11 @@ public struct PaperHTML {
         return lang == .hi ? p.nameHi : p.nameEn
     }
 
+    /// A district's name in her language (as written in the directory when the strings have none).
+    func district(_ name: String, _ lang: Language) -> String {
+        strings.has("district." + name, lang) ? strings.text("district." + name, lang) : name
+    }
+
     /// The whole page.
     public func page(_ paper: Paper, signer: User?) -> String {
         let lang = paper.options.language
@@ -68,7 +73,7 @@ public struct PaperHTML {
         var body: [String] = []
         body.append("<header>")
         if !discreet {
-            body.append("<div class=\"org\">" + Self.escape(t("paper.org", lang, stationName, station?.district ?? "")) + "</div>")
+            body.append("<div class=\"org\">" + Self.escape(t("paper.org", lang, stationName, district(station?.district ?? "", lang))) + "</div>")
         }
         body.append("<h1>" + Self.escape(t(titleKey, lang)) + "</h1>")
         if let phone = station?.deskPhone, !phone.isEmpty {
@@ -80,7 +85,7 @@ public struct PaperHTML {
             let names = paper.partnerIDs.map { partnerName($0, lang) }.joined(separator: ", ")
             body.append("<div class=\"to\">" + Self.escape(t("paper.to", lang, names)) + "</div>")
         case .reliefCertificate:
-            body.append("<div class=\"to\">" + Self.escape(t("paper.cert.to", lang, station?.district ?? "")) + "</div>")
+            body.append("<div class=\"to\">" + Self.escape(t("paper.cert.to", lang, district(station?.district ?? "", lang))) + "</div>")
         default: break
         }
         let fixedFirst = paper.paragraphs.first.map { [$0] } ?? []
