@@ -44,6 +44,7 @@ final class CommandLineRightsTests: XCTestCase {
             ("case show --reveal", ["case", "show", number, "--reveal", "--reason", "rights table test"], "",
              ["asha": 0, "kavita": 0, "spindore": 0, "admin": 77]),
             ("report", ["report", "--period", "2026-Q4"], "", ["asha": 0, "kavita": 77, "spindore": 0, "admin": 0]),
+            ("returns", ["returns", "--month", "2026-11"], "", ["asha": 0, "kavita": 77, "spindore": 0, "admin": 0]),
             ("paper slip", ["paper", "slip", number], "", ["asha": 0, "kavita": 0, "spindore": 77, "admin": 77]),
             ("paper summary", ["paper", "counselling-summary", number], "", ["asha": 77, "kavita": 0, "spindore": 77, "admin": 77]),
             ("verify", ["verify"], "", ["asha": 77, "kavita": 77, "spindore": 77, "admin": 0]),

@@ -15,12 +15,12 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     // a case's tabs and what can be added to it
     case nextTab, prevTab, add, closeAlert
     // the SP's review and reports
-    case openReport, filterFlag, prevPeriod, nextPeriod, periodKind, scope
+    case openReport, filterFlag, prevPeriod, nextPeriod, periodKind, scope, returns
     // a yes/no question of the desk (log out? quit? delete the draft?), and the way to the menu
     case confirmYes, confirmNo, menu
 }
 
 /// Which part of the key table applies: the screen's own context, then `global`.
 public enum KeyContext: String, CaseIterable, Codable, Sendable {
-    case global, mainMenu, menu, login, pinChange, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload, duplicates, overview, report, confirm, events
+    case global, mainMenu, menu, login, pinChange, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload, duplicates, overview, report, confirm, events, returns
 }

@@ -17,6 +17,8 @@ final class OverviewScreen: Screen {
             return .push(CaseListScreen(stationID: rows[list.selected].stationID, sort: .urgency))
         case .action(.openReport):
             return .push(ReportScreen(ctx: ctx))
+        case .action(.returns):
+            return .push(ReturnsScreen(ctx: ctx))
         // Her first screen after login, as the menu is the desk officer's: Esc logs out (asking
         // first), the same way out for every role; m goes to the menu beneath.
         case .action(.back), .action(.menu):

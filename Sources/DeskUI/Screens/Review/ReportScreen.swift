@@ -144,6 +144,8 @@ final class ReportScreen: Screen {
             scroll = ScrollList()
         case .action(.save):
             export(ctx)
+        case .action(.returns):
+            return .push(ReturnsScreen(ctx: ctx, year: kind == .month ? year : nil, month: kind == .month ? index : nil))
         case .action(let a):
             let count = lineCount > 0 ? lineCount : lines(ctx, width: 78).count
             pinnedToEnd = a == .last
