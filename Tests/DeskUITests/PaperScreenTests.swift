@@ -18,7 +18,7 @@ final class PaperScreenTests: XCTestCase {
         h.press(.char("p"))
         XCTAssertTrue(h.app.top is PaperMenuScreen, h.screen)
         assertWellFormed(h)
-        XCTAssertTrue(h.screen.contains("Acknowledgement slip"), h.screen)
+        XCTAssertTrue(h.screen.contains("Her slip"), h.screen)
         XCTAssertFalse(h.screen.contains("Counselling summary"), "the desk makes no counselling summary\n" + h.screen)
         XCTAssertTrue(h.screen.contains("हिन्दी"), "Hindi first\n" + h.screen)
         // The referral letter: refused, nothing sent, nothing on record.

@@ -139,6 +139,34 @@ final class PaperRenderingTests: XCTestCase {
         XCTAssertFalse(audit.contains("सुनीता"))
     }
 
+    /// Where a paper goes: a file only she can read, in memory-backed storage, gone once read;
+    /// to the printer, chromium's PDF through a pipe to lp (a stand-in that keeps what it reads).
+    func testAPaperLeavesNothingBehind() throws {
+        let runtime = root.appendingPathComponent("runtime")
+        try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true)
+        let seen = root.appendingPathComponent("seen")
+        let browser = root.appendingPathComponent("browser.sh")
+        try Data("#!/bin/sh\nf=\"${1#file://}\"\nstat -c '%a' \"$f\" > '\(seen.path).mode'\ncp \"$f\" '\(seen.path).html'\n".utf8).write(to: browser)
+        let lp = root.appendingPathComponent("lp.sh")
+        try Data("#!/bin/sh\ncat > '\(seen.path).pdf'\necho \"$@\" > '\(seen.path).args'\n".utf8).write(to: lp)
+        for script in [browser, lp] { try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path) }
+        let env = ["PATH": "/usr/bin:/bin", "XDG_RUNTIME_DIR": runtime.path, "URJA_BROWSER": browser.path, "URJA_LP": lp.path]
+        let page = try paper("asha", ["slip", "IND-VJN-\(Day(Date()).year)-0001"]).stdout
+        let folder = try PaperOutput.privateFolder(environment: env)
+        XCTAssertTrue(folder.path.hasPrefix(runtime.path), folder.path)
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int), 0o700)
+        try PaperOutput.openInBrowser(page, environment: env, grace: 1.5)
+        for _ in 0..<50 where !FileManager.default.fileExists(atPath: seen.path + ".html") { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertEqual(try String(contentsOfFile: seen.path + ".html", encoding: .utf8), page, "the browser got the page")
+        XCTAssertEqual(try String(contentsOfFile: seen.path + ".mode", encoding: .utf8), "600\n")
+        Thread.sleep(forTimeInterval: 2.5)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [], "gone once read")
+        try PaperOutput.sendToPrinter(page, environment: env)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: seen.path + ".pdf")).prefix(5), Data("%PDF-".utf8))
+        XCTAssertEqual(try String(contentsOfFile: seen.path + ".args", encoding: .utf8), "-\n", "lp reads standard input")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [], "nothing left, chromium's profile neither")
+    }
+
     func testNoReferralLetterWithoutHerConsentToSharing() throws {
         let number = "IND-VJN-\(Day(Date()).year)-0002"
         let refused = try paper("asha", ["referral", number])

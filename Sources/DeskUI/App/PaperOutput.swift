@@ -70,7 +70,8 @@ public enum PaperOutput {
 
     /// Opens the page in the system's browser ($URJA_BROWSER, else xdg-open, else chromium); the
     /// file goes once the browser has had `browserGrace` seconds to read it.
-    public static func openInBrowser(_ html: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public static func openInBrowser(_ html: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                                     grace: TimeInterval = browserGrace) throws {
         guard let browser = program([environment["URJA_BROWSER"] ?? "", "xdg-open", "chromium", "sensible-browser"],
                                     environment: environment) else { throw Problem.noProgram("xdg-open") }
         let url = try writePrivate(html, ext: "html", environment: environment)
@@ -80,7 +81,7 @@ public enum PaperOutput {
             try? FileManager.default.removeItem(at: url)
             throw error
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + browserGrace) { try? FileManager.default.removeItem(at: url) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + grace) { try? FileManager.default.removeItem(at: url) }
     }
 
     /// Prints: headless chromium makes the PDF on its standard output, `lp` takes it from a pipe.
@@ -94,6 +95,8 @@ public enum PaperOutput {
         defer { try? FileManager.default.removeItem(at: url) }
         let pdf = url.deletingPathExtension().appendingPathExtension("pdf")
         defer { try? FileManager.default.removeItem(at: pdf) }
+        // chromium's own profile (its history names the page) goes with it.
+        defer { try? FileManager.default.removeItem(at: profile(for: pdf)) }
         // chromium writes the PDF beside the page (in memory); lp reads it from a pipe.
         try run(chromium, headlessArguments(page: url, pdf: pdf))
         let data = try Data(contentsOf: pdf)
@@ -105,8 +108,13 @@ public enum PaperOutput {
     public static func headlessArguments(page: URL, pdf: URL) -> [String] {
         ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-sync",
          "--no-pdf-header-footer", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
-         "--user-data-dir=" + pdf.deletingLastPathComponent().appendingPathComponent("profile").path,
+         "--user-data-dir=" + profile(for: pdf).path,
          "--print-to-pdf=" + pdf.path, page.absoluteString]
+    }
+
+    /// A profile folder of chromium's own for one print, beside its PDF.
+    static func profile(for pdf: URL) -> URL {
+        pdf.deletingPathExtension().appendingPathExtension("profile")
     }
 
     static func start(_ program: String, _ args: [String]) throws {

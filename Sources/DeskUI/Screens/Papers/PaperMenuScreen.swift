@@ -22,7 +22,7 @@ final class PaperMenuScreen: MenuScreen {
     override func items(_ ctx: DeskContext) -> [MenuItem] {
         guard let record = ctx.record(caseID) else { return [] }
         var items: [MenuItem] = PaperMaker.kinds(for: ctx.user, stationID: record.stationID).map { kind in
-            MenuItem(label: ctx.t("paper.title." + kind.rawValue), detail: ctx.t("papers.about." + kind.rawValue)) {
+            MenuItem(label: ctx.t("papers.item." + kind.rawValue), detail: ctx.t("papers.about." + kind.rawValue)) {
                 if let problem = ctx.printPaper(kind, caseID: self.caseID, options: self.options, way: self.way) {
                     ctx.say(problem, .error)
                 } else {
