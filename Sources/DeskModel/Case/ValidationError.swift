@@ -42,6 +42,8 @@ public enum ValidationError: String, Error, Equatable, Sendable, CaseIterable {
     case closureWithChargeSheet
     /// The paths (issue 14): each rule's message at the field it concerns.
     case reviewBeforePlan, noSafetyPlan, notDVCase, paidBeforeApplied, checkNotDone, pathRefused
+    /// An awareness event reached somebody: women, men or children.
+    case nobodyReached
 }
 
 /// What the desk is warned of at a field without being stopped. The strings hold "warn.<rawValue>".

@@ -97,6 +97,8 @@ public struct Report: Codable, Equatable, Sendable {
         let sorted = daysToClosure.sorted()
         return sorted[sorted.count / 2]
     }
+    /// Prevention: awareness events held in the period at these stations, and whom they reached.
+    public var prevention = EventCount()
 
     public init(period: ReportPeriod, stationIDs: [String], generated: Day) {
         self.period = period
@@ -104,9 +106,12 @@ public struct Report: Codable, Equatable, Sendable {
         self.generated = generated
     }
 
-    /// Works out the report from the review index (or summaries of loaded cases).
-    public static func make(_ summaries: [CaseSummary], period p: ReportPeriod, stationIDs: [String], today: Day) -> Report {
+    /// Works out the report from the review index (or summaries of loaded cases), and the
+    /// awareness events of the register.
+    public static func make(_ summaries: [CaseSummary], period p: ReportPeriod, stationIDs: [String], today: Day,
+                            events: [AwarenessEvent] = []) -> Report {
         var r = Report(period: p, stationIDs: stationIDs, generated: today)
+        r.prevention = EventCount.make(events, period: p, stationIDs: stationIDs)
         let scope = Set(stationIDs)
         for s in summaries where scope.contains(s.stationID) {
             let missed = missedDeadline(s, in: p, today: today)

@@ -44,6 +44,11 @@ public enum Right: String, CaseIterable, Sendable {
     case backupRestore
     /// Give a user her copy of the store's key (a first PIN), or take it back; rotate the key.
     case manageKeys
+    /// Enter and correct awareness events (Prevention) in a station's register.
+    case recordEvents
+    /// Print a case's papers (slip, referral letter, s.5 notice, certificate); the counselling
+    /// summary also needs `counsel`.
+    case printPapers
 }
 
 public enum Access {
@@ -51,10 +56,11 @@ public enum Access {
     /// stations she works at or oversees (an empty list in her record means all of them).
     public static let table: [Role: Set<Right>] = [
         .deskOfficer: [.viewCases, .revealIdentity, .newIntake, .editCase, .changeStatus, .answerDirective, .editPlan,
-                       .editLegal, .closeAlert, .addRemark, .makeReports],
+                       .editLegal, .closeAlert, .addRemark, .makeReports, .recordEvents, .printPapers],
         .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus, .counsel, .readNotes, .editPlan,
-                      .closeAlert, .addRemark],
-        .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective, .reviewStations, .makeReports, .approveClosure],
+                      .closeAlert, .addRemark, .printPapers],
+        .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective, .reviewStations, .makeReports, .approveClosure,
+              .recordEvents],
         .admin: [.viewCases, .checkStore, .readAudit, .reviewStations, .makeReports, .changeSettings, .backupRestore,
                  .manageKeys],
     ]

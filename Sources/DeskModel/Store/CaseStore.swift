@@ -22,6 +22,7 @@ import Glibc
 ///     prefs/<user>.plist  her language and typing
 ///     damaged/           record files that could not be read, set aside
 ///     directives/<uuid>.plist an SP's directives on that case, with the desk's replies
+///     events/<uuid>.plist an awareness event (Prevention), one file each (EventStore.swift)
 ///     locks/<user>.plist  wrong PINs in a row, and until when the name is locked; locks/*.lock
 ///                        the locks a save, a directive, a sign-in and the whole store are taken under
 ///     numbers/<case no.> empty files: each case number taken, so that two desks never share one
@@ -234,7 +235,7 @@ public struct CaseStore: Sendable {
     func sealedFiles() -> [URL] {
         let fm = FileManager.default
         var out: [URL] = []
-        for dir in [casesDir, draftsDir, prefsDir, directivesDir] {
+        for dir in [casesDir, draftsDir, prefsDir, directivesDir, eventsDir] {
             for name in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() where name.hasSuffix(".plist") && !name.hasPrefix(".") {
                 out.append(dir.appendingPathComponent(name))
             }
@@ -537,7 +538,7 @@ public struct CaseStore: Sendable {
     }
 
     /// The folders where the store writes through temporary files.
-    var writtenFolders: [URL] { [root, casesDir, draftsDir, prefsDir, directivesDir, locksDir] }
+    var writtenFolders: [URL] { [root, casesDir, draftsDir, prefsDir, directivesDir, eventsDir, locksDir] }
 
     /// Temporary files left by saves that never finished (see `DurableFile.leftovers`).
     public func leftoverTemporaries() -> [URL] { writtenFolders.flatMap(DurableFile.leftovers) }

@@ -11,11 +11,11 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     // the queue
     case search, filterStatus, sortNext, newCase
     // a case
-    case reveal, changeStatus, edit, directive, logout
+    case reveal, changeStatus, edit, directive, logout, paper
     // a case's tabs and what can be added to it
     case nextTab, prevTab, add, closeAlert
     // the SP's review and reports
-    case openReport, filterFlag, prevPeriod, nextPeriod, periodKind, scope
+    case openReport, filterFlag, prevPeriod, nextPeriod, periodKind, scope, returns
     // a yes/no question of the desk (log out? quit? delete the draft?), and the way to the menu
     case confirmYes, confirmNo, menu
 }
@@ -24,14 +24,14 @@ public enum Action: String, CaseIterable, Codable, Sendable {
 /// one it falls back to, then `global`.
 public enum KeyContext: String, CaseIterable, Codable, Sendable {
     case global, mainMenu, menu, login, pinChange, caseEdit, form, edit, choice, picker, list, search, prompt, detail, help, caseload,
-         duplicates, overview, report, confirm, audit
+         duplicates, overview, report, confirm, audit, events, returns
     /// Moving in a list or a page (↑ ↓ PgUp PgDn Home End): written once, used by every context that falls back to it.
     case navigate
 
     /// The shared contexts searched right after this one (like tig's "generic" keymap).
     public var fallbacks: [KeyContext] {
         switch self {
-        case .menu, .list, .picker, .detail, .help, .caseload, .duplicates, .overview, .report, .audit: return [.navigate]
+        case .menu, .list, .picker, .detail, .help, .caseload, .duplicates, .overview, .report, .audit, .events, .returns: return [.navigate]
         default: return []
         }
     }

@@ -31,6 +31,8 @@ public final class DeskContext {
     var drafts: [String: IntakeForm?] = [:]
     /// The line above the key bar: an error, a warning or a confirmation. Cleared at the next key.
     public var message: (text: String, style: Style)?
+    /// The awareness events register, read when first needed (DeskContext+Events.swift).
+    let eventBook = EventBook()
 
     public init(store: CaseStore, clock: DeskClock, strings: Strings, keymap: Keymap, help: [Language: String],
                 language: Language = .en) throws {
@@ -53,6 +55,15 @@ public final class DeskContext {
 
     public var store: CaseStore { session.store }
     public var user: User? { session.user }
+
+    /// For a command that signed in through `SignIn` already: the desk's parts work as hers.
+    public func adopt(_ signedIn: Session) {
+        session = signedIn
+        repository = CaseRepository(store: signedIn.store, clock: clock, changesFrom: repository.changes + 1)
+        if let checked = try? store.loadDirectory() { directory = checked }
+        directives = store.loadDirectives()
+        reviewCache.clear()
+    }
     public var auditCutAtSignIn: Bool { session.auditCutAtSignIn }
     public var words: Words { Words(strings: strings, language: language, directory: directory) }
     /// Goes up with every saved change to a case, so that screens know when to recompute.
@@ -148,6 +159,7 @@ public final class DeskContext {
         reviewCache.clear()
         directives = [:]
         drafts = [:]
+        eventBook.forget()
     }
 
     /// Says why a PIN was refused, in her language.

@@ -26,6 +26,13 @@ public struct Session: Sendable {
         return result.outcome
     }
 
+    /// A session a command already opened through the same `SignIn` (the command line signs in
+    /// before it makes anything): its store with the key, and who she is.
+    public init(signedIn user: User, store: CaseStore) {
+        self.store = store
+        self.user = user
+    }
+
     /// Her entry in the directory changed (her own PIN set).
     mutating func update(_ user: User) { self.user = user }
 

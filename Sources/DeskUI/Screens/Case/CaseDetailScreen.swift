@@ -74,6 +74,7 @@ final class CaseDetailScreen: Screen, OffersActions {
             return Access.allows(ctx.user, .revealIdentity, stationID: r.stationID)
                 || Access.allows(ctx.user, .revealWithReason, stationID: r.stationID)
         case .nextTab: return false  // the tabs are on the screen with their numbers
+        case .paper: return !PaperMaker.kinds(for: ctx.user, stationID: r.stationID).isEmpty
         default: return true
         }
     }
@@ -117,6 +118,12 @@ final class CaseDetailScreen: Screen, OffersActions {
             reveal(record, ctx: ctx)
         case .action(.directive):
             directive(record, ctx: ctx)
+        case .action(.paper):
+            guard !PaperMaker.kinds(for: ctx.user, stationID: record.stationID).isEmpty else {
+                ctx.say("papers.notAllowed", .warning)
+                return .stay
+            }
+            return .push(PaperMenuScreen(caseID: caseID))
         case .action(.edit):
             guard Access.allows(ctx.user, .editCase, stationID: record.stationID) else {
                 ctx.say("detail.editNotAllowed", .warning)

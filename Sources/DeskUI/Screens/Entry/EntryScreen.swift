@@ -66,10 +66,15 @@ final class EntrySpec: FormSpec {
             // Several sections: their act and number ("BNS 85, DP Act 3"), the words are on the list.
             return Offence.parse(Offence.codes(code)).map { CaseDetailScreen.code($0, ctx) }.joined(separator: ", ")
         }
+        if FieldKind.picksSeveral(listKey) {
+            return code.split(separator: ",").map { ctx.t("choice.\(listKey).\($0)") }.joined(separator: ", ")
+        }
+        if listKey == "station" { return ctx.stationName(code) }
         return listKey == "partner" ? ctx.partnerName(code) : ctx.t("choice.\(listKey).\(code)")
     }
 
     func error(for key: String, ctx: DeskContext) -> ValidationError? {
+        if form.kind.standsAlone { return form.error(for: key, record: nil, today: ctx.today) }
         guard let record = ctx.record(form.caseID) else { return nil }
         return form.error(for: key, record: record, today: ctx.today)
     }
@@ -83,15 +88,15 @@ final class EntrySpec: FormSpec {
     /// The FIR's sections are marked several at a time, with their words on the list.
     func pickList(for key: String, ctx: DeskContext) -> PickList? {
         guard let (listKey, codes) = options(key) else { return nil }
-        let labels = codes.map { $0.isEmpty || listKey != Offence.listKey ? choiceLabel(listKey, $0, ctx) : ctx.t("choice.\(listKey).\($0)") }
-        return listKey == Offence.listKey
+        let labels = codes.map { $0.isEmpty || !FieldKind.picksSeveral(listKey) ? choiceLabel(listKey, $0, ctx) : ctx.t("choice.\(listKey).\($0)") }
+        return FieldKind.picksSeveral(listKey)
             ? PickList(several: codes, labels: labels, current: form[key], hint: ctx.t("picker.several"))
             : PickList(options: codes, labels: labels, current: form[key])
     }
 
     /// Several sections are picked from the list (Enter), never stepped through one at a time.
     func cycles(_ key: String, ctx: DeskContext) -> Bool {
-        guard options(key)?.listKey != Offence.listKey else {
+        guard !FieldKind.picksSeveral(options(key)?.listKey ?? "") else {
             ctx.say("picker.useEnter", .warning)
             return false
         }
@@ -101,7 +106,7 @@ final class EntrySpec: FormSpec {
     /// A digit picks the option with that number, as printed in the list.
     func shortcut(_ scalar: Unicode.Scalar, for key: String) -> String? {
         if case .choice(Answer.listKey, _, _)? = form.field(key)?.kind, let yn = answerShortcut(scalar) { return yn }
-        guard case .choice(let listKey, _, let empty)? = form.field(key)?.kind, listKey != Offence.listKey,
+        guard case .choice(let listKey, _, let empty)? = form.field(key)?.kind, !FieldKind.picksSeveral(listKey),
               let n = Int(Digits.toASCII(String(scalar))), let (_, codes) = options(key) else { return nil }
         let i = n - (empty ? 0 : 1)
         return codes.indices.contains(i) ? codes[i] : nil
@@ -124,6 +129,7 @@ final class EntrySpec: FormSpec {
     func worthKeeping(_ screen: FormScreen<EntrySpec>, ctx: DeskContext) -> Bool { !screen.finished && form.values != initialValues }
 
     func save(_ screen: FormScreen<EntrySpec>, ctx: DeskContext) -> Transition {
+        if form.kind == .event { return saveEvent(screen, ctx: ctx) }
         guard let user = ctx.user, let record = ctx.record(form.caseID) else { return .pop }
         switch form.apply(to: record, by: user.id, role: user.role, clock: ctx.clock) {
         case .failure(let problems):

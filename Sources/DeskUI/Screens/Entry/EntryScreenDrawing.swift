@@ -73,6 +73,7 @@ extension EntrySpec {
         case .step: sub = ctx.t("entry.stepHint")
         case .prosecution: sub = ctx.t("entry.legalHint")
         case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure: sub = ctx.t("entry.hint." + form.kind.rawValue)
+        case .event: sub = ctx.t("entry.eventHint")
         }
         s.text(" " + sub, row: row, col: 0, width: area.cols - 1, style: .dim)
         s.rule(row: row + 1)

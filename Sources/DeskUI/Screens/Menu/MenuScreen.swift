@@ -132,6 +132,7 @@ final class MainMenuScreen: MenuScreen {
                                   style: alerts > 0 ? .high : .normal) { .push(OverviewScreen()) })
         }
         if Access.allows(user, .viewCases) { items.append(queueItem(ctx, stations)) }
+        if Access.allows(user, .recordEvents) || Access.allows(user, .reviewStations) { items.append(EventListScreen.menuItem(ctx)) }
         if Access.allows(user, .checkStore) {
             items.append(MenuItem(label: ctx.t("menu.checkStore")) {
                 let report = StoreCheck.run(ctx.store)

@@ -19,6 +19,8 @@ final class OverviewScreen: Screen {
             return .push(CaseListScreen(stationID: rows[list.selected].stationID, sort: .urgency))
         case .action(.openReport):
             return .push(ReportScreen(ctx: ctx))
+        case .action(.returns):
+            return .push(ReturnsScreen(ctx: ctx))
         // Her first screen after login, as the menu is the desk officer's: Esc logs out (asking
         // first), the same way out for every role; m goes to the menu beneath.
         case .action(.back), .action(.menu):
@@ -92,6 +94,13 @@ final class OverviewScreen: Screen {
             s.text(" " + chart.title + "  " + spark + "  " + ctx.t("overview.trendRange", chart.bars.first?.label ?? "",
                                                                       chart.bars.last?.label ?? "", chart.bars.last?.total ?? 0),
                    row: row, col: 0, width: area.cols - 1, style: .label)
+        }
+        // Prevention: this month's awareness events at her stations.
+        row += 1
+        if row < area.bottom {
+            let c = ctx.eventCount(period: ReportPeriod.month(ctx.today.year, ctx.today.month), stationIDs: rows.map(\.stationID))
+            s.text(" " + ctx.t("overview.events", c.events, c.reached, c.women, c.men, c.children), row: row, col: 0,
+                   width: area.cols - 1, style: .label)
         }
     }
 

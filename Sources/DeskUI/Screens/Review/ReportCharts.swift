@@ -23,7 +23,8 @@ public struct ReportCharts {
     /// The charts of a report page: each says its period, and the per-station figures are the
     /// page's own (worked out by `Report.make` for each station, so that the bars add up to the
     /// page's totals).
-    public func all(_ summaries: [CaseSummary], stationIDs: [String], period: ReportPeriod?, last: Day) -> [ChartData] {
+    public func all(_ summaries: [CaseSummary], stationIDs: [String], period: ReportPeriod?, last: Day,
+                    events: [AwarenessEvent] = []) -> [ChartData] {
         let stations = stationIDs.map { ($0, directory.station($0)?.name(language) ?? $0) }
         let stages: [CaseStatus] = [.open, .counselling, .rehabilitation, .legal]
         let months = String(format: "%02d-%04d", last.month, last.year)
@@ -38,6 +39,20 @@ public struct ReportCharts {
                       bars: ChartData.newByMonth(summaries, stationIDs: Set(stationIDs), last: last)),
             ChartData(title: t("chart.shg") + " · " + during, partNames: [t("chart.counselled"), t("chart.linked")],
                       bars: ChartData.counselledVsSHG(summaries, stations: stations, period: period), stacked: false),
+        ] + eventCharts(EventCount.make(events, period: period, stationIDs: stationIDs), during: during)
+    }
+
+    /// Prevention: people reached by audience (women, men, children stacked), events by topic.
+    func eventCharts(_ c: EventCount, during: String) -> [ChartData] {
+        [
+            ChartData(title: t("chart.reachedByAudience") + " · " + during,
+                      partNames: [t("report.reachedWomen"), t("report.reachedMen"), t("report.reachedChildren")],
+                      bars: EventAudience.allCases.map { a in
+                          ChartData.Bar(label: strings.text(a.labelKey, language), parts: c.partsByAudience[a] ?? [0, 0, 0])
+                      }),
+            ChartData(title: t("chart.eventsByTopic") + " · " + during, partNames: [t("report.events")],
+                      bars: EventTopic.allCases.map { ChartData.Bar(label: strings.text($0.labelKey, language),
+                                                                    parts: [c.eventsByTopic[$0] ?? 0]) }),
         ]
     }
 

@@ -75,14 +75,15 @@ final class ReportScreen: Screen {
 
     func report(_ ctx: DeskContext) -> Report? {
         guard let p = period else { return nil }
-        return Report.make(Array(ctx.summaries.values), period: p, stationIDs: stationIDs(ctx), today: ctx.today)
+        return Report.make(Array(ctx.summaries.values), period: p, stationIDs: stationIDs(ctx), today: ctx.today,
+                           events: ctx.events)
     }
 
     private var linesCache: (key: String, lines: [String])?
 
     /// The page and its charts, made again only when the period, scope, language, width or cases change.
     func lines(_ ctx: DeskContext, width: Int) -> [String] {
-        let key = "\(ctx.generation) \(period.map(\.description) ?? "") \(stationIDs(ctx)) \(ctx.language) \(width)"
+        let key = "\(ctx.generation) \(ctx.eventGeneration) \(period.map(\.description) ?? "") \(stationIDs(ctx)) \(ctx.language) \(width)"
         if let c = linesCache, c.key == key { return c.lines }
         let made = makeLines(ctx, width: width)
         linesCache = (key, made)
@@ -94,7 +95,7 @@ final class ReportScreen: Screen {
         let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
         var out = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let charts = ReportCharts(strings: ctx.strings, language: ctx.language, directory: ctx.directory)
-            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end)
+            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end, events: ctx.events)
         for chart in charts {
             out.append("")
             out += ReportCharts.lines(chart, width: width)
@@ -143,6 +144,8 @@ final class ReportScreen: Screen {
             scroll = Viewport()
         case .action(.save):
             export(ctx)
+        case .action(.returns):
+            return .push(ReturnsScreen(ctx: ctx, year: kind == .month ? year : nil, month: kind == .month ? index : nil))
         case .action(let a):
             if !scroll.laidOut { scroll.fit(count: lines(ctx, width: 78).count, height: 20) }
             pinnedToEnd = a == .last
@@ -176,7 +179,7 @@ final class ReportScreen: Screen {
         let name = "report-\(r.period.start)-\(r.period.end)-\(ids.count == ctx.userStations.count ? "all" : ids.joined(separator: "+"))"
         let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
         let charts = ReportCharts(strings: ctx.strings, language: ctx.language, directory: ctx.directory)
-            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end)
+            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end, events: ctx.events)
         // On record first: an export that cannot be audited is not made.
         guard ctx.log(.export, detail: "report \(r.period.start)..\(r.period.end) \(ids.joined(separator: " "))") else {
             ctx.say("audit.cannotWrite", .error)
