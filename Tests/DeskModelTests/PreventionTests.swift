@@ -100,6 +100,23 @@ final class PreventionTests: XCTestCase {
         XCTAssertTrue(StoreCheck.run(store).isClean, "\(StoreCheck.run(store).problems)")
     }
 
+    /// A key rotation reseals the events with the rest: the old key opens none of them after.
+    func testAKeyRotationResealsTheEvents() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var directory = try testDirectory()
+        directory.users.append(User(id: "admin", nameEn: "Admin", nameHi: "प्रशासक", role: .admin, stationIDs: [],
+                                    pin: try PinHash.make(pin: "kshipra-river-77", rounds: 1000)))
+        let made = try CaseStore.createEncrypted(at: root, directory: directory, secrets: ["asha": "1111", "admin": "kshipra-river-77"],
+                                                 clock: testClock, rounds: 1000)
+        let e = try EventEntry.event(filledEvent(), old: nil, by: "asha", today: day(29, 11, 2026), at: testNow).get()
+        try made.store.saveEvent(e)
+        let signed = SignIn.attempt(try CaseStore.open(at: root), name: "admin", secret: "kshipra-river-77", now: testNow, via: "t")
+        let done = try XCTUnwrap(signed.store).rotateKey(adminID: "admin", secret: "kshipra-river-77", rounds: 1000)
+        XCTAssertEqual(done.store.loadEvents(), [e])
+        XCTAssertEqual(made.store.loadEvents(), [], "the old key opens no event")
+    }
+
     func testCountsByPeriodStationAudienceAndTopic() throws {
         func event(_ d: Day, _ station: String, _ audience: EventAudience, _ w: Int, _ m: Int, _ c: Int, _ topics: [EventTopic]) -> AwarenessEvent {
             AwarenessEvent(stationID: station, day: d, placeKind: .village, place: "x", audience: audience, women: w, men: m,

@@ -1,3 +1,4 @@
+// Over 300 lines: one table of every command-line path by role, and the attacks on sign-in, kept together.
 import DeskModel
 import Foundation
 import XCTest
