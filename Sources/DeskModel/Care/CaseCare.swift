@@ -37,8 +37,11 @@ extension CaseRecord {
         return next < today ? .overdue(since: next) : .scheduled(next)
     }
 
-    /// The last day anyone from the desk met or spoke with her: a session, else the report.
-    public var lastContact: Day { max(latestSession?.day ?? Day(reportedAt), Day(reportedAt)) }
+    /// The last day she was reached by the desk: a session or a logged contact that reached her
+    /// (the day she came counts as the first).
+    public var lastContact: Day {
+        [Day(reportedAt), latestSession?.day, contacts.filter(\.reached).map(\.day).max()].compactMap { $0 }.max() ?? Day(reportedAt)
+    }
 
     public func overdueSteps(today: Day) -> [RehabStep] { plan.filter { $0.isOverdue(today: today) } }
     public var waitingReferrals: [RehabStep] { plan.filter { $0.referral.isWaiting } }

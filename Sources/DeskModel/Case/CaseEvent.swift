@@ -9,7 +9,7 @@ import Foundation
 public struct CaseEvent: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case intake, edited, statusChanged, session, screening, alertRaised, alertClosed, stepAdded, stepUpdated,
-             referral, legal, remark
+             referral, legal, remark, safetyPlan, contact, closed, reopened, dv, dvBreach, entitlement, transfer
     }
 
     /// What happened, by kind of event.
@@ -26,6 +26,8 @@ public struct CaseEvent: Codable, Hashable, Sendable {
         case referral(kind: StepKind, partnerID: String, state: ReferralState)
         case legal([LegalChange])
         case status(from: CaseStatus, to: CaseStatus)
+        /// Safety plan, contacts, closure, DV Act, entitlements, transfer (Sources/DeskModel/Paths).
+        case path(PathFact)
     }
 
     /// One change to the prosecution track.
@@ -102,6 +104,7 @@ extension CaseEvent.Facts {
         case let .referral(kind, partnerID, state): return "\(kind.rawValue) · \(partnerID) · \(state.rawValue)"
         case .legal(let changes): return changes.map(\.line).joined(separator: " · ")
         case let .status(from, to): return "\(from.rawValue) → \(to.rawValue)"
+        case .path(let fact): return fact.line
         }
     }
 
@@ -113,6 +116,8 @@ extension CaseEvent.Facts {
         let read: CaseEvent.Facts?
         switch kind {
         case .intake, .edited, .remark, .alertClosed: read = nil
+        // The paths' events (issue 14) are written as codes and days, kept as their line for now.
+        case .safetyPlan, .contact, .closed, .reopened, .dv, .dvBreach, .entitlement, .transfer: read = nil
         case .session:
             read = parts.count == 4 && parts[0].hasPrefix("#") && parts[3].hasSuffix("'")
                 ? zip4(Int(parts[0].dropFirst()), Day.parse(parts[1]), SessionMode(rawValue: parts[2]),

@@ -28,6 +28,16 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     public var prosecution = Prosecution()
     /// Everything that happened, oldest first; the timeline shows it newest first.
     public var events: [CaseEvent] = []
+    /// The paths beside counselling and the plan (Sources/DeskModel/Paths): her safety plan, the
+    /// desk's contacts, closures (history, never edited), the DV Act's civil path, entitlements,
+    /// the trafficking path, transfers.
+    public var safetyPlan: SafetyPlan?
+    public var contacts: [ContactEntry] = []
+    public var closures: [Closure] = []
+    public var dv: DVTrack?
+    public var entitlements = Entitlements()
+    public var trafficking: TraffickingTrack?
+    public var transfers: [Transfer] = []
 
     public init(id: UUID = UUID(), number: CaseNumber, stationID: String, deskOfficerID: String, reportedAt: Date,
                 arrival: ArrivalMode, status: CaseStatus = .open, identity: Identity, incident: Incident,
@@ -53,7 +63,8 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, number, stationID, deskOfficerID, reportedAt, arrival, status, identity, incident, risk, legal, needs,
-             consent, createdAt, updatedAt, revision, sessions, screenings, alerts, plan, prosecution, events
+             consent, createdAt, updatedAt, revision, sessions, screenings, alerts, plan, prosecution, events,
+             safetyPlan, contacts, closures, dv, entitlements, trafficking, transfers
     }
 
     /// Records written before the counselling log have none of its parts: they read as empty.
@@ -81,11 +92,21 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
         plan = try c.decodeIfPresent([RehabStep].self, forKey: .plan) ?? []
         prosecution = try c.decodeIfPresent(Prosecution.self, forKey: .prosecution) ?? Prosecution()
         events = try c.decodeIfPresent([CaseEvent].self, forKey: .events) ?? []
+        safetyPlan = try c.decodeIfPresent(SafetyPlan.self, forKey: .safetyPlan)
+        contacts = try c.decodeIfPresent([ContactEntry].self, forKey: .contacts) ?? []
+        closures = try c.decodeIfPresent([Closure].self, forKey: .closures) ?? []
+        dv = try c.decodeIfPresent(DVTrack.self, forKey: .dv)
+        entitlements = try c.decodeIfPresent(Entitlements.self, forKey: .entitlements) ?? Entitlements()
+        trafficking = try c.decodeIfPresent(TraffickingTrack.self, forKey: .trafficking)
+        transfers = try c.decodeIfPresent([Transfer].self, forKey: .transfers) ?? []
     }
 
     public var isMinor: Bool { identity.isMinor }
-    /// The risk shown: the danger answers' level, and at least High while a self-harm alert is open.
-    public var riskLevel: RiskLevel { RiskAssessment.shown(risk.level, alertOpen: hasOpenAlert) }
+    /// The risk shown: the danger answers' level, and at least High while a self-harm alert is open
+    /// or a breach of a DV Act order (s.31) has not been looked at since.
+    public var riskLevel: RiskLevel {
+        RiskAssessment.shown(risk.level, alertOpen: hasOpenAlert || dv?.breachUnreviewed == true)
+    }
     /// Which child law applies and what is due, for a child (nil for a woman of 18 or more).
     public var childDuty: ChildDuty? {
         ChildDuty.applying(age: identity.age, category: incident.category, offences: prosecution.offences,

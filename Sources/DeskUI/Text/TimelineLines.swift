@@ -53,6 +53,7 @@ enum TimelineLines {
         case let .referral(kind, partnerID, state): parts = [w.label(kind), w.partnerName(partnerID), w.label(state)]
         case .legal(let changes): parts = changes.map { legal($0, w) }
         case let .status(from, to): parts = [w.label(from) + " → " + w.label(to)]
+        case .path(let fact): parts = path(fact, w)
         }
         return " · " + parts.joined(separator: " · ")
     }
@@ -63,6 +64,20 @@ enum TimelineLines {
         case let .day(which, day): return w.t("entry." + which.rawValue) + " " + day.description
         case .outcome(let outcome): return w.label(outcome)
         case .sections(let codes): return w.t("entry.sections") + " " + (codes.isEmpty ? "—" : codes.joined(separator: ","))
+        }
+    }
+
+    /// A path's event in her language: "Home visit · 27-11-2026", "Goals met · spindore".
+    static func path(_ fact: PathFact, _ w: Words) -> [String] {
+        switch fact {
+        case .safetyPlanMade(let d), .safetyPlanReviewed(let d), .followUp(let d), .reopened(let d), .dvBreach(let d): return [d.description]
+        case .safetyPlanChanged: return []
+        case let .contact(kind, d, reached): return [w.label(kind), d.description] + (reached ? [] : [w.t("timeline.unreached")])
+        case let .closed(reason, approvedBy): return [w.label(reason)] + (approvedBy.map { [w.userName($0)] } ?? [])
+        case .dvOrders(let n): return ["\(n)"]
+        case let .entitlement(applied, paid): return [applied, paid].compactMap { $0?.description }
+        case .transferAsked(let to): return ["→ " + w.stationName(to)]
+        case let .transferAnswered(to, state): return [w.t("timeline.transfer." + state.rawValue), w.stationName(to)]
         }
     }
 }
