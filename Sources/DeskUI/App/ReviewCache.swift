@@ -2,7 +2,7 @@ import DeskModel
 import Foundation
 
 /// What the review works out from the cases (summaries by case, the cases she may see, the
-/// district overview), kept until the cases change, the day turns or another user signs in.
+/// district overview, a counsellor's caseload), kept until the cases change, the day turns or another user signs in.
 /// The menu, the queue and the overview ask at every key: each value is worked out once per key.
 public final class ReviewCache {
     /// When anything cached may have changed.
@@ -55,4 +55,5 @@ extension ReviewCache {
     static let summaries = Slot<[UUID: CaseSummary]>("summaries")
     static let visibleListings = Slot<[CaseListing]>("visibleListings")
     static let overview = Slot<[StationOverview]>("overview")
+    static let caseload = Slot<[(Caseload.Bucket, [CaseListing])]>("caseload")
 }

@@ -38,6 +38,15 @@ struct CaseSheet {
         return Day(date).description + String(format: " %02d:%02d", c.hour ?? 0, c.minute ?? 0)
     }
 
+    /// Steps in the order the plan tab shows them: open ones by due day, then finished ones.
+    static func orderedPlan(_ r: CaseRecord) -> [RehabStep] {
+        r.plan.enumerated().sorted { a, b in
+            let ka = (a.element.status.isFinished ? 1 : 0, a.element.due ?? Day(r.reportedAt), a.offset)
+            let kb = (b.element.status.isFinished ? 1 : 0, b.element.due ?? Day(r.reportedAt), b.offset)
+            return ka < kb
+        }.map(\.element)
+    }
+
     /// A step index kept within a plan of `count` steps (0 when there are none).
     static func clamped(_ index: Int, _ count: Int) -> Int { max(0, min(index, count - 1)) }
 }

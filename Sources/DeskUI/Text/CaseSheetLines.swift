@@ -161,7 +161,7 @@ extension CaseSheet {
     private func planLines(_ r: CaseRecord, ctx: Context) -> [DetailLine] {
         var out: [DetailLine] = []
         let today = ctx.today
-        let steps = CaseDetailScreen.orderedPlan(r)
+        let steps = Self.orderedPlan(r)
         let stepIndex = Self.clamped(stepIndex, steps.count)
         let overdue = r.overdueSteps(today: today).count
         let waiting = r.waitingReferrals.count

@@ -4,14 +4,8 @@ import Foundation
 /// What a case's keys do beyond moving: its plan in order, what may be added, a status or an
 /// entry picked, a reveal with its reason, a directive, a prompt's text acted on.
 extension CaseDetailScreen {
-    /// Steps in the order the plan tab shows them: open ones by due day, then finished ones.
-    static func orderedPlan(_ r: CaseRecord) -> [RehabStep] {
-        r.plan.enumerated().sorted { a, b in
-            let ka = (a.element.status.isFinished ? 1 : 0, a.element.due ?? Day(r.reportedAt), a.offset)
-            let kb = (b.element.status.isFinished ? 1 : 0, b.element.due ?? Day(r.reportedAt), b.offset)
-            return ka < kb
-        }.map(\.element)
-    }
+    /// Steps in the order the plan tab shows them (`CaseSheet.orderedPlan`).
+    static func orderedPlan(_ r: CaseRecord) -> [RehabStep] { CaseSheet.orderedPlan(r) }
 
     /// What she may add to this case, her tab's own kind first.
     func addOptions(_ r: CaseRecord, ctx: DeskContext) -> [String] {

@@ -13,7 +13,6 @@ final class CaseloadScreen: Screen {
     var selected = 0
     /// The lines shown under the summary.
     var view = Viewport()
-    private var cached: ([Row], String)?
 
     var keyContexts: [KeyContext] { [.caseload] }
     /// Esc logs out here; m goes to the menu.
@@ -21,15 +20,15 @@ final class CaseloadScreen: Screen {
     func title(_ ctx: DeskContext) -> String { ctx.t("caseload.title") }
 
     func rows(_ ctx: DeskContext) -> [Row] {
-        let key = "\(ctx.generation) \(ctx.today)"
-        if let c = cached, c.1 == key { return c.0 }
+        let visible = ctx.visibleListings
+        let today = ctx.today
+        let buckets = ctx.reviewCache.value(ReviewCache.caseload, ctx.reviewKey) { Caseload.buckets(visible, today: today) }
         var out: [Row] = []
-        for (bucket, cases) in Caseload.buckets(ctx.visibleListings, today: ctx.today) {
+        for (bucket, cases) in buckets {
             if !out.isEmpty { out.append(.gap) }
             out.append(.header(bucket, cases.count))
             out += cases.isEmpty ? [.none] : cases.map { .item($0, bucket) }
         }
-        cached = (out, key)
         return out
     }
 

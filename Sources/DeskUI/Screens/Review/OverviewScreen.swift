@@ -11,12 +11,19 @@ final class OverviewScreen: Screen {
 
     static let columns: [String] = ["open", "new"] + ReviewFlag.allCases.map(\.rawValue)
 
+    /// A station's queue, worst first. Her overview was drawn from the review index: the lists are
+    /// opened now (read, checked against the case files, mended), as they are at another's sign-in.
+    private func openQueue(_ stationID: String, _ ctx: DeskContext) -> Transition {
+        ctx.repository.open()
+        return .push(CaseListScreen(stationID: stationID, sort: .urgency))
+    }
+
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
         let rows = ctx.overview
         switch input {
         case .action(.select):
             guard rows.indices.contains(list.selected) else { return .stay }
-            return .push(CaseListScreen(stationID: rows[list.selected].stationID, sort: .urgency))
+            return openQueue(rows[list.selected].stationID, ctx)
         case .action(.openReport):
             return .push(ReportScreen(ctx: ctx))
         case .action(.returns):
@@ -31,7 +38,7 @@ final class OverviewScreen: Screen {
             _ = list.apply(a, count: rows.count, page: 10)
         case .text(let s):
             if let n = Int(Digits.toASCII(String(s))), rows.indices.contains(n - 1) {
-                return .push(CaseListScreen(stationID: rows[n - 1].stationID, sort: .urgency))
+                return openQueue(rows[n - 1].stationID, ctx)
             }
         }
         return .stay
