@@ -28,6 +28,8 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     public var prosecution = Prosecution()
     /// Everything that happened, oldest first; the timeline shows it newest first.
     public var events: [CaseEvent] = []
+    /// Fields changed on two machines at once (replication): both values until the desk picks one.
+    public var conflicts: [FieldConflict] = []
 
     public init(id: UUID = UUID(), number: CaseNumber, stationID: String, deskOfficerID: String, reportedAt: Date,
                 arrival: ArrivalMode, status: CaseStatus = .open, identity: Identity, incident: Incident,
@@ -53,7 +55,7 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, number, stationID, deskOfficerID, reportedAt, arrival, status, identity, incident, risk, legal, needs,
-             consent, createdAt, updatedAt, revision, sessions, screenings, alerts, plan, prosecution, events
+             consent, createdAt, updatedAt, revision, sessions, screenings, alerts, plan, prosecution, events, conflicts
     }
 
     /// Records written before the counselling log have none of its parts: they read as empty.
@@ -81,6 +83,7 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
         plan = try c.decodeIfPresent([RehabStep].self, forKey: .plan) ?? []
         prosecution = try c.decodeIfPresent(Prosecution.self, forKey: .prosecution) ?? Prosecution()
         events = try c.decodeIfPresent([CaseEvent].self, forKey: .events) ?? []
+        conflicts = try c.decodeIfPresent([FieldConflict].self, forKey: .conflicts) ?? []
     }
 
     public var isMinor: Bool { identity.isMinor }
