@@ -149,3 +149,46 @@ final class ReplicatedStoreTests: XCTestCase {
         for r in cases { XCTAssertEqual(try d.reload(r.id).map(FlatRecord.init), try FlatRecord(r)) }
     }
 }
+
+/// Sealed stores: every replica sealed with the store's key and bound to its place; a conflict
+/// copy opens under its original's name; a copy sealed with another key is refused plainly.
+final class SealedReplicationTests: XCTestCase {
+    func testReplicasAreSealedAndOpenOnlyWithTheStoresKey() throws {
+        let base = tempFolder()
+        let made = try CaseStore.createEncrypted(at: base.appendingPathComponent("A"), directory: directory(),
+                                                 secrets: ["asha": "1111"], clock: Clock(date: testNow), rounds: 1000)
+        _ = made
+        try FileManager.default.copyItem(at: base.appendingPathComponent("A"), to: base.appendingPathComponent("D"))
+        let key = try XCTUnwrap(CaseStore.open(at: base.appendingPathComponent("A")).loadKeyRing()).unlock(user: "asha", secret: "1111")
+        let a = try CaseStore.open(at: base.appendingPathComponent("A")).unlocked(with: key)
+        let d = try CaseStore.open(at: base.appendingPathComponent("D")).unlocked(with: key)
+        try a.shareStation("VJN")
+        try d.shareStation("VJN", role: .district, numberSuffix: "D")
+        let r = sampleCase()
+        try a.save(r)
+        let file = a.stationFolder("VJN").appendingPathComponent("cases/\(r.id.uuidString)/\(a.loadMachine()?.id ?? "?").rcase")
+        XCTAssertTrue(Sealer.isSealed(try Data(contentsOf: file)), "the replica is sealed")
+        XCTAssertFalse(String(decoding: try Data(contentsOf: file), as: UTF8.self).contains("9876543201"))
+        try carry("VJN", from: a, to: d)
+        // A conflict copy of A's file at D: opened under the original's name and merged.
+        let atD = d.stationFolder("VJN").appendingPathComponent("cases/\(r.id.uuidString)")
+        let name = file.lastPathComponent
+        try FileManager.default.copyItem(at: atD.appendingPathComponent(name),
+                                         to: atD.appendingPathComponent(name.replacingOccurrences(of: ".rcase", with: ".sync-conflict-20261129-101500-ABCDEFG.rcase")))
+        // A replica sealed with another store's key (a machine of another district).
+        let other = try CaseStore.createEncrypted(at: base.appendingPathComponent("X"), directory: directory(),
+                                                  secrets: ["asha": "1111"], clock: Clock(date: testNow), rounds: 1000).store
+        try other.shareStation("VJN")
+        try other.save(sampleCase(2))
+        let foreign = try XCTUnwrap(FileManager.default.enumerator(atPath: other.stationFolder("VJN").path)?.allObjects
+            .compactMap { $0 as? String }.first { $0.hasSuffix(".rcase") })
+        let planted = atD.appendingPathComponent("QQQQQQQQ.rcase")
+        try FileManager.default.copyItem(at: other.stationFolder("VJN").appendingPathComponent(foreign), to: planted)
+        let report = d.takeInReplicas()
+        XCTAssertEqual(report.newCases, 1)
+        XCTAssertEqual(report.conflictCopiesMerged, 1)
+        XCTAssertEqual(report.problems.map(\.reason), ["cannot be opened with the store's key (altered or damaged)"])
+        XCTAssertEqual(try d.reload(r.id).map(FlatRecord.init), try FlatRecord(r))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: planted.path))
+    }
+}

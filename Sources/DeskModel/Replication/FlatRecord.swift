@@ -8,6 +8,10 @@ import Foundation
 public struct FlatRecord: Equatable, Sendable {
     public var fields: [String: String]
     public var events: Set<String>
+    /// The listed items (`plan[<id>]`) in the order the case holds them.
+    public var itemOrder: [String] = []
+
+    public static func == (a: FlatRecord, b: FlatRecord) -> Bool { a.fields == b.fields && a.events == b.events }
 
     /// The lists whose items carry an id and are merged item by item.
     static let itemLists: Set<String> = ["sessions", "screenings", "alerts", "plan"]
@@ -51,11 +55,12 @@ public struct FlatRecord: Equatable, Sendable {
     public init(_ record: CaseRecord) throws {
         let data = try Self.encoder().encode(record)
         guard let top = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw Problem.notAnObject }
-        var fields: [String: String] = [:]
+        var fields: [String: String] = [:], order: [String] = []
         for (key, value) in top where !Self.notFields.contains(key) {
             if Self.itemLists.contains(key), let items = value as? [[String: Any]] {
                 for item in items {
                     guard let id = item["id"] as? String else { throw Problem.badPath(key) }
+                    order.append("\(key)[\(id)]")
                     try Self.flatten(item, prefix: "\(key)[\(id)]", into: &fields)
                 }
             } else {
@@ -65,6 +70,7 @@ public struct FlatRecord: Equatable, Sendable {
         var events = Set<String>()
         for event in (top["events"] as? [Any]) ?? [] { events.insert(try Self.fragment(event)) }
         self.init(fields: fields, events: events)
+        itemOrder = order
     }
 
     /// Dictionaries keyed by a choice (`risk.answers`, a session's `progress`), which JSON writes as

@@ -51,7 +51,14 @@ public struct ReplicaCase: Codable, Hashable, Sendable {
         let old = try before.map(FlatRecord.init) ?? FlatRecord()
         let new = try FlatRecord(after)
         let resolved = Set(before?.conflicts.map(\.path) ?? []).subtracting(after.conflicts.map(\.path))
-        for path in Set(old.fields.keys).union(new.fields.keys).sorted() {
+        // New items first, in the case's order: their writes are counted in that order, which is
+        // how items added together come back in the order they were added.
+        var done = Set<String>()
+        for item in new.itemOrder where old.fields[item + ".id"] == nil {
+            if let value = new.fields[item + ".id"] { write(item + ".id", value: value, machine: machine, by: by, at: at) }
+            done.insert(item + ".id")
+        }
+        for path in Set(old.fields.keys).union(new.fields.keys).sorted() where !done.contains(path) {
             let value = new.fields[path] ?? "null"
             if value != (old.fields[path] ?? "null") || resolved.contains(path) {
                 write(path, value: value, machine: machine, by: by, at: at)
