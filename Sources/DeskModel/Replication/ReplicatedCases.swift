@@ -56,8 +56,10 @@ extension CaseStore {
             let by = record.events.last?.by ?? record.deskOfficerID
             try state.record(from: before, to: record, machine: machine.id, by: by, at: record.updatedAt)
             try writeReplica(state, to: replicaCaseFolder(record.stationID, record.id).appendingPathComponent(machine.id + ".rcase"))
+            // Hers as she saved it, unless another machine's changes came in on the way.
             var out = try state.record()
-            if out != record { out.revision = max(out.revision, record.revision) + 1 }
+            if try Self.sameContent(out, record) { return record }
+            out.revision = max(out.revision, record.revision) + 1
             return out
         }
     }

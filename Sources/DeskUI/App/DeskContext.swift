@@ -113,6 +113,8 @@ public final class DeskContext {
         guard case .accepted(let user) = result.outcome, let opened = result.store else { return result.outcome }
         auditCutAtSignIn = result.auditCut
         store = opened
+        // Replication: what the other machines of the district sent (nothing to do without sync/).
+        opened.takeInReplicas()
         if let checked = try? opened.loadDirectory() { directory = checked }
         directives = store.loadDirectives()
         settings = store.loadSettings()
