@@ -16,14 +16,14 @@ enum SyncSetup {
     static func syncthing(_ s: Strings) throws -> String {
         let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
         guard let path = dirs.map({ "\($0)/syncthing" }).first(where: FileManager.default.isExecutableFile) else {
-            throw Failure(s.text("sync.noSyncthing", .en), code: 69)
+            CLI.exit(Failure(s.text("sync.noSyncthing", .en), code: 69))
         }
         return path
     }
 
     static func settings(_ store: CaseStore, _ s: Strings) throws -> (SyncSettings, MachineIdentity) {
         guard let settings = SyncSettings.load(from: store), let machine = store.loadMachine() else {
-            throw Failure(s.text("sync.notSetUp", .en), code: 64)
+            CLI.exit(Failure(s.text("sync.notSetUp", .en), code: 64))
         }
         return (settings, machine)
     }
@@ -70,8 +70,8 @@ struct SyncInit: ParsableCommand {
         session.require(.manageKeys)
         let program = try SyncSetup.syncthing(s)
         let known = Set(((try? session.store.loadDirectory())?.stations ?? []).map(\.id))
-        for st in stations where !known.contains(st) { throw Failure(s.text("sync.unknownStation", .en, st), code: 64) }
-        if let suffix, !MachineIdentity.validSuffix(suffix) { throw Failure(s.text("sync.suffixBad", .en), code: 64) }
+        for st in stations where !known.contains(st) { CLI.exit(Failure(s.text("sync.unknownStation", .en, st), code: 64)) }
+        if let suffix, !MachineIdentity.validSuffix(suffix) { CLI.exit(Failure(s.text("sync.suffixBad", .en), code: 64)) }
         var machine = session.store.loadMachine() ?? MachineIdentity()
         for st in stations { machine = try session.store.shareStation(st, role: role, numberSuffix: suffix ?? machine.numberSuffix) }
         let home = SyncSettings.home(of: session.store)
@@ -79,7 +79,7 @@ struct SyncInit: ParsableCommand {
             _ = SyncSetup.run(program, ["generate", "--home=\(home.path)", "--no-default-folder"])
         }
         let id = SyncSetup.run(program, ["--device-id", "--home=\(home.path)"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let deviceID = SyncSettings.normalizedDeviceID(id) else { throw Failure(s.text("sync.noSyncthing", .en), code: 69) }
+        guard let deviceID = SyncSettings.normalizedDeviceID(id) else { CLI.exit(Failure(s.text("sync.noSyncthing", .en), code: 69)) }
         var settings = SyncSettings.load(from: session.store) ?? SyncSettings(deviceID: deviceID)
         settings.deviceID = deviceID
         settings.listenAddress = listen
@@ -101,7 +101,7 @@ struct SyncID: ParsableCommand {
     func run() throws {
         let s = try CLI.resources().strings
         let store: CaseStore
-        do { store = try CaseStore.open(at: storeOption.url) } catch { throw Failure(s.text("sync.notSetUp", .en), code: 64) }
+        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(Failure(s.text("sync.notSetUp", .en), code: 64)) }
         let (settings, _) = try SyncSetup.settings(store, s)
         print(s.text("sync.deviceID", .en, settings.deviceID))
         guard qr else { return }
@@ -126,11 +126,11 @@ struct SyncPair: ParsableCommand {
         let session = storeOption.signIn(s, via: "sync pair")
         session.require(.manageKeys)
         var (settings, machine) = try SyncSetup.settings(session.store, s)
-        guard let id = SyncSettings.normalizedDeviceID(deviceID) else { throw Failure(s.text("sync.badDeviceID", .en, deviceID), code: 64) }
+        guard let id = SyncSettings.normalizedDeviceID(deviceID) else { CLI.exit(Failure(s.text("sync.badDeviceID", .en, deviceID), code: 64)) }
         guard address == "dynamic" || (address.hasPrefix("tcp://") && address.dropFirst(6).contains(":")) else {
-            throw Failure(s.text("sync.badAddress", .en, address), code: 64)
+            CLI.exit(Failure(s.text("sync.badAddress", .en, address), code: 64))
         }
-        for st in stations where !machine.stations.contains(st) { throw Failure(s.text("sync.notHeld", .en, st), code: 64) }
+        for st in stations where !machine.stations.contains(st) { CLI.exit(Failure(s.text("sync.notHeld", .en, st), code: 64)) }
         settings.peers.removeAll { $0.deviceID == id }
         settings.peers.append(.init(deviceID: id, name: name, address: address, stations: stations))
         try settings.save(to: session.store)
@@ -149,7 +149,7 @@ struct SyncRun: ParsableCommand {
         let s = try CLI.resources().strings
         let program = try SyncSetup.syncthing(s)
         let store: CaseStore
-        do { store = try CaseStore.open(at: storeOption.url) } catch { throw Failure(s.text("sync.notSetUp", .en), code: 64) }
+        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(Failure(s.text("sync.notSetUp", .en), code: 64)) }
         _ = try SyncSetup.settings(store, s)
         let home = SyncSettings.home(of: store)
         let p = Process()

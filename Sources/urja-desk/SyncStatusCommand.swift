@@ -11,12 +11,12 @@ struct SyncStatus: ParsableCommand {
     func run() throws {
         let s = try CLI.resources().strings
         let store: CaseStore
-        do { store = try CaseStore.open(at: storeOption.url) } catch { throw Failure(s.text("sync.notSetUp", .en), code: 64) }
+        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(Failure(s.text("sync.notSetUp", .en), code: 64)) }
         let (settings, machine) = try SyncSetup.settings(store, s)
         let rest = SyncthingREST(settings: settings)
         print(s.text("sync.deviceID", .en, settings.deviceID))
         guard let connected = rest.connected() else {
-            throw Failure(s.text("sync.notRunning", .en, settings.guiPort), code: 3)
+            CLI.exit(Failure(s.text("sync.notRunning", .en, settings.guiPort), code: 3))
         }
         for peer in settings.peers {
             let state = connected.contains(peer.deviceID) ? s.text("sync.connected", .en) : s.text("sync.notConnected", .en)
