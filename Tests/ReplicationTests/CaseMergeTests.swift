@@ -154,3 +154,21 @@ final class CaseMergeTests: XCTestCase {
         }
     }
 }
+
+final class ConflictPickTests: XCTestCase {
+    func testPickingAValueSettlesThatConflictOnlyAndKeepsTheRest() throws {
+        var r = sampleCase()
+        r.plan = [RehabStep(kind: .shelter, createdAt: testNow.addingTimeInterval(9), createdBy: "asha"),
+                  RehabStep(kind: .legalAid, createdAt: testNow, createdBy: "asha")]
+        let older = FieldConflict.Choice(value: "\"Ward 4\"", by: "asha", at: testNow, machine: "A")
+        let newer = FieldConflict.Choice(value: "\"Ward 9\"", by: "kavita", at: testNow.addingTimeInterval(60), machine: "D")
+        r.identity.address = "Ward 9"
+        r.conflicts = [FieldConflict(path: "identity.address", choices: [newer, older]),
+                       FieldConflict(path: "status", choices: [])]
+        let picked = try r.picking(older, for: "identity.address")
+        XCTAssertEqual(picked.identity.address, "Ward 4")
+        XCTAssertEqual(picked.conflicts.map(\.path), ["status"])
+        XCTAssertEqual(picked.plan.map(\.kind), [.shelter, .legalAid], "the plan keeps its order")
+        XCTAssertEqual(CaseRecord.fieldName(of: "plan[X].status"), "status")
+    }
+}
