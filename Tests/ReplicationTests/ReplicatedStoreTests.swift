@@ -19,8 +19,12 @@ final class ReplicatedStoreTests: XCTestCase {
                                         settings: .standard)
         XCTAssertEqual(rows.first { $0.stationID == "VJN" }?.open, 1)
         XCTAssertEqual(try d.reload(r.id).map { try FlatRecord($0) }, try FlatRecord(r))
-        // Nothing new the second time.
+        // Nothing new the second time; when A's file came in is known at D, and A received nothing.
         XCTAssertEqual(d.takeInReplicas().changedCases, 0)
+        XCTAssertNotNil(d.loadLedger().lastArrival["VJN"])
+        XCTAssertEqual(d.loadLedger().folders.count, 1)
+        a.takeInReplicas()
+        XCTAssertNil(a.loadLedger().lastArrival["VJN"])
     }
 
     func testTheSameCaseEditedAtOnceAtBothEndsKeepsBothChangesAndShowsTheFieldConflict() throws {
@@ -81,6 +85,8 @@ final class ReplicatedStoreTests: XCTestCase {
         let bad = folder.appendingPathComponent("ZZZZZZZZ.sync-conflict-20261129-101501-ABCDEFG.rcase")
         try Data(kept.prefix(40)).write(to: bad)
         let report = d.takeInReplicas()
+        // A folder with a file that cannot be read is read again at every take-in, never skipped.
+        XCTAssertEqual(d.takeInReplicas().problems.count, 1)
         XCTAssertEqual(report.conflictCopiesMerged, 1)
         XCTAssertEqual(report.problems.map(\.path), [bad.path])
         XCTAssertNotNil(report.problems.first?.copiedTo)

@@ -71,14 +71,31 @@ extension CaseStore {
     public func takeInReplicas() -> TakeInReport {
         var report = TakeInReport()
         guard !isLocked, let machine = loadMachine() else { return report }
+        var ledger = loadLedger()
+        let before = ledger
         for station in machine.stations {
-            let cases = stationFolder(station).appendingPathComponent("cases", isDirectory: true)
-            let ids = ((try? FileManager.default.contentsOfDirectory(atPath: cases.path)) ?? []).compactMap(UUID.init(uuidString:))
-            for id in ids.sorted(by: { $0.uuidString < $1.uuidString }) {
-                takeInCase(id, station: station, machine: machine, into: &report)
+            for kind in ["cases", "directives"] {
+                let parent = stationFolder(station).appendingPathComponent(kind, isDirectory: true)
+                let ids = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).compactMap(UUID.init(uuidString:))
+                for id in ids.sorted(by: { $0.uuidString < $1.uuidString }) {
+                    // Only folders that changed since the last take-in are read again.
+                    let folder = parent.appendingPathComponent(id.uuidString), key = binding(for: folder)
+                    let seen = folderSignature(folder, own: machine.id)
+                    if let t = seen.arrived { ledger.lastArrival[station] = max(ledger.lastArrival[station] ?? t, t) }
+                    let known = kind == "directives" || FileManager.default.fileExists(atPath: caseURL(id).path)
+                    if ledger.folders[key] == seen.signature, known { continue }
+                    let problems = report.problems.count
+                    if kind == "cases" {
+                        takeInCase(id, station: station, machine: machine, into: &report)
+                    } else {
+                        takeInDirectives(station: station, caseID: id, into: &report)
+                    }
+                    // A folder with a file that could not be read is read again next time.
+                    ledger.folders[key] = report.problems.count == problems ? folderSignature(folder, own: machine.id).signature : nil
+                }
             }
-            takeInDirectives(station: station, into: &report)
         }
+        if ledger != before { saveLedger(ledger) }
         return report
     }
 

@@ -79,26 +79,22 @@ extension CaseStore {
         }
     }
 
-    /// Gathers each case's directives from the station folder into the list kept here (a
+    /// Gathers one case's directives from the station folder into the list kept here (a
     /// directive only kept here, given before the station was shared, stays).
-    func takeInDirectives(station: String, into report: inout TakeInReport) {
-        let root = stationFolder(station).appendingPathComponent("directives", isDirectory: true)
-        let ids = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).compactMap(UUID.init(uuidString:))
-        for id in ids {
-            let read = readReplicaDirectives(station, id)
-            report.problems += read.problems
-            guard !read.list.isEmpty else { continue }
-            var changed = false
-            _ = try? updateDirectives(caseID: id) { list in
-                var merged = read.list
-                for d in list where !merged.contains(where: { $0.id == d.id }) { merged.append(d) }
-                merged.sort { $0.at < $1.at }
-                if merged != list {
-                    list = merged
-                    changed = true
-                }
+    func takeInDirectives(station: String, caseID id: UUID, into report: inout TakeInReport) {
+        let read = readReplicaDirectives(station, id)
+        report.problems += read.problems
+        guard !read.list.isEmpty else { return }
+        var changed = false
+        _ = try? updateDirectives(caseID: id) { list in
+            var merged = read.list
+            for d in list where !merged.contains(where: { $0.id == d.id }) { merged.append(d) }
+            merged.sort { $0.at < $1.at }
+            if merged != list {
+                list = merged
+                changed = true
             }
-            if changed { report.directivesChanged += 1 }
         }
+        if changed { report.directivesChanged += 1 }
     }
 }
