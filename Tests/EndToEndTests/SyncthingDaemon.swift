@@ -78,7 +78,27 @@ final class SyncthingDaemon {
         return box.data.flatMap { try? JSONSerialization.jsonObject(with: $0) }
     }
 
-    final class ResultBox: @unchecked Sendable { var data: Data? }
+    final class ResultBox: @unchecked Sendable { var data: Data?; var status = 0 }
+
+    /// A REST call with a JSON body (PATCH a folder to pause it); the HTTP status.
+    @discardableResult
+    func send(_ method: String, _ path: String, json: String) -> Int {
+        guard let url = URL(string: "http://127.0.0.1:\(guiPort)\(path)") else { return 0 }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.setValue(apiKey, forHTTPHeaderField: "X-API-Key")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(json.utf8)
+        request.timeoutInterval = 5
+        let box = ResultBox()
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { _, response, _ in
+            box.status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            done.signal()
+        }.resume()
+        done.wait()
+        return box.status
+    }
 
     /// Device ids this daemon is connected to now.
     func connectedPeers() -> Set<String> {

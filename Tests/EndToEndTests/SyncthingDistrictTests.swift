@@ -220,4 +220,27 @@ final class SyncthingDistrictTests: XCTestCase {
             }
         }
     }
+
+    /// Faults: the SP's office down while thana A saves, then back; a folder paused, then resumed.
+    /// What was saved waits and arrives; nothing is lost.
+    func test5_APeerDownOrAPausedFolderLosesNothing() throws {
+        guard let a = world.stores["A"], let d = world.stores["D"], let da = world.daemons["A"], let dd = world.daemons["D"] else {
+            return XCTFail()
+        }
+        dd.stop()
+        XCTAssertTrue(wait(20) { !da.connectedPeers().contains(dd.deviceID) }, "A sees the SP's office gone")
+        let whileDown = try newCase(a, station: "VJN", code: "IND-VJN", name: "Saved While Down")
+        Thread.sleep(forTimeInterval: 2)
+        XCTAssertNil(d.reload(whileDown.id))
+        try dd.start()
+        XCTAssertTrue(wait(60) { d.takeInReplicas(); return d.reload(whileDown.id) != nil }, "arrived once the office was back")
+
+        XCTAssertEqual(dd.send("PATCH", "/rest/config/folders/urja-vjn", json: "{\"paused\": true}"), 200)
+        let whilePaused = try newCase(a, station: "VJN", code: "IND-VJN", name: "Saved While Paused")
+        Thread.sleep(forTimeInterval: 3)
+        d.takeInReplicas()
+        XCTAssertNil(d.reload(whilePaused.id), "a paused folder takes nothing in")
+        XCTAssertEqual(dd.send("PATCH", "/rest/config/folders/urja-vjn", json: "{\"paused\": false}"), 200)
+        XCTAssertTrue(wait(60) { d.takeInReplicas(); return d.reload(whilePaused.id) != nil }, "arrived once resumed")
+    }
 }
