@@ -26,6 +26,7 @@ final class FreshnessScreenTests: XCTestCase {
         XCTAssertTrue(screen.contains("Vijay Nagar: 29-11 08:30"), screen)
         XCTAssertTrue(screen.contains("Mahakal: 28-11 04:30  STALE: nothing newer for too long"), screen)
         XCTAssertTrue(screen.contains("synced 29-11 08:30"), screen)
+        XCTAssertFalse(screen.contains("not kept in step"), screen)
         assertWellFormed(h)
         if ProcessInfo.processInfo.environment["URJA_SHOW_SCREEN"] == "1" { print(screen) }
     }

@@ -38,7 +38,10 @@ extension OverviewScreen {
         for r in rows where row < area.bottom {
             let name = ctx.stationName(r.stationID)
             let line: String, style: Style
-            if let at = arrivals[r.stationID] {
+            if let held = ctx.store.loadMachine()?.stations, !held.contains(r.stationID) {
+                line = ctx.t("overview.freshNotShared", name)
+                style = .dim
+            } else if let at = arrivals[r.stationID] {
                 let stale = now.timeIntervalSince(at) > ctx.staleAfter
                 line = ctx.t(stale ? "overview.freshStale" : "overview.fresh", name, DeskContext.shortStamp(at))
                 style = stale ? .warning : .normal
