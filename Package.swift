@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        // Test only: generators for the merge's property tests (run from XCTest with a fixed seed).
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "DeskModelTests", dependencies: ["DeskModel", "DemoData"]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskModel", "DemoData", "UrjaSeeds"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CursesAdapterTests", dependencies: ["CursesAdapter", "TerminalKit", "DeskUI"]),
+        .testTarget(name: "ReplicationTests", dependencies: ["DeskModel", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "EndToEndTests", dependencies: ["urja-desk", "DeskUI", "DeskModel", "DemoData"]),
     ]
 )

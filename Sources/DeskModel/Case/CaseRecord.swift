@@ -40,6 +40,8 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     public var entitlements = Entitlements()
     public var trafficking: TraffickingTrack?
     public var transfers: [Transfer] = []
+    /// Fields changed on two machines at once (replication): both values until the desk picks one.
+    public var conflicts: [FieldConflict] = []
 
     public init(id: UUID = UUID(), number: CaseNumber, stationID: String, deskOfficerID: String, reportedAt: Date,
                 arrival: ArrivalMode, status: CaseStatus = .open, identity: Identity, incident: Incident,
@@ -66,7 +68,7 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, number, stationID, deskOfficerID, reportedAt, arrival, status, identity, incident, risk, legal, needs,
              consent, createdAt, updatedAt, revision, sessions, screenings, alerts, plan, prosecution, events,
-             safetyPlan, contacts, closures, closureRequest, dv, entitlements, trafficking, transfers
+             safetyPlan, contacts, closures, closureRequest, dv, entitlements, trafficking, transfers, conflicts
     }
 
     /// Records written before the counselling log have none of its parts: they read as empty.
@@ -102,6 +104,7 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
         entitlements = try c.decodeIfPresent(Entitlements.self, forKey: .entitlements) ?? Entitlements()
         trafficking = try c.decodeIfPresent(TraffickingTrack.self, forKey: .trafficking)
         transfers = try c.decodeIfPresent([Transfer].self, forKey: .transfers) ?? []
+        conflicts = try c.decodeIfPresent([FieldConflict].self, forKey: .conflicts) ?? []
     }
 
     public var isMinor: Bool { identity.isMinor }

@@ -216,7 +216,7 @@ public struct CaseStore: Sendable {
         }
         try? FileManager.default.removeItem(at: root.appendingPathComponent("index.tsv"))
         var newMeta = meta
-        newMeta.formatVersion = StoreMeta.currentVersion
+        newMeta.formatVersion = StoreMeta.boundVersion  // 3 comes when a station is shared (StationSharing)
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
         let metaData = try encoder.encode(newMeta)
@@ -334,8 +334,10 @@ public struct CaseStore: Sendable {
     /// With `base`, the save goes through only if the case on disk is still at that revision:
     /// another terminal's save in between is a `SaveConflict`, never silently overwritten. The
     /// check and the write happen under one lock per case, so two terminals cannot interleave them.
+    /// With replication, this machine's copy in the station folder is written first (`replicated`).
     public func save(_ record: CaseRecord, base: Int? = nil) throws {
         let url = caseURL(record.id)
+        let written: CaseRecord
         if let base {
             try ensure(locksDir)
             let lockPath = locksDir.appendingPathComponent("case-" + record.id.uuidString + ".lock").path
@@ -347,13 +349,15 @@ public struct CaseStore: Sendable {
             if let onDisk = try? readCase(at: url), onDisk.revision != base {
                 throw SaveConflict.stale(onDisk: onDisk)
             }
-            try write(record, to: url)
+            written = try replicated(record)
+            try write(written, to: url)
         } else {
-            try write(record, to: url)
+            written = try replicated(record)
+            try write(written, to: url)
         }
         // The indexes are derived: if a line is lost, the next open mends it.
-        try? SummaryIndex(store: self).append(CaseSummary(record))
-        try? ListIndex(store: self).append(record)
+        try? SummaryIndex(store: self).append(CaseSummary(written))
+        try? ListIndex(store: self).append(written)
     }
 
     /// The case as it is on disk now (after another terminal's save).
@@ -365,6 +369,8 @@ public struct CaseStore: Sendable {
     public func claim(_ proposed: CaseNumber) throws -> CaseNumber {
         try ensure(numbersDir)
         var number = proposed
+        // Replicated: each machine taking numbers at a station has its own letter (none for the station's own PC).
+        if let suffix = loadMachine()?.numberSuffix { number.suffix = suffix }
         for _ in 0..<10_000 {
             let path = numbersDir.appendingPathComponent(number.description).path
             do {
@@ -487,6 +493,7 @@ public struct CaseStore: Sendable {
         var list = read([Directive].self, from: directivesDir.appendingPathComponent(caseID.uuidString + ".plist")) ?? []
         try change(&list)
         try saveDirectives(list, caseID: caseID)
+        try replicateDirectives(list, caseID: caseID)
         return list
     }
 
@@ -531,7 +538,7 @@ public struct CaseStore: Sendable {
 
     // MARK: Plumbing
 
-    private func ensure(_ dir: URL) throws {
+    func ensure(_ dir: URL) throws {
         if !FileManager.default.fileExists(atPath: dir.path) {
             do { try DurableFile.makeFolder(dir) } catch { throw StoreError.cannotCreate(path: dir.path) }
         }

@@ -4,10 +4,13 @@ import Foundation
 public struct StoreMeta: Codable, Equatable, Sendable {
     /// 2: sealed files are bound to their place (`Sealer`). A version-1 store opens and is
     /// upgraded at the first sign-in that holds its key.
-    public static let currentVersion = 2
+    /// 3: ready for replication (`Replication/StationSharing.swift`): case numbers may carry a
+    /// machine's letter, cases may carry field conflicts, `sync/` holds station folders.
+    public static let currentVersion = 3
     public static let boundVersion = 2
+    public static let replicationVersion = 3
     /// Versions this program opens (older ones are upgraded).
-    public static let readableVersions = 1...2
+    public static let readableVersions = 1...3
 
     public var formatVersion: Int
     public var createdAt: Date

@@ -234,6 +234,8 @@ public final class DeskApp {
         func fits(_ right: String) -> Bool { TextWidth.of(left) + 2 + TextWidth.of(right) + 2 + TextWidth.of(language) <= cols }
         var right = name
         if !role.isEmpty, fits(name + " · " + role) { right = name + " · " + role }
+        // Replicated: when data last came in from another machine, before the date.
+        if let sync = ctx.lastSyncText, fits(right + "  " + sync) { right += "  " + sync }
         let date = ctx.today.description
         if fits(right.isEmpty ? date : right + "  " + date) { right = right.isEmpty ? date : right + "  " + date }
         let shown = right + "  " + language

@@ -110,6 +110,8 @@ public final class DeskContext {
         } else {
             repository.replaceStore(store)
         }
+        // Replication: what the other machines of the district sent (nothing to do without sync/).
+        store.takeInReplicas()
         if let checked = try? store.loadDirectory() { directory = checked }
         directives = store.loadDirectives()
         settings = store.loadSettings()

@@ -21,6 +21,7 @@ extension CaseSheet {
         }
         func ans(_ a: Answer) -> String { ctx.label(a) }
         let masked = !revealed
+        out += conflictLines(r, ctx: ctx)
         if let duty = r.childDuty, r.prosecution.cwcReportDay == nil {
             out.append(DetailLine(label: ctx.t("child.banner." + duty.rawValue), style: r.cwcLate(now: ctx.clock.now()) ? .error : .warning))
         } else if r.childDuty != nil, let done = r.prosecution.cwcReportDay {

@@ -23,6 +23,9 @@ extension CaseDetailScreen {
 
     func picked(_ code: String, record: CaseRecord, ctx: DeskContext) -> Transition {
         switch pickerPurpose {
+        case .conflict:
+            pickedConflict(code, record: record, ctx: ctx)
+            return .stay
         case .status:
             guard let status = CaseStatus(rawValue: code), status != record.status, let user = ctx.user else { return .stay }
             if status == .closed { return closureForm(record, ctx: ctx) }

@@ -29,7 +29,7 @@ final class CaseDetailScreen: Screen, OffersActions {
     var stepIndex = 0
     /// Drawn for the command line: no selection marks.
     var printing = false
-    enum PickerPurpose { case status, add }
+    enum PickerPurpose { case status, add, conflict }
     var picker: PickList?
     var pickerPurpose = PickerPurpose.status
     /// A reason, a directive, a reply, a remark or an alert's action note being typed.
@@ -156,6 +156,8 @@ final class CaseDetailScreen: Screen, OffersActions {
                 return .stay
             }
             prompt = Prompt(.closeAlert, titleKey: "alert.closePrompt", hintKey: "alert.closeHint", fields: [("", "", 200)])
+        case .action(.select) where tab == .intake && !record.conflicts.isEmpty:
+            openConflictPick(record, ctx: ctx)
         case .action(.select) where tab == .plan:
             guard record.plan.indices.contains(stepIndex) else { return .stay }
             guard Access.allows(ctx.user, .editPlan, stationID: record.stationID) else {

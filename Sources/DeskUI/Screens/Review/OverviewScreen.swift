@@ -86,6 +86,7 @@ final class OverviewScreen: Screen {
                    row: row, col: 0, width: area.cols - 1, style: .warning)
             row += 1
         }
+        row = drawFreshness(on: s, row: row, in: area, rows: rows, ctx: ctx)
         row += 1
         for key in ["overview.legend1", "overview.legend2", "overview.legend3"] where row < area.bottom {
             s.text(" " + ctx.t(key, ctx.settings.noContactDays), row: row, col: 0, width: area.cols - 1, style: .dim)

@@ -1,0 +1,65 @@
+import ArgumentParser
+import DeskModel
+import DeskUI
+import Foundation
+
+struct SyncStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Peers connected, each station's last data, conflicts waiting. Changes nothing.")
+    @OptionGroup var storeOption: StoreOption
+
+    func run() throws {
+        let s = try CLI.resources().strings
+        let store: CaseStore
+        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(Failure(s.text("sync.notSetUp", .en), code: 64)) }
+        let (settings, machine) = try SyncSetup.settings(store, s)
+        let rest = SyncthingREST(settings: settings)
+        print(s.text("sync.deviceID", .en, settings.deviceID))
+        guard let connected = rest.connected() else {
+            CLI.exit(Failure(s.text("sync.notRunning", .en, settings.guiPort), code: 3))
+        }
+        for peer in settings.peers {
+            let state = connected.contains(peer.deviceID) ? s.text("sync.connected", .en) : s.text("sync.notConnected", .en)
+            print(s.text("sync.peer", .en, peer.name, peer.stations.joined(separator: ","), state))
+        }
+        let now = Date()
+        for station in machine.stations {
+            guard let f = rest.folder(station) else { print(s.text("sync.folderMissing", .en, station)); continue }
+            if f.paused { print(s.text("sync.folderPaused", .en, station)); continue }
+            let last = f.lastFile.map { Self.stamp($0) } ?? s.text("sync.never", .en)
+            var line = s.text("sync.folder", .en, station, f.state, f.needFiles, last)
+            if let at = f.lastFile, now.timeIntervalSince(at) > Double(settings.staleAfterHours) * 3600 {
+                line += s.text("sync.stale", .en, settings.staleAfterHours)
+            }
+            print(line)
+            if let error = f.error { print("  " + error) }
+        }
+        let waiting = store.loadCases(setAside: false).cases.filter { !$0.conflicts.isEmpty }.map(\.number.description)
+        if !waiting.isEmpty { print(s.text("sync.conflictsWaiting", .en, waiting.joined(separator: ", "))) }
+    }
+
+    static func stamp(_ d: Date) -> String {
+        let f = DateFormatter()
+        f.dateFormat = "dd-MM-yyyy HH:mm"
+        return f.string(from: d)
+    }
+}
+
+struct SyncPull: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pull", abstract: "Take in what Syncthing brought: new and changed cases, directives, conflict copies.")
+    @OptionGroup var storeOption: StoreOption
+
+    func run() throws {
+        let s = try CLI.resources().strings
+        let session = storeOption.signIn(s, via: "sync pull")
+        session.require(.viewCases)
+        _ = try SyncSetup.settings(session.store, s)
+        let r = session.store.takeInReplicas()
+        print(s.text("sync.pulled", .en, r.newCases, r.changedCases, r.directivesChanged, r.conflictCopiesMerged))
+        for p in r.problems { print(s.text("sync.problem", .en, p.path, p.reason, p.copiedTo ?? "-")) }
+        if !r.casesWithConflicts.isEmpty {
+            print(s.text("sync.conflictsWaiting", .en, r.casesWithConflicts.map(\.description).joined(separator: ", ")))
+        }
+    }
+}
