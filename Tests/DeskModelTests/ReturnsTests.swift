@@ -15,6 +15,12 @@ final class ReturnsTests: XCTestCase {
                   RehabStep(kind: .legalAid, partnerID: "unknown-partner", referral: .accepted, referralDay: day(22, 11, 2026),
                             createdAt: testNow, createdBy: "a")]
         a.prosecution.firDay = day(21, 11, 2026)
+        // The DV Act's orders and compensation come from the case's paths: two orders in November,
+        // one in October; compensation applied in November, paid in November.
+        a.dv = DVTrack()
+        a.dv?.orders = [DVOrder(kind: .protection, day: day(10, 11, 2026)), DVOrder(kind: .residence, day: day(12, 11, 2026)),
+                        DVOrder(kind: .monetary, day: day(12, 10, 2026))]
+        a.entitlements.compensation = Compensation(applied: day(3, 11, 2026), amount: 25_000, paid: day(25, 11, 2026))
         var b = makeCase(2, reported: oct)      // identified in October
         b.consent.statistics = .yes
         var c = makeCase(3, station: "MHK")
@@ -43,6 +49,9 @@ final class ReturnsTests: XCTestCase {
         XCTAssertEqual(vjn.firs, 1)
         XCTAssertEqual(vjn.dvNotices, 1, "once per case; the uncounted case not at all")
         XCTAssertEqual(vjn.reliefCertificates, 1)
+        XCTAssertEqual(vjn.dvReliefs, 2, "the October order is not November's")
+        XCTAssertEqual([vjn.compensationApplied, vjn.compensationPaid], [1, 1])
+        XCTAssertEqual(mhk.dvReliefs, 0)
         XCTAssertEqual([mhk.identified, mhk.events, mhk.reached], [1, 1, 50])
         XCTAssertEqual(r.total.figures, zip(vjn.figures, mhk.figures).map { $0 + $1 })
         XCTAssertEqual(r.leftOut, 1)

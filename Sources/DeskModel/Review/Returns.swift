@@ -2,7 +2,8 @@ import Foundation
 
 /// The returns a district sends upward: one row per station for a month (or since the desk
 /// began), by the report's own definitions (`Report.make`, counted cases only), with the
-/// Prevention figures and the papers the desk gave under the DV Act s.5 and BNSS s.396(6).
+/// Prevention figures, the DV Act's reliefs and victim compensation (from the case's paths), and
+/// the papers the desk gave under the DV Act s.5 and BNSS s.396(6).
 public struct Returns: Equatable, Sendable {
     public struct Row: Equatable, Sendable {
         public var stationID: String
@@ -20,6 +21,11 @@ public struct Returns: Equatable, Sendable {
         public var reliefCertificates = 0
         public var events = 0
         public var reached = 0
+        /// Orders under the DV Act (ss.18–22) made in the period.
+        public var dvReliefs = 0
+        /// Women whose victim compensation (BNSS s.396) was applied for, and was paid, in the period.
+        public var compensationApplied = 0
+        public var compensationPaid = 0
 
         public init(stationID: String) { self.stationID = stationID }
 
@@ -27,7 +33,7 @@ public struct Returns: Equatable, Sendable {
 
         /// The figures in the order of the return's columns.
         public var figures: [Int] {
-            [identified, counselled, screened, linkedToSHG, referred, firs, chargeSheets, dvNotices, reliefCertificates, events,
+            [identified, counselled, screened, linkedToSHG, referred, firs, chargeSheets, dvReliefs, compensationApplied, events,
              reached]
         }
 
@@ -43,12 +49,15 @@ public struct Returns: Equatable, Sendable {
             reliefCertificates += o.reliefCertificates
             events += o.events
             reached += o.reached
+            dvReliefs += o.dvReliefs
+            compensationApplied += o.compensationApplied
+            compensationPaid += o.compensationPaid
         }
     }
 
     /// The columns' keys, in order (strings "returns.col.<key>").
-    public static let columns = ["identified", "counselled", "screened", "shg", "referred", "firs", "chargeSheets", "dvNotices",
-                                 "reliefCertificates", "events", "reached"]
+    public static let columns = ["identified", "counselled", "screened", "shg", "referred", "firs", "chargeSheets", "dvReliefs",
+                                 "compensation", "events", "reached"]
     /// The partner kinds the referral table shows, in order; any other kind counts under "other".
     public static let partnerKinds = ["wcd", "livelihood", "legal", "health", "ngo", "scheme", "other"]
 
@@ -112,6 +121,9 @@ public struct Returns: Equatable, Sendable {
             }.map { [$0.caseID.uuidString, $0.kind.rawValue] })
             row.dvNotices = given.filter { $0[1] == PaperKind.dvNotice.rawValue }.count
             row.reliefCertificates = given.filter { $0[1] == PaperKind.reliefCertificate.rawValue }.count
+            row.dvReliefs = r.dvReliefs
+            row.compensationApplied = r.compensationApplied
+            row.compensationPaid = r.compensationPaid
             row.events = r.prevention.events
             row.reached = r.prevention.reached
             rows.append(row)

@@ -50,6 +50,8 @@ public struct ReturnsText {
             out.append(name(row.stationID) + cells(Returns.partnerKinds.map { String(row.referredByKind[$0] ?? 0) }))
         }
         out.append("")
+        out.append(t("returns.papersAndPaid", r.total.compensationPaid, r.total.dvNotices, r.total.reliefCertificates))
+        out.append("")
         for key in ["returns.legend1", "returns.legend2", "returns.legend3", "returns.legend4"] { out.append(t(key)) }
         out.append(t("returns.consent", r.leftOut))
         return out
@@ -67,6 +69,9 @@ public struct ReturnsText {
         for row in r.rows + [r.total] {
             let station = row.stationID.isEmpty ? "total" : row.stationID
             for (key, value) in zip(Returns.columns, row.figures) { out += "\(station),\(key),\(value)\n" }
+            out += "\(station),compensation paid,\(row.compensationPaid)\n"
+            out += "\(station),dv notices given,\(row.dvNotices)\n"
+            out += "\(station),relief certificates issued,\(row.reliefCertificates)\n"
             for kind in Returns.partnerKinds { out += "\(station),referred \(kind),\(row.referredByKind[kind] ?? 0)\n" }
         }
         return out
