@@ -26,7 +26,7 @@ struct BackupCommand: ParsableCommand {
         do {
             guard passphrase.count >= Backup.shortestPassphrase else { throw Backup.Problem.passphraseTooShort }
             session.audit(.export, detail: "backup")
-            let made = try Backup.make(store, passphrase: passphrase, now: Date())
+            let made = try Backup.make(store, passphrase: passphrase, now: CLI.clock.now())
             try DurableFile.write(made.data, to: URL(fileURLWithPath: to))
             print(s.text("cli.backupMade", .en, made.files, to))
         } catch Backup.Problem.passphraseTooShort {
@@ -59,11 +59,11 @@ struct RestoreCommand: ParsableCommand {
             // line), checked as verify would, record by record, before it takes the store's place.
             let pin = storeOption.user != nil ? (readLine(strippingNewline: true) ?? "") : ""
             var actor = ""
-            let aside = try Backup.restore(opened.files, to: storeOption.url, replace: replace, now: Date()) { fresh in
+            let aside = try Backup.restore(opened.files, to: storeOption.url, replace: replace, now: CLI.clock.now()) { fresh in
                 let restored = try CaseStore.open(at: fresh)
                 var checkable = restored
                 if let name = storeOption.user {
-                    let result = SignIn.attempt(restored, name: name, secret: pin, now: Date(), via: "cli restore")
+                    let result = SignIn.attempt(restored, name: name, secret: pin, now: CLI.clock.now(), via: "cli restore")
                     guard case .accepted(let user) = result.outcome, let store = result.store else { throw CLI.refusal(result.outcome, s) }
                     guard Access.allows(user, .backupRestore) else {
                         throw Failure(s.text("cli.notAllowed", .en, user.id, s.text("role." + user.role.rawValue, .en)), code: 77)
@@ -75,7 +75,7 @@ struct RestoreCommand: ParsableCommand {
                 }
                 let report = StoreCheck.run(checkable)
                 guard report.isClean else { throw Backup.Problem.damagedInside("\(report.problems)") }
-                try AuditLog(store: checkable).append(AuditEntry(at: Date(), user: actor, kind: .restored,
+                try AuditLog(store: checkable).append(AuditEntry(at: CLI.clock.now(), user: actor, kind: .restored,
                                                                  detail: "from backup of \(Day(opened.createdAt))"))
             }
             print(s.text("cli.restored", .en, opened.cases, storeOption.url.path))
@@ -85,7 +85,7 @@ struct RestoreCommand: ParsableCommand {
                 if let old = try? CaseStore.open(at: aside) {
                     let log = AuditLog(store: old)
                     let last = log.entries().last?.at
-                    try? log.append(AuditEntry(at: Date(), user: actor, kind: .restored, detail: "replaced by backup of \(Day(opened.createdAt))"))
+                    try? log.append(AuditEntry(at: CLI.clock.now(), user: actor, kind: .restored, detail: "replaced by backup of \(Day(opened.createdAt))"))
                     if let last, last > opened.createdAt {
                         FileHandle.standardError.write(Data((s.text("cli.restoreOlder", .en, CLI.stamp(opened.createdAt), CLI.stamp(last), aside.path) + "\n").utf8))
                     }

@@ -28,15 +28,13 @@ struct CaseShow: ParsableCommand {
         CLI.requireReason(reveal, reason, s)
         let session = storeOption.signIn(s, via: "case show")
         session.require(.viewCases)
-        let ctx: DeskContext
-        do {
-            ctx = try DeskContext(store: session.store, clock: SystemClock(), strings: s, keymap: res.keymap, help: res.help,
-                                  language: Language(rawValue: lang) ?? .en)
-        } catch { CLI.exit(CLI.fail(error, s)) }
+        let directory: Directory
+        do { directory = try session.store.loadDirectory() } catch { CLI.exit(CLI.fail(error, s)) }
         let wanted = Digits.toASCII(number).uppercased().trimmingCharacters(in: .whitespaces)
-        // Only a case she may see.
-        guard let listed = ctx.listings.first(where: { $0.number.description == wanted && session.sees($0.stationID) }),
-              let record = ctx.record(listed.id) else {
+        // Read only: the lists and the one record, nothing set aside or rewritten. Only a case she may see.
+        let cases = CaseRepository(store: session.store)
+        guard let listed = cases.listings.first(where: { $0.number.description == wanted && session.sees($0.stationID) }),
+              let record = cases.record(listed.id) else {
             CLI.exit(Failure(s.text("cli.noSuchCase", .en, number), code: 3))
         }
         // What a reveal shows her, as on the case screen: identity, and notes only with that right.
@@ -52,9 +50,14 @@ struct CaseShow: ParsableCommand {
         session.audit(reveal ? .revealIdentity : .export, caseID: record.id,
                       detail: "case show \(record.number)" + (shows.identity ? " --reveal" : "") + (shows.notes ? " notes" : ""),
                       note: reveal ? reason : nil)
+        let clock = CLI.clock
         switch format {
-        case .text: print(CaseReport.text(record, ctx: ctx, reveal: shows.identity, notes: shows.notes), terminator: "")
-        case .json: print(CaseExport(record, reveal: shows.identity, notes: shows.notes, today: ctx.today).json())
+        case .text:
+            let words = Words(strings: s, language: Language(rawValue: lang) ?? .en, directory: directory)
+            let directives = session.store.loadDirectives()[record.id] ?? []
+            print(CaseReport.text(record, words: words, clock: clock, directives: directives, reveal: shows.identity,
+                                  notes: shows.notes), terminator: "")
+        case .json: print(CaseExport(record, reveal: shows.identity, notes: shows.notes, today: Day(clock.now())).json())
         }
     }
 }

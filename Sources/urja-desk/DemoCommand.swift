@@ -20,11 +20,11 @@ struct Demo: ParsableCommand {
             let url = storeOption.url
             if !plain {
                 let made = try DemoStore.createEncrypted(at: url, directory: SeedDirectory.load(), count: cases, seed: seed,
-                                                         clock: SystemClock())
+                                                         clock: CLI.clock)
                 print(res.strings.text("cli.demoMade", .en, cases, url.path))
                 print(res.strings.text("cli.recoveryCode", .en, made.recovery))
             } else {
-                try DemoStore.create(at: url, directory: SeedDirectory.load(), count: cases, seed: seed, clock: SystemClock())
+                try DemoStore.create(at: url, directory: SeedDirectory.load(), count: cases, seed: seed, clock: CLI.clock)
                 print(res.strings.text("cli.demoMade", .en, cases, url.path))
             }
         } catch {

@@ -32,8 +32,8 @@ struct InitCommand: ParsableCommand {
         do {
             directory.users[i].pin = try PinHash.make(pin: secret)
             let made = try CaseStore.createEncrypted(at: storeOption.url, directory: directory, secrets: [id: secret],
-                                                     clock: SystemClock())
-            try AuditLog(store: made.store).append(AuditEntry(at: Date(), user: id, kind: .keyChanged, detail: "store made"))
+                                                     clock: CLI.clock)
+            try AuditLog(store: made.store).append(AuditEntry(at: CLI.clock.now(), user: id, kind: .keyChanged, detail: "store made"))
             print(s.text("cli.initMade", .en, storeOption.url.path))
             print(s.text("cli.recoveryCode", .en, made.recovery))
         } catch {

@@ -24,7 +24,7 @@ struct OpenDesk: ParsableCommand {
             let exists = FileManager.default.fileExists(atPath: url.appendingPathComponent("store.plist").path)
             if !exists && demo {
                 let made = try DemoStore.createEncrypted(at: url, directory: SeedDirectory.load(), count: 240, seed: 2024,
-                                                         clock: SystemClock())
+                                                         clock: CLI.clock)
                 print(res.strings.text("cli.recoveryCode", .en, made.recovery))
                 if isatty(0) == 1 {
                     print(res.strings.text("cli.pressEnter", .en))
@@ -45,7 +45,7 @@ struct OpenDesk: ParsableCommand {
         guard isatty(0) == 1, isatty(1) == 1 else { CLI.exit(Failure(res.strings.text("cli.needTerminal", .en), code: 64)) }
         let ctx: DeskContext
         do {
-            ctx = try DeskContext(store: store, clock: SystemClock(), strings: res.strings, keymap: res.keymap, help: res.help)
+            ctx = try DeskContext(store: store, clock: CLI.clock, strings: res.strings, keymap: res.keymap, help: res.help)
         } catch {
             CLI.exit(CLI.fail(error, res.strings))
         }

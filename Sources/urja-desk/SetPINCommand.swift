@@ -30,14 +30,14 @@ struct SetPIN: ParsableCommand {
                 try recover(store, name: name, code: secret, newPIN: newPIN, s)
             } else {
                 // Signed in with her current PIN: counted, locked out and audited like any sign-in.
-                let result = SignIn.attempt(store, name: name, secret: secret, now: Date(), via: "cli set-pin")
+                let result = SignIn.attempt(store, name: name, secret: secret, now: CLI.clock.now(), via: "cli set-pin")
                 guard case .accepted(let user) = result.outcome, let opened = result.store else {
                     CLI.exit(CLI.refusal(result.outcome, s))
                 }
                 guard Digits.toASCII(newPIN) != Digits.toASCII(secret) else { throw CaseStore.PINChangeProblem.same }
                 try opened.checkNewSecret(newPIN, userID: user.id)
                 try opened.setSecret(userID: user.id, newSecret: newPIN, mustChange: false)
-                try? AuditLog(store: opened).append(AuditEntry(at: Date(), user: user.id, kind: .keyChanged,
+                try? AuditLog(store: opened).append(AuditEntry(at: CLI.clock.now(), user: user.id, kind: .keyChanged,
                                                                detail: "own pin changed"))
             }
             print(s.text("cli.pinChanged", .en, name.lowercased()))
@@ -48,7 +48,7 @@ struct SetPIN: ParsableCommand {
         } catch CaseStore.PINChangeProblem.same {
             CLI.exit(Failure(s.text("cli.secretSame", .en), code: 64))
         } catch let problem as CaseStore.PINChangeProblem {
-            try? audit.append(AuditEntry(at: Date(), user: "", kind: .loginFailed, detail: "cli set-pin \(problem)"))
+            try? audit.append(AuditEntry(at: CLI.clock.now(), user: "", kind: .loginFailed, detail: "cli set-pin \(problem)"))
             CLI.exit(Failure(s.text("cli.keyRefused", .en), code: 2))
         } catch {
             CLI.exit(CLI.fail(error, s))
@@ -62,18 +62,18 @@ struct SetPIN: ParsableCommand {
         }
         let guardRail = LoginGuard(store: store)
         let bucket = "-recovery-"
-        if let wait = guardRail.waitRemaining(for: bucket, now: Date()) {
+        if let wait = guardRail.waitRemaining(for: bucket, now: CLI.clock.now()) {
             CLI.exit(CLI.refusal(.locked(seconds: Int(wait.rounded(.up))), s))
         }
         do {
             try store.changePIN(userID: user.id, current: code, usingRecovery: true, newPIN: newPIN)
         } catch CaseStore.PINChangeProblem.refused {
-            do { try guardRail.recordFailure(for: bucket, now: Date()) } catch { CLI.exit(CLI.refusal(.cannotRecord, s)) }
-            try? AuditLog(store: store).append(AuditEntry(at: Date(), user: "", kind: .loginFailed, detail: "cli recovery code refused"))
+            do { try guardRail.recordFailure(for: bucket, now: CLI.clock.now()) } catch { CLI.exit(CLI.refusal(.cannotRecord, s)) }
+            try? AuditLog(store: store).append(AuditEntry(at: CLI.clock.now(), user: "", kind: .loginFailed, detail: "cli recovery code refused"))
             CLI.exit(Failure(s.text("cli.keyRefused", .en), code: 2))
         }
         try? guardRail.recordSuccess(for: bucket)
-        try AuditLog(store: store).append(AuditEntry(at: Date(), user: "", kind: .recoveryUsed, detail: "for " + user.id))
+        try AuditLog(store: store).append(AuditEntry(at: CLI.clock.now(), user: "", kind: .recoveryUsed, detail: "for " + user.id))
     }
 }
 
@@ -146,15 +146,15 @@ struct RotateKeyCommand: ParsableCommand {
         do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(CLI.fail(error, s)) }
         guard let name = storeOption.user else { CLI.exit(Failure(s.text("cli.needsUser", .en), code: 64)) }
         let secret = readLine(strippingNewline: true) ?? ""
-        let result = SignIn.attempt(store, name: name, secret: secret, now: Date(), via: "cli rotate-key")
+        let result = SignIn.attempt(store, name: name, secret: secret, now: CLI.clock.now(), via: "cli rotate-key")
         guard case .accepted(let user) = result.outcome, let opened = result.store else { CLI.exit(CLI.refusal(result.outcome, s)) }
         guard Access.allows(user, .manageKeys) else {
             CLI.exit(Failure(s.text("cli.notAllowed", .en, user.id, s.text("role." + user.role.rawValue, .en)), code: 77))
         }
         do {
-            try AuditLog(store: opened).append(AuditEntry(at: Date(), user: user.id, kind: .keyChanged, detail: "rotate-key begun"))
+            try AuditLog(store: opened).append(AuditEntry(at: CLI.clock.now(), user: user.id, kind: .keyChanged, detail: "rotate-key begun"))
             let done = try opened.rotateKey(adminID: user.id, secret: secret)
-            try AuditLog(store: done.store).append(AuditEntry(at: Date(), user: user.id, kind: .keyChanged, detail: "rotate-key done"))
+            try AuditLog(store: done.store).append(AuditEntry(at: CLI.clock.now(), user: user.id, kind: .keyChanged, detail: "rotate-key done"))
             print(s.text("cli.rotated", .en))
             print(s.text("cli.recoveryCode", .en, done.recovery))
         } catch KeyRotation.Problem.storeInUse {

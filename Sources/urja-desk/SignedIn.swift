@@ -51,7 +51,7 @@ struct SignedIn {
     func audit(_ kind: AuditEntry.Kind, caseID: UUID? = nil, detail: String, note: String? = nil) {
         let log = AuditLog(store: store)
         do {
-            try log.append(AuditEntry(at: Date(), user: actor, kind: kind, caseID: caseID, detail: detail,
+            try log.append(AuditEntry(at: CLI.clock.now(), user: actor, kind: kind, caseID: caseID, detail: detail,
                                       note: note.flatMap(log.sealNote)))
         } catch {
             CLI.exit(Failure(strings.text("cli.auditFailed", .en), code: 2))
@@ -74,7 +74,7 @@ extension StoreOption {
             return SignedIn(store: store, user: nil, strings: strings)
         }
         let secret = readLine(strippingNewline: true) ?? ""
-        let result = SignIn.attempt(store, name: name, secret: secret, now: Date(), via: "cli " + via)
+        let result = SignIn.attempt(store, name: name, secret: secret, now: CLI.clock.now(), via: "cli " + via)
         guard case .accepted(let person) = result.outcome, let opened = result.store else {
             CLI.exit(CLI.refusal(result.outcome, strings))
         }

@@ -44,7 +44,7 @@ struct StressSave: ParsableCommand {
             while true {
                 guard var record = held[id] ?? store.reload(id) else { throw Failure("case \(id) unreadable") }
                 let base = record.revision
-                try? record.addRemark("stress \(token)", by: author, at: Date())
+                try? record.addRemark("stress \(token)", by: author, at: CLI.clock.now())
                 record.revision += 1
                 do {
                     try store.save(record, base: base)
@@ -57,11 +57,11 @@ struct StressSave: ParsableCommand {
                 }
             }
             // A draft and an audit line too, as the desk writes them.
-            var draft = IntakeForm(stationID: "S", startedAt: Date())
+            var draft = IntakeForm(stationID: "S", startedAt: CLI.clock.now())
             draft.values["name"] = token
             try store.saveDraft(draft, userID: author)
             let saved = held[id]
-            try audit.append(AuditEntry(at: Date(), user: author, kind: .caseUpdated, caseID: id,
+            try audit.append(AuditEntry(at: CLI.clock.now(), user: author, kind: .caseUpdated, caseID: id,
                                         detail: "\(saved?.number.description ?? "") r\(saved?.revision ?? 0)", note: audit.sealNote(token)))
             say("ack \(id.uuidString) \(token)")
             done += 1

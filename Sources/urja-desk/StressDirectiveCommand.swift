@@ -22,10 +22,10 @@ struct StressDirective: ParsableCommand {
         let ids = Array(store.loadCases(setAside: false).cases.filter { r in session.user.map { u in Access.allows(u, .giveDirective, stationID: r.stationID) } ?? true }
             .sorted { $0.number < $1.number }.map(\.id).prefix(cases))
         guard !ids.isEmpty else { throw Failure("no cases") }
-        let clock = SystemClock()
+        let clock = CLI.clock
         for i in 0..<count {
             let caseID = ids[i % ids.count]
-            guard case .success(let d) = Directive.make(caseID: caseID, text: "directive \(worker)-\(i)", due: Day(Date()).adding(days: 3).description,
+            guard case .success(let d) = Directive.make(caseID: caseID, text: "directive \(worker)-\(i)", due: Day(CLI.clock.now()).adding(days: 3).description,
                                                         by: session.user?.id ?? worker, clock: clock) else { throw Failure("bad directive") }
             try store.updateDirectives(caseID: caseID) { $0.append(d) }
             FileHandle.standardOutput.write(Data("ack \(d.id.uuidString)\n".utf8))

@@ -8,7 +8,7 @@ struct UrjaDesk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "urja-desk",
         abstract: "Urja Desk: case work for Mahila Urja Desks (intake, queue, counselling, review).",
-        subcommands: [OpenDesk.self, InitCommand.self, Demo.self, Cases.self, CaseGroup.self, ReportCommand.self, Verify.self, BackupCommand.self, RestoreCommand.self, SetPIN.self, GrantCommand.self, RevokeCommand.self, RotateKeyCommand.self, HashPIN.self, SyncCommand.self, StressSave.self, StressDirective.self],
+        subcommands: [OpenDesk.self, InitCommand.self, Demo.self, Cases.self, CaseGroup.self, ReportCommand.self, ReturnsCommand.self, PaperCommand.self, Verify.self, BackupCommand.self, RestoreCommand.self, SetPIN.self, GrantCommand.self, RevokeCommand.self, RotateKeyCommand.self, HashPIN.self, SyncCommand.self, StressSave.self, StressDirective.self],
         defaultSubcommand: OpenDesk.self)
 
     /// Like ArgumentParser's own main, except that a mistake on the command line is one line on
@@ -54,6 +54,9 @@ struct Failure: Error, CustomStringConvertible {
 }
 
 enum CLI {
+    /// Every command's "now": the one clock, as the desk's (never `CLI.clock.now()` directly).
+    static let clock: DeskClock = SystemClock()
+
     /// Loads resources or fails with one line.
     static func resources() throws -> DeskResources {
         do { return try DeskResources.load() } catch { throw Failure("urja-desk: cannot load Resources (\(error))") }
@@ -78,7 +81,7 @@ enum CLI {
 
     /// Identities leave the store only with a reason of a few words (it goes in the audit log).
     static func requireReason(_ reveal: Bool, _ reason: String?, _ strings: Strings) {
-        if reveal, (reason ?? "").trimmingCharacters(in: .whitespaces).count < 8 {
+        if reveal, (reason ?? "").trimmingCharacters(in: .whitespaces).count < Access.shortestReason {
             exit(Failure(strings.text("cli.revealNeedsReason", .en), code: 64))
         }
     }

@@ -10,13 +10,13 @@ final class AccessTests: XCTestCase {
     func testTheTable() throws {
         let expected: [Role: [Right: Bool]] = [
             .deskOfficer: [.viewCases: true, .revealIdentity: true, .revealWithReason: false, .newIntake: true, .editCase: true, .changeStatus: true, .checkStore: false, .readAudit: false, .giveDirective: false, .answerDirective: true,
-                .counsel: false, .readNotes: false, .editPlan: true, .editLegal: true, .closeAlert: true, .addRemark: true, .reviewStations: false, .makeReports: true, .changeSettings: false, .backupRestore: false, .manageKeys: false],
+                .counsel: false, .readNotes: false, .editPlan: true, .editLegal: true, .closeAlert: true, .addRemark: true, .reviewStations: false, .makeReports: true, .changeSettings: false, .backupRestore: false, .manageKeys: false, .approveClosure: false, .recordEvents: true, .printPapers: true],
             .counsellor: [.viewCases: true, .revealIdentity: true, .revealWithReason: false, .newIntake: false, .editCase: true, .changeStatus: true, .checkStore: false, .readAudit: false, .giveDirective: false, .answerDirective: false,
-                .counsel: true, .readNotes: true, .editPlan: true, .editLegal: false, .closeAlert: true, .addRemark: true, .reviewStations: false, .makeReports: false, .changeSettings: false, .backupRestore: false, .manageKeys: false],
+                .counsel: true, .readNotes: true, .editPlan: true, .editLegal: false, .closeAlert: true, .addRemark: true, .reviewStations: false, .makeReports: false, .changeSettings: false, .backupRestore: false, .manageKeys: false, .approveClosure: false, .recordEvents: false, .printPapers: true],
             .sp: [.viewCases: true, .revealIdentity: false, .revealWithReason: true, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: false, .readAudit: true, .giveDirective: true, .answerDirective: false,
-                .counsel: false, .readNotes: false, .editPlan: false, .editLegal: false, .closeAlert: false, .addRemark: false, .reviewStations: true, .makeReports: true, .changeSettings: false, .backupRestore: false, .manageKeys: false],
+                .counsel: false, .readNotes: false, .editPlan: false, .editLegal: false, .closeAlert: false, .addRemark: false, .reviewStations: true, .makeReports: true, .changeSettings: false, .backupRestore: false, .manageKeys: false, .approveClosure: true, .recordEvents: true, .printPapers: false],
             .admin: [.viewCases: true, .revealIdentity: false, .revealWithReason: false, .newIntake: false, .editCase: false, .changeStatus: false, .checkStore: true, .readAudit: true, .giveDirective: false, .answerDirective: false,
-                .counsel: false, .readNotes: false, .editPlan: false, .editLegal: false, .closeAlert: false, .addRemark: false, .reviewStations: true, .makeReports: true, .changeSettings: true, .backupRestore: true, .manageKeys: true],
+                .counsel: false, .readNotes: false, .editPlan: false, .editLegal: false, .closeAlert: false, .addRemark: false, .reviewStations: true, .makeReports: true, .changeSettings: true, .backupRestore: true, .manageKeys: true, .approveClosure: false, .recordEvents: false, .printPapers: false],
         ]
         for role in Role.allCases {
             let u = try user(role, [])

@@ -1,3 +1,4 @@
+// Over 300 lines: one table of every command-line path by role, and the attacks on sign-in, kept together.
 import DeskModel
 import Foundation
 import XCTest
@@ -44,6 +45,9 @@ final class CommandLineRightsTests: XCTestCase {
             ("case show --reveal", ["case", "show", number, "--reveal", "--reason", "rights table test"], "",
              ["asha": 0, "kavita": 0, "spindore": 0, "admin": 77]),
             ("report", ["report", "--period", "2026-Q4"], "", ["asha": 0, "kavita": 77, "spindore": 0, "admin": 0]),
+            ("returns", ["returns", "--month", "2026-11"], "", ["asha": 0, "kavita": 77, "spindore": 0, "admin": 0]),
+            ("paper slip", ["paper", "slip", number], "", ["asha": 0, "kavita": 0, "spindore": 77, "admin": 77]),
+            ("paper summary", ["paper", "counselling-summary", number], "", ["asha": 77, "kavita": 0, "spindore": 77, "admin": 77]),
             ("verify", ["verify"], "", ["asha": 77, "kavita": 77, "spindore": 77, "admin": 0]),
             ("backup", ["backup", "--to", backup.path], "a long backup passphrase\n", ["asha": 77, "kavita": 77, "spindore": 77, "admin": 0]),
             ("grant", ["grant", "--for", "meena"], "first-pin-ujjain-7\n", ["asha": 77, "kavita": 77, "spindore": 77, "admin": 0]),

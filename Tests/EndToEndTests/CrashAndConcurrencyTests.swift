@@ -55,17 +55,31 @@ final class CrashAndConcurrencyTests: XCTestCase {
         return acked.count
     }
 
+    /// Kills the writer with SIGKILL a random moment after its first acknowledged save (so a
+    /// loaded machine, slow to start the writer, still kills it mid-save and not before its first
+    /// save), and returns everything it printed.
+    func killAfterFirstAck(_ p: Process, _ out: Pipe, within range: ClosedRange<Double>, rng: inout SystemRandomNumberGenerator) -> String {
+        let collected = Collected()
+        out.fileHandleForReading.readabilityHandler = { h in collected.add(h.availableData) }
+        let deadline = Date().addingTimeInterval(30)
+        while !collected.text.contains("ack "), p.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        Thread.sleep(forTimeInterval: Double.random(in: range, using: &rng))
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        out.fileHandleForReading.readabilityHandler = nil
+        collected.add(out.fileHandleForReading.readDataToEndOfFile())
+        return collected.text
+    }
+
     /// SIGKILL mid-save, 120 times (a process kill, not a power cut: see the class comment).
     func testKilledMidSaveLosesNothingAcknowledged() throws {
         var kills = 0, checked = 0, all: [(UUID, String)] = []
         var rng = SystemRandomNumberGenerator()
         for round in 0..<120 {
             let (p, out) = try start(["--worker", "k\(round)", "--seed", String(round + 1)])
-            Thread.sleep(forTimeInterval: Double.random(in: 0.03...0.25, using: &rng))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
+            let printed = killAfterFirstAck(p, out, within: 0...0.05, rng: &rng)
             kills += 1
-            all += acks(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            all += acks(printed)
             // After every kill: the store checks clean (cases, drafts, audit chain) and nothing
             // acknowledged so far is missing.
             let report = StoreCheck.run(try CaseStore.open(at: store))
@@ -89,10 +103,8 @@ final class CrashAndConcurrencyTests: XCTestCase {
         let rounds = 24
         for round in 0..<rounds {
             let (p, out) = try start(["--user", "asha", "--worker", "s\(round)", "--seed", String(round + 1), "--cases", "6"], pin: "1111")
-            Thread.sleep(forTimeInterval: Double.random(in: 0.35...0.7, using: &rng))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-            all += acks(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            let printed = killAfterFirstAck(p, out, within: 0...0.1, rng: &rng)
+            all += acks(printed)
             let report = StoreCheck.run(opened)
             XCTAssertTrue(report.isClean, "after kill \(round): \(report.problems)")
         }
@@ -124,4 +136,12 @@ final class CrashAndConcurrencyTests: XCTestCase {
         XCTAssertGreaterThan(stale, 0, "stale saves were detected and retried")
         print("two-process test: saves checked \(checked), stale saves detected and retried \(stale)")
     }
+}
+
+/// What a writer has printed so far, gathered on the pipe's reading thread.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func add(_ more: Data) { lock.lock(); data.append(more); lock.unlock() }
+    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
 }

@@ -37,8 +37,11 @@ extension CaseRecord {
         return next < today ? .overdue(since: next) : .scheduled(next)
     }
 
-    /// The last day anyone from the desk met or spoke with her: a session, else the report.
-    public var lastContact: Day { max(latestSession?.day ?? Day(reportedAt), Day(reportedAt)) }
+    /// The last day she was reached by the desk: a session or a logged contact that reached her
+    /// (the day she came counts as the first).
+    public var lastContact: Day {
+        [Day(reportedAt), latestSession?.day, contacts.filter(\.reached).map(\.day).max()].compactMap { $0 }.max() ?? Day(reportedAt)
+    }
 
     public func overdueSteps(today: Day) -> [RehabStep] { plan.filter { $0.isOverdue(today: today) } }
     public var waitingReferrals: [RehabStep] { plan.filter { $0.referral.isWaiting } }
@@ -51,8 +54,8 @@ extension CaseRecord {
 
     // MARK: Changes (each one also goes on the timeline)
 
-    mutating func note(_ kind: CaseEvent.Kind, by: String, at: Date, _ detail: String = "") {
-        events.append(CaseEvent(at: at, by: by, kind: kind, detail: detail))
+    mutating func note(_ kind: CaseEvent.Kind, by: String, at: Date, _ facts: CaseEvent.Facts = .none) {
+        events.append(CaseEvent(at: at, by: by, kind: kind, facts: facts))
     }
 
     public mutating func addSession(_ session: CounsellingSession) throws(CareError) {
@@ -60,7 +63,7 @@ extension CaseRecord {
         sessions.append(session)
         if status == .open { status = .counselling }
         note(.session, by: session.counsellorID, at: session.recordedAt,
-             "#\(session.number) · \(session.day) · \(session.mode.rawValue) · \(session.minutes)'")
+             .session(number: session.number, day: session.day, mode: session.mode, minutes: session.minutes))
     }
 
     /// Records a questionnaire; PHQ-9 item 9 above 0 raises a self-harm alert at once.
@@ -69,11 +72,11 @@ extension CaseRecord {
         guard status != .closed else { throw .caseClosed }
         screenings.append(record)
         let s = record.screening
-        note(.screening, by: record.by, at: record.recordedAt, "\(s.instrument.displayName) \(s.total) · \(s.day)")
+        note(.screening, by: record.by, at: record.recordedAt, .screening(instrument: s.instrument, total: s.total, day: s.day))
         guard s.needsImmediateAction, !hasOpenAlert else { return nil }
         let alert = SelfHarmAlert(id: alertID, raisedAt: record.recordedAt, raisedBy: record.by, screeningID: record.id)
         alerts.append(alert)
-        note(.alertRaised, by: record.by, at: record.recordedAt, "PHQ-9 · 9 = \(s.itemNine)")
+        note(.alertRaised, by: record.by, at: record.recordedAt, .alert(itemNine: s.itemNine))
         return alert
     }
 
@@ -85,13 +88,13 @@ extension CaseRecord {
         alerts[i].closedAt = at
         alerts[i].closedBy = by
         alerts[i].actionNote = trimmed
-        note(.alertClosed, by: by, at: at, trimmed)
+        note(.alertClosed, by: by, at: at, .text(trimmed))
     }
 
     public mutating func addRemark(_ text: String, by: String, at: Date) throws(CareError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count >= 3 else { throw .noteTooShort }
-        note(.remark, by: by, at: at, trimmed)
+        note(.remark, by: by, at: at, .text(trimmed))
     }
 
     /// Adds a step, or replaces the one with the same id; referral moves go on the timeline.
@@ -100,38 +103,38 @@ extension CaseRecord {
             let old = plan[i]
             plan[i] = step
             if old.referral != step.referral {
-                note(.referral, by: by, at: at, "\(step.kind.rawValue) · \(step.partnerID ?? "") · \(step.referral.rawValue)")
+                note(.referral, by: by, at: at, .referral(kind: step.kind, partnerID: step.partnerID ?? "", state: step.referral))
             }
             if old.status != step.status || old.due != step.due || old.completed != step.completed {
-                note(.stepUpdated, by: by, at: at, "\(step.kind.rawValue) · \(step.status.rawValue)")
+                note(.stepUpdated, by: by, at: at, .stepUpdated(kind: step.kind, status: step.status))
             }
         } else {
             guard status != .closed else { throw .caseClosed }
             plan.append(step)
-            note(.stepAdded, by: by, at: at, "\(step.kind.rawValue) · \(step.due?.description ?? "")")
+            note(.stepAdded, by: by, at: at, .stepAdded(kind: step.kind, due: step.due))
             if step.referral != .notReferred {
-                note(.referral, by: by, at: at, "\(step.kind.rawValue) · \(step.partnerID ?? "") · \(step.referral.rawValue)")
+                note(.referral, by: by, at: at, .referral(kind: step.kind, partnerID: step.partnerID ?? "", state: step.referral))
             }
         }
     }
 
     public mutating func setProsecution(_ p: Prosecution, by: String, at: Date) {
         guard p != prosecution else { return }
-        var parts: [String] = []
-        if p.firDay != prosecution.firDay, let d = p.firDay { parts.append("firDay \(d)") }
-        if p.chargeSheetDay != prosecution.chargeSheetDay, let d = p.chargeSheetDay { parts.append("chargeSheetDay \(d)") }
-        for d in p.courtDays where !prosecution.courtDays.contains(d) { parts.append("courtDay \(d)") }
-        if p.informedDay != prosecution.informedDay, let d = p.informedDay { parts.append("informedDay \(d)") }
-        if p.outcome != prosecution.outcome { parts.append(p.outcome.rawValue) }
-        if p.offenceCodes != prosecution.offenceCodes { parts.append("sections " + p.offenceCodes.joined(separator: ",")) }
-        if p.cwcReportDay != prosecution.cwcReportDay, let d = p.cwcReportDay { parts.append("cwcReportDay \(d)") }
+        var parts: [CaseEvent.LegalChange] = []
+        if p.firDay != prosecution.firDay, let d = p.firDay { parts.append(.day(.firDay, d)) }
+        if p.chargeSheetDay != prosecution.chargeSheetDay, let d = p.chargeSheetDay { parts.append(.day(.chargeSheetDay, d)) }
+        for d in p.courtDays where !prosecution.courtDays.contains(d) { parts.append(.day(.courtDay, d)) }
+        if p.informedDay != prosecution.informedDay, let d = p.informedDay { parts.append(.day(.informedDay, d)) }
+        if p.outcome != prosecution.outcome { parts.append(.outcome(p.outcome)) }
+        if p.offenceCodes != prosecution.offenceCodes { parts.append(.sections(p.offenceCodes)) }
+        if p.cwcReportDay != prosecution.cwcReportDay, let d = p.cwcReportDay { parts.append(.day(.cwcReportDay, d)) }
         prosecution = p
-        note(.legal, by: by, at: at, parts.joined(separator: " · "))
+        note(.legal, by: by, at: at, parts.isEmpty ? .none : .legal(parts))
     }
 
     public mutating func setStatus(_ new: CaseStatus, by: String, at: Date) {
         guard new != status else { return }
-        note(.statusChanged, by: by, at: at, "\(status.rawValue) → \(new.rawValue)")
+        note(.statusChanged, by: by, at: at, .status(from: status, to: new))
         status = new
     }
 }

@@ -30,6 +30,18 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     public var events: [CaseEvent] = []
     /// Fields changed on two machines at once (replication): both values until the desk picks one.
     public var conflicts: [FieldConflict] = []
+    /// The paths beside counselling and the plan (Sources/DeskModel/Paths): her safety plan, the
+    /// desk's contacts, closures (history, never edited), the DV Act's civil path, entitlements,
+    /// the trafficking path, transfers.
+    public var safetyPlan: SafetyPlan?
+    public var contacts: [ContactEntry] = []
+    public var closures: [Closure] = []
+    /// A closure the desk asked for that waits for the SP's approval.
+    public var closureRequest: Closure?
+    public var dv: DVTrack?
+    public var entitlements = Entitlements()
+    public var trafficking: TraffickingTrack?
+    public var transfers: [Transfer] = []
 
     public init(id: UUID = UUID(), number: CaseNumber, stationID: String, deskOfficerID: String, reportedAt: Date,
                 arrival: ArrivalMode, status: CaseStatus = .open, identity: Identity, incident: Incident,
@@ -55,7 +67,8 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, number, stationID, deskOfficerID, reportedAt, arrival, status, identity, incident, risk, legal, needs,
-             consent, createdAt, updatedAt, revision, sessions, screenings, alerts, plan, prosecution, events, conflicts
+             consent, createdAt, updatedAt, revision, sessions, screenings, alerts, plan, prosecution, events,
+             safetyPlan, contacts, closures, closureRequest, dv, entitlements, trafficking, transfers, conflicts
     }
 
     /// Records written before the counselling log have none of its parts: they read as empty.
@@ -84,11 +97,22 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
         prosecution = try c.decodeIfPresent(Prosecution.self, forKey: .prosecution) ?? Prosecution()
         events = try c.decodeIfPresent([CaseEvent].self, forKey: .events) ?? []
         conflicts = try c.decodeIfPresent([FieldConflict].self, forKey: .conflicts) ?? []
+        safetyPlan = try c.decodeIfPresent(SafetyPlan.self, forKey: .safetyPlan)
+        contacts = try c.decodeIfPresent([ContactEntry].self, forKey: .contacts) ?? []
+        closures = try c.decodeIfPresent([Closure].self, forKey: .closures) ?? []
+        closureRequest = try c.decodeIfPresent(Closure.self, forKey: .closureRequest)
+        dv = try c.decodeIfPresent(DVTrack.self, forKey: .dv)
+        entitlements = try c.decodeIfPresent(Entitlements.self, forKey: .entitlements) ?? Entitlements()
+        trafficking = try c.decodeIfPresent(TraffickingTrack.self, forKey: .trafficking)
+        transfers = try c.decodeIfPresent([Transfer].self, forKey: .transfers) ?? []
     }
 
     public var isMinor: Bool { identity.isMinor }
-    /// The risk shown: the danger answers' level, and at least High while a self-harm alert is open.
-    public var riskLevel: RiskLevel { RiskAssessment.shown(risk.level, alertOpen: hasOpenAlert) }
+    /// The risk shown: the danger answers' level, and at least High while a self-harm alert is open
+    /// or a breach of a DV Act order (s.31) has not been looked at since.
+    public var riskLevel: RiskLevel {
+        RiskAssessment.shown(risk.level, alertOpen: hasOpenAlert || dv?.breachUnreviewed == true)
+    }
     /// Which child law applies and what is due, for a child (nil for a woman of 18 or more).
     public var childDuty: ChildDuty? {
         ChildDuty.applying(age: identity.age, category: incident.category, offences: prosecution.offences,

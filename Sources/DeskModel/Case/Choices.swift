@@ -10,7 +10,6 @@ extension Choice {
 public enum Answer: String, Choice {
     case unknown, yes, no
     public static let listKey = "answer"
-    public var isYes: Bool { self == .yes }
 }
 
 public enum ArrivalMode: String, Choice {
@@ -26,8 +25,6 @@ public enum CaseStatus: String, Choice {
 public enum IncidentCategory: String, Choice {
     case domesticViolence, dowry, sexualAssault, stalking, cyber, trafficking, childMarriage, missing, other
     public static let listKey = "category"
-    /// Offences whose victim may never be identified in public (BNS s.72, POCSO s.23).
-    public var isSexualOffence: Bool { self == .sexualAssault || self == .trafficking }
 }
 
 public enum PlaceType: String, Choice {

@@ -143,7 +143,4 @@ public struct Prosecution: Codable, Hashable, Sendable {
 
     /// A compromise (राज़ीनामा) is an outcome only when every section may be compounded.
     public var compromiseAllowed: Bool { offences.allCompoundable }
-
-    /// The next court date from today, if one is set.
-    public func nextCourtDay(today: Day) -> Day? { courtDays.filter { $0 >= today }.min() }
 }

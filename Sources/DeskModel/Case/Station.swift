@@ -8,14 +8,18 @@ public struct Station: Codable, Hashable, Sendable, Identifiable {
     public var nameHi: String
     public var district: String
     public var range: String
+    /// The desk's own phone, printed on her slip (nil in stations written before).
+    public var deskPhone: String?
 
-    public init(id: String, code: String, nameEn: String, nameHi: String, district: String, range: String) {
+    public init(id: String, code: String, nameEn: String, nameHi: String, district: String, range: String,
+                deskPhone: String? = nil) {
         self.id = id
         self.code = code
         self.nameEn = nameEn
         self.nameHi = nameHi
         self.district = district
         self.range = range
+        self.deskPhone = deskPhone
     }
 
     public func name(_ language: Language) -> String { language == .hi ? nameHi : nameEn }

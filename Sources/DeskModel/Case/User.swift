@@ -3,6 +3,9 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case counsellor
     case sp
     case admin
+
+    /// A supervising officer: approves closures of high-risk cases and children's cases.
+    public var supervises: Bool { self == .sp }
 }
 
 public struct User: Codable, Hashable, Sendable, Identifiable {

@@ -40,10 +40,31 @@ public enum ValidationError: String, Error, Equatable, Sendable, CaseIterable {
     case notCompoundable
     /// A case closed by a closure report has no charge sheet.
     case closureWithChargeSheet
+    /// The paths (issue 14): each rule's message at the field it concerns.
+    case reviewBeforePlan, noSafetyPlan, notDVCase, paidBeforeApplied, checkNotDone, pathRefused
+    /// An awareness event reached somebody: women, men or children.
+    case nobodyReached
 }
 
 /// What the desk is warned of at a field without being stopped. The strings hold "warn.<rawValue>".
 public enum FieldWarning: String, Equatable, Sendable, CaseIterable {
     /// A child's guardian consents, but the one who hurt her is a parent or relative.
     case guardianAccusedSide
+}
+
+extension ValidationError {
+    /// A rule of the paths refused at saving, shown at the form's first field.
+    public init(_ e: PathError) {
+        switch e {
+        case .caseClosed: self = .caseClosed
+        case .reviewBeforePlan: self = .reviewBeforePlan
+        case .noSafetyPlan: self = .noSafetyPlan
+        case .notDVCase: self = .notDVCase
+        case .paidBeforeApplied: self = .paidBeforeApplied
+        case .checklistIncomplete: self = .checkNotDone
+        case .dayInFuture: self = .futureDate
+        case .noSharingConsent: self = .sharingConsentNeeded
+        default: self = .pathRefused
+        }
+    }
 }

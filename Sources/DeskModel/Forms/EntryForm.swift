@@ -1,8 +1,16 @@
 import Foundation
 
-/// The forms of the counselling log, the plan and the legal track.
+/// The forms of the counselling log, the plan and the legal track; and the awareness event,
+/// which stands alone (no case).
 public enum EntryKind: String, Codable, CaseIterable, Sendable {
-    case session, phq9, gad7, step, prosecution
+    case session, phq9, gad7, step, prosecution, event
+    /// The case's paths (issue 14): Sources/DeskModel/Forms/PathEntries.swift.
+    case contact, safetyPlan, safetyReview, dv, compensation, closure
+
+    public var isPath: Bool { [.contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure].contains(self) }
+
+    /// A form of its own register, not of a case.
+    public var standsAlone: Bool { self == .event }
 }
 
 /// One field of an entry form. Its label is "entry.<key>" in the strings.
@@ -36,6 +44,11 @@ public struct EntryForm: Codable, Hashable, Sendable {
     /// Each partner's kind (wcd, livelihood, legal, …), so that a step offers the partners of its
     /// kind only (`StepEntry.partnerKinds`). Nil in drafts written before: every partner is offered.
     public var partnerKinds: [String: String]?
+    /// The fields of a path's form that depend on the case, fixed when the form was made: the
+    /// closure's checks that apply, "risk looked at again" after a DV Act breach.
+    public var pathFields: [String]?
+    /// The stations a stand-alone form may be kept for (an awareness event); nil for a case's forms.
+    public var stationIDs: [String]?
 
     public init(kind: EntryKind, caseID: UUID, itemID: UUID? = nil, values: [String: String] = [:], partnerIDs: [String] = [],
                 partnerKinds: [String: String]? = nil) {
@@ -60,6 +73,8 @@ public struct EntryForm: Codable, Hashable, Sendable {
         case .gad7: return ScreeningEntry.fields(.gad7)
         case .step: return StepEntry.fields(self)
         case .prosecution: return ProsecutionEntry.fields(self)
+        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure: return PathEntries.fields(self)
+        case .event: return EventEntry.fields(self)
         }
     }
 
@@ -75,7 +90,11 @@ public struct EntryForm: Codable, Hashable, Sendable {
         case .phq9, .gad7: form["day"] = today
         case .step: StepEntry.fillDefaults(&form)
         case .prosecution: ProsecutionEntry.fill(&form, from: record.prosecution)
+        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure: PathEntries.fillDefaults(&form, record: record, today: today)
+        case .event: break
         }
+        if kind == .closure { form.pathFields = record.closureChecks.map { "check." + $0.rawValue } }
+        if kind == .dv, record.dv?.breachUnreviewed == true { form.pathFields = ["riskReviewed"] }
         return form
     }
 
@@ -89,19 +108,24 @@ public struct EntryForm: Codable, Hashable, Sendable {
 
     // MARK: Checks
 
-    public func error(for key: String, record: CaseRecord, today: Day) -> ValidationError? {
+    /// The field's error; `record` is the case (nil only for a form that stands alone).
+    public func error(for key: String, record: CaseRecord?, today: Day) -> ValidationError? {
         guard let field = field(key) else { return nil }
-        if record.status == .closed, key == fields.first?.key, kind != .prosecution, itemID == nil { return .caseClosed }
+        if record?.status == .closed, key == fields.first?.key, kind != .prosecution, kind != .contact, itemID == nil { return .caseClosed }
         if let e = FieldCheck.error(self[key], kind: field.kind, required: field.required, today: today) { return e }
         switch kind {
         case .session: return SessionEntry.crossCheck(self, key)
         case .phq9, .gad7: return nil
-        case .step: return StepEntry.crossCheck(self, key, record: record)
+        case .step: return record.flatMap { StepEntry.crossCheck(self, key, record: $0) }
         case .prosecution: return ProsecutionEntry.crossCheck(self, key)
+        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure:
+            guard let record else { return nil }
+            return PathEntries.crossCheck(self, key, record: record, role: nil)
+        case .event: return EventEntry.crossCheck(self, key)
         }
     }
 
-    public func errors(record: CaseRecord, today: Day) -> [(String, ValidationError)] {
+    public func errors(record: CaseRecord?, today: Day) -> [(String, ValidationError)] {
         fields.compactMap { f in error(for: f.key, record: record, today: today).map { (f.key, $0) } }
     }
 
@@ -115,9 +139,16 @@ public struct EntryForm: Codable, Hashable, Sendable {
     func int(_ key: String) -> Int? { Int(Digits.toASCII(text(key))) }
 
     /// The case with this entry applied, when every field is valid.
-    public func apply(to record: CaseRecord, by userID: String, clock: DeskClock) -> Result<CaseRecord, EntryErrors> {
+    public func apply(to record: CaseRecord, by userID: String, role: Role? = nil, clock: DeskClock) -> Result<CaseRecord, EntryErrors> {
         let problems = errors(record: record, today: Day(clock.now()))
         guard problems.isEmpty else { return .failure(EntryErrors(errors: problems)) }
+        if kind.isPath {
+            do {
+                return .success(try PathEntries.apply(self, to: record, by: userID, role: role, clock: clock))
+            } catch {
+                return .failure(EntryErrors(errors: [(fields.first?.key ?? "", ValidationError(error))]))
+            }
+        }
         var r = record
         do {
             switch kind {
@@ -127,6 +158,8 @@ public struct EntryForm: Codable, Hashable, Sendable {
                 try r.addScreening(ScreeningRecord(screening: s, by: userID, recordedAt: clock.now()))
             case .step: try r.putStep(StepEntry.step(self, record: record, by: userID, at: clock.now()), by: userID, at: clock.now())
             case .prosecution: r.setProsecution(ProsecutionEntry.prosecution(self, old: record.prosecution), by: userID, at: clock.now())
+            case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure: break
+            case .event: return .failure(EntryErrors(errors: [(fields.first?.key ?? "", .required)]))
             }
         } catch {
             return .failure(EntryErrors(errors: [(fields.first?.key ?? "", error == .caseClosed ? .caseClosed : .required)]))

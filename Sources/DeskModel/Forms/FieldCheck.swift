@@ -18,8 +18,8 @@ public enum FieldCheck {
         case .plannedDate:
             return Day.parse(raw) == nil ? (Day.hasDateShape(raw) ? .noSuchDay : .badDate) : nil
         case .choice(let listKey, let options, _):
-            // The offence list holds several sections, comma separated.
-            let picked = listKey == Offence.listKey ? raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : [raw]
+            // The offence list holds several sections, comma separated (and the event's topics).
+            let picked = FieldKind.picksSeveral(listKey) ? raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : [raw]
             return picked.allSatisfy(options.contains) ? nil : .unknownOption
         }
     }
@@ -58,6 +58,12 @@ extension FieldKind {
         case .date, .plannedDate: return 10
         case .choice: return 0
         }
+    }
+
+    /// Lists where several options are picked at once (Enter opens them, Space marks), kept
+    /// comma separated: the FIR's sections, an awareness event's topics.
+    public static func picksSeveral(_ listKey: String) -> Bool {
+        listKey == Offence.listKey || listKey == EventTopic.listKey
     }
 
     public var isChoice: Bool {

@@ -93,14 +93,6 @@ public enum IntakeField: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Fields that identify her: masked on screens unless revealed.
-    public var isIdentity: Bool {
-        switch self {
-        case .name, .phone, .address: return true
-        default: return false
-        }
-    }
-
     public static func fields(in section: IntakeSection) -> [IntakeField] {
         allCases.filter { $0.section == section }
     }

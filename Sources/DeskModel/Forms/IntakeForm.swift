@@ -211,7 +211,7 @@ public struct IntakeForm: Codable, Hashable, Sendable {
                 givenBy: pick(.consentGivenBy, ConsentGiver.self) ?? .herself),
             createdAt: now, updatedAt: now)
         var created = record
-        created.note(.intake, by: deskOfficerID, at: now, number.description)
+        created.note(.intake, by: deskOfficerID, at: now, .text(number.description))
         return .success(created)
     }
 }

@@ -39,6 +39,8 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
     public var offenceCodes: [String] = []
     public var outcome: CourtOutcome = .pending
     public var childDuty: ChildDuty?
+    /// Safety plan, contacts, closure, DV orders, compensation.
+    public var paths = PathFacts()
 
     public init(_ r: CaseRecord) {
         id = r.id
@@ -67,6 +69,7 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
         offenceCodes = r.prosecution.offenceCodes
         outcome = r.prosecution.outcome
         childDuty = r.childDuty
+        paths = PathFacts(r)
     }
 
     init(id: UUID, number: String, stationID: String, revision: Int, reportedAt: Date, status: CaseStatus,
@@ -98,7 +101,8 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
 
     public var isMinor: Bool { (age ?? 99) < 18 }
     public var reportedDay: Day { Day(reportedAt) }
-    public var lastContact: Day { max(sessionDays.last ?? reportedDay, reportedDay) }
+    /// The last day she was reached: a session or a logged contact (the day she came counts).
+    public var lastContact: Day { [reportedDay, sessionDays.last, paths.lastContact].compactMap { $0 }.max() ?? reportedDay }
     /// The prosecution track as far as the review needs it: the same rules as the case's Legal tab.
     public var prosecution: Prosecution {
         var p = Prosecution(firDay: firDay, chargeSheetDay: chargeSheetDay, outcome: outcome, informedDay: informedDay,
@@ -135,13 +139,13 @@ extension CaseSummary {
     /// The flags of an open case on a day; a closed case has none. `lateDirective` adds the SP's
     /// own follow-ups that passed their day.
     public func flags(today: Day, now: Date, settings: ReviewSettings, lateDirective: Bool = false) -> Set<ReviewFlag> {
-        guard status != .closed else { return [] }
+        guard status != .closed else { return paths.late(today: today, closedCase: true) ? [.overdue] : [] }
         var out: Set<ReviewFlag> = []
         if alertOpen { out.insert(.alert) }
         if childDuty != nil, cwcReportDay == nil { out.insert(.minorPending) }
         let sessionLate = !sessionDays.isEmpty && (nextSession.map { $0 < today } ?? false)
         let stepLate = steps.contains { s in !s.status.isFinished && (s.due.map { $0 < today } ?? false) }
-        if sessionLate || stepLate || lateDirective { out.insert(.overdue) }
+        if sessionLate || stepLate || lateDirective || paths.late(today: today, closedCase: false) { out.insert(.overdue) }
         if risk == .high, today.days(since: lastContact) > settings.noContactDays { out.insert(.noContact) }
         if prosecution.deadlinePassed(today: today) { out.insert(.legalPassed) }
         if steps.contains(where: { $0.referral.isWaiting }) { out.insert(.referralWaiting) }

@@ -8,6 +8,11 @@ public struct ChartData: Equatable, Sendable {
         /// Stacked parts, in order.
         public var parts: [Int]
         public var total: Int { parts.reduce(0, +) }
+
+        public init(label: String, parts: [Int]) {
+            self.label = label
+            self.parts = parts
+        }
     }
 
     public var title: String

@@ -166,12 +166,15 @@ public struct ListIndex: Sendable {
         public var damaged: [DamagedFile]
         public var decoded: Int
         public var rewritten: Bool
+        /// The index did not hold the files as they are (written anew unless `mend` was false).
+        public var stale = false
     }
 
     /// Reads the index, checks it against the case files (listed and stamped), decodes only the
     /// files it does not hold as they are now, and writes it anew when anything was mended (or it
     /// has grown long with old lines). A file that cannot be read is set aside when `setAside`.
-    public func open(setAside: Bool) -> Opened {
+    /// With neither `setAside` nor `mend`, nothing is written: the index is left as it is (`stale`).
+    public func open(setAside: Bool, mend mending: Bool = true, clock: DeskClock = SystemClock()) -> Opened {
         guard !store.isLocked else { return Opened(listings: [], damaged: [], decoded: 0, rewritten: false) }
         let urls = store.caseFiles()
         var stamps = [Stamp?](repeating: nil, count: urls.count)
@@ -213,13 +216,13 @@ public struct ListIndex: Sendable {
                 // Stamped again after reading: a file changed meanwhile is decoded at the next open.
                 if let before = stamps[i], Stamp(path: urls[i].path) == before { fresh[i] = before }
             case .failure(let error):
-                damaged.append(store.reportDamaged(urls[i], error: error, setAside: setAside))
+                damaged.append(store.reportDamaged(urls[i], error: error, setAside: setAside, clock: clock))
             }
         }
         let count = listings.count - damaged.count
         let mend = !stale.isEmpty || loaded.entries.count != count || loaded.lines > 2 * count + 64
         var rewritten = false
-        if mend {
+        if mend, mending {
             var text = ""
             for (i, l) in listings.enumerated() {
                 guard let l, let stamp = fresh[i] ?? (isStale[i] ? nil : stamps[i]), let line = line(l, stamp: stamp) else { continue }
@@ -227,6 +230,7 @@ public struct ListIndex: Sendable {
             }
             rewritten = (try? DurableFile.write(Data(text.utf8), to: url)) != nil
         }
-        return Opened(listings: listings.compactMap { $0 }, damaged: damaged, decoded: stale.count, rewritten: rewritten)
+        return Opened(listings: listings.compactMap { $0 }, damaged: damaged, decoded: stale.count, rewritten: rewritten,
+                      stale: mend)
     }
 }

@@ -80,6 +80,25 @@ public struct Report: Codable, Equatable, Sendable {
     public var firs = 0
     public var chargeSheets = 0
     public var deadlinesMissed = 0
+    /// The paths (Sources/DeskModel/Paths): orders under the DV Act made in the period, compensation
+    /// applied for and paid, closures by reason with the days from intake to closure, safety plans
+    /// made and reviewed.
+    public var dvReliefs = 0
+    public var compensationApplied = 0
+    public var compensationPaid = 0
+    public var closuresByReason: [ClosureReason: Int] = [:]
+    public var daysToClosure: [Int] = []
+    public var safetyPlansMade = 0
+    public var safetyPlansReviewed = 0
+
+    /// The middle of the days from intake to closure of the cases closed in the period.
+    public var medianDaysToClosure: Int? {
+        guard !daysToClosure.isEmpty else { return nil }
+        let sorted = daysToClosure.sorted()
+        return sorted[sorted.count / 2]
+    }
+    /// Prevention: awareness events held in the period at these stations, and whom they reached.
+    public var prevention = EventCount()
 
     public init(period: ReportPeriod, stationIDs: [String], generated: Day) {
         self.period = period
@@ -87,16 +106,19 @@ public struct Report: Codable, Equatable, Sendable {
         self.generated = generated
     }
 
-    /// Works out the report from the review index (or summaries of loaded cases).
-    public static func make(_ summaries: [CaseSummary], period p: ReportPeriod, stationIDs: [String], today: Day) -> Report {
+    /// Works out the report from the review index (or summaries of loaded cases), and the
+    /// awareness events of the register.
+    public static func make(_ summaries: [CaseSummary], period p: ReportPeriod, stationIDs: [String], today: Day,
+                            events: [AwarenessEvent] = []) -> Report {
         var r = Report(period: p, stationIDs: stationIDs, generated: today)
+        r.prevention = EventCount.make(events, period: p, stationIDs: stationIDs)
         let scope = Set(stationIDs)
         for s in summaries where scope.contains(s.stationID) {
             let missed = missedDeadline(s, in: p, today: today)
             let relevant = p.contains(s.reportedDay) || s.sessionDays.contains(where: p.contains)
                 || s.screeningDays.contains(where: p.contains)
                 || s.steps.contains { p.contains($0.referralDay) || p.contains($0.completed) || p.contains($0.joined) }
-                || p.contains(s.firDay) || p.contains(s.chargeSheetDay) || missed
+                || p.contains(s.firDay) || p.contains(s.chargeSheetDay) || missed || s.paths.touches(p)
             guard relevant else { continue }
             guard s.countable else { r.leftOut += 1; continue }
             r.counted += 1
@@ -123,6 +145,16 @@ public struct Report: Codable, Equatable, Sendable {
             if p.contains(s.firDay) { r.firs += 1 }
             if p.contains(s.chargeSheetDay) { r.chargeSheets += 1 }
             if missed { r.deadlinesMissed += 1 }
+            let path = s.paths
+            r.dvReliefs += path.dvOrders.filter(p.contains).count
+            if p.contains(path.compensationApplied) { r.compensationApplied += 1 }
+            if p.contains(path.compensationPaid) { r.compensationPaid += 1 }
+            if let closed = path.closed, p.contains(closed), let reason = path.closureReason {
+                r.closuresByReason[reason, default: 0] += 1
+                r.daysToClosure.append(closed.days(since: s.reportedDay))
+            }
+            if p.contains(path.safetyPlanMade) { r.safetyPlansMade += 1 }
+            if path.safetyReviews.contains(where: p.contains) { r.safetyPlansReviewed += 1 }
         }
         return r
     }

@@ -5,8 +5,9 @@ import Foundation
 /// index of a large district must open in a fraction of a second (JSON decoding of 10,000
 /// summaries took a second here). A line that does not parse is skipped; the desk mends the index.
 enum SummaryLine {
-    /// s2 added the FIR's sections, the outcome and the child law; s1 lines still read (none of them).
-    static let version = "s2"
+    /// s3 added the paths (`PathFacts`: safety plan, contacts, closure, DV orders, compensation);
+    /// s2 the FIR's sections, the outcome and the child law; s1 and s2 lines still read.
+    static let version = "s3"
 
     static func day(_ d: Day?) -> String { d.map { String($0.year * 10_000 + $0.month * 100 + $0.day) } ?? "" }
 
@@ -57,6 +58,7 @@ enum SummaryLine {
             day(s.nextSession), s.screeningDays.map { day($0) }.joined(separator: ","), s.alertOpen ? "1" : "0", steps,
             day(s.firDay), day(s.chargeSheetDay), day(s.informedDay), day(s.cwcReportDay), s.complaint.rawValue,
             s.offenceCodes.map(clean).joined(separator: ","), s.outcome.rawValue, s.childDuty?.rawValue ?? "",
+            s.paths.encoded,
         ]
         return fields.joined(separator: "\t")
     }
@@ -66,7 +68,8 @@ enum SummaryLine {
     /// Reads a line from its bytes (it is ASCII but for nothing): no grapheme work on a large index.
     static func decode(bytes line: Bytes) -> CaseSummary? {
         let f = line.split(separator: 9, omittingEmptySubsequences: false)
-        let v2 = f.count == 25 && text(f[0]) == version
+        let v3 = f.count == 26 && text(f[0]) == version
+        let v2 = v3 || (f.count == 25 && text(f[0]) == "s2")
         guard v2 || (f.count == 22 && text(f[0]) == "s1"), let id = UUID(uuidString: text(f[1])), let revision = int(f[4]),
               let reported = int(f[5]), let status = CaseStatus(rawValue: text(f[6])),
               let category = IncidentCategory(rawValue: text(f[7])), let arrival = ArrivalMode(rawValue: text(f[8])),
@@ -89,6 +92,10 @@ enum SummaryLine {
                            arrival: arrival, age: age, risk: RiskAssessment.shown(risk, alertOpen: f[15].elementsEqual([49])), countable: f[11].elementsEqual([49]), sessionDays: sessionDays,
                            nextSession: next, screeningDays: screeningDays, alertOpen: f[15].elementsEqual([49]), steps: steps,
                            firDay: fir, chargeSheetDay: charge, informedDay: informed, cwcReportDay: cwc, complaint: complaint)
+        if v3 {
+            guard let paths = PathFacts(encoded: f[25]) else { return nil }
+            s.paths = paths
+        }
         if v2 {
             s.offenceCodes = f[22].split(separator: 44).map(text)
             guard let outcome = CourtOutcome(rawValue: text(f[23])) else { return nil }

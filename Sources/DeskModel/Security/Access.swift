@@ -12,6 +12,8 @@ public enum Right: String, CaseIterable, Sendable {
     case editCase
     /// Move a case to another status.
     case changeStatus
+    /// Approve the closure of a high-risk case or a child's case (a supervising officer).
+    case approveClosure
     /// Check every record of the store.
     case checkStore
     /// Read the audit log.
@@ -42,6 +44,11 @@ public enum Right: String, CaseIterable, Sendable {
     case backupRestore
     /// Give a user her copy of the store's key (a first PIN), or take it back; rotate the key.
     case manageKeys
+    /// Enter and correct awareness events (Prevention) in a station's register.
+    case recordEvents
+    /// Print a case's papers (slip, referral letter, s.5 notice, certificate); the counselling
+    /// summary also needs `counsel`.
+    case printPapers
 }
 
 public enum Access {
@@ -49,10 +56,11 @@ public enum Access {
     /// stations she works at or oversees (an empty list in her record means all of them).
     public static let table: [Role: Set<Right>] = [
         .deskOfficer: [.viewCases, .revealIdentity, .newIntake, .editCase, .changeStatus, .answerDirective, .editPlan,
-                       .editLegal, .closeAlert, .addRemark, .makeReports],
+                       .editLegal, .closeAlert, .addRemark, .makeReports, .recordEvents, .printPapers],
         .counsellor: [.viewCases, .revealIdentity, .editCase, .changeStatus, .counsel, .readNotes, .editPlan,
-                      .closeAlert, .addRemark],
-        .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective, .reviewStations, .makeReports],
+                      .closeAlert, .addRemark, .printPapers],
+        .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective, .reviewStations, .makeReports, .approveClosure,
+              .recordEvents],
         .admin: [.viewCases, .checkStore, .readAudit, .reviewStations, .makeReports, .changeSettings, .backupRestore,
                  .manageKeys],
     ]
@@ -63,6 +71,9 @@ public enum Access {
         if let stationID { return user.canSee(stationID: stationID) }
         return true
     }
+
+    /// The shortest reason for a reveal (letters, spaces trimmed): a few words, not a keystroke.
+    public static let shortestReason = 8
 
     /// What a reveal shows her of one case, as on the case screen: identity with the reveal right;
     /// session notes with the notes right; both with the reveal-with-reason right once a reason

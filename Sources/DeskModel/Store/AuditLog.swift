@@ -20,6 +20,10 @@ public struct AuditEntry: Codable, Equatable, Sendable {
         case auditCut
         /// A backup was put in this store's place (written in both the restored and the old store).
         case restored
+        /// An awareness event entered or changed (its id in the detail).
+        case eventSaved
+        /// A paper of a case printed or opened to print (its kind in the detail).
+        case paperPrinted
     }
 
     public var at: Date

@@ -5,17 +5,29 @@ import SystemPackage
 import Glibc
 #endif
 
-/// The store: a folder of binary property lists, one file per case.
+/// The store: a folder of binary property lists, one file per case. Every file and folder in it:
 ///
-///     store.plist        format version
+///     store.plist        format version, encrypted or not, demo or not
 ///     directory.plist    stations, partners, users (PINs as salted hashes)
+///     directory.digest   the directory's digest sealed with the key (encrypted store)
+///     keys.plist         the data key, one wrapped copy per user (encrypted store)
+///     keys.next.plist    the next key ring while `rotate-key` runs
+///     settings.plist     the review thresholds an admin sets
 ///     cases/<uuid>.plist one case each: saving a case writes that file and nothing else
-///     drafts/<user>.plist the intake a user has not finished
-///     prefs/<user>.plist  her language
+///     list.idx           the list index: a line per saved case for the lists (derived, mended at open)
+///     index.tsv          the review index: a summary line per saved case (derived, mended at open)
+///     audit.log          the audit trail, one line per entry, chained; audit.head its sealed head
+///     drafts/<user>.plist the intake a user has not finished; drafts/<user>.<kind>.<case>.<item>.plist
+///                        her unfinished session, step or legal form
+///     prefs/<user>.plist  her language and typing
 ///     damaged/           record files that could not be read, set aside
 ///     directives/<uuid>.plist an SP's directives on that case, with the desk's replies
-///     locks/<user>.plist  wrong PINs in a row, and until when the name is locked
+///     events/<uuid>.plist an awareness event (Prevention), one file each (EventStore.swift)
+///     locks/<user>.plist  wrong PINs in a row, and until when the name is locked; locks/*.lock
+///                        the locks a save, a directive, a sign-in and the whole store are taken under
 ///     numbers/<case no.> empty files: each case number taken, so that two desks never share one
+///     exports/           reports an SP exported from the desk
+///     .<name>.<pid>.<n>.tmp a write in progress (`DurableFile`); one left by a crash is swept
 ///
 /// File names carry no name or phone number.
 public struct CaseStore: Sendable {
@@ -223,7 +235,7 @@ public struct CaseStore: Sendable {
     func sealedFiles() -> [URL] {
         let fm = FileManager.default
         var out: [URL] = []
-        for dir in [casesDir, draftsDir, prefsDir, directivesDir] {
+        for dir in [casesDir, draftsDir, prefsDir, directivesDir, eventsDir] {
             for name in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() where name.hasSuffix(".plist") && !name.hasPrefix(".") {
                 out.append(dir.appendingPathComponent(name))
             }
@@ -249,7 +261,7 @@ public struct CaseStore: Sendable {
 
     /// Reads every case. A file that cannot be read is reported, and moved to damaged/ when
     /// `setAside` is true; the others load as usual.
-    public func loadCases(setAside: Bool) -> Load {
+    public func loadCases(setAside: Bool, clock: DeskClock = SystemClock()) -> Load {
         // Without its key an encrypted store's files cannot be read: that is not damage.
         guard !isLocked else { return Load(cases: [], damaged: []) }
         let urls = caseFiles()
@@ -268,21 +280,21 @@ public struct CaseStore: Sendable {
             case .success(let record):
                 load.cases.append(record)
             case .failure(let error):
-                load.damaged.append(reportDamaged(url, error: error, setAside: setAside))
+                load.damaged.append(reportDamaged(url, error: error, setAside: setAside, clock: clock))
             }
         }
         return load
     }
 
     /// A case file that could not be read: reported, and moved to damaged/ when `setAside`.
-    func reportDamaged(_ url: URL, error: Error, setAside: Bool) -> DamagedFile {
+    func reportDamaged(_ url: URL, error: Error, setAside: Bool, clock: DeskClock = SystemClock()) -> DamagedFile {
         var damaged = DamagedFile(path: url.path, reason: CaseStore.describe(error))
         // A sealed record in a store that says it is plain means store.plist is wrong, not
         // the record: it is reported and left where it is.
         let sealedInPlain = !meta.encrypted
             && ((try? FileHandle(forReadingFrom: url).readData(ofLength: Sealer.magic.count)).map(Sealer.isSealed) ?? false)
         if sealedInPlain { damaged.reason = "sealed, but store.plist says the store is not encrypted" }
-        if setAside, !sealedInPlain { damaged.movedTo = self.setAside(url) }
+        if setAside, !sealedInPlain { damaged.movedTo = self.setAside(url, now: clock.now()) }
         return damaged
     }
 
@@ -375,10 +387,10 @@ public struct CaseStore: Sendable {
         throw StoreError.writeFailed(path: numbersDir.path)
     }
 
-    private func setAside(_ url: URL) -> String? {
+    private func setAside(_ url: URL, now: Date) -> String? {
         let fm = FileManager.default
         if !fm.fileExists(atPath: damagedDir.path) { try? DurableFile.makeFolder(damagedDir) }
-        let stamp = Int(Date().timeIntervalSince1970)
+        let stamp = Int(now.timeIntervalSince1970)
         let target = damagedDir.appendingPathComponent("\(stamp)-\(url.lastPathComponent)")
         do {
             try DurableFile.move(url, to: target)
@@ -533,7 +545,7 @@ public struct CaseStore: Sendable {
     }
 
     /// The folders where the store writes through temporary files.
-    var writtenFolders: [URL] { [root, casesDir, draftsDir, prefsDir, directivesDir, locksDir] }
+    var writtenFolders: [URL] { [root, casesDir, draftsDir, prefsDir, directivesDir, eventsDir, locksDir] }
 
     /// Temporary files left by saves that never finished (see `DurableFile.leftovers`).
     public func leftoverTemporaries() -> [URL] { writtenFolders.flatMap(DurableFile.leftovers) }

@@ -66,6 +66,7 @@ public enum StoreCheck {
                 .map { dir.appendingPathComponent($0) }
         }
         for url in files(store.directivesDir) { check([Directive].self, url) }
+        for url in files(store.eventsDir) { check(AwarenessEvent.self, url) }
         for url in files(store.prefsDir) { check(UserPrefs.self, url) }
         for url in files(store.locksDir) { check(LoginGuard.State.self, url) }
         if fm.fileExists(atPath: store.settingsURL.path) { check(ReviewSettings.self, store.settingsURL) }

@@ -68,9 +68,9 @@ public final class DeskApp {
             return isRunning
         }
         let input: Input
-        if screen.acceptsText, let scalar = key.printable {
+        if screen.activeAcceptsText, let scalar = key.printable {
             input = .text(scalar)
-        } else if let action = ctx.keymap.action(for: key, in: screen.keyContexts) {
+        } else if let action = ctx.keymap.action(for: key, in: screen.activeContexts) {
             input = .action(action)
         } else if let scalar = key.printable {
             input = .text(scalar)
@@ -93,7 +93,7 @@ public final class DeskApp {
         switch action {
         case .help:
             if screen is HelpScreen { return false }
-            apply(.push(HelpScreen(contexts: screen.keyContexts)))
+            apply(.push(HelpScreen(contexts: screen.activeContexts)))
             return true
         case .toggleLanguage:
             ctx.toggleLanguage()
@@ -179,6 +179,7 @@ public final class DeskApp {
         guard let screen = top else { return }
         drawTopBar(on: surface, title: screen.title(ctx))
         let area = Rect(top: 1, left: 0, rows: size.rows - 3, cols: size.cols)
+        screen.layout(in: area, ctx: ctx)
         screen.draw(on: surface, in: area, ctx: ctx)
         if let q = question {
             drawQuestion(ctx.strings.text(q.key, ctx.language, arguments: q.args), on: surface)
@@ -194,7 +195,7 @@ public final class DeskApp {
                 surface.text(" " + line, row: row, col: 0, width: size.cols, style: message.style)
             }
         }
-        drawKeyBar(on: surface, contexts: screen.keyContexts, row: size.rows - 1, screen: screen)
+        drawKeyBar(on: surface, contexts: screen.activeContexts, row: size.rows - 1, screen: screen)
     }
 
     /// The question in a box across the middle of the screen, wrapped, with its keys below it.

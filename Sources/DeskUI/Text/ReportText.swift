@@ -49,6 +49,7 @@ public struct ReportText {
                     + [(t("report.total"), r.byArrival.values.reduce(0, +))]))
         out.append((t("report.legal"), [(t("report.firs"), r.firs), (t("report.chargeSheets"), r.chargeSheets),
                                         (t("report.deadlinesMissed"), r.deadlinesMissed)]))
+        out += preventionSections(r.prevention)
         return out
     }
 
@@ -111,6 +112,14 @@ public struct ReportText {
         add("legal", "firs", r.firs)
         add("legal", "chargeSheets", r.chargeSheets)
         add("legal", "deadlinesMissed", r.deadlinesMissed)
+        let e = r.prevention
+        add("prevention", "events", e.events)
+        add("prevention", "reached", e.reached)
+        add("prevention", "women", e.women)
+        add("prevention", "men", e.men)
+        add("prevention", "children", e.children)
+        for a in EventAudience.allCases { add("reachedByAudience", a.rawValue, e.reachedByAudience[a] ?? 0) }
+        for t in EventTopic.allCases { add("eventsByTopic", t.rawValue, e.eventsByTopic[t] ?? 0) }
         return out
     }
 
@@ -128,8 +137,26 @@ public struct ReportText {
             "byCategory": dict(r.byCategory), "byAgeBand": dict(r.byAgeBand), "byArrival": dict(r.byArrival),
             "referrals": r.referrals.mapValues { dict($0) },
             "legal": ["firs": r.firs, "chargeSheets": r.chargeSheets, "deadlinesMissed": r.deadlinesMissed],
+            "prevention": ["events": r.prevention.events, "reached": r.prevention.reached, "women": r.prevention.women,
+                           "men": r.prevention.men, "children": r.prevention.children,
+                           "eventsByAudience": dict(r.prevention.eventsByAudience),
+                           "reachedByAudience": dict(r.prevention.reachedByAudience),
+                           "eventsByTopic": dict(r.prevention.eventsByTopic)],
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]) else { return "{}" }
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension ReportText {
+    /// Prevention: events held and people reached, then by audience (people) and by topic (events).
+    func preventionSections(_ e: EventCount) -> [(String, [(String, Int)])] {
+        [
+            (t("report.prevention"), [(t("report.events"), e.events), (t("report.reached"), e.reached),
+                                      (t("report.reachedWomen"), e.women), (t("report.reachedMen"), e.men),
+                                      (t("report.reachedChildren"), e.children)]),
+            (t("report.byAudience"), EventAudience.allCases.map { (label($0), e.reachedByAudience[$0] ?? 0) }),
+            (t("report.byTopic"), EventTopic.allCases.map { (label($0), e.eventsByTopic[$0] ?? 0) }),
+        ]
     }
 }

@@ -74,12 +74,6 @@ public struct LineEditor: Equatable, Sendable {
         scroll = 0
     }
 
-    public mutating func set(_ newText: String) {
-        text = newText
-        cursor = newText.count
-        scroll = 0
-    }
-
     // MARK: Transliteration
 
     public var isComposing: Bool { !roman.isEmpty }

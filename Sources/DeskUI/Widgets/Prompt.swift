@@ -1,7 +1,7 @@
 import Foundation
 
 /// A small box of one or more text fields over a screen: a reason, a directive, a reply.
-struct Prompt {
+struct Prompt: Overlay {
     enum Purpose: Equatable {
         case revealReason
         case directive
@@ -34,6 +34,11 @@ struct Prompt {
 
     enum Outcome { case open, submitted, cancelled }
 
+    /// What a prompt acts on, in its contexts (`prompt`, `edit`).
+    var handledActions: Set<Action> { Action.editing.union([.select, .back, .nextField]) }
+    var keyContexts: [KeyContext] { [.prompt, .edit] }
+    var acceptsText: Bool { true }
+
     mutating func handle(_ input: Input, transliterate: Bool = false) -> Outcome {
         switch input {
         case .action(.select): return .submitted
@@ -46,8 +51,20 @@ struct Prompt {
         return .open
     }
 
+    private func labelWidth(_ ctx: DeskContext) -> Int {
+        labels.allSatisfy(\.isEmpty) ? 0 : min(22, labels.map { TextWidth.of(ctx.t($0)) }.max() ?? 0) + 1
+    }
+
+    private func fieldWidth(in area: Rect, ctx: DeskContext) -> Int { area.cols - 2 - labelWidth(ctx) - 4 }
+
+    /// Scrolls each field sideways so that its cursor shows (before drawing).
+    mutating func layout(in area: Rect, ctx: DeskContext) {
+        let width = fieldWidth(in: area, ctx: ctx)
+        for i in fields.indices { _ = fields[i].layout(width: width) }
+    }
+
     /// Drawn across the top of `area`, one row per field between the title and the hint.
-    mutating func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         var row = area.top + 1
         let width = area.cols - 2
         s.fill(row: row, col: 1, width: width, style: .selected)
@@ -60,11 +77,11 @@ struct Prompt {
                 row += 1
             }
         }
-        let labelWidth = labels.allSatisfy(\.isEmpty) ? 0 : min(22, labels.map { TextWidth.of(ctx.t($0)) }.max() ?? 0) + 1
+        let labelWidth = labelWidth(ctx)
         for i in fields.indices {
             s.fill(row: row, col: 1, width: width, style: .selected)
             if labelWidth > 0 { s.text(" " + ctx.t(labels[i]), row: row, col: 1, width: labelWidth + 1, style: .selected) }
-            TextFieldView.draw(&fields[i], on: s, row: row, col: 3 + labelWidth, width: width - labelWidth - 4,
+            TextFieldView.draw(fields[i], on: s, row: row, col: 3 + labelWidth, width: fieldWidth(in: area, ctx: ctx),
                                focused: i == focus)
             row += 1
         }

@@ -5,7 +5,7 @@ import DeskModel
 enum ScoreChart {
     static let barWidth = 27
 
-    static func lines(_ instrument: Instrument, _ scores: [Screening], ctx: DeskContext) -> [DetailLine] {
+    static func lines(_ instrument: Instrument, _ scores: [Screening], ctx: Words) -> [DetailLine] {
         guard let first = scores.first, let last = scores.last else { return [] }
         var out = [DetailLine(label: ctx.t("chart.title." + instrument.rawValue, instrument.maxTotal), style: .label)]
         for s in scores {

@@ -25,7 +25,10 @@ final class AuditScreen: Screen {
         }
     }
 
-    var keyContexts: [KeyContext] { opened != nil ? [.help] : [.search, .edit] }
+    /// Its own context (Enter opens, Esc clears the filter or goes back) falls back to the shared
+    /// moving keys: ↑ ↓ PgUp PgDn Home End move in the log, Ctrl-A / Ctrl-E in the filter.
+    var keyContexts: [KeyContext] { opened != nil ? [.help] : [.audit, .edit] }
+    var handledActions: Set<Action> { opened != nil ? [.back] : Action.moving.union(Action.editing).union([.select, .back]) }
     var acceptsText: Bool { opened == nil }
     func title(_ ctx: DeskContext) -> String { ctx.t("audit.title") }
 
@@ -75,12 +78,18 @@ final class AuditScreen: Screen {
             if filter.text.isEmpty { return .pop }
             filter.clear()
             list = ScrollList()
-        case .action(let a) where [.up, .down, .pageUp, .pageDown].contains(a):
-            _ = list.apply(a, count: shown(ctx).count, page: 10)
+        case .action(let a) where Action.moving.contains(a):
+            _ = list.apply(a, count: shown(ctx).count, page: max(2, list.view.height))
         default:
             if TextFieldView.edit(&filter, input) { list = ScrollList() }
         }
         return .stay
+    }
+
+    func layout(in area: Rect, ctx: DeskContext) {
+        // Under the filter line, the column heads and their rule.
+        if opened == nil { list.layout(count: shownEntries(ctx).count, height: area.rows - 3) }
+        _ = filter.layout(width: TextFieldView.filterWidth)
     }
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
@@ -100,7 +109,7 @@ final class AuditScreen: Screen {
         }
         let rows = all.map(\.row)
         var r = area.top
-        TextFieldView.filterBar(&filter, on: s, row: r, width: area.cols, label: ctx.t("audit.filter"),
+        TextFieldView.filterBar(filter, on: s, row: r, width: area.cols, label: ctx.t("audit.filter"),
                                 placeholder: ctx.t("audit.filterHint"), focused: true,
                                 info: chainOK ? ctx.t("audit.count", rows.count) : ctx.t("audit.chainBroken"),
                                 infoStyle: chainOK ? .dim : .error)
@@ -114,7 +123,7 @@ final class AuditScreen: Screen {
         r += 1
         s.rule(row: r)
         r += 1
-        for i in list.window(count: rows.count, height: area.bottom - r) {
+        for i in list.visible {
             let style: Style = i == list.selected ? .selected : .normal
             if i == list.selected { s.fill(row: r, style: .selected) }
             col = 1

@@ -17,6 +17,16 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
     }
 
     var keyContexts: [KeyContext] { searching ? [.search, .edit] : [.list] }
+    var handledActions: Set<Action> {
+        searching ? Action.editing.union([.select, .down, .back])
+            : Action.moving.union([.search, .filterStatus, .sortNext, .filterFlag, .newCase, .select, .back])
+    }
+
+    func layout(in area: Rect, ctx: DeskContext) {
+        // Under the filter line, the column heads and their rule.
+        list.layout(count: rows(ctx).count, height: area.rows - 3)
+        _ = searchField.layout(width: TextFieldView.filterWidth)
+    }
     var acceptsText: Bool { searching }
 
     func title(_ ctx: DeskContext) -> String { ctx.t("list.title", ctx.stationName(stationID)) }
@@ -105,7 +115,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         // Search, filter and sort line.
         var status = query.status.map { ctx.label($0) } ?? ctx.t("list.allStatuses")
         if let flag = query.flag { status += " · " + ctx.t("flag." + flag.rawValue) }
-        TextFieldView.filterBar(&searchField, on: s, row: row, width: area.cols, label: ctx.t("list.search"),
+        TextFieldView.filterBar(searchField, on: s, row: row, width: area.cols, label: ctx.t("list.search"),
                                 placeholder: ctx.t("list.searchHint"), focused: searching,
                                 info: ctx.t("list.filterInfo", status, ctx.t("sort." + query.sort.rawValue), all.count),
                                 infoStyle: .dim)
@@ -126,7 +136,6 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         row += 1
         s.rule(row: row)
         row += 1
-        let height = area.bottom - row
         if all.isEmpty {
             let filtered = !query.search.isEmpty || query.status != nil || query.flag != nil
             let key = !query.search.isEmpty ? "list.noMatch" : filtered ? "list.noMatchFilter" : "list.empty"
@@ -134,7 +143,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
                    width: area.cols, style: .dim)
             return
         }
-        for i in list.window(count: all.count, height: height) {
+        for i in list.visible {
             let r = all[i]
             let selected = i == list.selected
             let base: Style = selected ? .selected : .normal

@@ -11,22 +11,24 @@ final class CaseloadScreen: Screen {
     }
 
     var selected = 0
-    var top = 0
-    private var cached: ([Row], String)?
+    /// The lines shown under the summary.
+    var view = Viewport()
 
     var keyContexts: [KeyContext] { [.caseload] }
+    /// Esc logs out here; m goes to the menu.
+    var handledActions: Set<Action> { Action.moving.union([.select, .menu, .logout]) }
     func title(_ ctx: DeskContext) -> String { ctx.t("caseload.title") }
 
     func rows(_ ctx: DeskContext) -> [Row] {
-        let key = "\(ctx.generation) \(ctx.today)"
-        if let c = cached, c.1 == key { return c.0 }
+        let visible = ctx.visibleListings
+        let today = ctx.today
+        let buckets = ctx.reviewCache.value(ReviewCache.caseload, ctx.reviewKey) { Caseload.buckets(visible, today: today) }
         var out: [Row] = []
-        for (bucket, cases) in Caseload.buckets(ctx.visibleListings, today: ctx.today) {
+        for (bucket, cases) in buckets {
             if !out.isEmpty { out.append(.gap) }
             out.append(.header(bucket, cases.count))
             out += cases.isEmpty ? [.none] : cases.map { .item($0, bucket) }
         }
-        cached = (out, key)
         return out
     }
 
@@ -57,10 +59,18 @@ final class CaseloadScreen: Screen {
         return .stay
     }
 
-    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+    func layout(in area: Rect, ctx: DeskContext) {
         let all = rows(ctx)
         let items = itemIndices(all)
         selected = max(0, min(selected, items.count - 1))
+        // Under the summary and its rule; scrolling up, the group's heading shows with its first case.
+        view.fit(count: all.count, height: area.rows - 2)
+        view.reveal(items.isEmpty ? 0 : items[selected], above: 1)
+    }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        let all = rows(ctx)
+        let items = itemIndices(all)
         var row = area.top
         var counts: [Caseload.Bucket: Int] = [:]
         for line in all { if case .header(let b, let n) = line { counts[b] = n } }
@@ -71,12 +81,7 @@ final class CaseloadScreen: Screen {
         row += 1
         s.rule(row: row)
         row += 1
-        let height = area.bottom - row
-        let focusRow = items.isEmpty ? 0 : items[selected]
-        if focusRow < top { top = max(0, focusRow - 1) }
-        if focusRow >= top + height { top = focusRow - height + 1 }
-        top = max(0, min(top, max(0, all.count - height)))
-        for (i, line) in all.enumerated().dropFirst(top).prefix(height) {
+        for (i, line) in all.enumerated().dropFirst(view.top).prefix(view.height) {
             switch line {
             case .gap: break
             case .none:

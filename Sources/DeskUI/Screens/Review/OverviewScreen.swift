@@ -5,18 +5,29 @@ import DeskModel
 final class OverviewScreen: Screen {
     var list = ScrollList()
     var keyContexts: [KeyContext] { [.overview] }
+    /// Esc logs out here; m goes to the menu.
+    var handledActions: Set<Action> { Action.moving.union([.select, .openReport, .menu, .logout]) }
     func title(_ ctx: DeskContext) -> String { ctx.t("overview.title") }
 
     static let columns: [String] = ["open", "new"] + ReviewFlag.allCases.map(\.rawValue)
+
+    /// A station's queue, worst first. Her overview was drawn from the review index: the lists are
+    /// opened now (read, checked against the case files, mended), as they are at another's sign-in.
+    private func openQueue(_ stationID: String, _ ctx: DeskContext) -> Transition {
+        ctx.repository.open()
+        return .push(CaseListScreen(stationID: stationID, sort: .urgency))
+    }
 
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
         let rows = ctx.overview
         switch input {
         case .action(.select):
             guard rows.indices.contains(list.selected) else { return .stay }
-            return .push(CaseListScreen(stationID: rows[list.selected].stationID, sort: .urgency))
+            return openQueue(rows[list.selected].stationID, ctx)
         case .action(.openReport):
             return .push(ReportScreen(ctx: ctx))
+        case .action(.returns):
+            return .push(ReturnsScreen(ctx: ctx))
         // Her first screen after login, as the menu is the desk officer's: Esc logs out (asking
         // first), the same way out for every role; m goes to the menu beneath.
         case .action(.back), .action(.menu):
@@ -27,7 +38,7 @@ final class OverviewScreen: Screen {
             _ = list.apply(a, count: rows.count, page: 10)
         case .text(let s):
             if let n = Int(Digits.toASCII(String(s))), rows.indices.contains(n - 1) {
-                return .push(CaseListScreen(stationID: rows[n - 1].stationID, sort: .urgency))
+                return openQueue(rows[n - 1].stationID, ctx)
             }
         }
         return .stay
@@ -71,6 +82,11 @@ final class OverviewScreen: Screen {
             row += 1
         }
         row = drawFreshness(on: s, row: row, in: area, rows: rows, ctx: ctx)
+        if row < area.bottom, let approvals = closuresToApprove(ctx), !approvals.isEmpty {
+            s.text(" " + ctx.t("overview.closuresToApprove", approvals.count, approvals.prefix(3).joined(separator: ", ")),
+                   row: row, col: 0, width: area.cols - 1, style: .warning)
+            row += 1
+        }
         row += 1
         for key in ["overview.legend1", "overview.legend2", "overview.legend3"] where row < area.bottom {
             s.text(" " + ctx.t(key, ctx.settings.noContactDays), row: row, col: 0, width: area.cols - 1, style: .dim)
@@ -87,6 +103,13 @@ final class OverviewScreen: Screen {
                                                                       chart.bars.last?.label ?? "", chart.bars.last?.total ?? 0),
                    row: row, col: 0, width: area.cols - 1, style: .label)
         }
+        // Prevention: this month's awareness events at her stations.
+        row += 1
+        if row < area.bottom {
+            let c = ctx.eventCount(period: ReportPeriod.month(ctx.today.year, ctx.today.month), stationIDs: rows.map(\.stationID))
+            s.text(" " + ctx.t("overview.events", c.events, c.reached, c.women, c.men, c.children), row: row, col: 0,
+                   width: area.cols - 1, style: .label)
+        }
     }
 
     /// ▁▂▃▄▅▆▇█ for a series, scaled to its largest value.
@@ -94,5 +117,11 @@ final class OverviewScreen: Screen {
         let ticks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         let top = max(1, values.max() ?? 1)
         return String(values.map { ticks[min(7, $0 * 7 / top)] })
+    }
+
+    /// The case numbers whose closure waits for her approval (high risk, a child), when she may approve.
+    func closuresToApprove(_ ctx: DeskContext) -> [String]? {
+        guard Access.allows(ctx.user, .approveClosure) else { return nil }
+        return ctx.summaries.values.filter(\.paths.closureRequested).map(\.number).sorted()
     }
 }

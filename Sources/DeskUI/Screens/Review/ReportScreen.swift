@@ -14,10 +14,9 @@ final class ReportScreen: Screen {
     var index: Int
     /// 0: all her stations; otherwise one of them.
     var scope = 0
-    var scroll = ScrollList()
-    var height = 20
-    /// Lines the page had when last drawn, so that scrolling stops at its end.
-    var lineCount = 0
+    /// The page's lines shown below the heading: the body's top is moved by the keys and kept
+    /// inside the page as it is laid out.
+    var scroll = Viewport()
     /// End was pressed: show the last lines, however many rows the screen has.
     var pinnedToEnd = false
 
@@ -26,8 +25,9 @@ final class ReportScreen: Screen {
         index = ctx.today.month
     }
 
-    var keyContexts: [KeyContext] { prompt != nil ? [.prompt, .edit] : [.report] }
-    var acceptsText: Bool { prompt != nil }
+    var keyContexts: [KeyContext] { [.report] }
+    var handledActions: Set<Action> { Action.moving.union([.back, .prevPeriod, .nextPeriod, .periodKind, .scope, .save]) }
+    var overlay: Overlay? { prompt }
     func title(_ ctx: DeskContext) -> String { ctx.t("reportScreen.title") }
 
     var period: ReportPeriod? {
@@ -75,14 +75,15 @@ final class ReportScreen: Screen {
 
     func report(_ ctx: DeskContext) -> Report? {
         guard let p = period else { return nil }
-        return Report.make(Array(ctx.summaries.values), period: p, stationIDs: stationIDs(ctx), today: ctx.today)
+        return Report.make(Array(ctx.summaries.values), period: p, stationIDs: stationIDs(ctx), today: ctx.today,
+                           events: ctx.events)
     }
 
     private var linesCache: (key: String, lines: [String])?
 
     /// The page and its charts, made again only when the period, scope, language, width or cases change.
     func lines(_ ctx: DeskContext, width: Int) -> [String] {
-        let key = "\(ctx.generation) \(period.map(\.description) ?? "") \(stationIDs(ctx)) \(ctx.language) \(width)"
+        let key = "\(ctx.generation) \(ctx.eventGeneration) \(period.map(\.description) ?? "") \(stationIDs(ctx)) \(ctx.language) \(width)"
         if let c = linesCache, c.key == key { return c.lines }
         let made = makeLines(ctx, width: width)
         linesCache = (key, made)
@@ -94,7 +95,7 @@ final class ReportScreen: Screen {
         let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
         var out = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let charts = ReportCharts(strings: ctx.strings, language: ctx.language, directory: ctx.directory)
-            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end)
+            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end, events: ctx.events)
         for chart in charts {
             out.append("")
             out += ReportCharts.lines(chart, width: width)
@@ -117,7 +118,7 @@ final class ReportScreen: Screen {
                 custom = ReportPeriod(start: from, end: to)
                 kind = .custom
                 prompt = nil
-                scroll = ScrollList()
+                scroll = Viewport()
             }
             return .stay
         }
@@ -137,24 +138,18 @@ final class ReportScreen: Screen {
                 year = ctx.today.year
             case .custom: kind = .month; index = ctx.today.month; year = ctx.today.year
             }
-            scroll = ScrollList()
+            scroll = Viewport()
         case .action(.scope):
             scope = (scope + 1) % scopes(ctx).count
-            scroll = ScrollList()
+            scroll = Viewport()
         case .action(.save):
             export(ctx)
+        case .action(.returns):
+            return .push(ReturnsScreen(ctx: ctx, year: kind == .month ? year : nil, month: kind == .month ? index : nil))
         case .action(let a):
-            let count = lineCount > 0 ? lineCount : lines(ctx, width: 78).count
+            if !scroll.laidOut { scroll.fit(count: lines(ctx, width: 78).count, height: 20) }
             pinnedToEnd = a == .last
-            switch a {
-            case .down: scroll.selected = min(scroll.selected + 1, max(0, count - height))
-            case .up: scroll.selected = max(0, scroll.selected - 1)
-            case .pageDown: scroll.selected = min(scroll.selected + height - 1, max(0, count - height))
-            case .pageUp: scroll.selected = max(0, scroll.selected - height + 1)
-            case .first: scroll.selected = 0
-            case .last: scroll.selected = max(0, count - height)
-            default: break
-            }
+            _ = scroll.scroll(a)
         case .text: break
         }
         return .stay
@@ -173,7 +168,7 @@ final class ReportScreen: Screen {
         }
         year = newYear
         index = i + 1
-        scroll = ScrollList()
+        scroll = Viewport()
     }
 
     /// Writes the page, its CSV and its charts as SVG beside the store, and records the export.
@@ -184,7 +179,7 @@ final class ReportScreen: Screen {
         let name = "report-\(r.period.start)-\(r.period.end)-\(ids.count == ctx.userStations.count ? "all" : ids.joined(separator: "+"))"
         let page = ReportText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r)
         let charts = ReportCharts(strings: ctx.strings, language: ctx.language, directory: ctx.directory)
-            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end)
+            .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end, events: ctx.events)
         // On record first: an export that cannot be audited is not made.
         guard ctx.log(.export, detail: "report \(r.period.start)..\(r.period.end) \(ids.joined(separator: " "))") else {
             ctx.say("audit.cannotWrite", .error)
@@ -202,6 +197,17 @@ final class ReportScreen: Screen {
         }
     }
 
+    func layout(in area: Rect, ctx: DeskContext) {
+        // Below the heading and its rule.
+        let height = area.rows - 2
+        scroll.fit(count: lines(ctx, width: min(area.cols - 2, 100)).count, height: height)
+        if pinnedToEnd { scroll.top = scroll.maxTop }
+        if var p = prompt {
+            p.layout(in: area, ctx: ctx)
+            prompt = p
+        }
+    }
+
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         var row = area.top
         s.text(" " + ctx.t("reportScreen.heading", periodName(ctx), scopeName(ctx)), row: row, col: 0, width: area.cols - 1,
@@ -209,79 +215,17 @@ final class ReportScreen: Screen {
         row += 1
         s.rule(row: row)
         row += 1
-        height = area.bottom - row
+        let height = area.bottom - row
         let all = lines(ctx, width: min(area.cols - 2, 100))
-        lineCount = all.count
-        if pinnedToEnd { scroll.selected = max(0, all.count - height) }
-        scroll.selected = max(0, min(scroll.selected, max(0, all.count - height)))
-        for line in all.dropFirst(scroll.selected).prefix(height) {
+        for line in all.dropFirst(scroll.top).prefix(height) {
             let style: Style = line.hasPrefix(" ") || line.isEmpty ? .normal : .label
             s.text(" " + line, row: row, col: 0, width: area.cols - 1, style: style)
             row += 1
         }
         if all.count > height {
-            let more = ctx.t("detail.scrollHint", min(all.count, scroll.selected + height), all.count)
+            let more = ctx.t("detail.scrollHint", min(all.count, scroll.top + height), all.count)
             s.text(more, row: area.top, col: area.cols - TextWidth.of(more) - 1, style: .dim)
         }
-        if var p = prompt {
-            p.draw(on: s, in: area, ctx: ctx)
-            prompt = p
-        }
-    }
-}
-
-/// The admin's review thresholds: days without contact. (The 24 hours for a child's case are the
-/// law's, not a setting: shown here, never changed.)
-final class SettingsScreen: Screen {
-    var fields: [LineEditor]
-    var focus = 0
-    static let keys = ["settings.noContactDays"]
-
-    init(ctx: DeskContext) {
-        fields = [LineEditor(String(ctx.settings.noContactDays), maxLength: 3)]
-    }
-
-    var keyContexts: [KeyContext] { [.form, .edit] }
-    var acceptsText: Bool { true }
-    func title(_ ctx: DeskContext) -> String { ctx.t("settings.title") }
-
-    func handle(_ input: Input, ctx: DeskContext) -> Transition {
-        switch input {
-        case .action(.nextField), .action(.down), .action(.select): focus = (focus + 1) % fields.count
-        case .action(.prevField), .action(.up): focus = (focus + fields.count - 1) % fields.count
-        case .action(.back): return .pop
-        case .action(.save):
-            let values = fields.map { Int(Digits.toASCII($0.text).trimmingCharacters(in: .whitespaces)) }
-            guard let days = values[0], ReviewSettings.noContactRange.contains(days) else {
-                focus = 0
-                ctx.say("settings.badDays", .error, ReviewSettings.noContactRange.lowerBound, ReviewSettings.noContactRange.upperBound)
-                return .stay
-            }
-            do {
-                // The old hours value is kept as it was read (old settings files stay the same), unused.
-                try ctx.saveSettings(ReviewSettings(noContactDays: days, cwcReportHours: ctx.settings.cwcReportHours))
-                ctx.say("settings.saved", .ok)
-                return .pop
-            } catch {
-                ctx.say("detail.saveFailed", .error)
-            }
-        default:
-            _ = TextFieldView.edit(&fields[focus], input)
-        }
-        return .stay
-    }
-
-    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
-        var row = area.top + 1
-        s.text(" " + ctx.t("settings.heading"), row: row, col: 1, width: area.cols - 2, style: .label)
-        row += 2
-        for i in fields.indices {
-            s.text("  " + ctx.t(Self.keys[i]), row: row, col: 1, width: 44, style: i == focus ? .selected : .label)
-            TextFieldView.draw(&fields[i], on: s, row: row, col: 47, width: 6, focused: i == focus)
-            row += 2
-        }
-        s.text("  " + ctx.t("settings.cwcByLaw"), row: row, col: 1, width: area.cols - 2, style: .dim)
-        row += 2
-        s.text(" " + ctx.t("settings.note"), row: row, col: 1, width: area.cols - 2, style: .dim)
+        prompt?.draw(on: s, in: area, ctx: ctx)
     }
 }

@@ -2,8 +2,8 @@ import DeskModel
 import Foundation
 
 /// The lines of each tab of a case.
-extension CaseDetailScreen {
-    func lines(_ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+extension CaseSheet {
+    func lines(_ r: CaseRecord, ctx: Context) -> [DetailLine] {
         switch tab {
         case .intake: return intakeLines(r, ctx: ctx)
         case .counselling: return counsellingLines(r, ctx: ctx)
@@ -13,12 +13,7 @@ extension CaseDetailScreen {
         }
     }
 
-    static func stamp(_ date: Date) -> String {
-        let c = DeskCalendar.calendar.dateComponents([.hour, .minute], from: date)
-        return Day(date).description + String(format: " %02d:%02d", c.hour ?? 0, c.minute ?? 0)
-    }
-
-    private func intakeLines(_ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+    private func intakeLines(_ r: CaseRecord, ctx: Context) -> [DetailLine] {
         var out: [DetailLine] = []
         func head(_ key: String) { out.append(DetailLine(label: "")); out.append(DetailLine(label: ctx.t(key), style: .label)) }
         func row(_ key: String, _ value: String, _ style: Style = .normal) {
@@ -100,7 +95,7 @@ extension CaseDetailScreen {
         return out
     }
 
-    private func counsellingLines(_ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+    private func counsellingLines(_ r: CaseRecord, ctx: Context) -> [DetailLine] {
         var out: [DetailLine] = []
         let today = ctx.today
         let due: (String, Style)
@@ -118,7 +113,7 @@ extension CaseDetailScreen {
             let scores = r.scores(instrument)
             guard !scores.isEmpty else { continue }
             out.append(DetailLine(label: ""))
-            out += ScoreChart.lines(instrument, scores.map(\.screening), ctx: ctx)
+            out += ScoreChart.lines(instrument, scores.map(\.screening), ctx: ctx.words)
         }
         // Alerts, open first.
         for alert in r.alerts.sorted(by: { ($0.isOpen ? 0 : 1, $1.raisedAt) < ($1.isOpen ? 0 : 1, $0.raisedAt) }) {
@@ -135,7 +130,7 @@ extension CaseDetailScreen {
             }
         }
         // Sessions, newest first.
-        let notes = canReadNotes(ctx, r)
+        let notes = notesShown
         let sessions = r.sessions.sorted { ($0.day, $0.number) > ($1.day, $1.number) }
         if sessions.isEmpty {
             out.append(DetailLine(label: ""))
@@ -164,11 +159,11 @@ extension CaseDetailScreen {
         return out
     }
 
-    private func planLines(_ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+    private func planLines(_ r: CaseRecord, ctx: Context) -> [DetailLine] {
         var out: [DetailLine] = []
         let today = ctx.today
         let steps = Self.orderedPlan(r)
-        stepIndex = max(0, min(stepIndex, steps.count - 1))
+        let stepIndex = Self.clamped(stepIndex, steps.count)
         let overdue = r.overdueSteps(today: today).count
         let waiting = r.waitingReferrals.count
         out.append(DetailLine(label: ctx.t("plan.summary", steps.count, overdue, waiting), style: overdue > 0 ? .error : .label))
@@ -209,7 +204,7 @@ extension CaseDetailScreen {
         return out
     }
 
-    private func legalLines(_ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
+    private func legalLines(_ r: CaseRecord, ctx: Context) -> [DetailLine] {
         var out: [DetailLine] = []
         let today = ctx.today
         let p = r.prosecution
@@ -271,17 +266,18 @@ extension CaseDetailScreen {
         let court = p.courtDays.map { $0 < today ? $0.description : "▸ " + $0.description }
         row("legal.courtDays", court.isEmpty ? "—" : court.joined(separator: ", "))
         row("entry.outcome", ctx.label(p.outcome))
+        out += PathSheetLines.lines(r, ctx: ctx)
         return out
     }
 
     /// "BNS 85": the act and section of an offence, without its words.
-    static func code(_ o: Offence, _ ctx: DeskContext) -> String {
+    static func code(_ o: Offence, _ ctx: Context) -> String {
         ctx.label(o).components(separatedBy: " · ").first ?? o.rawValue
     }
 
     /// A child's case: which law, what is due and by when (the law's 24 hours), until the CWC day is recorded.
-    static func childDutyLines(_ duty: ChildDuty, _ r: CaseRecord, ctx: DeskContext) -> [DetailLine] {
-        let due = CaseDetailScreen.stamp(ChildDuty.due(reportedAt: r.reportedAt))
+    static func childDutyLines(_ duty: ChildDuty, _ r: CaseRecord, ctx: Context) -> [DetailLine] {
+        let due = CaseSheet.stamp(ChildDuty.due(reportedAt: r.reportedAt))
         if let done = r.prosecution.cwcReportDay {
             return [DetailLine(label: ctx.t("child.title." + duty.rawValue), style: .label),
                     DetailLine(label: "   " + ctx.t("child.done", done.description), style: .ok), DetailLine(label: "")]

@@ -1,0 +1,35 @@
+import Foundation
+
+/// What happened on one of the case's paths, typed for the timeline (`CaseEvent.Facts.path`).
+public enum PathFact: Codable, Hashable, Sendable {
+    case safetyPlanMade(Day)
+    case safetyPlanChanged
+    case safetyPlanReviewed(Day)
+    case contact(ContactKind, Day, reached: Bool)
+    case followUp(Day)
+    case closed(ClosureReason, approvedBy: String?)
+    case reopened(Day)
+    case dvOrders(Int)
+    case dvBreach(Day)
+    case entitlement(applied: Day?, paid: Day?)
+    case transferAsked(to: String)
+    case transferAnswered(to: String, TransferState)
+
+    /// Codes and days only, as the other events' lines are.
+    public var line: String {
+        switch self {
+        case .safetyPlanMade(let d): return "made · \(d)"
+        case .safetyPlanChanged: return "changed"
+        case .safetyPlanReviewed(let d): return "reviewed · \(d)"
+        case let .contact(kind, d, reached): return "\(kind.rawValue) · \(d)" + (reached ? "" : " · unreached")
+        case .followUp(let d): return "followUp · \(d)"
+        case let .closed(reason, approvedBy): return reason.rawValue + (approvedBy.map { " · \($0)" } ?? "")
+        case .reopened(let d): return d.description
+        case .dvOrders(let n): return "orders \(n)"
+        case .dvBreach(let d): return "s.31 · \(d)"
+        case let .entitlement(applied, paid): return [applied.map { "applied \($0)" }, paid.map { "paid \($0)" }].compactMap { $0 }.joined(separator: " · ")
+        case .transferAsked(let to): return "→ \(to)"
+        case let .transferAnswered(to, state): return "\(state.rawValue) · \(to)"
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import DeskModel
+import Foundation
+
+/// The cases of the store as the desk holds them: every case's listing (from the list index),
+/// the whole records opened, the files that could not be read, and a count of changes.
+///
+/// Reads (`listings`, `listing`, `record`, `cases`, `damaged`, `reviewIndex`) fill memory and never
+/// write: a damaged file is reported where it lies and a stale index is left as it is. The disk is
+/// changed at two named steps only: `open()` (the lists read, checked against the case files,
+/// damaged files set aside, both indexes mended) and `save` (one case written; what an earlier read
+/// found to mend is mended then).
+public final class CaseRepository {
+    public private(set) var store: CaseStore
+    /// When a damaged file is set aside (its new name carries the moment).
+    let clock: DeskClock
+    /// Goes up with every change the screens must see (a save, a case read anew, the lists read).
+    public private(set) var changes = 0
+
+    private struct Lists {
+        var listings: [CaseListing]
+        /// Where each case is in `listings`.
+        var position: [UUID: Int]
+        var damaged: [DamagedFile]
+        /// Read by `open()`: checked, set aside and mended. Else read only.
+        var mended: Bool
+        /// A read-only read found something `open()` would mend.
+        var stale: Bool
+    }
+    private var lists: Lists?
+    /// Whole records read since the key was opened (a case opened, or saved), by case.
+    private var opened: [UUID: CaseRecord] = [:]
+    /// Every whole record, once something asked for all of them (the command line, the tests).
+    private var whole: [CaseRecord]?
+    /// The review index as read for the overview, until the listings are read.
+    private var indexSummaries: [CaseSummary]?
+    private var indexSummariesRead = false
+    /// Name keys by case, for search across scripts; worked out once per revision of a case.
+    private var nameKeyCache: [UUID: (revision: Int, keys: [String])] = [:]
+
+    /// `changesFrom`: the count of the repository this one replaces, so that it never goes back.
+    public init(store: CaseStore, clock: DeskClock = SystemClock(), changesFrom: Int = 0) {
+        self.store = store
+        self.clock = clock
+        changes = changesFrom
+    }
+
+    /// The same key, a fresh handle on it (a sign-in to a store whose key was already open).
+    func replaceStore(_ newStore: CaseStore) { store = newStore }
+
+    /// Something besides a case changed (directives, settings, the key): screens recompute.
+    func noteChange() { changes += 1 }
+
+    public var isLoaded: Bool { whole != nil || lists != nil }
+
+    // MARK: The two steps that write
+
+    /// Reads every case's listing from the list index, checked against the case files; sets aside
+    /// the files that cannot be read; writes the list index anew when it did not hold the files as
+    /// they are, and the review index when it disagrees with the listings. Once per key.
+    public func open() {
+        guard !store.isLocked, lists?.mended != true else { return }
+        let read = ListIndex(store: store).open(setAside: true, clock: clock)
+        install(read, mended: true)
+        mendReviewIndex(thorough: read.decoded > 0 || !read.damaged.isEmpty || read.rewritten)
+    }
+
+    /// What happened to a save: a new case, an edit of the intake, or a change to its care.
+    public enum Change: Equatable, Sendable {
+        case new
+        case edit
+        /// The counselling log, plan, legal track or status: what changed, for the audit line.
+        case care(String)
+    }
+
+    /// Saves a case durably (a change over the revision it was read at, bumped, stamped now) and
+    /// keeps every copy in memory in step. When another terminal saved the case in between, its
+    /// version is taken in and `SaveConflict.stale` thrown: nothing is overwritten.
+    @discardableResult
+    public func save(_ record: CaseRecord, _ change: Change, now: Date) throws -> CaseRecord {
+        var record = record
+        let base = record.revision
+        if change != .new {
+            record.revision += 1
+            record.updatedAt = now
+        }
+        do {
+            try store.save(record, base: change == .new ? nil : base)
+        } catch SaveConflict.stale(let onDisk) {
+            keep(onDisk)
+            changes += 1
+            throw SaveConflict.stale(onDisk: onDisk)
+        }
+        // The lists not read yet, or a read before this save found a damaged file or a stale
+        // index: read and mended now.
+        if lists == nil || lists?.stale == true { open() }
+        keep(record)
+        changes += 1
+        return record
+    }
+
+    // MARK: Reads (memory only)
+
+    /// Every case's listing: what the queue, its search, the duplicate check, the caseload and the
+    /// menu's counts need. Whole records are decoded only when a case is opened (`record`).
+    public var listings: [CaseListing] { readLists().listings }
+
+    /// The case files that could not be read (set aside if `open()` read them).
+    public var damaged: [DamagedFile] { readLists().damaged }
+
+    /// A case's listing (no record decoded).
+    public func listing(_ id: UUID) -> CaseListing? {
+        let l = readLists()
+        guard let i = l.position[id], l.listings.indices.contains(i) else { return nil }
+        return l.listings[i]
+    }
+
+    /// Every whole record, decoded: for the command line and the tests, never for a screen that
+    /// lists cases (on a large store this is what takes seconds).
+    public var cases: [CaseRecord] {
+        if let whole { return whole }
+        guard !store.isLocked else { return [] }
+        _ = readLists()
+        let load = store.loadCases(setAside: false)
+        whole = load.cases
+        for d in load.damaged where !(lists?.damaged.contains { $0.path == d.path } ?? false) { lists?.damaged.append(d) }
+        changes += 1
+        return load.cases
+    }
+
+    /// A whole case as it is in memory (opened or saved here), without reading a file.
+    public func inMemory(_ id: UUID) -> CaseRecord? { opened[id] ?? whole?.first { $0.id == id } }
+
+    /// A whole case, with its history: decoded from its file the first time it is opened, then
+    /// kept (a save over it is checked against the revision read then).
+    public func record(_ id: UUID) -> CaseRecord? {
+        if let whole { return whole.first { $0.id == id } }
+        if let r = opened[id] { return r }
+        guard listing(id) != nil, let r = store.reload(id) else { return nil }
+        opened[id] = r
+        // Another terminal saved it since the lists were read: the list shows it as it now is.
+        if let i = lists?.position[id], lists?.listings[i].revision != r.revision {
+            lists?.listings[i] = CaseListing(r)
+            changes += 1
+        }
+        return r
+    }
+
+    /// The review index, read when the overview needs it before the listings are read.
+    public var reviewIndex: [CaseSummary]? {
+        if !indexSummariesRead, !store.isLocked {
+            indexSummaries = SummaryIndex(store: store).load()?.summaries
+            indexSummariesRead = true
+        }
+        return indexSummaries
+    }
+
+    /// Her name as keys for matching any spelling in either script.
+    public func nameKeys<C: ListedCase>(_ r: C) -> [String] {
+        if let cached = nameKeyCache[r.id], cached.revision == r.revision { return cached.keys }
+        let keys = NameKey.words(r.listedName)
+        nameKeyCache[r.id] = (r.revision, keys)
+        return keys
+    }
+
+    // MARK: Inside
+
+    /// The lists as read so far, else read now without writing anything.
+    private func readLists() -> Lists {
+        if let lists { return lists }
+        guard !store.isLocked else { return Lists(listings: [], position: [:], damaged: [], mended: false, stale: false) }
+        install(ListIndex(store: store).open(setAside: false, mend: false), mended: false)
+        return lists ?? Lists(listings: [], position: [:], damaged: [], mended: false, stale: false)
+    }
+
+    private func install(_ read: ListIndex.Opened, mended: Bool) {
+        let position = Dictionary(read.listings.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        lists = Lists(listings: read.listings, position: position, damaged: read.damaged, mended: mended,
+                      stale: !mended && (read.stale || !read.damaged.isEmpty))
+        indexSummaries = nil
+        changes += 1
+    }
+
+    /// Keeps every copy of a case in memory in step with the one just saved (or found on disk).
+    private func keep(_ record: CaseRecord) {
+        if let i = whole?.firstIndex(where: { $0.id == record.id }) { whole?[i] = record } else { whole?.append(record) }
+        opened[record.id] = record
+        _ = readLists()
+        if let i = lists?.position[record.id] {
+            lists?.listings[i] = CaseListing(record)
+        } else if let count = lists?.listings.count {
+            lists?.position[record.id] = count
+            lists?.listings.append(CaseListing(record))
+        }
+    }
+
+    /// Checks the review index against the listings, and writes it anew when they differ (a
+    /// crash between a save and its index line) or when it has grown long with old lines. When the
+    /// list index held every case file as it is (nothing decoded), a save's review line was written
+    /// before its list line: then only the index's line count is checked, without opening a line.
+    private func mendReviewIndex(thorough: Bool) {
+        let index = SummaryIndex(store: store)
+        let all = lists?.listings ?? []
+        if !thorough, let data = try? Data(contentsOf: index.url) {
+            let lines = data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            if lines >= all.count, lines <= 2 * all.count + 64 { return }
+        }
+        let revisions = Dictionary(all.map { ($0.id, $0.revision) }, uniquingKeysWith: { a, _ in a })
+        if let loaded = index.load(), loaded.summaries.count == all.count,
+           loaded.summaries.allSatisfy({ revisions[$0.id] == $0.revision }), loaded.lines <= 2 * all.count + 64 { return }
+        try? index.rebuild(from: all.map(\.summary))
+    }
+}

@@ -1,0 +1,120 @@
+import DeskModel
+import Foundation
+
+/// The cases as the screens ask for them: what she may see, saves with their audit lines, and
+/// the review worked out from them (kept in `reviewCache`).
+extension DeskContext {
+    /// What the review cache's values depend on: the cases, the day, who is signed in.
+    var reviewKey: ReviewCache.Key { ReviewCache.Key(changes: generation, day: today, user: user?.id) }
+
+    /// Whole records of the cases the logged-in user may see (every one decoded: not for screens).
+    public var visibleCases: [CaseRecord] {
+        guard let user else { return [] }
+        return cases.filter { Access.allows(user, .viewCases, stationID: $0.stationID) }
+    }
+
+    /// The listings of the cases the logged-in user may see: what the screens list.
+    public var visibleListings: [CaseListing] {
+        guard let user else { return [] }
+        let all = listings
+        return reviewCache.value(ReviewCache.visibleListings, reviewKey) {
+            all.filter { Access.allows(user, .viewCases, stationID: $0.stationID) }
+        }
+    }
+
+    /// The ids of the cases she may see (the bench and tests pick cases by them).
+    public var visibleCaseIDs: [UUID] { visibleListings.map(\.id) }
+
+    /// Every case's review summary, by case.
+    public var summaries: [UUID: CaseSummary] {
+        // Before the listings are read, from the index (the overview on a large store opens at once).
+        if !casesLoaded, let index = repository.reviewIndex {
+            return reviewCache.value(ReviewCache.summaries, reviewKey) {
+                Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+            }
+        }
+        let all = listings
+        return reviewCache.value(ReviewCache.summaries, reviewKey) {
+            Dictionary(all.map { ($0.id, $0.summary) }, uniquingKeysWith: { _, b in b })
+        }
+    }
+
+    /// Cases with a directive past its day and not done.
+    public var lateDirectiveCases: Set<UUID> {
+        Set(directives.filter { $0.value.contains { $0.state(today: today) == .late } }.keys)
+    }
+
+    /// A case's summary and review flags today.
+    public func review<C: ListedCase>(_ r: C) -> (CaseSummary, Set<ReviewFlag>) {
+        let s = summaries[r.id] ?? r.listedSummary
+        let late = directives(for: r.id).contains { $0.state(today: today) == .late }
+        return (s, s.flags(today: today, now: clock.now(), settings: settings, lateDirective: late))
+    }
+
+    /// The overview rows of the stations she oversees, worst first.
+    public var overview: [StationOverview] {
+        let all = summaries
+        return reviewCache.value(ReviewCache.overview, reviewKey) {
+            let stations = userStations.map(\.id)
+            let visible = Set(stations)
+            return StationOverview.rows(stationIDs: stations, summaries: all.values.filter { visible.contains($0.stationID) },
+                                        today: today, now: clock.now(), settings: settings, lateDirectives: lateDirectiveCases)
+        }
+    }
+
+    public func saveSettings(_ new: ReviewSettings) throws {
+        try store.saveSettings(new)
+        log(.settingsChanged, detail: "noContactDays \(new.noContactDays) · cwcReportHours \(new.cwcReportHours)")
+        settings = new
+        repository.noteChange()
+    }
+
+    /// The next case number at a station this year, taken for good in the store.
+    public func claimNumber(stationID: String) throws -> CaseNumber {
+        let code = directory.station(stationID)?.code ?? stationID
+        return try store.claim(CaseNumber.next(stationCode: code, year: today.year, existing: listings.map(\.number)))
+    }
+
+    // MARK: Saving (one path)
+
+    /// Saves a case: a new one, an edit of its intake, or a change to its care (`what` changed).
+    /// One file, one audit line. When another terminal saved the case in between, its version is
+    /// taken in (the screens show it), she is told who changed what, and the error is thrown:
+    /// nothing is overwritten, and the screen keeps her form to look at and save again.
+    public func save(_ record: CaseRecord, _ change: CaseRepository.Change) throws {
+        let mine = repository.inMemory(record.id)
+        do {
+            let saved = try repository.save(record, change, now: clock.now())
+            var detail = saved.number.description + " r\(saved.revision)"
+            if case .care(let what) = change { detail += " · " + what }
+            log(change == .new ? .caseCreated : .caseUpdated, caseID: saved.id, detail: detail)
+        } catch SaveConflict.stale(let onDisk) {
+            let by = onDisk.events.last.map { userName($0.by) } ?? "?"
+            let parts = mine.map { Self.changedParts(from: $0, to: onDisk).map { t("conflict.part." + $0) } } ?? []
+            say("conflict.saved", .error, by, CaseDetailScreen.stamp(onDisk.updatedAt),
+                parts.isEmpty ? t("conflict.part.other") : parts.joined(separator: ", "))
+            log(.caseUpdated, caseID: record.id, detail: record.number.description + " · conflict refused")
+            throw SaveConflict.stale(onDisk: onDisk)
+        }
+    }
+
+    /// The intake screen's save (new, or an edit): `save(_:_:)`.
+    public func save(_ record: CaseRecord, isNew: Bool) throws { try save(record, isNew ? .new : .edit) }
+
+    /// The care screens' save: `save(_:_:)` with what changed.
+    public func saveChange(_ record: CaseRecord, what: String) throws { try save(record, .care(what)) }
+
+    /// The parts of a case that differ between two versions, by the names of its tabs and sections.
+    static func changedParts(from a: CaseRecord, to b: CaseRecord) -> [String] {
+        var out: [String] = []
+        if a.identity != b.identity { out.append("identity") }
+        if a.incident != b.incident || a.risk != b.risk || a.arrival != b.arrival { out.append("incident") }
+        if a.legal != b.legal || a.needs != b.needs || a.consent != b.consent { out.append("intake") }
+        if a.status != b.status { out.append("status") }
+        if a.sessions != b.sessions || a.screenings != b.screenings || a.alerts != b.alerts { out.append("counselling") }
+        if a.plan != b.plan { out.append("plan") }
+        if a.prosecution != b.prosecution { out.append("legal") }
+        if a.events.count != b.events.count, out.isEmpty { out.append("timeline") }
+        return out
+    }
+}
