@@ -33,8 +33,8 @@ enum SyncSetup {
         let xml = settings.config(name: name, store: store, machine: machine).xml
         let url = SyncSettings.home(of: store).appendingPathComponent("config.xml")
         try DurableFile.write(Data(xml.utf8), to: url)
-        for station in machine.stations {
-            try DurableFile.makeFolder(store.stationFolder(station).appendingPathComponent(".stfolder", isDirectory: true))
+        for folder in machine.stations.map(store.stationFolder) + [store.syncRoot.appendingPathComponent(DistrictMatch.folderName)] {
+            try DurableFile.makeFolder(folder.appendingPathComponent(".stfolder", isDirectory: true))
         }
     }
 

@@ -29,9 +29,11 @@ final class SyncthingDistrictTests: XCTestCase {
             }
             guard let a = daemons["A"], let b = daemons["B"], let d = daemons["D"],
                   let sa = stores["A"], let sb = stores["B"], let sd = stores["D"] else { throw CocoaError(.fileNoSuchFile) }
-            try a.configure(peers: [d], folders: [("VJN", sa.stationFolder("VJN"), [d])])
-            try b.configure(peers: [d], folders: [("MHW", sb.stationFolder("MHW"), [d])])
-            try d.configure(peers: [a, b], folders: [("VJN", sd.stationFolder("VJN"), [a]), ("MHW", sd.stationFolder("MHW"), [b])])
+            func district(_ s: CaseStore) -> URL { s.syncRoot.appendingPathComponent(DistrictMatch.folderName) }
+            try a.configure(peers: [d], folders: [("VJN", sa.stationFolder("VJN"), [d]), (DistrictMatch.folderName, district(sa), [d])])
+            try b.configure(peers: [d], folders: [("MHW", sb.stationFolder("MHW"), [d]), (DistrictMatch.folderName, district(sb), [d])])
+            try d.configure(peers: [a, b], folders: [("VJN", sd.stationFolder("VJN"), [a]), ("MHW", sd.stationFolder("MHW"), [b]),
+                                                     (DistrictMatch.folderName, district(sd), [a, b])])
             for daemon in [a, b, d] { try daemon.start() }
         }
 
@@ -138,6 +140,12 @@ final class SyncthingDistrictTests: XCTestCase {
         b.takeInReplicas()
         let everything = FileManager.default.enumerator(atPath: b.root.path)?.allObjects as? [String] ?? []
         XCTAssertFalse(everything.contains { $0.contains(r.id.uuidString) || $0.contains("sync/vjn") }, "no file of thana A's at B")
+        // What B does get from the district-wide folder: keyed hashes and station ids, nothing of A's case.
+        let tokens = (try? FileManager.default.contentsOfDirectory(atPath: b.syncRoot.appendingPathComponent("_district/match").path)) ?? []
+        for name in tokens {
+            let text = try String(contentsOf: b.syncRoot.appendingPathComponent("_district/match/" + name), encoding: .utf8)
+            XCTAssertFalse(text.contains("Only Vijay Nagar") || text.contains("9876543210") || text.contains(r.id.uuidString))
+        }
         XCTAssertNil(b.reload(r.id))
         XCTAssertEqual(ListIndex(store: b).open(setAside: false).listings.map(\.stationID).filter { $0 != "MHW" }, [])
     }
@@ -242,5 +250,16 @@ final class SyncthingDistrictTests: XCTestCase {
         XCTAssertNil(d.reload(whilePaused.id), "a paused folder takes nothing in")
         XCTAssertEqual(dd.send("PATCH", "/rest/config/folders/urja-vjn", json: "{\"paused\": false}"), 200)
         XCTAssertTrue(wait(60) { d.takeInReplicas(); return d.reload(whilePaused.id) != nil }, "arrived once resumed")
+    }
+
+    /// The same woman at two stations: thana B is told "a possible earlier case at another
+    /// station" (Vijay Nagar) and nothing else; B still holds none of A's files.
+    func test6_TheSameWomanAtTwoStationsIsNoticedWithoutSharingHerRecord() throws {
+        guard let a = world.stores["A"], let b = world.stores["B"] else { return XCTFail() }
+        _ = try newCase(a, station: "VJN", code: "IND-VJN", name: "Rekha Malviya")
+        let found = wait(30) { b.earlierCasesElsewhere(name: "रेखा मालवीय", phone: "+91 98765 43210", stationID: "MHW") == ["VJN"] }
+        XCTAssertTrue(found, "B learns of an earlier case at Vijay Nagar through the district's folder")
+        XCTAssertEqual(b.earlierCasesElsewhere(name: "Rekha Malviya", phone: "9876500000", stationID: "MHW"), [], "another phone: no match")
+        XCTAssertEqual(a.earlierCasesElsewhere(name: "Rekha Malviya", phone: "9876543210", stationID: "VJN"), [], "her own station is not 'elsewhere'")
     }
 }

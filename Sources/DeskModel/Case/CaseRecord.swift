@@ -28,6 +28,8 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     public var prosecution = Prosecution()
     /// Everything that happened, oldest first; the timeline shows it newest first.
     public var events: [CaseEvent] = []
+    /// Fields changed on two machines at once (replication): both values until the desk picks one.
+    public var conflicts: [FieldConflict] = []
     /// The paths beside counselling and the plan (Sources/DeskModel/Paths): her safety plan, the
     /// desk's contacts, closures (history, never edited), the DV Act's civil path, entitlements,
     /// the trafficking path, transfers.
@@ -40,8 +42,6 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     public var entitlements = Entitlements()
     public var trafficking: TraffickingTrack?
     public var transfers: [Transfer] = []
-    /// Fields changed on two machines at once (replication): both values until the desk picks one.
-    public var conflicts: [FieldConflict] = []
 
     public init(id: UUID = UUID(), number: CaseNumber, stationID: String, deskOfficerID: String, reportedAt: Date,
                 arrival: ArrivalMode, status: CaseStatus = .open, identity: Identity, incident: Incident,
@@ -96,6 +96,7 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
         plan = try c.decodeIfPresent([RehabStep].self, forKey: .plan) ?? []
         prosecution = try c.decodeIfPresent(Prosecution.self, forKey: .prosecution) ?? Prosecution()
         events = try c.decodeIfPresent([CaseEvent].self, forKey: .events) ?? []
+        conflicts = try c.decodeIfPresent([FieldConflict].self, forKey: .conflicts) ?? []
         safetyPlan = try c.decodeIfPresent(SafetyPlan.self, forKey: .safetyPlan)
         contacts = try c.decodeIfPresent([ContactEntry].self, forKey: .contacts) ?? []
         closures = try c.decodeIfPresent([Closure].self, forKey: .closures) ?? []
@@ -104,7 +105,6 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
         entitlements = try c.decodeIfPresent(Entitlements.self, forKey: .entitlements) ?? Entitlements()
         trafficking = try c.decodeIfPresent(TraffickingTrack.self, forKey: .trafficking)
         transfers = try c.decodeIfPresent([Transfer].self, forKey: .transfers) ?? []
-        conflicts = try c.decodeIfPresent([FieldConflict].self, forKey: .conflicts) ?? []
     }
 
     public var isMinor: Bool { identity.isMinor }

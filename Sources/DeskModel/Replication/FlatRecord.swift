@@ -14,7 +14,7 @@ public struct FlatRecord: Equatable, Sendable {
     public static func == (a: FlatRecord, b: FlatRecord) -> Bool { a.fields == b.fields && a.events == b.events }
 
     /// The lists whose items carry an id and are merged item by item.
-    static let itemLists: Set<String> = ["sessions", "screenings", "alerts", "plan"]
+    static let itemLists: Set<String> = ["sessions", "screenings", "alerts", "plan", "contacts"]
     /// Not merged as fields: the timeline is a set; the conflicts are worked out from the fields.
     static let notFields: Set<String> = ["events", "conflicts"]
 

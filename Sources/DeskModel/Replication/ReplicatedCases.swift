@@ -46,6 +46,7 @@ extension CaseStore {
     /// the way, the merge with a new revision (so that a terminal holding the older one reloads).
     func replicated(_ record: CaseRecord) throws -> CaseRecord {
         guard let machine = loadMachine(), machine.stations.contains(record.stationID) else { return record }
+        noteForDistrictMatch(record)
         return try withReplicaLock(record.id) {
             let before = try? readCase(at: caseURL(record.id))
             var state = readReplicas(record.stationID, record.id).state ?? ReplicaCase(caseID: record.id)

@@ -32,15 +32,16 @@ extension CaseStore {
         if let numberSuffix, MachineIdentity.validSuffix(numberSuffix) { machine.numberSuffix = numberSuffix }
         if !machine.stations.contains(stationID) { machine.stations.append(stationID) }
         try saveMachine(machine)
-        let folder = stationFolder(stationID)
-        do {
-            try DurableFile.makeFolder(folder)
-            let ignore = folder.appendingPathComponent(".stignore")
-            if (try? String(contentsOf: ignore, encoding: .utf8)) != Self.stignore {
-                try DurableFile.write(Data(Self.stignore.utf8), to: ignore)
+        for folder in [stationFolder(stationID), districtFolder] {
+            do {
+                try DurableFile.makeFolder(folder)
+                let ignore = folder.appendingPathComponent(".stignore")
+                if (try? String(contentsOf: ignore, encoding: .utf8)) != Self.stignore {
+                    try DurableFile.write(Data(Self.stignore.utf8), to: ignore)
+                }
+            } catch {
+                throw StoreError.cannotCreate(path: folder.path)
             }
-        } catch {
-            throw StoreError.cannotCreate(path: folder.path)
         }
         try exportStation(stationID, machine: machine)
         try markReplicationVersion()
@@ -51,6 +52,7 @@ extension CaseStore {
     func exportStation(_ stationID: String, machine: MachineIdentity) throws {
         for url in caseFiles() {
             guard let record = try? readCase(at: url), record.stationID == stationID else { continue }
+            noteForDistrictMatch(record)
             let own = replicaCaseFolder(stationID, record.id).appendingPathComponent(machine.id + ".rcase")
             if FileManager.default.fileExists(atPath: own.path) { continue }
             try withReplicaLock(record.id) {

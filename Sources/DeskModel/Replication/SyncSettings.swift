@@ -72,8 +72,11 @@ public struct SyncSettings: Codable, Equatable, Sendable {
             SyncthingConfig.Folder(stationID: station, path: store.stationFolder(station).path,
                                    peers: peers.filter { $0.stations.contains(station) }.map(\.deviceID))
         }
+        // The district-wide folder of matching tokens goes to every peer (keyed hashes only).
+        let district = SyncthingConfig.Folder(stationID: DistrictMatch.folderName, path: store.districtFolder.path,
+                                              peers: peers.map(\.deviceID))
         return SyncthingConfig(deviceID: deviceID, name: name, apiKey: apiKey, guiPort: guiPort, listenAddress: listenAddress,
                                peers: peers.map { .init(deviceID: $0.deviceID, name: $0.name, address: $0.address) },
-                               folders: folders, discovery: discovery)
+                               folders: folders + [district], discovery: discovery)
     }
 }

@@ -1,16 +1,44 @@
 import DeskModel
 import Foundation
 
-/// A field changed on two machines at once (replication): Enter on the Intake tab opens a pick of
-/// the first one (the lines are `CaseSheet.conflictLines`).
-extension CaseDetailScreen {
-    static func conflictField(_ path: String, _ ctx: DeskContext) -> String { CaseSheet.conflictField(path, ctx.strings, ctx.language) }
-
-    /// Her identity stays masked here as everywhere until revealed; a choice reads as its label.
-    func shownValue(_ choice: FieldConflict.Choice, path: String, ctx: DeskContext) -> String {
-        CaseSheet.shownValue(choice, path: path, revealed: revealed, strings: ctx.strings, language: ctx.language)
+/// A field changed on two machines at once (replication): shown at the top of the case with both
+/// values, who and when; Enter on the Intake tab opens a pick of the first one.
+enum ConflictText {
+    static func field(_ path: String, _ words: Words) -> String {
+        let name = CaseRecord.fieldName(of: path)
+        return words.strings.has("field." + name, words.language) ? words.t("field." + name) : name
     }
 
+    /// Her identity stays masked here as everywhere until revealed; a choice reads as its label.
+    static func value(_ choice: FieldConflict.Choice, path: String, revealed: Bool, _ words: Words) -> String {
+        if path.hasPrefix("identity."), !revealed { return "•••" }
+        let key = "choice.\(CaseRecord.fieldName(of: path)).\(choice.shown)"
+        return words.strings.has(key, words.language) ? words.t(key) : choice.shown
+    }
+
+    static func choice(_ choice: FieldConflict.Choice, path: String, revealed: Bool, _ words: Words) -> String {
+        words.t("conflict.choice", arguments: [value(choice, path: path, revealed: revealed, words), words.userName(choice.by),
+                                               CaseSheet.stamp(choice.at)])
+    }
+}
+
+extension CaseSheet {
+    func conflictLines(_ r: CaseRecord, ctx: Context) -> [DetailLine] {
+        guard !r.conflicts.isEmpty else { return [] }
+        var out: [DetailLine] = []
+        for c in r.conflicts {
+            out.append(DetailLine(label: ctx.t("conflict.banner", ConflictText.field(c.path, ctx.words)), style: .error))
+            for choice in c.choices {
+                out.append(DetailLine(label: "   " + ConflictText.choice(choice, path: c.path, revealed: revealed, ctx.words), style: .warning))
+            }
+        }
+        out.append(DetailLine(label: ctx.t("conflict.hint"), style: .dim))
+        out.append(DetailLine(label: ""))
+        return out
+    }
+}
+
+extension CaseDetailScreen {
     /// Enter on the Intake tab: pick the value of the first conflict.
     func openConflictPick(_ r: CaseRecord, ctx: DeskContext) {
         guard let c = r.conflicts.first else { return }
@@ -20,7 +48,7 @@ extension CaseDetailScreen {
         }
         pickerPurpose = .conflict
         picker = PickList(options: c.choices.indices.map(String.init),
-                          labels: c.choices.map { ctx.t("conflict.choice", shownValue($0, path: c.path, ctx: ctx), ctx.userName($0.by), Self.stamp($0.at)) },
+                          labels: c.choices.map { ConflictText.choice($0, path: c.path, revealed: revealed, ctx.words) },
                           current: "0")
     }
 
@@ -32,7 +60,7 @@ extension CaseDetailScreen {
         }
         do {
             try ctx.saveChange(updated, what: "conflict " + c.path)
-            ctx.say("conflict.resolved", .ok, Self.conflictField(c.path, ctx))
+            ctx.say("conflict.resolved", .ok, ConflictText.field(c.path, ctx.words))
         } catch {
             if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
         }

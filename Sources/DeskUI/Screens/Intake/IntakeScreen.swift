@@ -159,6 +159,12 @@ final class IntakeSpec: FormSpec {
             } else {
                 ctx.say("intake.saved", .ok, record.number.description)
             }
+            // Replicated: the same woman may have reported at another station (keyed hashes only).
+            let elsewhere = ctx.store.earlierCasesElsewhere(name: record.identity.name, phone: record.identity.phone,
+                                                            stationID: record.stationID)
+            if !elsewhere.isEmpty {
+                ctx.say("match.elsewhere", .warning, record.number.description, elsewhere.map(ctx.stationName).joined(separator: ", "))
+            }
             return .replace(CaseDetailScreen(caseID: record.id))
         }
     }

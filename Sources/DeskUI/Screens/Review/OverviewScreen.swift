@@ -81,12 +81,12 @@ final class OverviewScreen: Screen {
                    style: selected ? .selected : r.attention * 2 >= worst ? .high : .warning)
             row += 1
         }
+        row = drawFreshness(on: s, row: row, in: area, rows: rows, ctx: ctx)
         if row < area.bottom, let approvals = closuresToApprove(ctx), !approvals.isEmpty {
             s.text(" " + ctx.t("overview.closuresToApprove", approvals.count, approvals.prefix(3).joined(separator: ", ")),
                    row: row, col: 0, width: area.cols - 1, style: .warning)
             row += 1
         }
-        row = drawFreshness(on: s, row: row, in: area, rows: rows, ctx: ctx)
         row += 1
         for key in ["overview.legend1", "overview.legend2", "overview.legend3"] where row < area.bottom {
             s.text(" " + ctx.t(key, ctx.settings.noContactDays), row: row, col: 0, width: area.cols - 1, style: .dim)
