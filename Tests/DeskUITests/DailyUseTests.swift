@@ -279,7 +279,7 @@ final class MessagesTests: XCTestCase {
     func testEveryValidationErrorHasItsMessageInBothLanguages() throws {
         let res = try DeskResources.load()
         for e in ValidationError.allCases {
-            for lang in Language.allCases { XCTAssertTrue(res.strings.has("error." + e.rawValue, lang), "\(e) \(lang)") }
+            for lang in Language.allCases { XCTAssertTrue(res.strings.has(.dynamic("error." + e.rawValue), lang), "\(e) \(lang)") }
         }
     }
 

@@ -12,9 +12,10 @@ struct Prompt {
     }
 
     let purpose: Purpose
-    let titleKey: String
-    let hintKey: String
-    var labels: [String]
+    let titleKey: StringKey
+    let hintKey: StringKey
+    /// Each field's label (none for a single field).
+    var labels: [StringKey?]
     var fields: [LineEditor]
     var focus = 0
     /// Shown whole (wrapped) under the title: what is being answered (a directive).
@@ -22,7 +23,7 @@ struct Prompt {
     /// Why Enter was refused (a note too short, a day that does not exist): shown in the box, at the field.
     var error = ""
 
-    init(_ purpose: Purpose, titleKey: String, hintKey: String, fields: [(label: String, text: String, max: Int)]) {
+    init(_ purpose: Purpose, titleKey: StringKey, hintKey: StringKey, fields: [(label: StringKey?, text: String, max: Int)]) {
         self.purpose = purpose
         self.titleKey = titleKey
         self.hintKey = hintKey
@@ -41,7 +42,7 @@ struct Prompt {
         case .action(.nextField), .action(.down): focus = (focus + 1) % fields.count
         case .action(.prevField), .action(.up): focus = (focus + fields.count - 1) % fields.count
         default:
-            if TextFieldView.edit(&fields[focus], input, transliterate: transliterate && labels[focus] != "directive.due") { error = "" }
+            if TextFieldView.edit(&fields[focus], input, transliterate: transliterate && labels[focus] != .directive_due) { error = "" }
         }
         return .open
     }
@@ -60,10 +61,10 @@ struct Prompt {
                 row += 1
             }
         }
-        let labelWidth = labels.allSatisfy(\.isEmpty) ? 0 : min(22, labels.map { TextWidth.of(ctx.t($0)) }.max() ?? 0) + 1
+        let labelWidth = labels.allSatisfy { $0 == nil } ? 0 : min(22, labels.map { $0.map { TextWidth.of(ctx.t($0)) } ?? 0 }.max() ?? 0) + 1
         for i in fields.indices {
             s.fill(row: row, col: 1, width: width, style: .selected)
-            if labelWidth > 0 { s.text(" " + ctx.t(labels[i]), row: row, col: 1, width: labelWidth + 1, style: .selected) }
+            if labelWidth > 0 { s.text(" " + (labels[i].map { ctx.t($0) } ?? ""), row: row, col: 1, width: labelWidth + 1, style: .selected) }
             TextFieldView.draw(&fields[i], on: s, row: row, col: 3 + labelWidth, width: width - labelWidth - 4,
                                focused: i == focus)
             row += 1

@@ -54,7 +54,7 @@ final class CaseDetailScreen: Screen, OffersActions {
     }
 
     func title(_ ctx: DeskContext) -> String {
-        ctx.t("detail.title", ctx.record(caseID)?.number.description ?? "")
+        ctx.t(.detail_title, ctx.record(caseID)?.number.description ?? "")
     }
 
     /// What the bar offers this user on this case now.
@@ -118,13 +118,13 @@ final class CaseDetailScreen: Screen, OffersActions {
             directive(record, ctx: ctx)
         case .action(.edit):
             guard Access.allows(ctx.user, .editCase, stationID: record.stationID) else {
-                ctx.say("detail.editNotAllowed", .warning)
+                ctx.say(.detail_editNotAllowed, .warning)
                 return .stay
             }
             return .push(IntakeScreen(editing: record))
         case .action(.changeStatus):
             guard Access.allows(ctx.user, .changeStatus, stationID: record.stationID) else {
-                ctx.say("detail.statusNotAllowed", .warning)
+                ctx.say(.detail_statusNotAllowed, .warning)
                 return .stay
             }
             pickerPurpose = .status
@@ -133,25 +133,25 @@ final class CaseDetailScreen: Screen, OffersActions {
         case .action(.add):
             let options = addOptions(record, ctx: ctx)
             guard !options.isEmpty else {
-                ctx.say("detail.addNotAllowed", .warning)
+                ctx.say(.detail_addNotAllowed, .warning)
                 return .stay
             }
             pickerPurpose = .add
-            picker = PickList(options: options, labels: options.map { ctx.t("add." + $0) }, current: "")
+            picker = PickList(options: options, labels: options.map { ctx.t(.dynamic("add." + $0)) }, current: "")
         case .action(.closeAlert):
             guard record.hasOpenAlert else {
-                ctx.say("alert.noneOpen", .warning)
+                ctx.say(.alert_noneOpen, .warning)
                 return .stay
             }
             guard Access.allows(ctx.user, .closeAlert, stationID: record.stationID) else {
-                ctx.say("alert.closeNotAllowed", .warning)
+                ctx.say(.alert_closeNotAllowed, .warning)
                 return .stay
             }
-            prompt = Prompt(.closeAlert, titleKey: "alert.closePrompt", hintKey: "alert.closeHint", fields: [("", "", 200)])
+            prompt = Prompt(.closeAlert, titleKey: .alert_closePrompt, hintKey: .alert_closeHint, fields: [(nil, "", 200)])
         case .action(.select) where tab == .plan:
             guard record.plan.indices.contains(stepIndex) else { return .stay }
             guard Access.allows(ctx.user, .editPlan, stationID: record.stationID) else {
-                ctx.say("detail.addNotAllowed", .warning)
+                ctx.say(.detail_addNotAllowed, .warning)
                 return .stay
             }
             let ordered = Self.orderedPlan(record)
@@ -203,19 +203,19 @@ final class CaseDetailScreen: Screen, OffersActions {
             updated.setStatus(status, by: user.id, at: ctx.clock.now())
             do {
                 try ctx.saveChange(updated, what: "status " + status.rawValue)
-                ctx.say("detail.statusChanged", .ok, ctx.label(status))
+                ctx.say(.detail_statusChanged, .ok, ctx.label(status))
             } catch {
-                if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
+                if !(error is SaveConflict) { ctx.say(.detail_saveFailed, .error) }
             }
             return .stay
         case .add:
             if code == "remark" {
-                prompt = Prompt(.remark, titleKey: "remark.prompt", hintKey: "remark.hint", fields: [("", "", 200)])
+                prompt = Prompt(.remark, titleKey: .remark_prompt, hintKey: .remark_hint, fields: [(nil, "", 200)])
                 return .stay
             }
             guard let kind = EntryKind(rawValue: code) else { return .stay }
             if record.status == .closed, kind != .prosecution {
-                ctx.say("error.caseClosed", .error)
+                ctx.say(.error_caseClosed, .error)
                 return .stay
             }
             tab = kind == .step ? .plan : kind == .prosecution ? .legal : .counselling
@@ -231,34 +231,34 @@ final class CaseDetailScreen: Screen, OffersActions {
         } else if Access.allows(ctx.user, .revealIdentity, stationID: record.stationID) {
             // Shown only once it is on record.
             guard ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description) else {
-                ctx.say("audit.cannotWrite", .error)
+                ctx.say(.audit_cannotWrite, .error)
                 return
             }
             revealed = true
         } else if Access.allows(ctx.user, .revealWithReason, stationID: record.stationID) {
-            prompt = Prompt(.revealReason, titleKey: "detail.reasonPrompt", hintKey: "detail.reasonHint",
-                            fields: [("", "", 120)])
+            prompt = Prompt(.revealReason, titleKey: .detail_reasonPrompt, hintKey: .detail_reasonHint,
+                            fields: [(nil, "", 120)])
         } else {
-            ctx.say("detail.revealNotAllowed", .warning)
+            ctx.say(.detail_revealNotAllowed, .warning)
         }
     }
 
     private func directive(_ record: CaseRecord, ctx: DeskContext) {
         if Access.allows(ctx.user, .giveDirective, stationID: record.stationID) {
-            prompt = Prompt(.directive, titleKey: "directive.prompt", hintKey: "directive.hint",
-                            fields: [("directive.text", "", 200), ("directive.due", ctx.today.adding(days: 7).description, 10)])
+            prompt = Prompt(.directive, titleKey: .directive_prompt, hintKey: .directive_hint,
+                            fields: [(.directive_text, "", 200), (.directive_due, ctx.today.adding(days: 7).description, 10)])
         } else if Access.allows(ctx.user, .answerDirective, stationID: record.stationID) {
             guard let open = ctx.directives(for: caseID).first(where: { $0.doneAt == nil }) else {
-                ctx.say("directive.noneOpen", .warning)
+                ctx.say(.directive_noneOpen, .warning)
                 return
             }
-            prompt = Prompt(.reply(open.id), titleKey: "directive.replyPrompt", hintKey: "directive.replyHint",
-                            fields: [("", "", 200)])
+            prompt = Prompt(.reply(open.id), titleKey: .directive_replyPrompt, hintKey: .directive_replyHint,
+                            fields: [(nil, "", 200)])
             // What she answers, whole, above her answer.
-            prompt?.note = ctx.t("directive.line", ctx.t("directive.state." + open.state(today: ctx.today).rawValue),
+            prompt?.note = ctx.t(.directive_line, ctx.t(.dynamic("directive.state." + open.state(today: ctx.today).rawValue)),
                                  open.due.description, ctx.userName(open.by), open.text)
         } else {
-            ctx.say("directive.notAllowed", .warning)
+            ctx.say(.directive_notAllowed, .warning)
         }
     }
 
@@ -274,11 +274,11 @@ final class CaseDetailScreen: Screen, OffersActions {
         case .revealReason:
             let text = p.values[0]
             guard text.count >= Self.shortestReason else {
-                ctx.say("detail.reasonNeeded", .error, Self.shortestReason)
+                ctx.say(.detail_reasonNeeded, .error, Self.shortestReason)
                 return false
             }
             guard ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description, note: text) else {
-                ctx.say("audit.cannotWrite", .error)
+                ctx.say(.audit_cannotWrite, .error)
                 return true
             }
             revealed = true
@@ -286,21 +286,21 @@ final class CaseDetailScreen: Screen, OffersActions {
         case .directive:
             switch Directive.make(caseID: record.id, text: p.values[0], due: p.values[1], by: user.id, clock: ctx.clock) {
             case .failure(let problem):
-                ctx.say("directive.error." + problem.rawValue, .error)
+                ctx.say(.dynamic("directive.error." + problem.rawValue), .error)
                 return false
             case .success(let d):
                 do { try ctx.addDirective(d) } catch {
-                    if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
+                    if !(error is SaveConflict) { ctx.say(.detail_saveFailed, .error) }
                     return false
                 }
-                ctx.say("directive.given", .ok, d.due.description)
+                ctx.say(.directive_given, .ok, d.due.description)
             }
         case .reply(let id):
             do {
                 try ctx.answerDirective(id, caseID: record.id, reply: p.values[0])
-                ctx.say("directive.answered", .ok)
+                ctx.say(.directive_answered, .ok)
             } catch {
-                ctx.say("directive.error." + ((error as? Directive.Problem) ?? .replyTooShort).rawValue, .error)
+                ctx.say(.dynamic("directive.error." + ((error as? Directive.Problem) ?? .replyTooShort).rawValue), .error)
                 return false
             }
         case .reportDays:
@@ -314,16 +314,16 @@ final class CaseDetailScreen: Screen, OffersActions {
                     try updated.closeAlert(note: p.values[0], by: user.id, at: ctx.clock.now())
                 }
             } catch {
-                ctx.say(p.purpose == .remark ? "remark.tooShort" : "alert.noteTooShort", .error, CaseRecord.shortestActionNote)
+                ctx.say(p.purpose == .remark ? .remark_tooShort : .alert_noteTooShort, .error, CaseRecord.shortestActionNote)
                 return false
             }
             do {
                 try ctx.saveChange(updated, what: p.purpose == .remark ? "remark" : "alert closed")
             } catch {
-                if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
+                if !(error is SaveConflict) { ctx.say(.detail_saveFailed, .error) }
                 return false
             }
-            ctx.say(p.purpose == .remark ? "remark.saved" : "alert.closed", .ok)
+            ctx.say(p.purpose == .remark ? .remark_saved : .alert_closed, .ok)
             if p.purpose == .remark { tab = .timeline }
         }
         return true
@@ -333,13 +333,13 @@ final class CaseDetailScreen: Screen, OffersActions {
         guard let record = ctx.record(caseID) else { return }
         var row = area.top
         // Summary, alert and tabs stay put; the tab's lines scroll below them.
-        s.text(" " + ctx.t("detail.summary", ctx.label(record.status), ctx.label(record.riskLevel),
+        s.text(" " + ctx.t(.detail_summary, ctx.label(record.status), ctx.label(record.riskLevel),
                            ctx.stationName(record.stationID)), row: row, col: 0, width: area.cols - 1,
                style: record.riskLevel == .high ? .high : .label)
         row += 1
         if let alert = record.openAlert {
             s.fill(row: row, style: .high)
-            s.text(" " + ctx.t("alert.banner", Day(alert.raisedAt).description), row: row,
+            s.text(" " + ctx.t(.alert_banner, Day(alert.raisedAt).description), row: row,
                    col: 0, width: area.cols - 1, style: .high)
             row += 1
         }
@@ -367,7 +367,7 @@ final class CaseDetailScreen: Screen, OffersActions {
             }
         }
         if all.count > body.rows {
-            let more = ctx.t("detail.scrollHint", min(all.count, scroll.selected + body.rows), all.count)
+            let more = ctx.t(.detail_scrollHint, min(all.count, scroll.selected + body.rows), all.count)
             s.text(more, row: body.top - 2, col: area.cols - TextWidth.of(more) - 1, style: .dim)
         }
         if var p = picker {
@@ -414,7 +414,7 @@ final class CaseDetailScreen: Screen, OffersActions {
 
     private func drawTabs(on s: Surface, row: Int, width: Int, ctx: DeskContext) {
         let all = DetailTab.allCases
-        let named = all.enumerated().map { " \($0.offset + 1) \(ctx.t("tab." + $0.element.rawValue)) " }
+        let named = all.enumerated().map { " \($0.offset + 1) \(ctx.t(.dynamic("tab." + $0.element.rawValue))) " }
         let useNames = TextWidth.of(named.joined()) + 1 <= width - 16
         var col = 1
         for (i, t) in all.enumerated() {

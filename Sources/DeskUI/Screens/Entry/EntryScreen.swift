@@ -19,7 +19,7 @@ final class EntryScreen: Screen {
         if let draft = ctx.entryDraft(form.kind, caseID: form.caseID, itemID: form.itemID) {
             self.form = draft
             if let last = draft.lastField, let i = draft.fields.firstIndex(where: { $0.key == last }) { focus = i }
-            ctx.say("entry.resumed." + form.kind.rawValue, .ok)
+            ctx.say(.dynamic("entry.resumed." + form.kind.rawValue), .ok)
         } else {
             self.form = form
             // A questionnaire's day is today already: start at the first question.
@@ -41,24 +41,24 @@ final class EntryScreen: Screen {
 
     func title(_ ctx: DeskContext) -> String {
         let number = ctx.record(form.caseID)?.number.description ?? ""
-        return ctx.t("entry.title." + form.kind.rawValue, number)
+        return ctx.t(.dynamic("entry.title." + form.kind.rawValue), number)
     }
 
     func choiceLabel(_ listKey: String, _ code: String, _ ctx: DeskContext) -> String {
-        if code.isEmpty { return ctx.t("intake.notSet") }
+        if code.isEmpty { return ctx.t(.intake_notSet) }
         if listKey == Offence.listKey {
             // Several sections: their act and number ("BNS 85, DP Act 3"), the words are on the list.
             return Offence.parse(Offence.codes(code)).map { CaseDetailScreen.code($0, ctx) }.joined(separator: ", ")
         }
-        return listKey == "partner" ? ctx.partnerName(code) : ctx.t("choice.\(listKey).\(code)")
+        return listKey == "partner" ? ctx.partnerName(code) : ctx.t(.dynamic("choice.\(listKey).\(code)"))
     }
 
     func label(_ f: EntryField, _ ctx: DeskContext, language: Language? = nil) -> String {
-        let key: String
+        let key: StringKey
         if form.kind == .phq9 || form.kind == .gad7, f.key.hasPrefix("item") {
-            key = "screen.\(form.kind.rawValue).\(f.key.dropFirst(4))"
+            key = .dynamic("screen.\(form.kind.rawValue).\(f.key.dropFirst(4))")
         } else {
-            key = "entry." + f.key
+            key = .dynamic("entry." + f.key)
         }
         return ctx.strings.text(key, language ?? ctx.language)
     }
@@ -80,9 +80,9 @@ final class EntryScreen: Screen {
         case .action(.select):
             if case .choice(let key, let options, let empty) = field.kind {
                 let opts = (empty ? [""] : []) + options
-                let labels = opts.map { $0.isEmpty || key != Offence.listKey ? choiceLabel(key, $0, ctx) : ctx.t("choice.\(key).\($0)") }
+                let labels = opts.map { $0.isEmpty || key != Offence.listKey ? choiceLabel(key, $0, ctx) : ctx.t(.dynamic("choice.\(key).\($0)")) }
                 picker = key == Offence.listKey
-                    ? PickList(several: opts, labels: labels, current: form[field.key], hint: ctx.t("picker.several"))
+                    ? PickList(several: opts, labels: labels, current: form[field.key], hint: ctx.t(.picker_several))
                     : PickList(options: opts, labels: labels, current: form[field.key])
             } else {
                 move(to: focus + 1, ctx: ctx)
@@ -93,7 +93,7 @@ final class EntryScreen: Screen {
         case .action(.back):
             if form.values != initialValues {
                 keepDraft(ctx)
-                ctx.say("entry.draftKept." + form.kind.rawValue, .ok)
+                ctx.say(.dynamic("entry.draftKept." + form.kind.rawValue), .ok)
             } else {
                 ctx.dropEntryDraft(form)
             }
@@ -136,7 +136,7 @@ final class EntryScreen: Screen {
     private func cycle(by step: Int, ctx: DeskContext) {
         // Several sections are picked from the list (Enter), never stepped through one at a time.
         guard case .choice(let key, let options, let empty) = field.kind else { return }
-        guard key != Offence.listKey else { return ctx.say("picker.useEnter", .warning) }
+        guard key != Offence.listKey else { return ctx.say(.picker_useEnter, .warning) }
         let opts = (empty ? [""] : []) + options
         let i = opts.firstIndex(of: form[field.key]) ?? 0
         set(field.key, opts[(i + step + opts.count) % opts.count], ctx: ctx)
@@ -155,7 +155,7 @@ final class EntryScreen: Screen {
             for (k, e) in problems.errors { shownErrors[k] = e }
             if let (k, _) = problems.errors.first, let i = fields.firstIndex(where: { $0.key == k }) {
                 focus = i
-                ctx.say("intake.fixFirst", .error, problems.errors.count, label(fields[i], ctx))
+                ctx.say(.intake_fixFirst, .error, problems.errors.count, label(fields[i], ctx))
             }
             keepDraft(ctx)
             return .stay
@@ -164,15 +164,15 @@ final class EntryScreen: Screen {
                 try ctx.saveChange(updated, what: form.kind.rawValue)
             } catch {
                 keepDraft(ctx)
-                if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
+                if !(error is SaveConflict) { ctx.say(.intake_saveFailed, .error) }
                 return .stay
             }
             finished = true
             ctx.dropEntryDraft(form)
             if !record.hasOpenAlert, updated.hasOpenAlert {
-                ctx.say("alert.raised", .high)
+                ctx.say(.alert_raised, .high)
             } else {
-                ctx.say("entry.saved." + form.kind.rawValue, .ok)
+                ctx.say(.dynamic("entry.saved." + form.kind.rawValue), .ok)
             }
             return .pop
         }
@@ -181,7 +181,7 @@ final class EntryScreen: Screen {
     private func keepDraft(_ ctx: DeskContext) {
         guard !finished else { return }
         form.lastField = field.key
-        do { try ctx.keepEntryDraft(form) } catch { ctx.say("intake.draftFailed", .error) }
+        do { try ctx.keepEntryDraft(form) } catch { ctx.say(.intake_draftFailed, .error) }
     }
 
     func suspend(ctx: DeskContext) {

@@ -52,7 +52,7 @@ extension EntryScreen {
                     if focused { pickerRow = row }
                 } else if var editor = editors[f.key] {
                     TextFieldView.draw(&editor, on: s, row: row, col: fieldCol, width: fieldWidth, focused: focused,
-                                       placeholder: f.kind.isDate ? ctx.t("intake.datePlaceholder") : "")
+                                       placeholder: f.kind.isDate ? ctx.t(.intake_datePlaceholder) : "")
                     editors[f.key] = editor
                     cursorSet = cursorSet || focused
                 }
@@ -60,7 +60,7 @@ extension EntryScreen {
                 s.text("     " + label(f, ctx, language: ctx.language.other), row: row, col: 1, width: labelWidth + 1,
                        style: .dim)
             case .error(let e):
-                let text = "⚠ " + ctx.t("error." + e.rawValue)
+                let text = "⚠ " + ctx.t(.dynamic("error." + e.rawValue))
                 let col = max(3, min(fieldCol, area.cols - TextWidth.of(text) - 1))
                 s.text(text, row: row, col: col, width: area.cols - col - 1, style: .error)
             case .note(let text, let style):
@@ -69,7 +69,7 @@ extension EntryScreen {
             row += 1
         }
         if selfHarm {
-            s.text(" " + ctx.t("alert.willRaise"), row: area.bottom - 1, col: 0, width: area.cols, style: .high)
+            s.text(" " + ctx.t(.alert_willRaise), row: area.bottom - 1, col: 0, width: area.cols, style: .high)
         }
         if !cursorSet { s.hideCursor() }
         if var p = picker {
@@ -84,23 +84,23 @@ extension EntryScreen {
         let heading: String
         switch form.kind {
         case .session:
-            heading = ctx.t("entry.heading.session", (record?.sessions.map(\.number).max() ?? 0) + 1)
+            heading = ctx.t(.entry_heading_session, (record?.sessions.map(\.number).max() ?? 0) + 1)
         case .step:
-            heading = ctx.t(form.itemID == nil ? "entry.heading.newStep" : "entry.heading.step")
+            heading = ctx.t(form.itemID == nil ? .entry_heading_newStep : .entry_heading_step)
         default:
-            heading = ctx.t("entry.heading." + form.kind.rawValue)
+            heading = ctx.t(.dynamic("entry.heading." + form.kind.rawValue))
         }
         var right = ""
         var rightStyle = Style.label
         if let p = form.screeningProgress {
             let max = form.kind == .gad7 ? Instrument.gad7.maxTotal : Instrument.phq9.maxTotal
             let count = form.kind == .gad7 ? Instrument.gad7.itemCount : Instrument.phq9.itemCount
-            right = ctx.t("screen.total", p.total, max)
+            right = ctx.t(.screen_total, p.total, max)
             if let band = p.severity {
-                right += " · " + ctx.t("severity." + band.rawValue)
+                right += " · " + ctx.t(.dynamic("severity." + band.rawValue))
                 rightStyle = band >= .moderate ? .warning : .ok
             } else {
-                right += " · " + ctx.t("screen.answered", p.answered, count)
+                right += " · " + ctx.t(.screen_answered, p.answered, count)
             }
             if p.itemNineRaised { rightStyle = .high }
         }
@@ -112,10 +112,10 @@ extension EntryScreen {
         row += 1
         let sub: String
         switch form.kind {
-        case .phq9, .gad7: sub = ctx.t("screen.scale")
-        case .session: sub = ctx.t("entry.confidential")
-        case .step: sub = ctx.t("entry.stepHint")
-        case .prosecution: sub = ctx.t("entry.legalHint")
+        case .phq9, .gad7: sub = ctx.t(.screen_scale)
+        case .session: sub = ctx.t(.entry_confidential)
+        case .step: sub = ctx.t(.entry_stepHint)
+        case .prosecution: sub = ctx.t(.entry_legalHint)
         }
         s.text(" " + sub, row: row, col: 0, width: area.cols - 1, style: .dim)
         row += 1

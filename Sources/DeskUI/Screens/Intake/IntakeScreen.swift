@@ -28,7 +28,7 @@ final class IntakeScreen: Screen {
         if let draft = ctx.draft {
             form = draft
             if let last = draft.lastField, let i = fields.firstIndex(of: last) { focus = i }
-            ctx.say("intake.resumed", .ok)
+            ctx.say(.intake_resumed, .ok)
         } else {
             form = IntakeForm.blank(stationID: stationID, clock: ctx.clock)
         }
@@ -60,8 +60,8 @@ final class IntakeScreen: Screen {
     var acceptsText: Bool { duplicates == nil && picker == nil && !isChoice(field) }
 
     func title(_ ctx: DeskContext) -> String {
-        if let editing, let record = ctx.record(editing) { return ctx.t("intake.editTitle", record.number.description) }
-        return ctx.t("intake.title", ctx.stationName(stationID))
+        if let editing, let record = ctx.record(editing) { return ctx.t(.intake_editTitle, record.number.description) }
+        return ctx.t(.intake_title, ctx.stationName(stationID))
     }
 
     func isChoice(_ f: IntakeField) -> Bool {
@@ -102,10 +102,10 @@ final class IntakeScreen: Screen {
             // suspend() keeps the draft as the screen closes.
             if editing != nil {
                 if let id = editing, let original = ctx.record(id), form.values != IntakeForm(editing: original).values {
-                    ctx.say("intake.editDiscarded", .warning)
+                    ctx.say(.intake_editDiscarded, .warning)
                 }
             } else if worthKeeping(ctx) {
-                ctx.say("intake.draftKept", .ok)
+                ctx.say(.intake_draftKept, .ok)
             }
             return .pop
         case .text(let scalar) where isChoice(field):
@@ -130,7 +130,7 @@ final class IntakeScreen: Screen {
             duplicates = nil
             keepDraft(ctx)
             guard found.indices.contains(duplicateList.selected) else { return .stay }
-            ctx.say("dup.opened", .ok)
+            ctx.say(.dup_opened, .ok)
             return .push(CaseDetailScreen(caseID: found[duplicateList.selected].record.id))
         case .action(.save):
             duplicates = nil
@@ -214,7 +214,7 @@ final class IntakeScreen: Screen {
                 duplicates = found
                 duplicateList = ScrollList()
                 keepDraft(ctx)
-                ctx.say("dup.found", .warning, found.count)
+                ctx.say(.dup_found, .warning, found.count)
                 return .stay
             } else {
                 do {
@@ -222,7 +222,7 @@ final class IntakeScreen: Screen {
                     result = form.makeCase(number: number, deskOfficerID: user.id, clock: ctx.clock)
                 } catch {
                     keepDraft(ctx)
-                    if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
+                    if !(error is SaveConflict) { ctx.say(.intake_saveFailed, .error) }
                     return .stay
                 }
             }
@@ -232,7 +232,7 @@ final class IntakeScreen: Screen {
             for (f, e) in problems.errors { shownErrors[f] = e }
             if let (f, _) = problems.first, let i = fields.firstIndex(of: f) {
                 focus = i
-                ctx.say("intake.fixFirst", .error, problems.errors.count, ctx.t("field." + f.rawValue))
+                ctx.say(.intake_fixFirst, .error, problems.errors.count, ctx.t(.dynamic("field." + f.rawValue)))
             }
             keepDraft(ctx)
             return .stay
@@ -240,26 +240,26 @@ final class IntakeScreen: Screen {
             do {
                 try ctx.save(record, isNew: false)
             } catch {
-                if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
+                if !(error is SaveConflict) { ctx.say(.intake_saveFailed, .error) }
                 return .stay
             }
             finished = true
-            ctx.say("intake.changesSaved", .ok, record.number.description)
+            ctx.say(.intake_changesSaved, .ok, record.number.description)
             return .pop
         case .success(let record):
             do {
                 try ctx.save(record, isNew: true)
             } catch {
                 keepDraft(ctx)
-                if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
+                if !(error is SaveConflict) { ctx.say(.intake_saveFailed, .error) }
                 return .stay
             }
             finished = true
             ctx.dropDraft()
             if record.isMinor {
-                ctx.say("intake.savedMinor", .warning, record.number.description)
+                ctx.say(.intake_savedMinor, .warning, record.number.description)
             } else {
-                ctx.say("intake.saved", .ok, record.number.description)
+                ctx.say(.intake_saved, .ok, record.number.description)
             }
             return .replace(CaseDetailScreen(caseID: record.id))
         }
@@ -271,7 +271,7 @@ final class IntakeScreen: Screen {
         do {
             try ctx.keepDraft(form)
         } catch {
-            ctx.say("intake.draftFailed", .error)
+            ctx.say(.intake_draftFailed, .error)
         }
     }
 

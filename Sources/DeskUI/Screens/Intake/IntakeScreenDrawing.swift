@@ -3,7 +3,7 @@ import DeskModel
 /// How the intake form is drawn: heading with live risk, section tabs, fields with their errors.
 extension IntakeScreen {
     func label(_ listKey: String, _ code: String, _ ctx: DeskContext) -> String {
-        code.isEmpty ? ctx.t("intake.notSet") : ctx.t("choice.\(listKey).\(code)")
+        code.isEmpty ? ctx.t(.intake_notSet) : ctx.t(.dynamic("choice.\(listKey).\(code)"))
     }
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
@@ -13,10 +13,10 @@ extension IntakeScreen {
         var row = area.top
         // Heading with the live risk and minor flags.
         let risk = form.risk.level
-        var badges = ctx.t("intake.riskBadge", ctx.t("choice.risk." + risk.rawValue))
-        if let age = Int(Digits.toASCII(form[.age])), age < 18 { badges = ctx.t("intake.minorBadge") + "  " + badges }
+        var badges = ctx.t(.intake_riskBadge, ctx.t(.dynamic("choice.risk." + risk.rawValue)))
+        if let age = Int(Digits.toASCII(form[.age])), age < 18 { badges = ctx.t(.intake_minorBadge) + "  " + badges }
         let badgeWidth = TextWidth.of(badges) + 1
-        s.text(" " + ctx.t("intake.sectionOf", sectionIndex, sections.count, ctx.t("section." + section.rawValue)),
+        s.text(" " + ctx.t(.intake_sectionOf, sectionIndex, sections.count, ctx.t(.dynamic("section." + section.rawValue))),
                row: row, col: 0, width: area.cols - badgeWidth, style: .label)
         s.text(badges, row: row, col: area.cols - badgeWidth, width: badgeWidth - 1,
                style: risk == .high ? .high : risk == .medium ? .warning : .ok, alignRight: true)
@@ -34,33 +34,33 @@ extension IntakeScreen {
         var lines: [Line] = []
         if section == .consent {
             // Informed consent: what the desk will do with what she says, before anything is written down.
-            lines.append(.note(ctx.t("intake.dataUse"), .label))
+            lines.append(.note(ctx.t(.intake_dataUse), .label))
         }
         for f in IntakeField.fields(in: section) {
             lines.append(.field(f))
             if let e = shownErrors[f] { lines.append(.error(f, e)) }
-            if let w = form.warning(for: f) { lines.append(.note("⚠ " + ctx.t("warn." + w.rawValue), .warning)) }
+            if let w = form.warning(for: f) { lines.append(.note("⚠ " + ctx.t(.dynamic("warn." + w.rawValue)), .warning)) }
         }
         if section == .risk {
-            let key = form.risk.safetyPlanNeeded ? "intake.safetyPlanNeeded" : "intake.safetyPlanNotNeeded"
-            lines.append(.note(ctx.t("intake.riskLevel", ctx.t("choice.risk." + risk.rawValue)) + " · " + ctx.t(key),
+            let key: StringKey = form.risk.safetyPlanNeeded ? .intake_safetyPlanNeeded : .intake_safetyPlanNotNeeded
+            lines.append(.note(ctx.t(.intake_riskLevel, ctx.t(.dynamic("choice.risk." + risk.rawValue))) + " · " + ctx.t(key),
                                risk == .high ? .high : .label))
         }
         if section == .identity || section == .incident, let age = Int(Digits.toASCII(form[.age])), age < 18,
            let id = editing, let done = ctx.record(id)?.prosecution.cwcReportDay {
             // Editing a child's case whose CWC report is recorded: the 24 hours are behind her.
-            lines.append(.note(ctx.t("child.bannerDone", done.description), .ok))
+            lines.append(.note(ctx.t(.child_bannerDone, done.description), .ok))
         } else if section == .identity || section == .incident, let age = Int(Digits.toASCII(form[.age])), age < 18 {
             let duty = ChildDuty.applying(age: age, category: IncidentCategory(rawValue: form[.category]) ?? .other, offences: [],
                                           relation: Relation(rawValue: form[.relation]), needsCare: Answer(rawValue: form[.childNeedsCare]) ?? .unknown)
-            lines.append(.note(duty.map { ctx.t("child.banner." + $0.rawValue) } ?? ctx.t("intake.minorNote"), .warning))
+            lines.append(.note(duty.map { ctx.t(.dynamic("child.banner." + $0.rawValue)) } ?? ctx.t(.intake_minorNote), .warning))
         }
-        if section == .legal { lines.append(.note(ctx.t("intake.sectionsNote"), .dim)) }
+        if section == .legal { lines.append(.note(ctx.t(.intake_sectionsNote), .dim)) }
         if section == .identity, !ctx.transliterating {
-            lines.append(.note(ctx.t("translit.hint"), .dim))
+            lines.append(.note(ctx.t(.translit_hint), .dim))
         }
         if section == .consent {
-            lines.append(.note(ctx.t("intake.consentNote"), .dim))
+            lines.append(.note(ctx.t(.intake_consentNote), .dim))
         }
         let height = area.bottom - row
         let focusLine = lines.firstIndex { if case .field(let f) = $0 { return f == field } else { return false } } ?? 0
@@ -74,7 +74,7 @@ extension IntakeScreen {
             case .field(let f):
                 let focused = f == field
                 let mark = f.isRequired ? "*" : " "
-                s.text(mark + " " + ctx.t("field." + f.rawValue), row: row, col: 1, width: labelWidth + 1,
+                s.text(mark + " " + ctx.t(.dynamic("field." + f.rawValue)), row: row, col: 1, width: labelWidth + 1,
                        style: focused ? .selected : shownErrors[f] != nil ? .error : .label)
                 if case .choice(let key, _, _) = f.kind {
                     let text = label(key, form[f], ctx)
@@ -82,12 +82,12 @@ extension IntakeScreen {
                            style: focused ? .fieldFocus : .field)
                 } else if var editor = editors[f] {
                     TextFieldView.draw(&editor, on: s, row: row, col: valueCol, width: valueWidth, focused: focused,
-                                       placeholder: f.kind == .date ? ctx.t("intake.datePlaceholder") : "")
+                                       placeholder: f.kind == .date ? ctx.t(.intake_datePlaceholder) : "")
                     editors[f] = editor
                     cursorSet = cursorSet || focused
                 }
             case .error(_, let e):
-                let text = "⚠ " + ctx.t("error." + e.rawValue)
+                let text = "⚠ " + ctx.t(.dynamic("error." + e.rawValue))
                 let col = max(3, min(valueCol, area.cols - TextWidth.of(text) - 1))
                 s.text(text, row: row, col: col, width: area.cols - col - 1, style: .error)
             case .note(let text, let style):
@@ -109,17 +109,17 @@ extension IntakeScreen {
     private func drawDuplicates(_ found: [DuplicateFinder.Match<CaseListing>], on s: Surface, area: Rect, ctx: DeskContext) {
         let width = area.cols - 4
         let top = area.top + 3
-        let rows = [ctx.t("dup.title", found.count), ctx.t("dup.hint")] + found.map { _ in "" } + [""]
+        let rows = [ctx.t(.dup_title, found.count), ctx.t(.dup_hint)] + found.map { _ in "" } + [""]
         for i in rows.indices { s.fill(row: top + i, col: 2, width: width, style: .selected) }
         s.text(" " + rows[0], row: top, col: 2, width: width, style: .selected)
         s.text(" " + rows[1], row: top + 1, col: 2, width: width, style: .selected)
         for (i, m) in found.enumerated() {
             let r = m.record
             let chosen = i == duplicateList.selected
-            let why = m.reasons.map { ctx.t("dup.reason." + $0.rawValue) }.joined(separator: ", ")
+            let why = m.reasons.map { ctx.t(.dynamic("dup.reason." + $0.rawValue)) }.joined(separator: ", ")
             let line = (chosen ? "▶ " : "  ") + r.number.description + "  " + Mask.name(r.name) + "  "
                 + (r.age.map(String.init) ?? "?") + "  " + Day(r.reportedAt).description + "  "
-                + ctx.t("dup.matched", why)
+                + ctx.t(.dup_matched, why)
             s.text(" " + line, row: top + 2 + i, col: 2, width: width, style: chosen ? .fieldFocus : .field)
         }
         s.hideCursor()
@@ -127,7 +127,7 @@ extension IntakeScreen {
 
     private func drawTabs(on s: Surface, row: Int, width: Int, current: IntakeSection, ctx: DeskContext) {
         let sections = IntakeSection.allCases
-        let named = sections.enumerated().map { " \($0.offset + 1) \(ctx.t("section." + $0.element.rawValue)) " }
+        let named = sections.enumerated().map { " \($0.offset + 1) \(ctx.t(.dynamic("section." + $0.element.rawValue))) " }
         let useNames = TextWidth.of(named.joined()) + 1 <= width
         var col = 1
         for (i, section) in sections.enumerated() {
