@@ -136,11 +136,11 @@ func assertSnapshot(_ text: String, named name: String, file: StaticString = #fi
 
 /// Runs `steps` on a fresh desk at 80x24 and 120x40, in English and Hindi, and checks each screen
 /// against its snapshot NAME-LANG-COLSxROWS.
-func checkSnapshots(_ name: String, cases: Int, file: StaticString = #filePath, line: UInt = #line,
-                    steps: (Harness) throws -> Void) throws {
+func checkSnapshots(_ name: String, cases: Int, clock: () -> DeskClock = { testClock }, file: StaticString = #filePath,
+                    line: UInt = #line, steps: (Harness) throws -> Void) throws {
     for (rows, cols) in [(24, 80), (40, 120)] {
         for lang in Language.allCases {
-            let h = try Harness(cases: cases, rows: rows, cols: cols)
+            let h = try Harness(cases: cases, rows: rows, cols: cols, clock: clock())
             defer { h.cleanUp() }
             h.ctx.language = lang
             try steps(h)

@@ -4,21 +4,10 @@ import XCTest
 
 /// Whole screens as text, at 80x24 and 120x40, in English and Hindi.
 final class ScreenSnapshotTests: XCTestCase {
-    let sizes = [(24, 80), (40, 120)]
-
     /// Runs `steps` on a fresh desk for each size and language and checks the screen.
-    func check(_ name: String, cases: Int = 12, steps: (Harness) -> Void) throws {
-        for (rows, cols) in sizes {
-            for lang in Language.allCases {
-                let h = try Harness(cases: cases, rows: rows, cols: cols)
-                defer { h.cleanUp() }
-                h.ctx.language = lang
-                steps(h)
-                h.ctx.language = lang
-                assertWellFormed(h)
-                assertSnapshot(h.screen, named: "\(name)-\(lang.rawValue)-\(cols)x\(rows)")
-            }
-        }
+    func check(_ name: String, cases: Int = 12, file: StaticString = #filePath, line: UInt = #line,
+               steps: (Harness) -> Void) throws {
+        try checkSnapshots(name, cases: cases, file: file, line: line, steps: steps)
     }
 
     func testLogin() throws {
@@ -73,7 +62,7 @@ final class ScreenSnapshotTests: XCTestCase {
     /// with the section of the BNSS it comes from.
     func testLegalTab() throws {
         try check("legal", cases: 0) { h in
-            let r = legalCase(h)
+            let r = Self.legalCase(h)
             h.login("asha", "1111")
             h.openCase(r.number.description)
             h.press(.char("4"))
@@ -83,7 +72,7 @@ final class ScreenSnapshotTests: XCTestCase {
     /// The FIR form's sections: several marked in the pick list.
     func testFIRSectionsPickList() throws {
         try check("fir-sections", cases: 0) { h in
-            let r = legalCase(h)
+            let r = Self.legalCase(h)
             h.login("asha", "1111")
             h.openCase(r.number.description)
             h.press(.char("4"), .function(3), .enter, .tab, .enter)
@@ -123,7 +112,7 @@ final class ScreenSnapshotTests: XCTestCase {
 
     /// A 15-year-old's case (synthetic) with an FIR of 1 October 2026 under POCSO 4 and BNS 64, and
     /// the sections typed by hand in an older version.
-    func legalCase(_ h: Harness) -> CaseRecord {
+    static func legalCase(_ h: Harness) -> CaseRecord {
         var form = IntakeForm.blank(stationID: "VJN", clock: testClock)
         form[.name] = "परीक्षा नमूना"
         form[.age] = "15"
@@ -144,7 +133,7 @@ final class ScreenSnapshotTests: XCTestCase {
         return r
     }
 
-    func makeBlank() -> CaseRecord {
+    static func makeBlank() -> CaseRecord {
         CaseRecord(number: CaseNumber(stationCode: "IND-VJN", year: 2026, sequence: 999), stationID: "VJN", deskOfficerID: "asha",
                    reportedAt: testNow, arrival: .walkIn, identity: Identity(name: "x"), incident: Incident(category: .other),
                    risk: RiskAssessment(), legal: LegalTrack(), needs: ImmediateNeeds(), consent: Consent(), createdAt: testNow,

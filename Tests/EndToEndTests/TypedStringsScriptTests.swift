@@ -18,6 +18,8 @@ final class TypedStringsScriptTests: XCTestCase {
             _ = ctx.t("choice.\(list).\(code)")
             _ = strings.has("entry.title." + code, .hi)
             let headers = ["list.colNumber", "list.colName"]
+            let key = late ? "child.late" : "child.by"
+            var fields = [("audit.colWhen", code), ("audit.colWho", list)]
             let sameInBoth: Set<String> = ["intake.notSet"]
             _ = Prompt(.remark, titleKey: "remark.prompt", hintKey: "remark.hint", fields: [(nil, "", 200)])
             _ = Transition.ask("confirm.quit", [], yes: { .quit })
@@ -36,7 +38,9 @@ final class TypedStringsScriptTests: XCTestCase {
             _ = ctx.t(late ? .child_late : .child_by, 2)
             _ = ctx.t(.dynamic("choice.\(list).\(code)"))
             _ = strings.has(.dynamic("entry.title." + code), .hi)
-            let headers = [StringKey.list_colNumber, StringKey.list_colName]
+            let headers = [StringKey.list_colNumber, .list_colName]
+            let key = late ? StringKey.child_late : .child_by
+            var fields = [(StringKey.audit_colWhen, code), (.audit_colWho, list)]
             let sameInBoth: Set<String> = ["intake.notSet"]
             _ = Prompt(.remark, titleKey: .remark_prompt, hintKey: .remark_hint, fields: [(nil, "", 200)])
             _ = Transition.ask(.confirm_quit, [], yes: { .quit })

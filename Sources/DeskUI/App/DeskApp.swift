@@ -179,6 +179,7 @@ public final class DeskApp {
         guard let screen = top else { return }
         drawTopBar(on: surface, title: screen.title(ctx))
         let area = Rect(top: 1, left: 0, rows: size.rows - 3, cols: size.cols)
+        screen.layout(in: area, ctx: ctx)
         screen.draw(on: surface, in: area, ctx: ctx)
         if let q = question {
             drawQuestion(ctx.strings.text(q.key, ctx.language, arguments: q.args), on: surface)

@@ -52,9 +52,10 @@ public struct Keymap: Sendable {
         }
     }
 
-    /// The action of a key in the given contexts, searched in order, then `global`.
+    /// The action of a key in the given contexts, searched in order (each followed by its
+    /// fallbacks), then `global`.
     public func action(for key: Key, in contexts: [KeyContext]) -> Action? {
-        for ctx in contexts + [.global] {
+        for ctx in KeyContext.searchOrder(contexts) {
             if let a = table[ctx]?[key] { return a }
         }
         return nil
@@ -67,7 +68,7 @@ public struct Keymap: Sendable {
         var out: [(String, Action, KeyContext)] = bindings.first { $0.action == .help }
             .map { [(Key(name: $0.keys[0])?.name ?? $0.keys[0], Action.help, KeyContext.global)] } ?? []
         var usedKeys: Set<Key> = Set(bindings.first { $0.action == .help }?.keys.compactMap(Key.init(name:)) ?? [])
-        for ctx in contexts + [.global] {
+        for ctx in KeyContext.searchOrder(contexts) {
             for b in bindings where b.bar && b.contexts.contains(ctx) && !seen.contains(b.action) {
                 // A key already taken by a more specific context does not do this here.
                 guard let key = Key(name: b.keys[0]), !usedKeys.contains(key) else { continue }
@@ -79,12 +80,25 @@ public struct Keymap: Sendable {
         return out
     }
 
-    /// Every binding of a context, keys written as the bar writes them, leaving out keys that a
-    /// more specific context (`shadowedBy`) takes for itself.
+    /// The keys that do `action` for a screen with these contexts (a key a more specific context
+    /// takes for something else does not count).
+    public func keys(for action: Action, in contexts: [KeyContext]) -> [Key] {
+        let order = KeyContext.searchOrder(contexts)
+        return Set(order.flatMap { table[$0].map { Array($0.keys) } ?? [] })
+            .filter { self.action(for: $0, in: contexts) == action }
+            .sorted { $0.name < $1.name }
+    }
+
+    /// Every binding of a context and of the shared contexts it falls back to, keys written as the
+    /// bar writes them, leaving out keys that a more specific context (`shadowedBy`) takes for itself.
     public func helpItems(for context: KeyContext, shadowedBy earlier: [KeyContext] = []) -> [(keys: String, action: Action)] {
-        bindings.filter { $0.contexts.contains(context) }.compactMap { b in
+        let own = [context] + context.fallbacks
+        let before = earlier.isEmpty ? [] : KeyContext.searchOrder(earlier).filter { $0 != .global || earlier.contains(.global) }
+        return bindings.filter { b in own.contains { b.contexts.contains($0) } }.compactMap { b in
             let keys = b.keys.compactMap(Key.init(name:)).filter { key in
-                !earlier.contains { table[$0]?[key] != nil }
+                !before.contains { table[$0]?[key] != nil }
+                    // A fallback's key the context itself binds to something else is not this one.
+                    && (b.contexts.contains(context) || table[context]?[key] == nil)
             }
             return keys.isEmpty ? nil : (keys.map(\.name).joined(separator: " "), b.action)
         }

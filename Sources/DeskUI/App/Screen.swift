@@ -40,8 +40,16 @@ public protocol Screen: AnyObject {
     var keyContexts: [KeyContext] { get }
     /// True while a text field has the focus: printable keys are then text, not commands.
     var acceptsText: Bool { get }
+    /// The actions this screen acts on as it stands (the app's own, help, language, quit, aside).
+    /// Each must have a key in `keyContexts`: a test checks it.
+    var handledActions: Set<Action> { get }
     /// Title shown in the top bar.
     func title(_ ctx: DeskContext) -> String
+    /// Settles what drawing in `area` needs (where a list or page is scrolled to, the height of a
+    /// pick list): called before every `draw`, after the keys are handled.
+    func layout(in area: Rect, ctx: DeskContext)
+    /// Draws the screen as it stands. Changes nothing of the screen (the text fields' own
+    /// sideways scroll aside): what it needs was settled by `handle` and `layout`.
     func draw(on surface: Surface, in area: Rect, ctx: DeskContext)
     func handle(_ input: Input, ctx: DeskContext) -> Transition
     /// Called before the app quits or logs out, and when the screen is left: keep what must be kept.
@@ -67,7 +75,15 @@ protocol OffersActions {
 
 extension Screen {
     public var acceptsText: Bool { false }
+    public func layout(in area: Rect, ctx: DeskContext) {}
     public func suspend(ctx: DeskContext) {}
     public func resume(ctx: DeskContext) {}
     public func appear(ctx: DeskContext) {}
+}
+
+extension Action {
+    /// Moving in a list or a page: the keys of the shared `navigate` context.
+    public static let moving: Set<Action> = [.up, .down, .pageUp, .pageDown, .first, .last]
+    /// Editing the text of a field (the `edit` context).
+    public static let editing: Set<Action> = [.cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteBack, .deleteForward, .clearLine]
 }

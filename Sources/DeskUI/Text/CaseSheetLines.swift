@@ -265,6 +265,7 @@ extension CaseSheet {
         let court = p.courtDays.map { $0 < today ? $0.description : "▸ " + $0.description }
         row(.legal_courtDays, court.isEmpty ? "—" : court.joined(separator: ", "))
         row(.entry_outcome, ctx.label(p.outcome))
+        out += PathSheetLines.lines(r, ctx: ctx)
         return out
     }
 

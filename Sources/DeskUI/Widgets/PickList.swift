@@ -29,6 +29,10 @@ struct PickList {
     /// The marked options as a field value: comma separated, in list order.
     var markedValue: String { options.filter { marked?.contains($0) == true }.joined(separator: ",") }
 
+    /// What a pick list acts on (moving is the shared `navigate` context's).
+    static let handledActions = Action.moving.union([.select, .back])
+    static let keyContexts: [KeyContext] = [.picker]
+
     enum Outcome: Equatable {
         /// Still open.
         case open
@@ -63,8 +67,16 @@ struct PickList {
         }
     }
 
+    /// Rows of options the box has room for in `area`.
+    func height(in area: Rect) -> Int { min(labels.count, area.rows - 2 - (marked != nil ? 1 : 0)) }
+
+    /// Sizes the list for `area` and scrolls it to the option under the bar (before drawing).
+    mutating func layout(in area: Rect) {
+        list.layout(count: labels.count, height: height(in: area))
+    }
+
     /// Draws a framed box with its top-left corner near (row, col), kept inside `area`.
-    mutating func draw(on s: Surface, row: Int, col: Int, area: Rect) {
+    func draw(on s: Surface, row: Int, col: Int, area: Rect) {
         let several = marked != nil
         let (marks, options) = (marked, self.options)
         let mark = { (i: Int) -> String in
@@ -73,7 +85,7 @@ struct PickList {
         }
         let widest = max(16, labels.map { TextWidth.of($0) }.max() ?? 10) + (several ? 4 : 0)
         let inner = min(area.cols - 4, max(widest, several ? TextWidth.of(hint) : 0) + 4)
-        let height = min(labels.count, area.rows - 2 - (several ? 1 : 0))
+        let height = height(in: area)
         var top0 = max(area.top, min(row, area.bottom - height - 2 - (several ? 1 : 0)))
         if several {
             // The hint takes the box's first line.
@@ -87,7 +99,7 @@ struct PickList {
         let top = several ? top0 : max(area.top, min(row, area.bottom - height - 2))
         let left = max(area.left, min(col, area.left + area.cols - inner - 2))
         if !several { s.put("┌" + String(repeating: "─", count: inner) + "┐", row: top, col: left, style: .selected) }
-        let range = list.window(count: labels.count, height: height)
+        let range = list.visible
         for (i, index) in range.enumerated() {
             let selected = index == list.selected
             s.put("│", row: top + 1 + i, col: left, style: .selected)

@@ -35,6 +35,10 @@ struct Prompt {
 
     enum Outcome { case open, submitted, cancelled }
 
+    /// What a prompt acts on, in its contexts (`prompt`, `edit`).
+    static let handledActions = Action.editing.union([.select, .back, .nextField])
+    static let keyContexts: [KeyContext] = [.prompt, .edit]
+
     mutating func handle(_ input: Input, transliterate: Bool = false) -> Outcome {
         switch input {
         case .action(.select): return .submitted
@@ -47,8 +51,20 @@ struct Prompt {
         return .open
     }
 
+    private func labelWidth(_ ctx: DeskContext) -> Int {
+        labels.allSatisfy { $0 == nil } ? 0 : min(22, labels.map { $0.map { TextWidth.of(ctx.t($0)) } ?? 0 }.max() ?? 0) + 1
+    }
+
+    private func fieldWidth(in area: Rect, ctx: DeskContext) -> Int { area.cols - 2 - labelWidth(ctx) - 4 }
+
+    /// Scrolls each field sideways so that its cursor shows (before drawing).
+    mutating func layout(in area: Rect, ctx: DeskContext) {
+        let width = fieldWidth(in: area, ctx: ctx)
+        for i in fields.indices { _ = fields[i].layout(width: width) }
+    }
+
     /// Drawn across the top of `area`, one row per field between the title and the hint.
-    mutating func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         var row = area.top + 1
         let width = area.cols - 2
         s.fill(row: row, col: 1, width: width, style: .selected)
@@ -61,11 +77,11 @@ struct Prompt {
                 row += 1
             }
         }
-        let labelWidth = labels.allSatisfy { $0 == nil } ? 0 : min(22, labels.map { $0.map { TextWidth.of(ctx.t($0)) } ?? 0 }.max() ?? 0) + 1
+        let labelWidth = labelWidth(ctx)
         for i in fields.indices {
             s.fill(row: row, col: 1, width: width, style: .selected)
             if labelWidth > 0 { s.text(" " + (labels[i].map { ctx.t($0) } ?? ""), row: row, col: 1, width: labelWidth + 1, style: .selected) }
-            TextFieldView.draw(&fields[i], on: s, row: row, col: 3 + labelWidth, width: width - labelWidth - 4,
+            TextFieldView.draw(fields[i], on: s, row: row, col: 3 + labelWidth, width: fieldWidth(in: area, ctx: ctx),
                                focused: i == focus)
             row += 1
         }

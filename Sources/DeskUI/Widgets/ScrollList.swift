@@ -1,11 +1,15 @@
-/// Selection and scrolling of a list, as a value.
+/// Selection and scrolling of a list, as a value: the selection moves with the keys, the
+/// viewport follows it when the list is laid out.
 public struct ScrollList: Equatable, Sendable {
     public var selected: Int = 0
-    public var top: Int = 0
+    var view = Viewport()
 
     public init(selected: Int = 0) {
         self.selected = selected
     }
+
+    /// The first row shown.
+    public var top: Int { view.top }
 
     /// Moves the selection for an action; returns false if the action is not a movement.
     public mutating func apply(_ action: Action, count: Int, page: Int) -> Bool {
@@ -26,13 +30,13 @@ public struct ScrollList: Equatable, Sendable {
         selected = max(0, min(selected, count - 1))
     }
 
-    /// Scrolls so that the selection is within `height` rows; returns the visible index range.
-    public mutating func window(count: Int, height: Int) -> Range<Int> {
+    /// Sizes the list for `height` rows and scrolls so that the selection shows (before drawing).
+    public mutating func layout(count: Int, height: Int) {
         clamp(count: count)
-        guard height > 0, count > 0 else { return 0..<0 }
-        if selected < top { top = selected }
-        if selected >= top + height { top = selected - height + 1 }
-        top = max(0, min(top, max(0, count - height)))
-        return top..<min(count, top + height)
+        view.fit(count: count, height: height)
+        view.reveal(selected)
     }
+
+    /// The index range shown, as last laid out.
+    public var visible: Range<Int> { view.visible }
 }

@@ -1,8 +1,13 @@
 import DeskModel
 
-/// Draws a line editor as a field box and places the cursor when it has the focus.
+/// Draws a line editor as a field box and places the cursor when it has the focus. Drawing
+/// changes nothing: the editor's sideways scroll is settled before, by `LineEditor.layout(width:)`
+/// in the screen's `layout`.
 enum TextFieldView {
-    static func draw(_ editor: inout LineEditor, on s: Surface, row: Int, col: Int, width: Int, focused: Bool,
+    /// Columns of a filter line's field.
+    static let filterWidth = 24
+
+    static func draw(_ editor: LineEditor, on s: Surface, row: Int, col: Int, width: Int, focused: Bool,
                      secret: Bool = false, placeholder: String = "") {
         var shown = editor
         if secret {
@@ -11,7 +16,6 @@ enum TextFieldView {
             shown = masked
         }
         let view = shown.layout(width: width)
-        if !secret { editor = shown }
         let style: Style = focused ? .fieldFocus : .field
         if view.visible.isEmpty && !placeholder.isEmpty && !focused {
             s.text(placeholder, row: row, col: col, width: width, style: .dim)
@@ -28,13 +32,13 @@ enum TextFieldView {
     }
 
     /// A filter line: label, a 24-column field, and a note on the right (counts, sort).
-    static func filterBar(_ editor: inout LineEditor, on s: Surface, row: Int, width: Int, label: String,
+    static func filterBar(_ editor: LineEditor, on s: Surface, row: Int, width: Int, label: String,
                           placeholder: String, focused: Bool, info: String, infoStyle: Style) {
         let labelText = label + " "
         let fieldCol = TextWidth.of(labelText) + 1
-        let fieldWidth = 24
+        let fieldWidth = filterWidth
         s.text(" " + labelText, row: row, col: 0, width: fieldCol, style: .label)
-        draw(&editor, on: s, row: row, col: fieldCol, width: fieldWidth, focused: focused, placeholder: placeholder)
+        draw(editor, on: s, row: row, col: fieldCol, width: fieldWidth, focused: focused, placeholder: placeholder)
         s.text(info, row: row, col: fieldCol + fieldWidth + 1, width: width - fieldCol - fieldWidth - 2,
                style: infoStyle, alignRight: true)
     }

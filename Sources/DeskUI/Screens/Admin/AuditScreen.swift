@@ -25,7 +25,10 @@ final class AuditScreen: Screen {
         }
     }
 
-    var keyContexts: [KeyContext] { opened != nil ? [.help] : [.search, .edit] }
+    /// Its own context (Enter opens, Esc clears the filter or goes back) falls back to the shared
+    /// moving keys: ↑ ↓ PgUp PgDn Home End move in the log, Ctrl-A / Ctrl-E in the filter.
+    var keyContexts: [KeyContext] { opened != nil ? [.help] : [.audit, .edit] }
+    var handledActions: Set<Action> { opened != nil ? [.back] : Action.moving.union(Action.editing).union([.select, .back]) }
     var acceptsText: Bool { opened == nil }
     func title(_ ctx: DeskContext) -> String { ctx.t(.audit_title) }
 
@@ -49,10 +52,10 @@ final class AuditScreen: Screen {
     func openedLines(_ e: AuditEntry, width: Int, ctx: DeskContext) -> [(String, String)] {
         let number = e.caseID.flatMap { ctx.record($0)?.number.description } ?? "—"
         let who = e.user.isEmpty ? "—" : e.user + " · " + ctx.userName(e.user)
-        var fields: [(StringKey, String)] = [(.audit_colWhen, CaseDetailScreen.stamp(e.at)), (.audit_colWho, who),
+        var fields = [(StringKey.audit_colWhen, CaseDetailScreen.stamp(e.at)), (.audit_colWho, who),
                       (.audit_colWhat, ctx.t(.dynamic("audit.kind." + e.kind.rawValue))), (.audit_colCase, number),
                       (.audit_colDetail, e.detail.isEmpty ? "—" : e.detail)]
-        if let note = AuditLog(store: ctx.store).openNote(e) { fields.append((.audit_colNote, note)) }
+        if let note = AuditLog(store: ctx.store).openNote(e) { fields.append((StringKey.audit_colNote, note)) }
         let labelWidth = 18
         var out: [(String, String)] = []
         for (key, value) in fields {
@@ -75,12 +78,18 @@ final class AuditScreen: Screen {
             if filter.text.isEmpty { return .pop }
             filter.clear()
             list = ScrollList()
-        case .action(let a) where [.up, .down, .pageUp, .pageDown].contains(a):
-            _ = list.apply(a, count: shown(ctx).count, page: 10)
+        case .action(let a) where Action.moving.contains(a):
+            _ = list.apply(a, count: shown(ctx).count, page: max(2, list.view.height))
         default:
             if TextFieldView.edit(&filter, input) { list = ScrollList() }
         }
         return .stay
+    }
+
+    func layout(in area: Rect, ctx: DeskContext) {
+        // Under the filter line, the column heads and their rule.
+        if opened == nil { list.layout(count: shownEntries(ctx).count, height: area.rows - 3) }
+        _ = filter.layout(width: TextFieldView.filterWidth)
     }
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
@@ -100,7 +109,7 @@ final class AuditScreen: Screen {
         }
         let rows = all.map(\.row)
         var r = area.top
-        TextFieldView.filterBar(&filter, on: s, row: r, width: area.cols, label: ctx.t(.audit_filter),
+        TextFieldView.filterBar(filter, on: s, row: r, width: area.cols, label: ctx.t(.audit_filter),
                                 placeholder: ctx.t(.audit_filterHint), focused: true,
                                 info: chainOK ? ctx.t(.audit_count, rows.count) : ctx.t(.audit_chainBroken),
                                 infoStyle: chainOK ? .dim : .error)
@@ -114,7 +123,7 @@ final class AuditScreen: Screen {
         r += 1
         s.rule(row: r)
         r += 1
-        for i in list.window(count: rows.count, height: area.bottom - r) {
+        for i in list.visible {
             let style: Style = i == list.selected ? .selected : .normal
             if i == list.selected { s.fill(row: r, style: .selected) }
             col = 1

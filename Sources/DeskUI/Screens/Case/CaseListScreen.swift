@@ -17,6 +17,16 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
     }
 
     var keyContexts: [KeyContext] { searching ? [.search, .edit] : [.list] }
+    var handledActions: Set<Action> {
+        searching ? Action.editing.union([.select, .down, .back])
+            : Action.moving.union([.search, .filterStatus, .sortNext, .filterFlag, .newCase, .select, .back])
+    }
+
+    func layout(in area: Rect, ctx: DeskContext) {
+        // Under the filter line, the column heads and their rule.
+        list.layout(count: rows(ctx).count, height: area.rows - 3)
+        _ = searchField.layout(width: TextFieldView.filterWidth)
+    }
     var acceptsText: Bool { searching }
 
     func title(_ ctx: DeskContext) -> String { ctx.t(.list_title, ctx.stationName(stationID)) }
@@ -105,7 +115,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         // Search, filter and sort line.
         var status = query.status.map { ctx.label($0) } ?? ctx.t(.list_allStatuses)
         if let flag = query.flag { status += " · " + ctx.t(.dynamic("flag." + flag.rawValue)) }
-        TextFieldView.filterBar(&searchField, on: s, row: row, width: area.cols, label: ctx.t(.list_search),
+        TextFieldView.filterBar(searchField, on: s, row: row, width: area.cols, label: ctx.t(.list_search),
                                 placeholder: ctx.t(.list_searchHint), focused: searching,
                                 info: ctx.t(.list_filterInfo, status, ctx.t(.dynamic("sort." + query.sort.rawValue)), all.count),
                                 infoStyle: .dim)
@@ -116,8 +126,8 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         let cols = columns(wide: wide, total: area.cols)
         // Those who review see what each case needs where the desk sees its category.
         let reviewing = Access.allows(ctx.user, .reviewStations)
-        let headers: [StringKey] = [.list_colNumber, .list_colName, .list_colAge, reviewing ? .list_colNeeds : .list_colCategory,
-                                    .list_colRisk, .list_colStatus, .list_colReported] + (wide ? [.list_colArrival] : [])
+        let headers = [StringKey.list_colNumber, .list_colName, .list_colAge, reviewing ? .list_colNeeds : .list_colCategory, .list_colRisk,
+                       .list_colStatus, .list_colReported] + (wide ? [StringKey.list_colArrival] : [])
         var col = 1
         for (i, key) in headers.enumerated() {
             s.text(ctx.t(key), row: row, col: col, width: cols[i], style: .label)
@@ -126,15 +136,14 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         row += 1
         s.rule(row: row)
         row += 1
-        let height = area.bottom - row
         if all.isEmpty {
             let filtered = !query.search.isEmpty || query.status != nil || query.flag != nil
-            let key: StringKey = !query.search.isEmpty ? .list_noMatch : filtered ? .list_noMatchFilter : .list_empty
+            let key = !query.search.isEmpty ? StringKey.list_noMatch : filtered ? .list_noMatchFilter : .list_empty
             s.text("  " + ctx.t(key), row: row, col: 0,
                    width: area.cols, style: .dim)
             return
         }
-        for i in list.window(count: all.count, height: height) {
+        for i in list.visible {
             let r = all[i]
             let selected = i == list.selected
             let base: Style = selected ? .selected : .normal

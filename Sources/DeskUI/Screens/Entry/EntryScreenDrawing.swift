@@ -1,85 +1,41 @@
 import DeskModel
 
-/// How an entry form is drawn: a heading (with the live score for a questionnaire), then the
-/// fields with their errors. A questionnaire shows each question in both languages.
-extension EntryScreen {
-    var isQuestionnaire: Bool { form.kind == .phq9 || form.kind == .gad7 }
+/// How an entry form is drawn on the form screen: a heading (with the live score for a
+/// questionnaire), then the fields with their errors. A questionnaire shows each question in both
+/// languages, its score in a narrow column at the right.
+extension EntrySpec {
+    /// A questionnaire's question and the line under it (the other language) stay in view.
+    var linesAfterFocus: Int { isQuestionnaire ? 2 : 1 }
 
-    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
-        var row = area.top
-        drawHeading(on: s, row: &row, area: area, ctx: ctx)
-        s.rule(row: row)
-        row += 1
-
-        enum Line { case field(EntryField), other(EntryField), error(ValidationError), note(String, Style) }
-        var lines: [Line] = []
-        for f in fields {
-            lines.append(.field(f))
-            if isQuestionnaire, f.key.hasPrefix("item") { lines.append(.other(f)) }
-            if let e = shownErrors[f.key] { lines.append(.error(e)) }
+    func columns(cols: Int, for key: String?) -> FormColumns {
+        if isQuestionnaire {
+            // The day needs more room than a score.
+            if let key, form.kind(of: key).isDate { return FormColumns(labelWidth: cols - 9, fieldCol: cols - 14, fieldWidth: 12) }
+            return FormColumns(labelWidth: cols - 9, fieldCol: cols - 6, fieldWidth: 4)
         }
-        // PHQ-9 item 9 above 0: the self-harm warning stands on a line of its own above the key
-        // bar, whatever the scroll position (it decides her safety: it must never scroll away).
-        let selfHarm = form.kind == .phq9 && form.screeningProgress?.itemNineRaised == true
-        let height = area.bottom - row - (selfHarm ? 1 : 0)
-        let focusLine = lines.firstIndex { if case .field(let f) = $0 { return f.key == field.key } else { return false } } ?? 0
-        if focusLine < bodyTop { bodyTop = focusLine }
-        let after = isQuestionnaire ? 3 : 2
-        if focusLine + after > bodyTop + height { bodyTop = min(focusLine + after, lines.count) - height }
-        bodyTop = max(0, min(bodyTop, max(0, lines.count - height)))
-
-        let valueWidth = isQuestionnaire ? 4 : min(44, area.cols - 36)
-        let valueCol = area.cols - valueWidth - 2
-        let labelWidth = isQuestionnaire ? valueCol - 3 : min(32, valueCol - 3)
-        let fieldCol = isQuestionnaire ? valueCol : labelWidth + 3
-        let fieldWidth = isQuestionnaire ? valueWidth : min(44, area.cols - fieldCol - 2)
-        var cursorSet = false
-        var pickerRow = row
-        for line in lines.dropFirst(bodyTop).prefix(height) {
-            switch line {
-            case .field(let f):
-                let focused = f.key == field.key
-                // In a questionnaire the day needs more room than a score.
-                let (fieldCol, fieldWidth) = isQuestionnaire && f.kind.isDate ? (area.cols - 14, 12) : (fieldCol, fieldWidth)
-                let mark = f.required && !isQuestionnaire ? "*" : " "
-                let number = isQuestionnaire && f.key.hasPrefix("item") ? "\(f.key.dropFirst(4)). " : ""
-                s.text(mark + " " + number + label(f, ctx), row: row, col: 1, width: labelWidth + 1,
-                       style: focused ? .selected : shownErrors[f.key] != nil ? .error : .label)
-                if case .choice(let key, _, _) = f.kind {
-                    let text = choiceLabel(key, form[f.key], ctx)
-                    s.text(focused ? "‹ " + text + " ›" : "  " + text, row: row, col: fieldCol, width: fieldWidth,
-                           style: focused ? .fieldFocus : .field)
-                    if focused { pickerRow = row }
-                } else if var editor = editors[f.key] {
-                    TextFieldView.draw(&editor, on: s, row: row, col: fieldCol, width: fieldWidth, focused: focused,
-                                       placeholder: f.kind.isDate ? ctx.t(.intake_datePlaceholder) : "")
-                    editors[f.key] = editor
-                    cursorSet = cursorSet || focused
-                }
-            case .other(let f):
-                s.text("     " + label(f, ctx, language: ctx.language.other), row: row, col: 1, width: labelWidth + 1,
-                       style: .dim)
-            case .error(let e):
-                let text = "⚠ " + ctx.t(.dynamic("error." + e.rawValue))
-                let col = max(3, min(fieldCol, area.cols - TextWidth.of(text) - 1))
-                s.text(text, row: row, col: col, width: area.cols - col - 1, style: .error)
-            case .note(let text, let style):
-                s.text(text, row: row, col: 3, width: area.cols - 4, style: style)
-            }
-            row += 1
-        }
-        if selfHarm {
-            s.text(" " + ctx.t(.alert_willRaise), row: area.bottom - 1, col: 0, width: area.cols, style: .high)
-        }
-        if !cursorSet { s.hideCursor() }
-        if var p = picker {
-            s.hideCursor()
-            p.draw(on: s, row: pickerRow + 1, col: fieldCol, area: area)
-            picker = p
-        }
+        let valueWidth = min(44, cols - 36)
+        let labelWidth = min(32, cols - valueWidth - 5)
+        return FormColumns(labelWidth: labelWidth, fieldCol: labelWidth + 3, fieldWidth: min(44, cols - labelWidth - 5))
     }
 
-    private func drawHeading(on s: Surface, row: inout Int, area: Rect, ctx: DeskContext) {
+    func lines(_ screen: FormScreen<EntrySpec>, ctx: DeskContext) -> [FormLine<String>] {
+        var lines: [FormLine<String>] = []
+        for f in form.fields {
+            lines.append(.field(f.key))
+            if isQuestionnaire, f.key.hasPrefix("item") { lines.append(.aside("     " + label(f.key, ctx, language: ctx.language.other))) }
+            if let e = screen.shownErrors[f.key] { lines.append(.error(f.key, e)) }
+        }
+        return lines
+    }
+
+    /// PHQ-9 item 9 above 0: the self-harm warning stands on a line of its own above the key bar,
+    /// whatever the scroll position (it decides her safety: it must never scroll away).
+    func footer(_ ctx: DeskContext) -> (String, Style)? {
+        form.kind == .phq9 && form.screeningProgress?.itemNineRaised == true ? (ctx.t(.alert_willRaise), .high) : nil
+    }
+
+    func drawHeading(on s: Surface, in area: Rect, screen: FormScreen<EntrySpec>, ctx: DeskContext) {
+        var row = area.top
         let record = ctx.record(form.caseID)
         let heading: String
         switch form.kind {
@@ -118,6 +74,6 @@ extension EntryScreen {
         case .prosecution: sub = ctx.t(.entry_legalHint)
         }
         s.text(" " + sub, row: row, col: 0, width: area.cols - 1, style: .dim)
-        row += 1
+        s.rule(row: row + 1)
     }
 }

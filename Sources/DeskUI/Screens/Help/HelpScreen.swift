@@ -4,11 +4,9 @@ import DeskModel
 /// generated from the key table.
 final class HelpScreen: Screen {
     let contexts: [KeyContext]
-    /// `selected` is the first line shown.
-    var list = ScrollList()
-    /// Rows the help had when last drawn, so that scrolling stops at the last line.
-    var height = 20
-    /// Columns when last drawn: the guide's lines wrap to them, nothing is cut.
+    /// The lines shown; the page stops at the last line.
+    var view = Viewport()
+    /// Columns as last laid out: the guide's lines wrap to them, nothing is cut.
     var width = 80
 
     init(contexts: [KeyContext]) {
@@ -16,6 +14,7 @@ final class HelpScreen: Screen {
     }
 
     var keyContexts: [KeyContext] { [.help] }
+    var handledActions: Set<Action> { Action.moving.union([.back, .help]) }
     func title(_ ctx: DeskContext) -> String { ctx.t(.help_title) }
 
     func lines(_ ctx: DeskContext) -> [(String, Style)] {
@@ -44,12 +43,14 @@ final class HelpScreen: Screen {
         }
     }
 
-    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+    func layout(in area: Rect, ctx: DeskContext) {
         width = area.cols
+        view.fit(count: lines(ctx).count, height: area.rows)
+    }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         let all = lines(ctx)
-        height = area.rows
-        list.clamp(count: max(1, all.count - area.rows + 1))
-        for (i, line) in all.dropFirst(list.selected).prefix(area.rows).enumerated() {
+        for (i, line) in all.dropFirst(view.top).prefix(area.rows).enumerated() {
             s.text(" " + line.0, row: area.top + i, col: 0, width: area.cols, style: line.1)
         }
     }
@@ -57,9 +58,10 @@ final class HelpScreen: Screen {
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
         guard case .action(let a) = input else { return .stay }
         switch a {
-        case .back, .select, .help: return .pop
+        case .back, .help: return .pop
         default:
-            _ = list.apply(a, count: max(1, lines(ctx).count - height + 1), page: height)
+            if !view.laidOut { view.fit(count: lines(ctx).count, height: 20) }
+            _ = view.scroll(a)
             return .stay
         }
     }

@@ -16,6 +16,7 @@ struct MenuItem {
 class MenuScreen: Screen {
     var list = ScrollList()
     var keyContexts: [KeyContext] { [.menu] }
+    var handledActions: Set<Action> { Action.moving.union([.select, .back]) }
     func title(_ ctx: DeskContext) -> String { "" }
     func heading(_ ctx: DeskContext) -> String { "" }
     func items(_ ctx: DeskContext) -> [MenuItem] { [] }
@@ -30,6 +31,10 @@ class MenuScreen: Screen {
         }
     }
 
+    func layout(in area: Rect, ctx: DeskContext) {
+        list.layout(count: items(ctx).count, height: area.bottom - area.top - 1 - (heading(ctx).isEmpty ? 0 : 2))
+    }
+
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         let all = items(ctx)
         var row = area.top + 1
@@ -38,8 +43,7 @@ class MenuScreen: Screen {
             s.text(" " + heading, row: row, col: 1, width: area.cols - 2, style: .label)
             row += 2
         }
-        let height = area.bottom - row
-        let range = list.window(count: all.count, height: height)
+        let range = list.visible
         let keys = Self.shortcuts(all)
         for i in range {
             let item = all[i]
@@ -83,6 +87,8 @@ class MenuScreen: Screen {
 final class MainMenuScreen: MenuScreen {
     override func title(_ ctx: DeskContext) -> String { ctx.t(.menu_title) }
     override var keyContexts: [KeyContext] { [.mainMenu, .menu] }
+    /// Esc logs out here (there is nothing to go back to).
+    override var handledActions: Set<Action> { Action.moving.union([.select, .logout]) }
 
     override func heading(_ ctx: DeskContext) -> String {
         guard let user = ctx.user else { return "" }

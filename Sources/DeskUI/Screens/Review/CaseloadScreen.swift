@@ -11,10 +11,13 @@ final class CaseloadScreen: Screen {
     }
 
     var selected = 0
-    var top = 0
+    /// The lines shown under the summary.
+    var view = Viewport()
     private var cached: ([Row], String)?
 
     var keyContexts: [KeyContext] { [.caseload] }
+    /// Esc logs out here; m goes to the menu.
+    var handledActions: Set<Action> { Action.moving.union([.select, .menu, .logout]) }
     func title(_ ctx: DeskContext) -> String { ctx.t(.caseload_title) }
 
     func rows(_ ctx: DeskContext) -> [Row] {
@@ -57,10 +60,18 @@ final class CaseloadScreen: Screen {
         return .stay
     }
 
-    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+    func layout(in area: Rect, ctx: DeskContext) {
         let all = rows(ctx)
         let items = itemIndices(all)
         selected = max(0, min(selected, items.count - 1))
+        // Under the summary and its rule; scrolling up, the group's heading shows with its first case.
+        view.fit(count: all.count, height: area.rows - 2)
+        view.reveal(items.isEmpty ? 0 : items[selected], above: 1)
+    }
+
+    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
+        let all = rows(ctx)
+        let items = itemIndices(all)
         var row = area.top
         var counts: [Caseload.Bucket: Int] = [:]
         for line in all { if case .header(let b, let n) = line { counts[b] = n } }
@@ -71,12 +82,7 @@ final class CaseloadScreen: Screen {
         row += 1
         s.rule(row: row)
         row += 1
-        let height = area.bottom - row
-        let focusRow = items.isEmpty ? 0 : items[selected]
-        if focusRow < top { top = max(0, focusRow - 1) }
-        if focusRow >= top + height { top = focusRow - height + 1 }
-        top = max(0, min(top, max(0, all.count - height)))
-        for (i, line) in all.enumerated().dropFirst(top).prefix(height) {
+        for (i, line) in all.enumerated().dropFirst(view.top).prefix(view.height) {
             switch line {
             case .gap: break
             case .none:

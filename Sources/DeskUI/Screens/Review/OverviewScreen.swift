@@ -5,6 +5,8 @@ import DeskModel
 final class OverviewScreen: Screen {
     var list = ScrollList()
     var keyContexts: [KeyContext] { [.overview] }
+    /// Esc logs out here; m goes to the menu.
+    var handledActions: Set<Action> { Action.moving.union([.select, .openReport, .menu, .logout]) }
     func title(_ ctx: DeskContext) -> String { ctx.t(.overview_title) }
 
     static let columns: [String] = ["open", "new"] + ReviewFlag.allCases.map(\.rawValue)

@@ -14,10 +14,9 @@ final class ReportScreen: Screen {
     var index: Int
     /// 0: all her stations; otherwise one of them.
     var scope = 0
-    var scroll = ScrollList()
-    var height = 20
-    /// Lines the page had when last drawn, so that scrolling stops at its end.
-    var lineCount = 0
+    /// The page's lines shown below the heading: the body's top is moved by the keys and kept
+    /// inside the page as it is laid out.
+    var scroll = Viewport()
     /// End was pressed: show the last lines, however many rows the screen has.
     var pinnedToEnd = false
 
@@ -27,6 +26,9 @@ final class ReportScreen: Screen {
     }
 
     var keyContexts: [KeyContext] { prompt != nil ? [.prompt, .edit] : [.report] }
+    var handledActions: Set<Action> {
+        prompt != nil ? Prompt.handledActions : Action.moving.union([.back, .prevPeriod, .nextPeriod, .periodKind, .scope, .save])
+    }
     var acceptsText: Bool { prompt != nil }
     func title(_ ctx: DeskContext) -> String { ctx.t(.reportScreen_title) }
 
@@ -117,7 +119,7 @@ final class ReportScreen: Screen {
                 custom = ReportPeriod(start: from, end: to)
                 kind = .custom
                 prompt = nil
-                scroll = ScrollList()
+                scroll = Viewport()
             }
             return .stay
         }
@@ -137,24 +139,16 @@ final class ReportScreen: Screen {
                 year = ctx.today.year
             case .custom: kind = .month; index = ctx.today.month; year = ctx.today.year
             }
-            scroll = ScrollList()
+            scroll = Viewport()
         case .action(.scope):
             scope = (scope + 1) % scopes(ctx).count
-            scroll = ScrollList()
+            scroll = Viewport()
         case .action(.save):
             export(ctx)
         case .action(let a):
-            let count = lineCount > 0 ? lineCount : lines(ctx, width: 78).count
+            if !scroll.laidOut { scroll.fit(count: lines(ctx, width: 78).count, height: 20) }
             pinnedToEnd = a == .last
-            switch a {
-            case .down: scroll.selected = min(scroll.selected + 1, max(0, count - height))
-            case .up: scroll.selected = max(0, scroll.selected - 1)
-            case .pageDown: scroll.selected = min(scroll.selected + height - 1, max(0, count - height))
-            case .pageUp: scroll.selected = max(0, scroll.selected - height + 1)
-            case .first: scroll.selected = 0
-            case .last: scroll.selected = max(0, count - height)
-            default: break
-            }
+            _ = scroll.scroll(a)
         case .text: break
         }
         return .stay
@@ -173,7 +167,7 @@ final class ReportScreen: Screen {
         }
         year = newYear
         index = i + 1
-        scroll = ScrollList()
+        scroll = Viewport()
     }
 
     /// Writes the page, its CSV and its charts as SVG beside the store, and records the export.
@@ -202,6 +196,17 @@ final class ReportScreen: Screen {
         }
     }
 
+    func layout(in area: Rect, ctx: DeskContext) {
+        // Below the heading and its rule.
+        let height = area.rows - 2
+        scroll.fit(count: lines(ctx, width: min(area.cols - 2, 100)).count, height: height)
+        if pinnedToEnd { scroll.top = scroll.maxTop }
+        if var p = prompt {
+            p.layout(in: area, ctx: ctx)
+            prompt = p
+        }
+    }
+
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         var row = area.top
         s.text(" " + ctx.t(.reportScreen_heading, periodName(ctx), scopeName(ctx)), row: row, col: 0, width: area.cols - 1,
@@ -209,79 +214,17 @@ final class ReportScreen: Screen {
         row += 1
         s.rule(row: row)
         row += 1
-        height = area.bottom - row
+        let height = area.bottom - row
         let all = lines(ctx, width: min(area.cols - 2, 100))
-        lineCount = all.count
-        if pinnedToEnd { scroll.selected = max(0, all.count - height) }
-        scroll.selected = max(0, min(scroll.selected, max(0, all.count - height)))
-        for line in all.dropFirst(scroll.selected).prefix(height) {
+        for line in all.dropFirst(scroll.top).prefix(height) {
             let style: Style = line.hasPrefix(" ") || line.isEmpty ? .normal : .label
             s.text(" " + line, row: row, col: 0, width: area.cols - 1, style: style)
             row += 1
         }
         if all.count > height {
-            let more = ctx.t(.detail_scrollHint, min(all.count, scroll.selected + height), all.count)
+            let more = ctx.t(.detail_scrollHint, min(all.count, scroll.top + height), all.count)
             s.text(more, row: area.top, col: area.cols - TextWidth.of(more) - 1, style: .dim)
         }
-        if var p = prompt {
-            p.draw(on: s, in: area, ctx: ctx)
-            prompt = p
-        }
-    }
-}
-
-/// The admin's review thresholds: days without contact. (The 24 hours for a child's case are the
-/// law's, not a setting: shown here, never changed.)
-final class SettingsScreen: Screen {
-    var fields: [LineEditor]
-    var focus = 0
-    static let keys = [StringKey.settings_noContactDays]
-
-    init(ctx: DeskContext) {
-        fields = [LineEditor(String(ctx.settings.noContactDays), maxLength: 3)]
-    }
-
-    var keyContexts: [KeyContext] { [.form, .edit] }
-    var acceptsText: Bool { true }
-    func title(_ ctx: DeskContext) -> String { ctx.t(.settings_title) }
-
-    func handle(_ input: Input, ctx: DeskContext) -> Transition {
-        switch input {
-        case .action(.nextField), .action(.down), .action(.select): focus = (focus + 1) % fields.count
-        case .action(.prevField), .action(.up): focus = (focus + fields.count - 1) % fields.count
-        case .action(.back): return .pop
-        case .action(.save):
-            let values = fields.map { Int(Digits.toASCII($0.text).trimmingCharacters(in: .whitespaces)) }
-            guard let days = values[0], ReviewSettings.noContactRange.contains(days) else {
-                focus = 0
-                ctx.say(.settings_badDays, .error, ReviewSettings.noContactRange.lowerBound, ReviewSettings.noContactRange.upperBound)
-                return .stay
-            }
-            do {
-                // The old hours value is kept as it was read (old settings files stay the same), unused.
-                try ctx.saveSettings(ReviewSettings(noContactDays: days, cwcReportHours: ctx.settings.cwcReportHours))
-                ctx.say(.settings_saved, .ok)
-                return .pop
-            } catch {
-                ctx.say(.detail_saveFailed, .error)
-            }
-        default:
-            _ = TextFieldView.edit(&fields[focus], input)
-        }
-        return .stay
-    }
-
-    func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
-        var row = area.top + 1
-        s.text(" " + ctx.t(.settings_heading), row: row, col: 1, width: area.cols - 2, style: .label)
-        row += 2
-        for i in fields.indices {
-            s.text("  " + ctx.t(Self.keys[i]), row: row, col: 1, width: 44, style: i == focus ? .selected : .label)
-            TextFieldView.draw(&fields[i], on: s, row: row, col: 47, width: 6, focused: i == focus)
-            row += 2
-        }
-        s.text("  " + ctx.t(.settings_cwcByLaw), row: row, col: 1, width: area.cols - 2, style: .dim)
-        row += 2
-        s.text(" " + ctx.t(.settings_note), row: row, col: 1, width: area.cols - 2, style: .dim)
+        prompt?.draw(on: s, in: area, ctx: ctx)
     }
 }

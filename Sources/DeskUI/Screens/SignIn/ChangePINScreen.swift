@@ -8,6 +8,8 @@ final class ChangePINScreen: Screen {
     var onSecond = false
 
     var keyContexts: [KeyContext] { [.pinChange, .login, .edit] }
+    /// Esc logs out: her own PIN must be set before anything else.
+    var handledActions: Set<Action> { Action.editing.union([.nextField, .prevField, .select, .logout]) }
     var acceptsText: Bool { true }
     func title(_ ctx: DeskContext) -> String { ctx.t(.pinChange_title) }
 
@@ -21,10 +23,10 @@ final class ChangePINScreen: Screen {
                row: row, col: left, width: width, style: .dim)
         row += 2
         s.text(ctx.t(.pinChange_new), row: row, col: left, width: 20, style: .label)
-        TextFieldView.draw(&first, on: s, row: row, col: left + 21, width: 24, focused: !onSecond, secret: true)
+        TextFieldView.draw(first, on: s, row: row, col: left + 21, width: 24, focused: !onSecond, secret: true)
         row += 2
         s.text(ctx.t(.pinChange_again), row: row, col: left, width: 20, style: .label)
-        TextFieldView.draw(&again, on: s, row: row, col: left + 21, width: 24, focused: onSecond, secret: true)
+        TextFieldView.draw(again, on: s, row: row, col: left + 21, width: 24, focused: onSecond, secret: true)
     }
 
     func handle(_ input: Input, ctx: DeskContext) -> Transition {

@@ -13,6 +13,7 @@ final class LockScreen: Screen {
     }
 
     var keyContexts: [KeyContext] { [.login, .edit] }
+    var handledActions: Set<Action> { Action.editing.union([.select, .back]) }
     var acceptsText: Bool { true }
     func title(_ ctx: DeskContext) -> String { ctx.t(.lock_title) }
 
@@ -25,7 +26,7 @@ final class LockScreen: Screen {
         s.text(ctx.t(.lock_who, ctx.userName(userID)), row: row, col: left, width: width, style: .label)
         row += 2
         s.text(ctx.t(.login_pin), row: row, col: left, width: 16, style: .label)
-        TextFieldView.draw(&pinField, on: s, row: row, col: left + 17, width: 24, focused: true, secret: true)
+        TextFieldView.draw(pinField, on: s, row: row, col: left + 17, width: 24, focused: true, secret: true)
         row += 2
         s.text(ctx.t(.lock_hint), row: row, col: left, width: width, style: .dim)
     }

@@ -8,8 +8,13 @@ final class LoginScreen: Screen {
     var focusOnPIN = false
 
     var keyContexts: [KeyContext] { [.login, .edit] }
+    var handledActions: Set<Action> { Action.editing.union([.nextField, .prevField, .select, .back]) }
     var acceptsText: Bool { true }
     func title(_ ctx: DeskContext) -> String { ctx.t(.login_title) }
+
+    func layout(in area: Rect, ctx: DeskContext) {
+        _ = userField.layout(width: 24)
+    }
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         let width = min(72, area.cols - 4)
@@ -21,10 +26,10 @@ final class LoginScreen: Screen {
         row += 2
         let labelWidth = 16
         s.text(ctx.t(.login_user), row: row, col: left, width: labelWidth, style: .label)
-        TextFieldView.draw(&userField, on: s, row: row, col: left + labelWidth + 1, width: 24, focused: !focusOnPIN)
+        TextFieldView.draw(userField, on: s, row: row, col: left + labelWidth + 1, width: 24, focused: !focusOnPIN)
         row += 2
         s.text(ctx.t(.login_pin), row: row, col: left, width: labelWidth, style: .label)
-        TextFieldView.draw(&pinField, on: s, row: row, col: left + labelWidth + 1, width: 24, focused: focusOnPIN,
+        TextFieldView.draw(pinField, on: s, row: row, col: left + labelWidth + 1, width: 24, focused: focusOnPIN,
                            secret: true)
         row += 2
         s.text(ctx.t(.login_hint), row: row, col: left, width: width, style: .dim)
