@@ -28,11 +28,11 @@ struct BackupCommand: ParsableCommand {
             session.audit(.export, detail: "backup")
             let made = try Backup.make(store, passphrase: passphrase, now: CLI.clock.now())
             try DurableFile.write(made.data, to: URL(fileURLWithPath: to))
-            print(s.text("cli.backupMade", .en, made.files, to))
+            print(s.text(.cli_backupMade, .en, made.files, to))
         } catch Backup.Problem.passphraseTooShort {
-            CLI.exit(Failure(s.text("cli.passphraseTooShort", .en, Backup.shortestPassphrase), code: 64))
+            CLI.exit(Failure(s.text(.cli_passphraseTooShort, .en, Backup.shortestPassphrase), code: 64))
         } catch {
-            CLI.exit(Failure(s.text("cli.writeFailed", .en, to), code: 2))
+            CLI.exit(Failure(s.text(.cli_writeFailed, .en, to), code: 2))
         }
     }
 }
@@ -50,7 +50,7 @@ struct RestoreCommand: ParsableCommand {
         let res = try CLI.resources()
         let s = res.strings
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: from)) else {
-            CLI.exit(Failure(s.text("cli.backupUnreadable", .en, from), code: 2))
+            CLI.exit(Failure(s.text(.cli_backupUnreadable, .en, from), code: 2))
         }
         let passphrase = readPassphrase()
         do {
@@ -66,28 +66,28 @@ struct RestoreCommand: ParsableCommand {
                     let result = SignIn.attempt(restored, name: name, secret: pin, now: CLI.clock.now(), via: "cli restore")
                     guard case .accepted(let user) = result.outcome, let store = result.store else { throw CLI.refusal(result.outcome, s) }
                     guard Access.allows(user, .backupRestore) else {
-                        throw Failure(s.text("cli.notAllowed", .en, user.id, s.text("role." + user.role.rawValue, .en)), code: 77)
+                        throw Failure(s.text(.cli_notAllowed, .en, user.id, s.text(.dynamic("role." + user.role.rawValue), .en)), code: 77)
                     }
                     actor = user.id
                     checkable = store
                 } else if restored.meta.encrypted {
-                    throw Failure(s.text("cli.encryptedNeedsUser", .en), code: 2)
+                    throw Failure(s.text(.cli_encryptedNeedsUser, .en), code: 2)
                 }
                 let report = StoreCheck.run(checkable)
                 guard report.isClean else { throw Backup.Problem.damagedInside("\(report.problems)") }
                 try AuditLog(store: checkable).append(AuditEntry(at: CLI.clock.now(), user: actor, kind: .restored,
                                                                  detail: "from backup of \(Day(opened.createdAt))"))
             }
-            print(s.text("cli.restored", .en, opened.cases, storeOption.url.path))
+            print(s.text(.cli_restored, .en, opened.cases, storeOption.url.path))
             if let aside {
-                print(s.text("cli.restoredAside", .en, aside.path))
+                print(s.text(.cli_restoredAside, .en, aside.path))
                 // The store replaced says so too, and a backup older than it is pointed out.
                 if let old = try? CaseStore.open(at: aside) {
                     let log = AuditLog(store: old)
                     let last = log.entries().last?.at
                     try? log.append(AuditEntry(at: CLI.clock.now(), user: actor, kind: .restored, detail: "replaced by backup of \(Day(opened.createdAt))"))
                     if let last, last > opened.createdAt {
-                        FileHandle.standardError.write(Data((s.text("cli.restoreOlder", .en, CLI.stamp(opened.createdAt), CLI.stamp(last), aside.path) + "\n").utf8))
+                        FileHandle.standardError.write(Data((s.text(.cli_restoreOlder, .en, CLI.stamp(opened.createdAt), CLI.stamp(last), aside.path) + "\n").utf8))
                     }
                 }
             }
@@ -96,12 +96,12 @@ struct RestoreCommand: ParsableCommand {
         } catch let problem as Backup.Problem {
             let line: String
             switch problem {
-            case .notABackup: line = s.text("cli.notABackup", .en, from)
-            case .cannotOpen: line = s.text("cli.backupCannotOpen", .en)
-            case .damagedInside(let what): line = s.text("cli.backupDamaged", .en, what)
-            case .targetExists(let path): line = s.text("cli.restoreTargetExists", .en, path)
-            case .passphraseTooShort: line = s.text("cli.passphraseTooShort", .en, Backup.shortestPassphrase)
-            case .writeFailed(let path): line = s.text("cli.writeFailed", .en, path)
+            case .notABackup: line = s.text(.cli_notABackup, .en, from)
+            case .cannotOpen: line = s.text(.cli_backupCannotOpen, .en)
+            case .damagedInside(let what): line = s.text(.cli_backupDamaged, .en, what)
+            case .targetExists(let path): line = s.text(.cli_restoreTargetExists, .en, path)
+            case .passphraseTooShort: line = s.text(.cli_passphraseTooShort, .en, Backup.shortestPassphrase)
+            case .writeFailed(let path): line = s.text(.cli_writeFailed, .en, path)
             }
             CLI.exit(Failure(line, code: problem == .targetExists(storeOption.url.path) ? 64 : 3))
         }

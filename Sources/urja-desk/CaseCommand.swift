@@ -35,12 +35,12 @@ struct CaseShow: ParsableCommand {
         let cases = CaseRepository(store: session.store)
         guard let listed = cases.listings.first(where: { $0.number.description == wanted && session.sees($0.stationID) }),
               let record = cases.record(listed.id) else {
-            CLI.exit(Failure(s.text("cli.noSuchCase", .en, number), code: 3))
+            CLI.exit(Failure(s.text(.cli_noSuchCase, .en, number), code: 3))
         }
         // What a reveal shows her, as on the case screen: identity, and notes only with that right.
         var shows = (identity: false, notes: false)
         if reveal {
-            guard session.user != nil else { CLI.exit(Failure(s.text("cli.needsUser", .en), code: 77)) }
+            guard session.user != nil else { CLI.exit(Failure(s.text(.cli_needsUser, .en), code: 77)) }
             guard let allowed = Access.reveal(session.user, stationID: record.stationID, reasonGiven: true) else {
                 session.require(.revealIdentity, stationID: record.stationID)
                 return

@@ -35,7 +35,7 @@ struct Cases: ParsableCommand {
         // unless the index does not hold it as it is).
         let load = ListIndex(store: store).open(setAside: false)
         for damaged in load.damaged {
-            FileHandle.standardError.write(Data((s.text("cli.skippedDamaged", .en, damaged.path, damaged.reason) + "\n").utf8))
+            FileHandle.standardError.write(Data((s.text(.cli_skippedDamaged, .en, damaged.path, damaged.reason) + "\n").utf8))
         }
         // Only the cases she may see (her stations).
         let visible = load.listings.filter { session.sees($0.stationID) }

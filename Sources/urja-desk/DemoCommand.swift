@@ -15,17 +15,17 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let res = try CLI.resources()
-        guard cases >= 0, cases <= 1_000_000 else { CLI.exit(Failure(res.strings.text("cli.badCount", .en), code: 64)) }
+        guard cases >= 0, cases <= 1_000_000 else { CLI.exit(Failure(res.strings.text(.cli_badCount, .en), code: 64)) }
         do {
             let url = storeOption.url
             if !plain {
                 let made = try DemoStore.createEncrypted(at: url, directory: SeedDirectory.load(), count: cases, seed: seed,
                                                          clock: CLI.clock)
-                print(res.strings.text("cli.demoMade", .en, cases, url.path))
-                print(res.strings.text("cli.recoveryCode", .en, made.recovery))
+                print(res.strings.text(.cli_demoMade, .en, cases, url.path))
+                print(res.strings.text(.cli_recoveryCode, .en, made.recovery))
             } else {
                 try DemoStore.create(at: url, directory: SeedDirectory.load(), count: cases, seed: seed, clock: CLI.clock)
-                print(res.strings.text("cli.demoMade", .en, cases, url.path))
+                print(res.strings.text(.cli_demoMade, .en, cases, url.path))
             }
         } catch {
             CLI.exit(CLI.fail(error, res.strings))

@@ -15,7 +15,7 @@ struct HashPIN: ParsableCommand {
         // A store's key must not hang on a weak secret: say so (a demo's or a plain store's PIN may be short).
         if let problem = SecretPolicy.check(pin, userID: "") {
             let s = try CLI.resources().strings
-            FileHandle.standardError.write(Data((s.text("cli.hashPinWeak", .en, s.text("secret." + problem.rawValue, .en)) + "\n").utf8))
+            FileHandle.standardError.write(Data((s.text(.cli_hashPinWeak, .en, s.text(.dynamic("secret." + problem.rawValue), .en)) + "\n").utf8))
         }
         let hash = try PinHash.make(pin: pin)
         let encoder = JSONEncoder()

@@ -19,23 +19,23 @@ struct InitCommand: ParsableCommand {
         let s = res.strings
         var directory = try SeedDirectory.load()
         guard let i = directory.users.firstIndex(where: { $0.id == admin.lowercased() }), directory.users[i].role == .admin else {
-            CLI.exit(Failure(s.text("cli.initNeedsAdmin", .en, admin), code: 64))
+            CLI.exit(Failure(s.text(.cli_initNeedsAdmin, .en, admin), code: 64))
         }
         let id = directory.users[i].id
         guard let secret = readLine(strippingNewline: true), !secret.isEmpty else {
-            CLI.exit(Failure(s.text("cli.secretTooShort", .en, SecretPolicy.shortest), code: 64))
+            CLI.exit(Failure(s.text(.cli_secretTooShort, .en, SecretPolicy.shortest), code: 64))
         }
         if let problem = SecretPolicy.check(secret, userID: id) {
-            CLI.exit(Failure(problem == .tooShort ? s.text("cli.secretTooShort", .en, SecretPolicy.shortest)
-                             : s.text("cli.secretWeak", .en, s.text("secret." + problem.rawValue, .en)), code: 64))
+            CLI.exit(Failure(problem == .tooShort ? s.text(.cli_secretTooShort, .en, SecretPolicy.shortest)
+                             : s.text(.cli_secretWeak, .en, s.text(.dynamic("secret." + problem.rawValue), .en)), code: 64))
         }
         do {
             directory.users[i].pin = try PinHash.make(pin: secret)
             let made = try CaseStore.createEncrypted(at: storeOption.url, directory: directory, secrets: [id: secret],
                                                      clock: CLI.clock)
             try AuditLog(store: made.store).append(AuditEntry(at: CLI.clock.now(), user: id, kind: .keyChanged, detail: "store made"))
-            print(s.text("cli.initMade", .en, storeOption.url.path))
-            print(s.text("cli.recoveryCode", .en, made.recovery))
+            print(s.text(.cli_initMade, .en, storeOption.url.path))
+            print(s.text(.cli_recoveryCode, .en, made.recovery))
         } catch {
             CLI.exit(CLI.fail(error, s))
         }

@@ -25,9 +25,9 @@ struct OpenDesk: ParsableCommand {
             if !exists && demo {
                 let made = try DemoStore.createEncrypted(at: url, directory: SeedDirectory.load(), count: 240, seed: 2024,
                                                          clock: CLI.clock)
-                print(res.strings.text("cli.recoveryCode", .en, made.recovery))
+                print(res.strings.text(.cli_recoveryCode, .en, made.recovery))
                 if isatty(0) == 1 {
-                    print(res.strings.text("cli.pressEnter", .en))
+                    print(res.strings.text(.cli_pressEnter, .en))
                     _ = readLine()
                 }
             }
@@ -37,12 +37,12 @@ struct OpenDesk: ParsableCommand {
             // Held while the desk runs: a key rotation waits until every desk is closed.
             deskLock = StoreLock.shared(store)
         } catch let e as StoreError {
-            if case .notAStore = e { CLI.exit(Failure(res.strings.text("cli.noStoreHint", .en, url.path), code: 2)) }
+            if case .notAStore = e { CLI.exit(Failure(res.strings.text(.cli_noStoreHint, .en, url.path), code: 2)) }
             CLI.exit(CLI.fail(e, res.strings))
         } catch {
             CLI.exit(CLI.fail(error, res.strings))
         }
-        guard isatty(0) == 1, isatty(1) == 1 else { CLI.exit(Failure(res.strings.text("cli.needTerminal", .en), code: 64)) }
+        guard isatty(0) == 1, isatty(1) == 1 else { CLI.exit(Failure(res.strings.text(.cli_needTerminal, .en), code: 64)) }
         let ctx: DeskContext
         do {
             ctx = try DeskContext(store: store, clock: CLI.clock, strings: res.strings, keymap: res.keymap, help: res.help)
@@ -51,7 +51,7 @@ struct OpenDesk: ParsableCommand {
         }
         let colour = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         guard let terminal = CursesTerminal(colour: colour) else {
-            CLI.exit(Failure(res.strings.text("cli.noCurses", .en)))
+            CLI.exit(Failure(res.strings.text(.cli_noCurses, .en)))
         }
         let app = DeskApp(ctx: ctx)
         app.idleLimit = lockAfter > 0 ? lockAfter * 60 : nil

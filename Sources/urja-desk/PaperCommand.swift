@@ -39,7 +39,7 @@ struct PaperCommand: ParsableCommand {
         let s = res.strings
         let session = storeOption.signIn(s, via: "paper")
         // A paper names her and is signed: it needs a person.
-        guard session.user != nil else { CLI.exit(Failure(s.text("cli.needsUser", .en), code: 77)) }
+        guard session.user != nil else { CLI.exit(Failure(s.text(.cli_needsUser, .en), code: 77)) }
         session.require(.printPapers)
         let ctx: DeskContext
         do {
@@ -48,7 +48,7 @@ struct PaperCommand: ParsableCommand {
         if let user = session.user { ctx.adopt(Session(signedIn: user, store: session.store)) }
         let wanted = Digits.toASCII(number).uppercased().trimmingCharacters(in: .whitespaces)
         guard let listed = ctx.listings.first(where: { $0.number.description == wanted && session.sees($0.stationID) }) else {
-            CLI.exit(Failure(s.text("cli.noSuchCase", .en, number), code: 3))
+            CLI.exit(Failure(s.text(.cli_noSuchCase, .en, number), code: 3))
         }
         let options = PaperOptions(language: Language(rawValue: lang) ?? .hi, discreet: discreet, notesAgreed: withNotes)
         let way: PaperOutput.Way = print ? .printer : .browser
@@ -56,7 +56,7 @@ struct PaperCommand: ParsableCommand {
             ctx.routePapers { html, _ in FileHandle.standardOutput.write(Data(html.utf8)) }
         }
         if let problem = ctx.printPaper(kind.paper, caseID: listed.id, options: options, way: way) {
-            CLI.exit(Failure(s.text(problem, .en), code: problem == "paper.refused.notAllowed" || problem == "paper.refused.counsellorsOnly" ? 77 : 65))
+            CLI.exit(Failure(s.text(problem, .en), code: problem == StringKey.paper_refused_notAllowed || problem == .paper_refused_counsellorsOnly ? 77 : 65))
         }
     }
 }

@@ -20,7 +20,7 @@ struct ReportCommand: ParsableCommand {
         let res = try CLI.resources()
         let s = res.strings
         let language = Language(rawValue: lang) ?? .en
-        guard let p = ReportPeriod.parse(period) else { CLI.exit(Failure(s.text("cli.badPeriod", .en), code: 64)) }
+        guard let p = ReportPeriod.parse(period) else { CLI.exit(Failure(s.text(.cli_badPeriod, .en), code: 64)) }
         let session = storeOption.signIn(s, via: "report")
         session.require(.makeReports)
         let store = session.store

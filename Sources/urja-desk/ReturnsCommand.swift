@@ -26,7 +26,7 @@ struct ReturnsCommand: ParsableCommand {
             period = nil
         } else {
             guard let m = month, let p = ReportPeriod.parse(m), p.start.day == 1, p.end.month == p.start.month else {
-                CLI.exit(Failure(s.text("cli.badMonth", .en), code: 64))
+                CLI.exit(Failure(s.text(.cli_badMonth, .en), code: 64))
             }
             period = p
         }

@@ -22,7 +22,7 @@ struct SetPIN: ParsableCommand {
         do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(CLI.fail(error, s)) }
         guard let name = storeOption.user, let secret = readLine(strippingNewline: true),
               let newPIN = readLine(strippingNewline: true) else {
-            CLI.exit(Failure(s.text("cli.setPinUsage", .en), code: 64))
+            CLI.exit(Failure(s.text(.cli_setPinUsage, .en), code: 64))
         }
         let audit = AuditLog(store: store)
         do {
@@ -40,16 +40,16 @@ struct SetPIN: ParsableCommand {
                 try? AuditLog(store: opened).append(AuditEntry(at: CLI.clock.now(), user: user.id, kind: .keyChanged,
                                                                detail: "own pin changed"))
             }
-            print(s.text("cli.pinChanged", .en, name.lowercased()))
+            print(s.text(.cli_pinChanged, .en, name.lowercased()))
         } catch CaseStore.PINChangeProblem.tooShort {
-            CLI.exit(Failure(s.text(store.meta.encrypted ? "cli.secretTooShort" : "cli.pinTooShort", .en, SecretPolicy.shortest), code: 64))
+            CLI.exit(Failure(s.text(store.meta.encrypted ? .cli_secretTooShort : .cli_pinTooShort, .en, SecretPolicy.shortest), code: 64))
         } catch CaseStore.PINChangeProblem.weak(let problem) {
-            CLI.exit(Failure(s.text("cli.secretWeak", .en, s.text("secret." + problem.rawValue, .en)), code: 64))
+            CLI.exit(Failure(s.text(.cli_secretWeak, .en, s.text(.dynamic("secret." + problem.rawValue), .en)), code: 64))
         } catch CaseStore.PINChangeProblem.same {
-            CLI.exit(Failure(s.text("cli.secretSame", .en), code: 64))
+            CLI.exit(Failure(s.text(.cli_secretSame, .en), code: 64))
         } catch let problem as CaseStore.PINChangeProblem {
             try? audit.append(AuditEntry(at: CLI.clock.now(), user: "", kind: .loginFailed, detail: "cli set-pin \(problem)"))
-            CLI.exit(Failure(s.text("cli.keyRefused", .en), code: 2))
+            CLI.exit(Failure(s.text(.cli_keyRefused, .en), code: 2))
         } catch {
             CLI.exit(CLI.fail(error, s))
         }
@@ -58,7 +58,7 @@ struct SetPIN: ParsableCommand {
     /// The recovery code resets the admin's own passphrase; wrong codes count like wrong PINs.
     private func recover(_ store: CaseStore, name: String, code: String, newPIN: String, _ s: Strings) throws {
         guard let user = (try? store.loadDirectory())?.user(name), user.role == .admin else {
-            CLI.exit(Failure(s.text("cli.recoveryAdminOnly", .en), code: 77))
+            CLI.exit(Failure(s.text(.cli_recoveryAdminOnly, .en), code: 77))
         }
         let guardRail = LoginGuard(store: store)
         let bucket = "-recovery-"
@@ -70,7 +70,7 @@ struct SetPIN: ParsableCommand {
         } catch CaseStore.PINChangeProblem.refused {
             do { try guardRail.recordFailure(for: bucket, now: CLI.clock.now()) } catch { CLI.exit(CLI.refusal(.cannotRecord, s)) }
             try? AuditLog(store: store).append(AuditEntry(at: CLI.clock.now(), user: "", kind: .loginFailed, detail: "cli recovery code refused"))
-            CLI.exit(Failure(s.text("cli.keyRefused", .en), code: 2))
+            CLI.exit(Failure(s.text(.cli_keyRefused, .en), code: 2))
         }
         try? guardRail.recordSuccess(for: bucket)
         try AuditLog(store: store).append(AuditEntry(at: CLI.clock.now(), user: "", kind: .recoveryUsed, detail: "for " + user.id))
@@ -91,16 +91,16 @@ struct GrantCommand: ParsableCommand {
         let res = try CLI.resources()
         let s = res.strings
         let (session, person) = SignedIn.admin(storeOption, s, via: "grant", target: target)
-        guard let first = readLine(strippingNewline: true), !first.isEmpty else { CLI.exit(Failure(s.text("cli.grantUsage", .en), code: 64)) }
+        guard let first = readLine(strippingNewline: true), !first.isEmpty else { CLI.exit(Failure(s.text(.cli_grantUsage, .en), code: 64)) }
         do {
             try session.store.checkNewSecret(first, userID: person.id)
             session.audit(.keyChanged, detail: "grant \(person.id)")
             try session.store.setSecret(userID: person.id, newSecret: first, mustChange: true)
-            print(s.text("cli.granted", .en, person.id))
+            print(s.text(.cli_granted, .en, person.id))
         } catch CaseStore.PINChangeProblem.tooShort {
-            CLI.exit(Failure(s.text("cli.secretTooShort", .en, SecretPolicy.shortest), code: 64))
+            CLI.exit(Failure(s.text(.cli_secretTooShort, .en, SecretPolicy.shortest), code: 64))
         } catch CaseStore.PINChangeProblem.weak(let problem) {
-            CLI.exit(Failure(s.text("cli.secretWeak", .en, s.text("secret." + problem.rawValue, .en)), code: 64))
+            CLI.exit(Failure(s.text(.cli_secretWeak, .en, s.text(.dynamic("secret." + problem.rawValue), .en)), code: 64))
         } catch {
             CLI.exit(CLI.fail(error, s))
         }
@@ -118,14 +118,14 @@ struct RevokeCommand: ParsableCommand {
         let res = try CLI.resources()
         let s = res.strings
         let (session, person) = SignedIn.admin(storeOption, s, via: "revoke", target: target)
-        guard person.id != session.actor else { CLI.exit(Failure(s.text("cli.unknownUser", .en, target), code: 64)) }
+        guard person.id != session.actor else { CLI.exit(Failure(s.text(.cli_unknownUser, .en, target), code: 64)) }
         do {
             session.audit(.keyChanged, detail: "revoke \(person.id)")
             try session.store.revokeKey(userID: person.id)
-            print(s.text("cli.revoked", .en, person.id))
-            print(s.text("cli.revokedRotate", .en))
+            print(s.text(.cli_revoked, .en, person.id))
+            print(s.text(.cli_revokedRotate, .en))
         } catch {
-            CLI.exit(Failure(s.text("cli.noKeyCopyFor", .en, person.id), code: 64))
+            CLI.exit(Failure(s.text(.cli_noKeyCopyFor, .en, person.id), code: 64))
         }
     }
 }
@@ -144,21 +144,21 @@ struct RotateKeyCommand: ParsableCommand {
         let s = res.strings
         let store: CaseStore
         do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(CLI.fail(error, s)) }
-        guard let name = storeOption.user else { CLI.exit(Failure(s.text("cli.needsUser", .en), code: 64)) }
+        guard let name = storeOption.user else { CLI.exit(Failure(s.text(.cli_needsUser, .en), code: 64)) }
         let secret = readLine(strippingNewline: true) ?? ""
         let result = SignIn.attempt(store, name: name, secret: secret, now: CLI.clock.now(), via: "cli rotate-key")
         guard case .accepted(let user) = result.outcome, let opened = result.store else { CLI.exit(CLI.refusal(result.outcome, s)) }
         guard Access.allows(user, .manageKeys) else {
-            CLI.exit(Failure(s.text("cli.notAllowed", .en, user.id, s.text("role." + user.role.rawValue, .en)), code: 77))
+            CLI.exit(Failure(s.text(.cli_notAllowed, .en, user.id, s.text(.dynamic("role." + user.role.rawValue), .en)), code: 77))
         }
         do {
             try AuditLog(store: opened).append(AuditEntry(at: CLI.clock.now(), user: user.id, kind: .keyChanged, detail: "rotate-key begun"))
             let done = try opened.rotateKey(adminID: user.id, secret: secret)
             try AuditLog(store: done.store).append(AuditEntry(at: CLI.clock.now(), user: user.id, kind: .keyChanged, detail: "rotate-key done"))
-            print(s.text("cli.rotated", .en))
-            print(s.text("cli.recoveryCode", .en, done.recovery))
+            print(s.text(.cli_rotated, .en))
+            print(s.text(.cli_recoveryCode, .en, done.recovery))
         } catch KeyRotation.Problem.storeInUse {
-            CLI.exit(Failure(s.text("cli.storeInUse", .en), code: 2))
+            CLI.exit(Failure(s.text(.cli_storeInUse, .en), code: 2))
         } catch {
             CLI.exit(CLI.fail(error, s))
         }

@@ -25,10 +25,10 @@ struct SignedIn {
     func require(_ right: Right, stationID: String? = nil) {
         guard let user else {
             guard SignedIn.needPerson.contains(right) else { return }
-            CLI.exit(Failure(strings.text("cli.needsUser", .en), code: 77))
+            CLI.exit(Failure(strings.text(.cli_needsUser, .en), code: 77))
         }
         guard Access.allows(user, right, stationID: stationID) else {
-            CLI.exit(Failure(strings.text("cli.notAllowed", .en, user.id, strings.text("role." + user.role.rawValue, .en)), code: 77))
+            CLI.exit(Failure(strings.text(.cli_notAllowed, .en, user.id, strings.text(.dynamic("role." + user.role.rawValue), .en)), code: 77))
         }
     }
 
@@ -37,7 +37,7 @@ struct SignedIn {
         let session = option.signIn(strings, via: via)
         session.require(.manageKeys)
         guard let person = (try? session.store.loadDirectory())?.user(target) else {
-            CLI.exit(Failure(strings.text("cli.unknownUser", .en, target), code: 64))
+            CLI.exit(Failure(strings.text(.cli_unknownUser, .en, target), code: 64))
         }
         return (session, person)
     }
@@ -54,7 +54,7 @@ struct SignedIn {
             try log.append(AuditEntry(at: CLI.clock.now(), user: actor, kind: kind, caseID: caseID, detail: detail,
                                       note: note.flatMap(log.sealNote)))
         } catch {
-            CLI.exit(Failure(strings.text("cli.auditFailed", .en), code: 2))
+            CLI.exit(Failure(strings.text(.cli_auditFailed, .en), code: 2))
         }
     }
 }
@@ -70,7 +70,7 @@ extension StoreOption {
         // verify changes nothing; any other command sweeps what a killed save left behind.
         if via != "verify" { store.sweepTemporaries() }
         guard let name = user else {
-            if store.meta.encrypted { CLI.exit(Failure(strings.text("cli.encryptedNeedsUser", .en), code: 2)) }
+            if store.meta.encrypted { CLI.exit(Failure(strings.text(.cli_encryptedNeedsUser, .en), code: 2)) }
             return SignedIn(store: store, user: nil, strings: strings)
         }
         let secret = readLine(strippingNewline: true) ?? ""
@@ -78,9 +78,9 @@ extension StoreOption {
         guard case .accepted(let person) = result.outcome, let opened = result.store else {
             CLI.exit(CLI.refusal(result.outcome, strings))
         }
-        if result.auditCut { FileHandle.standardError.write(Data((strings.text("cli.auditCut", .en) + "\n").utf8)) }
+        if result.auditCut { FileHandle.standardError.write(Data((strings.text(.cli_auditCut, .en) + "\n").utf8)) }
         if person.mustChangePIN, via != "set-pin" {
-            CLI.exit(Failure(strings.text("cli.mustChangePIN", .en, person.id), code: 77))
+            CLI.exit(Failure(strings.text(.cli_mustChangePIN, .en, person.id), code: 77))
         }
         return SignedIn(store: opened, user: person, strings: strings)
     }
@@ -90,12 +90,12 @@ extension CLI {
     /// One line for a refused sign-in, and its exit status (2: the store stays closed).
     static func refusal(_ outcome: SignIn.Outcome, _ s: Strings) -> Failure {
         switch outcome {
-        case .locked(let seconds): return Failure(s.text("cli.locked", .en, seconds), code: 2)
-        case .noKey: return Failure(s.text("cli.noKeyCopy", .en), code: 2)
-        case .directoryAltered: return Failure(s.text("cli.directoryAltered", .en), code: 2)
-        case .cannotRecord: return Failure(s.text("cli.cannotRecord", .en), code: 2)
-        case .keyBeingChanged: return Failure(s.text("cli.keyBeingChanged", .en), code: 2)
-        case .refused, .accepted: return Failure(s.text("cli.keyRefused", .en), code: 2)
+        case .locked(let seconds): return Failure(s.text(.cli_locked, .en, seconds), code: 2)
+        case .noKey: return Failure(s.text(.cli_noKeyCopy, .en), code: 2)
+        case .directoryAltered: return Failure(s.text(.cli_directoryAltered, .en), code: 2)
+        case .cannotRecord: return Failure(s.text(.cli_cannotRecord, .en), code: 2)
+        case .keyBeingChanged: return Failure(s.text(.cli_keyBeingChanged, .en), code: 2)
+        case .refused, .accepted: return Failure(s.text(.cli_keyRefused, .en), code: 2)
         }
     }
 }

@@ -16,14 +16,14 @@ enum SyncSetup {
     static func syncthing(_ s: Strings) throws -> String {
         let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
         guard let path = dirs.map({ "\($0)/syncthing" }).first(where: FileManager.default.isExecutableFile) else {
-            CLI.exit(Failure(s.text("sync.noSyncthing", .en), code: 69))
+            CLI.exit(Failure(s.text(.sync_noSyncthing, .en), code: 69))
         }
         return path
     }
 
     static func settings(_ store: CaseStore, _ s: Strings) throws -> (SyncSettings, MachineIdentity) {
         guard let settings = SyncSettings.load(from: store), let machine = store.loadMachine() else {
-            CLI.exit(Failure(s.text("sync.notSetUp", .en), code: 64))
+            CLI.exit(Failure(s.text(.sync_notSetUp, .en), code: 64))
         }
         return (settings, machine)
     }
@@ -70,8 +70,8 @@ struct SyncInit: ParsableCommand {
         session.require(.manageKeys)
         let program = try SyncSetup.syncthing(s)
         let known = Set(((try? session.store.loadDirectory())?.stations ?? []).map(\.id))
-        for st in stations where !known.contains(st) { CLI.exit(Failure(s.text("sync.unknownStation", .en, st), code: 64)) }
-        if let suffix, !MachineIdentity.validSuffix(suffix) { CLI.exit(Failure(s.text("sync.suffixBad", .en), code: 64)) }
+        for st in stations where !known.contains(st) { CLI.exit(Failure(s.text(.sync_unknownStation, .en, st), code: 64)) }
+        if let suffix, !MachineIdentity.validSuffix(suffix) { CLI.exit(Failure(s.text(.sync_suffixBad, .en), code: 64)) }
         var machine = session.store.loadMachine() ?? MachineIdentity()
         for st in stations { machine = try session.store.shareStation(st, role: role, numberSuffix: suffix ?? machine.numberSuffix) }
         let home = SyncSettings.home(of: session.store)
@@ -79,7 +79,7 @@ struct SyncInit: ParsableCommand {
             _ = SyncSetup.run(program, ["generate", "--home=\(home.path)", "--no-default-folder"])
         }
         let id = SyncSetup.run(program, ["--device-id", "--home=\(home.path)"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let deviceID = SyncSettings.normalizedDeviceID(id) else { CLI.exit(Failure(s.text("sync.noSyncthing", .en), code: 69)) }
+        guard let deviceID = SyncSettings.normalizedDeviceID(id) else { CLI.exit(Failure(s.text(.sync_noSyncthing, .en), code: 69)) }
         var settings = SyncSettings.load(from: session.store) ?? SyncSettings(deviceID: deviceID)
         settings.deviceID = deviceID
         settings.listenAddress = listen
@@ -88,8 +88,8 @@ struct SyncInit: ParsableCommand {
         try settings.save(to: session.store)
         try SyncSetup.writeConfig(settings, session.store, machine)
         session.audit(.settingsChanged, detail: "sync init \(role.rawValue) \(machine.stations.joined(separator: ","))")
-        print(s.text("sync.initDone", .en, machine.id, role.rawValue, deviceID, machine.stations.joined(separator: ", ")))
-        print(s.text("sync.next", .en))
+        print(s.text(.sync_initDone, .en, machine.id, role.rawValue, deviceID, machine.stations.joined(separator: ", ")))
+        print(s.text(.sync_next, .en))
     }
 }
 
@@ -101,13 +101,13 @@ struct SyncID: ParsableCommand {
     func run() throws {
         let s = try CLI.resources().strings
         let store: CaseStore
-        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(Failure(s.text("sync.notSetUp", .en), code: 64)) }
+        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(Failure(s.text(.sync_notSetUp, .en), code: 64)) }
         let (settings, _) = try SyncSetup.settings(store, s)
-        print(s.text("sync.deviceID", .en, settings.deviceID))
+        print(s.text(.sync_deviceID, .en, settings.deviceID))
         guard qr else { return }
         let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
         guard let qrencode = dirs.map({ "\($0)/qrencode" }).first(where: FileManager.default.isExecutableFile) else {
-            return print(s.text("sync.noQR", .en))
+            return print(s.text(.sync_noQR, .en))
         }
         print(SyncSetup.run(qrencode, ["-t", "UTF8", "-m", "2", settings.deviceID]).out, terminator: "")
     }
@@ -126,18 +126,18 @@ struct SyncPair: ParsableCommand {
         let session = storeOption.signIn(s, via: "sync pair")
         session.require(.manageKeys)
         var (settings, machine) = try SyncSetup.settings(session.store, s)
-        guard let id = SyncSettings.normalizedDeviceID(deviceID) else { CLI.exit(Failure(s.text("sync.badDeviceID", .en, deviceID), code: 64)) }
+        guard let id = SyncSettings.normalizedDeviceID(deviceID) else { CLI.exit(Failure(s.text(.sync_badDeviceID, .en, deviceID), code: 64)) }
         guard address == "dynamic" || (address.hasPrefix("tcp://") && address.dropFirst(6).contains(":")) else {
-            CLI.exit(Failure(s.text("sync.badAddress", .en, address), code: 64))
+            CLI.exit(Failure(s.text(.sync_badAddress, .en, address), code: 64))
         }
-        for st in stations where !machine.stations.contains(st) { CLI.exit(Failure(s.text("sync.notHeld", .en, st), code: 64)) }
+        for st in stations where !machine.stations.contains(st) { CLI.exit(Failure(s.text(.sync_notHeld, .en, st), code: 64)) }
         settings.peers.removeAll { $0.deviceID == id }
         settings.peers.append(.init(deviceID: id, name: name, address: address, stations: stations))
         try settings.save(to: session.store)
         machine = session.store.loadMachine() ?? machine
         try SyncSetup.writeConfig(settings, session.store, machine)
         session.audit(.settingsChanged, detail: "sync pair \(id.prefix(7)) \(stations.joined(separator: ","))")
-        print(s.text("sync.paired", .en, name, id, stations.joined(separator: ", ")))
+        print(s.text(.sync_paired, .en, name, id, stations.joined(separator: ", ")))
     }
 }
 
@@ -149,7 +149,7 @@ struct SyncRun: ParsableCommand {
         let s = try CLI.resources().strings
         let program = try SyncSetup.syncthing(s)
         let store: CaseStore
-        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(Failure(s.text("sync.notSetUp", .en), code: 64)) }
+        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(Failure(s.text(.sync_notSetUp, .en), code: 64)) }
         _ = try SyncSetup.settings(store, s)
         let home = SyncSettings.home(of: store)
         let p = Process()
@@ -161,7 +161,7 @@ struct SyncRun: ParsableCommand {
         p.environment = env
         try p.run()
         // Written at once (not buffered): a script that started it in the background reads the pid.
-        FileHandle.standardOutput.write(Data((s.text("sync.running", .en, String(p.processIdentifier), home.path + "/syncthing.log") + "\n").utf8))
+        FileHandle.standardOutput.write(Data((s.text(.sync_running, .en, String(p.processIdentifier), home.path + "/syncthing.log") + "\n").utf8))
         p.waitUntilExit()
     }
 }

@@ -11,31 +11,31 @@ struct SyncStatus: ParsableCommand {
     func run() throws {
         let s = try CLI.resources().strings
         let store: CaseStore
-        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(Failure(s.text("sync.notSetUp", .en), code: 64)) }
+        do { store = try CaseStore.open(at: storeOption.url) } catch { CLI.exit(Failure(s.text(.sync_notSetUp, .en), code: 64)) }
         let (settings, machine) = try SyncSetup.settings(store, s)
         let rest = SyncthingREST(settings: settings)
-        print(s.text("sync.deviceID", .en, settings.deviceID))
+        print(s.text(.sync_deviceID, .en, settings.deviceID))
         guard let connected = rest.connected() else {
-            CLI.exit(Failure(s.text("sync.notRunning", .en, settings.guiPort), code: 3))
+            CLI.exit(Failure(s.text(.sync_notRunning, .en, settings.guiPort), code: 3))
         }
         for peer in settings.peers {
-            let state = connected.contains(peer.deviceID) ? s.text("sync.connected", .en) : s.text("sync.notConnected", .en)
-            print(s.text("sync.peer", .en, peer.name, peer.stations.joined(separator: ","), state))
+            let state = connected.contains(peer.deviceID) ? s.text(.sync_connected, .en) : s.text(.sync_notConnected, .en)
+            print(s.text(.sync_peer, .en, peer.name, peer.stations.joined(separator: ","), state))
         }
         let now = Date()
         for station in machine.stations {
-            guard let f = rest.folder(station) else { print(s.text("sync.folderMissing", .en, station)); continue }
-            if f.paused { print(s.text("sync.folderPaused", .en, station)); continue }
-            let last = f.lastFile.map { Self.stamp($0) } ?? s.text("sync.never", .en)
-            var line = s.text("sync.folder", .en, station, f.state, f.needFiles, last)
+            guard let f = rest.folder(station) else { print(s.text(.sync_folderMissing, .en, station)); continue }
+            if f.paused { print(s.text(.sync_folderPaused, .en, station)); continue }
+            let last = f.lastFile.map { Self.stamp($0) } ?? s.text(.sync_never, .en)
+            var line = s.text(.sync_folder, .en, station, f.state, f.needFiles, last)
             if let at = f.lastFile, now.timeIntervalSince(at) > Double(settings.staleAfterHours) * 3600 {
-                line += s.text("sync.stale", .en, settings.staleAfterHours)
+                line += s.text(.sync_stale, .en, settings.staleAfterHours)
             }
             print(line)
             if let error = f.error { print("  " + error) }
         }
         let waiting = store.loadCases(setAside: false).cases.filter { !$0.conflicts.isEmpty }.map(\.number.description)
-        if !waiting.isEmpty { print(s.text("sync.conflictsWaiting", .en, waiting.joined(separator: ", "))) }
+        if !waiting.isEmpty { print(s.text(.sync_conflictsWaiting, .en, waiting.joined(separator: ", "))) }
     }
 
     static func stamp(_ d: Date) -> String {
@@ -56,10 +56,10 @@ struct SyncPull: ParsableCommand {
         session.require(.viewCases)
         _ = try SyncSetup.settings(session.store, s)
         let r = session.store.takeInReplicas()
-        print(s.text("sync.pulled", .en, r.newCases, r.changedCases, r.directivesChanged, r.conflictCopiesMerged))
-        for p in r.problems { print(s.text("sync.problem", .en, p.path, p.reason, p.copiedTo ?? "-")) }
+        print(s.text(.sync_pulled, .en, r.newCases, r.changedCases, r.directivesChanged, r.conflictCopiesMerged))
+        for p in r.problems { print(s.text(.sync_problem, .en, p.path, p.reason, p.copiedTo ?? "-")) }
         if !r.casesWithConflicts.isEmpty {
-            print(s.text("sync.conflictsWaiting", .en, r.casesWithConflicts.map(\.description).joined(separator: ", ")))
+            print(s.text(.sync_conflictsWaiting, .en, r.casesWithConflicts.map(\.description).joined(separator: ", ")))
         }
     }
 }

@@ -70,26 +70,26 @@ enum CLI {
 
     static func message(_ error: StoreError, _ s: Strings) -> String {
         switch error {
-        case .notAStore(let path): return s.text("cli.notAStore", .en, path)
-        case .unsupportedVersion(let found, let supported): return s.text("cli.unsupportedVersion", .en, found, supported)
-        case .damagedMeta(let path): return s.text("cli.damagedMeta", .en, path)
-        case .cannotCreate(let path): return s.text("cli.cannotCreate", .en, path)
-        case .writeFailed(let path): return s.text("cli.writeFailed", .en, path)
-        case .notEmpty(let path): return s.text("cli.notEmpty", .en, path)
+        case .notAStore(let path): return s.text(.cli_notAStore, .en, path)
+        case .unsupportedVersion(let found, let supported): return s.text(.cli_unsupportedVersion, .en, found, supported)
+        case .damagedMeta(let path): return s.text(.cli_damagedMeta, .en, path)
+        case .cannotCreate(let path): return s.text(.cli_cannotCreate, .en, path)
+        case .writeFailed(let path): return s.text(.cli_writeFailed, .en, path)
+        case .notEmpty(let path): return s.text(.cli_notEmpty, .en, path)
         }
     }
 
     /// Identities leave the store only with a reason of a few words (it goes in the audit log).
     static func requireReason(_ reveal: Bool, _ reason: String?, _ strings: Strings) {
         if reveal, (reason ?? "").trimmingCharacters(in: .whitespaces).count < Access.shortestReason {
-            exit(Failure(strings.text("cli.revealNeedsReason", .en), code: 64))
+            exit(Failure(strings.text(.cli_revealNeedsReason, .en), code: 64))
         }
     }
 
     /// Refuses a station id the directory does not know, naming the ones it does.
     static func checkStations(_ ids: [String], in directory: Directory, _ strings: Strings) {
         for id in ids where directory.station(id) == nil {
-            exit(Failure(strings.text("cli.unknownStation", .en, id, directory.stations.map(\.id).joined(separator: ", ")), code: 64))
+            exit(Failure(strings.text(.cli_unknownStation, .en, id, directory.stations.map(\.id).joined(separator: ", ")), code: 64))
         }
     }
 

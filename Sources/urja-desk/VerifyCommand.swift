@@ -17,24 +17,24 @@ struct Verify: ParsableCommand {
         for problem in report.problems {
             let line: String
             switch problem {
-            case .unreadableDirectory: line = s.text("verify.unreadableDirectory", .en)
-            case .damagedCase(let file, let reason): line = s.text("verify.damagedCase", .en, file, reason)
-            case .duplicateNumber(let n): line = s.text("verify.duplicateNumber", .en, n)
-            case .unknownStation(let n, let st): line = s.text("verify.unknownStation", .en, n, st)
-            case .unreadableDraft(let file): line = s.text("verify.unreadableDraft", .en, file)
-            case .setAsideFiles(let count): line = s.text("verify.setAside", .en, count)
-            case .auditChainBroken(let n): line = s.text("verify.auditBroken", .en, n)
-            case .auditCut(let n): line = s.text("verify.auditCut", .en, n)
-            case .caseRolledBack(let number, let onDisk, let recorded): line = s.text("verify.rolledBack", .en, number, onDisk, recorded)
-            case .unreadableFile(let file): line = s.text("verify.unreadableFile", .en, file)
+            case .unreadableDirectory: line = s.text(.verify_unreadableDirectory, .en)
+            case .damagedCase(let file, let reason): line = s.text(.verify_damagedCase, .en, file, reason)
+            case .duplicateNumber(let n): line = s.text(.verify_duplicateNumber, .en, n)
+            case .unknownStation(let n, let st): line = s.text(.verify_unknownStation, .en, n, st)
+            case .unreadableDraft(let file): line = s.text(.verify_unreadableDraft, .en, file)
+            case .setAsideFiles(let count): line = s.text(.verify_setAside, .en, count)
+            case .auditChainBroken(let n): line = s.text(.verify_auditBroken, .en, n)
+            case .auditCut(let n): line = s.text(.verify_auditCut, .en, n)
+            case .caseRolledBack(let number, let onDisk, let recorded): line = s.text(.verify_rolledBack, .en, number, onDisk, recorded)
+            case .unreadableFile(let file): line = s.text(.verify_unreadableFile, .en, file)
             }
             print(line)
         }
-        if report.leftoverTemporaries > 0 { print(s.text("verify.leftoverTemporaries", .en, report.leftoverTemporaries)) }
+        if report.leftoverTemporaries > 0 { print(s.text(.verify_leftoverTemporaries, .en, report.leftoverTemporaries)) }
         if report.isClean {
-            print(s.text("verify.ok", .en, report.casesRead))
+            print(s.text(.verify_ok, .en, report.casesRead))
         } else {
-            CLI.exit(Failure(s.text("verify.failed", .en, report.problems.count, report.casesRead), code: 3))
+            CLI.exit(Failure(s.text(.verify_failed, .en, report.problems.count, report.casesRead), code: 3))
         }
     }
 }

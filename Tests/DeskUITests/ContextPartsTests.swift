@@ -131,12 +131,12 @@ final class ContextPartsTests: XCTestCase {
         let hi = Words(strings: res.strings, language: .hi, directory: directory)
         let referral = CaseEvent.Facts.referral(kind: .shgLinkage, partnerID: "nrlm", state: .done)
         XCTAssertEqual(TimelineLines.detail(referral, en),
-                       " · " + en.t("choice.stepKind.shgLinkage") + " · Rural Livelihood Mission (SHG) · Done by partner")
+                       " · " + en.t(.choice_stepKind_shgLinkage) + " · Rural Livelihood Mission (SHG) · Done by partner")
         let step = CaseEvent.Facts.stepUpdated(kind: .counselling, status: .done)
         XCTAssertEqual(TimelineLines.detail(step, hi), " · परामर्श · पूरा")
         let legal = CaseEvent.Facts.legal([.day(.firDay, Day(testNow)), .outcome(.convicted), .sections(["bns85"])])
         XCTAssertEqual(TimelineLines.detail(legal, en),
-                       " · FIR date 29-11-2026 · " + en.t("choice.outcome.convicted") + " · Sections of the FIR bns85")
+                       " · FIR date 29-11-2026 · " + en.t(.choice_outcome_convicted) + " · Sections of the FIR bns85")
         XCTAssertEqual(TimelineLines.detail(.none, en), "")
     }
 }

@@ -279,7 +279,7 @@ final class MessagesTests: XCTestCase {
     func testEveryValidationErrorHasItsMessageInBothLanguages() throws {
         let res = try DeskResources.load()
         for e in ValidationError.allCases {
-            for lang in Language.allCases { XCTAssertTrue(res.strings.has("error." + e.rawValue, lang), "\(e) \(lang)") }
+            for lang in Language.allCases { XCTAssertTrue(res.strings.has(.dynamic("error." + e.rawValue), lang), "\(e) \(lang)") }
         }
     }
 
@@ -307,7 +307,7 @@ final class OneDefinitionTests: XCTestCase {
         var checked = 0
         for period in [ReportPeriod.quarter(2026, 4), .quarter(2026, 3), .month(2026, 11), .quarter(2026, 2)].compactMap({ $0 }) {
             let page = Report.make(summaries, period: period, stationIDs: ids, today: Day(testNow))
-            let shgTitle = h.ctx.strings.text("chart.shg", .en)
+            let shgTitle = h.ctx.strings.text(.chart_shg, .en)
             let shg = try XCTUnwrap(charts.all(summaries, stationIDs: ids, period: period, last: period.end)
                 .first { $0.title.hasPrefix(shgTitle) })
             XCTAssertEqual(shg.bars.map { $0.parts[0] }.reduce(0, +), page.counselled, "counselled, \(period)")

@@ -20,7 +20,7 @@ final class KeymapAndStringsTests: XCTestCase {
         // Every screen string is really translated, not copied.
         let sameInBoth: Set<String> = ["intake.notSet", "detail.scrollHint", "translit.badge"]
         for key in en where !key.hasPrefix("cli.") && !sameInBoth.contains(key) {
-            XCTAssertNotEqual(res.strings.text(key, .en), res.strings.text(key, .hi), key)
+            XCTAssertNotEqual(res.strings.text(.dynamic(key), .en), res.strings.text(.dynamic(key), .hi), key)
         }
     }
 
@@ -36,39 +36,39 @@ final class KeymapAndStringsTests: XCTestCase {
             form["stepKind"] = StepKind.shgLinkage.rawValue
             form["referral"] = ReferralState.declined.rawValue
             for lang in Language.allCases {
-                XCTAssertTrue(s.has("entry.title." + kind.rawValue, lang))
-                XCTAssertTrue(s.has("entry.saved." + kind.rawValue, lang))
+                XCTAssertTrue(s.has(.dynamic("entry.title." + kind.rawValue), lang))
+                XCTAssertTrue(s.has(.dynamic("entry.saved." + kind.rawValue), lang))
                 for f in form.fields {
                     let key = (kind == .phq9 || kind == .gad7) && f.key.hasPrefix("item")
                         ? "screen.\(kind.rawValue).\(f.key.dropFirst(4))" : "entry." + f.key
-                    XCTAssertTrue(s.has(key, lang), "\(key) \(lang)")
+                    XCTAssertTrue(s.has(.dynamic(key), lang), "\(key) \(lang)")
                     if case .choice(let list, let options, _) = f.kind, list != "partner" {
-                        for o in options { XCTAssertTrue(s.has("choice.\(list).\(o)", lang), "\(list).\(o) \(lang)") }
+                        for o in options { XCTAssertTrue(s.has(.dynamic("choice.\(list).\(o)"), lang), "\(list).\(o) \(lang)") }
                     }
                 }
             }
         }
-        for e in ValidationError.allCases { XCTAssertTrue(s.has("error." + e.rawValue, .hi), e.rawValue) }
-        for k in CaseEvent.Kind.allCases { XCTAssertTrue(s.has("timeline." + k.rawValue, .hi), k.rawValue) }
-        for sev in Severity.allCases { XCTAssertTrue(s.has("severity." + sev.rawValue, .hi), sev.rawValue) }
+        for e in ValidationError.allCases { XCTAssertTrue(s.has(.dynamic("error." + e.rawValue), .hi), e.rawValue) }
+        for k in CaseEvent.Kind.allCases { XCTAssertTrue(s.has(.dynamic("timeline." + k.rawValue), .hi), k.rawValue) }
+        for sev in Severity.allCases { XCTAssertTrue(s.has(.dynamic("severity." + sev.rawValue), .hi), sev.rawValue) }
     }
 
     func testEveryLabelTheModelNeedsExists() throws {
         let s = try DeskResources.load().strings
         for f in IntakeField.allCases {
-            XCTAssertTrue(s.has("field." + f.rawValue, .en), f.rawValue)
+            XCTAssertTrue(s.has(.dynamic("field." + f.rawValue), .en), f.rawValue)
             if case .choice(let key, let options, _) = f.kind {
-                for o in options { XCTAssertTrue(s.has("choice.\(key).\(o)", .hi), "\(key).\(o)") }
+                for o in options { XCTAssertTrue(s.has(.dynamic("choice.\(key).\(o)"), .hi), "\(key).\(o)") }
             }
         }
-        for sec in IntakeSection.allCases { XCTAssertTrue(s.has("section." + sec.rawValue, .hi)) }
+        for sec in IntakeSection.allCases { XCTAssertTrue(s.has(.dynamic("section." + sec.rawValue), .hi)) }
         for e in ValidationError.allCases {
-            XCTAssertTrue(s.has("error." + e.rawValue, .hi), e.rawValue)
+            XCTAssertTrue(s.has(.dynamic("error." + e.rawValue), .hi), e.rawValue)
         }
-        for a in Action.allCases { XCTAssertTrue(s.has("action." + a.rawValue, .hi), a.rawValue) }
-        for c in KeyContext.allCases { XCTAssertTrue(s.has("keys." + c.rawValue, .hi), c.rawValue) }
-        for r in Role.allCases { XCTAssertTrue(s.has("role." + r.rawValue, .hi), r.rawValue) }
-        for o in CaseSort.allCases { XCTAssertTrue(s.has("sort." + o.rawValue, .hi), o.rawValue) }
+        for a in Action.allCases { XCTAssertTrue(s.has(.dynamic("action." + a.rawValue), .hi), a.rawValue) }
+        for c in KeyContext.allCases { XCTAssertTrue(s.has(.dynamic("keys." + c.rawValue), .hi), c.rawValue) }
+        for r in Role.allCases { XCTAssertTrue(s.has(.dynamic("role." + r.rawValue), .hi), r.rawValue) }
+        for o in CaseSort.allCases { XCTAssertTrue(s.has(.dynamic("sort." + o.rawValue), .hi), o.rawValue) }
     }
 
     /// The offence catalogue: every section with its English and Hindi label, which starts with the
@@ -77,8 +77,8 @@ final class KeymapAndStringsTests: XCTestCase {
         let s = try DeskResources.load().strings
         for o in Offence.allCases {
             for lang in Language.allCases {
-                XCTAssertTrue(s.has(o.labelKey, lang), "\(o.rawValue) \(lang)")
-                let label = s.text(o.labelKey, lang)
+                XCTAssertTrue(s.has(.dynamic(o.labelKey), lang), "\(o.rawValue) \(lang)")
+                let label = s.text(.dynamic(o.labelKey), lang)
                 XCTAssertTrue(label.contains(" · "), label)
                 let number = label.components(separatedBy: " · ")[0].split(separator: " ").last.map(String.init) ?? ""
                 XCTAssertFalse(number.isEmpty, label)
@@ -88,14 +88,14 @@ final class KeymapAndStringsTests: XCTestCase {
             }
         }
         for lang in Language.allCases {
-            for c in ConsentGiver.allCases { XCTAssertTrue(s.has(c.labelKey, lang), c.rawValue) }
-            for c in SharingException.allCases { XCTAssertTrue(s.has(c.labelKey, lang), c.rawValue) }
-            for c in CourtOutcome.allCases { XCTAssertTrue(s.has(c.labelKey, lang), c.rawValue) }
+            for c in ConsentGiver.allCases { XCTAssertTrue(s.has(.dynamic(c.labelKey), lang), c.rawValue) }
+            for c in SharingException.allCases { XCTAssertTrue(s.has(.dynamic(c.labelKey), lang), c.rawValue) }
+            for c in CourtOutcome.allCases { XCTAssertTrue(s.has(.dynamic(c.labelKey), lang), c.rawValue) }
             for d in ChildDuty.allCases {
-                for k in ["child.title.", "child.due.", "child.banner."] { XCTAssertTrue(s.has(k + d.rawValue, lang), k + d.rawValue) }
+                for k in ["child.title.", "child.due.", "child.banner."] { XCTAssertTrue(s.has(.dynamic(k + d.rawValue), lang), k + d.rawValue) }
             }
-            for w in FieldWarning.allCases { XCTAssertTrue(s.has("warn." + w.rawValue, lang), w.rawValue) }
-            for e in ValidationError.allCases { XCTAssertTrue(s.has("error." + e.rawValue, lang), e.rawValue) }
+            for w in FieldWarning.allCases { XCTAssertTrue(s.has(.dynamic("warn." + w.rawValue), lang), w.rawValue) }
+            for e in ValidationError.allCases { XCTAssertTrue(s.has(.dynamic("error." + e.rawValue), lang), e.rawValue) }
         }
     }
 
@@ -137,16 +137,22 @@ final class MessageFitTests: XCTestCase {
     /// Messages go on one line of an 80-column screen, with a case number or a count put in.
     func testEveryMessageFitsOneLine() throws {
         let s = try DeskResources.load().strings
-        let messages = ["intake.resumed", "intake.draftKept", "intake.draftFailed", "intake.fixFirst", "intake.saveFailed",
-                        "intake.saved", "intake.savedMinor", "login.needUser", "login.wrong", "store.damagedSetAside",
-                        "menu.draftDiscarded", "list.intakeDeskOnly", "detail.revealNotAllowed", "detail.statusNotAllowed",
-                        "detail.statusChanged", "detail.saveFailed", "menu.storeClean", "menu.storeProblems", "intake.changesSaved", "intake.editDiscarded", "detail.editNotAllowed", "detail.reasonNeeded", "directive.given", "directive.answered", "directive.noneOpen", "directive.notAllowed", "directive.error.textTooShort", "directive.error.replyTooShort", "directive.error.badDate", "directive.error.pastDate", "directive.unreadAtLogin"]
+        let messages: [StringKey] = [.intake_resumed, .intake_draftKept, .intake_draftFailed, .intake_fixFirst,
+                                     .intake_saveFailed, .intake_saved, .intake_savedMinor, .login_needUser,
+                                     .login_wrong, .store_damagedSetAside, .menu_draftDiscarded, .list_intakeDeskOnly,
+                                     .detail_revealNotAllowed, .detail_statusNotAllowed, .detail_statusChanged,
+                                     .detail_saveFailed, .menu_storeClean, .menu_storeProblems, .intake_changesSaved,
+                                     .intake_editDiscarded, .detail_editNotAllowed, .detail_reasonNeeded,
+                                     .directive_given, .directive_answered, .directive_noneOpen,
+                                     .directive_notAllowed, .directive_error_textTooShort,
+                                     .directive_error_replyTooShort, .directive_error_badDate,
+                                     .directive_error_pastDate, .directive_unreadAtLogin]
         for lang in Language.allCases {
             for key in messages {
-                XCTAssertTrue(s.has(key, lang), key)
+                XCTAssertTrue(s.has(key, lang), key.raw)
                 var text = s.text(key, lang, "IND-VJN-2026-0042", "Phone (10 digits)", "Rehabilitation")
-                if key == "intake.fixFirst" { text = s.text(key, lang, 3, s.text("field.consentSharing", lang)) }
-                if key == "store.damagedSetAside" { text = s.text(key, lang, 12) }
+                if key == .intake_fixFirst { text = s.text(key, lang, 3, s.text(.field_consentSharing, lang)) }
+                if key == .store_damagedSetAside { text = s.text(key, lang, 12) }
                 XCTAssertLessThanOrEqual(TextWidth.of(text) + 1, 80, "\(lang) \(key): \(text)")
             }
         }

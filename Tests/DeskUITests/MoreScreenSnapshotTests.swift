@@ -12,14 +12,14 @@ final class MoreScreenSnapshotTests: XCTestCase {
                 XCTAssertTrue(h.ctx.log(i % 2 == 0 ? .revealIdentity : .export, caseID: record.id, detail: record.number.description,
                                         note: "checked before calling her", user: i % 3 == 0 ? "sp" : "asha"))
             }
-            h.choose(h.ctx.t("menu.audit"))
+            h.choose(h.ctx.t(.menu_audit))
         }
     }
 
     func testSettings() throws {
         try checkSnapshots("settings", cases: 0) { h in
             h.login("admin", "9999")
-            h.choose(h.ctx.t("menu.settings"))
+            h.choose(h.ctx.t(.menu_settings))
         }
     }
 
@@ -37,7 +37,7 @@ final class MoreScreenSnapshotTests: XCTestCase {
             }
             h.press(.escape)
             if h.app.question != nil { h.press(.char("n")) }
-            h.choose(h.ctx.t("menu.directives"))
+            h.choose(h.ctx.t(.menu_directives))
         }
     }
 

@@ -12,7 +12,7 @@ final class PathStringsTests: XCTestCase {
             + lists(Helpline.self) + lists(ContactKind.self) + lists(ClosureReason.self) + lists(ClosureCheck.self)
             + lists(DVDuty.self) + lists(DVOrderKind.self) + lists(TraffickingOutcome.self)
         for lang in [Language.hi, .en] {
-            for k in keys { XCTAssertTrue(s.has(k, lang), "\(k) \(lang)") }
+            for k in keys { XCTAssertTrue(s.has(.dynamic(k), lang), "\(k) \(lang)") }
         }
         XCTAssertEqual(keys.count, 48, "15 errors and 33 options")
     }
@@ -26,15 +26,15 @@ extension PathStringsTests {
         for kind in EntryKind.allCases where kind.isPath {
             for lang in [Language.hi, .en] {
                 for part in ["title", "heading", "hint", "saved", "resumed", "draftKept"] {
-                    XCTAssertTrue(s.has("entry.\(part).\(kind.rawValue)", lang), "entry.\(part).\(kind.rawValue) \(lang)")
+                    XCTAssertTrue(s.has(.dynamic("entry.\(part).\(kind.rawValue)"), lang), "entry.\(part).\(kind.rawValue) \(lang)")
                 }
-                XCTAssertTrue(s.has("add." + kind.rawValue, lang), "add.\(kind.rawValue)")
+                XCTAssertTrue(s.has(.dynamic("add." + kind.rawValue), lang), "add.\(kind.rawValue)")
                 var form = EntryForm(kind: kind, caseID: UUID())
                 form.pathFields = kind == .dv ? ["riskReviewed"] : nil
                 for f in form.fields {
-                    XCTAssertTrue(s.has("entry." + f.key, lang), "entry.\(f.key) \(lang)")
+                    XCTAssertTrue(s.has(.dynamic("entry." + f.key), lang), "entry.\(f.key) \(lang)")
                     if case .choice(let list, let options, _) = f.kind {
-                        for o in options { XCTAssertTrue(s.has("choice.\(list).\(o)", lang), "\(list).\(o)") }
+                        for o in options { XCTAssertTrue(s.has(.dynamic("choice.\(list).\(o)"), lang), "\(list).\(o)") }
                     }
                 }
             }

@@ -90,8 +90,8 @@ final class RightWordsTests: XCTestCase {
         let s = try DeskResources.load().strings
         for kind in EntryKind.allCases {
             for lang in Language.allCases {
-                XCTAssertTrue(s.has("entry.draftKept." + kind.rawValue, lang) && s.has("entry.resumed." + kind.rawValue, lang), kind.rawValue)
-                XCTAssertLessThanOrEqual(TextWidth.of(s.text("entry.draftKept." + kind.rawValue, lang)) + 1, 80, kind.rawValue)
+                XCTAssertTrue(s.has(.dynamic("entry.draftKept." + kind.rawValue), lang) && s.has(.dynamic("entry.resumed." + kind.rawValue), lang), kind.rawValue)
+                XCTAssertLessThanOrEqual(TextWidth.of(s.text(.dynamic("entry.draftKept." + kind.rawValue), lang)) + 1, 80, kind.rawValue)
             }
         }
     }
@@ -99,16 +99,16 @@ final class RightWordsTests: XCTestCase {
     /// A count of one takes the singular in both languages.
     func testOneTakesTheSingular() throws {
         let s = try DeskResources.load().strings
-        XCTAssertEqual(s.text("dup.found", .hi, 1), "1 पुराना प्रकरण इसी महिला का हो सकता है। सहेजने से पहले देखें।")
-        XCTAssertEqual(s.text("dup.found", .hi, 2), "2 पुराने प्रकरण इसी महिला के हो सकते हैं। सहेजने से पहले देखें।")
-        XCTAssertEqual(s.text("directive.unreadAtLogin", .hi, 1), "पुलिस अधीक्षक का 1 नया निर्देश: मेनू में निर्देश देखें।")
-        XCTAssertEqual(s.text("dup.found", .en, 1), "1 earlier case may be the same woman. Check before saving.")
-        XCTAssertEqual(s.text("menu.stationCount", .hi, 1), "1 थाना")
-        XCTAssertTrue(s.text("overview.summary", .hi, 1, 5, 7).hasPrefix("1 थाना · "))
+        XCTAssertEqual(s.text(.dup_found, .hi, 1), "1 पुराना प्रकरण इसी महिला का हो सकता है। सहेजने से पहले देखें।")
+        XCTAssertEqual(s.text(.dup_found, .hi, 2), "2 पुराने प्रकरण इसी महिला के हो सकते हैं। सहेजने से पहले देखें।")
+        XCTAssertEqual(s.text(.directive_unreadAtLogin, .hi, 1), "पुलिस अधीक्षक का 1 नया निर्देश: मेनू में निर्देश देखें।")
+        XCTAssertEqual(s.text(.dup_found, .en, 1), "1 earlier case may be the same woman. Check before saving.")
+        XCTAssertEqual(s.text(.menu_stationCount, .hi, 1), "1 थाना")
+        XCTAssertTrue(s.text(.overview_summary, .hi, 1, 5, 7).hasPrefix("1 थाना · "))
         // Every singular has its plural, in both languages.
         for lang in Language.allCases {
             for key in (s.table[lang] ?? [:]).keys where key.hasSuffix(".one") {
-                XCTAssertTrue(s.has(String(key.dropLast(4)), lang), key)
+                XCTAssertTrue(s.has(.dynamic(String(key.dropLast(4))), lang), key)
             }
         }
         // Hindi names the Child Welfare Committee in Hindi (बाल कल्याण समिति), CWC only beside it.

@@ -11,7 +11,7 @@ public final class DeskApp {
     public var idleLimit: TimeInterval? = 300
     private var lastKeyAt: Date
     /// The yes/no question waiting for an answer: while it shows, only y / n / Esc are taken.
-    public private(set) var question: (key: String, args: [String], yes: () -> Transition)?
+    public private(set) var question: (key: StringKey, args: [String], yes: () -> Transition)?
     /// The window was smaller than 80 × 24 when last drawn: keys are ignored, never applied blind.
     public private(set) var tooSmall = false
     /// When the screen on top last changed: a queue's search takes no typing for a moment after
@@ -61,7 +61,7 @@ public final class DeskApp {
                 apply(q.yes(), asked: true)
             case .confirmNo?:
                 question = nil
-                ctx.say("confirm.kept", .ok)
+                ctx.say(.confirm_kept, .ok)
             default:
                 break  // anything else leaves the question standing: it is answered, not typed past
             }
@@ -82,7 +82,7 @@ public final class DeskApp {
         // (a PIN typed by someone who thought she was at the login): never shown, never searched.
         if case .text(let scalar) = input, justChanged, let guarded = screen as? GuardsTypeAhead,
            guarded.looksLikeSecret(adding: scalar) {
-            ctx.say("list.typeAheadDropped", .warning)
+            ctx.say(.list_typeAheadDropped, .warning)
             return true
         }
         apply(screen.handle(input, ctx: ctx))
@@ -135,7 +135,7 @@ public final class DeskApp {
             screens.last?.appear(ctx: ctx)
         case .logout:
             guard asked || ctx.user == nil else {
-                question = ("confirm.logout", [ctx.user?.name(ctx.language) ?? ""], { .logout })
+                question = (.confirm_logout, [ctx.user?.name(ctx.language) ?? ""], { .logout })
                 return
             }
             suspendAll()
@@ -143,7 +143,7 @@ public final class DeskApp {
             stack = [LoginScreen()]
         case .quit:
             guard asked else {
-                question = ("confirm.quit", [], { .quit })
+                question = (.confirm_quit, [], { .quit })
                 return
             }
             close()
@@ -203,7 +203,7 @@ public final class DeskApp {
         let size = surface.size
         let width = size.cols - 2
         let left = 1
-        let lines = TextWidth.wrap(text, width: width - 4) + ["", ctx.t("confirm.keys")]
+        let lines = TextWidth.wrap(text, width: width - 4) + ["", ctx.t(.confirm_keys)]
         var row = max(2, size.rows / 2 - lines.count / 2 - 1)
         for line in [""] + lines + [""] {
             surface.fill(row: row, col: left, width: width, style: .selected)
@@ -214,7 +214,7 @@ public final class DeskApp {
 
     private func drawTooSmall(on surface: Surface) {
         let size = surface.size
-        let lines = [ctx.t("app.tooSmall"), ctx.t("app.tooSmallSize", size.cols, size.rows), ctx.t("app.tooSmallKeys")]
+        let lines = [ctx.t(.app_tooSmall), ctx.t(.app_tooSmallSize, size.cols, size.rows), ctx.t(.app_tooSmallKeys)]
         for (i, line) in lines.enumerated() where i < size.rows {
             surface.text(line, row: min(size.rows - 1, size.rows / 2 - 1 + i), col: 0, width: size.cols, style: i == 0 ? .warning : .normal)
         }
@@ -226,11 +226,11 @@ public final class DeskApp {
     private func drawTopBar(on surface: Surface, title: String) {
         let cols = surface.size.cols
         surface.fill(row: 0, style: .title)
-        let language = (ctx.transliterating ? ctx.t("translit.badge") + "  " : "") + ctx.t("app.languageName") + " "
+        let language = (ctx.transliterating ? ctx.t(.translit_badge) + "  " : "") + ctx.t(.app_languageName) + " "
         // Her name always; her role, then the date, where the title leaves room for them.
         let name = ctx.user?.name(ctx.language) ?? ""
-        let role = ctx.user.map { ctx.t("role." + $0.role.rawValue) } ?? ""
-        let left = " " + ctx.t("app.name") + " │ " + title
+        let role = ctx.user.map { ctx.t(.dynamic("role." + $0.role.rawValue)) } ?? ""
+        let left = " " + ctx.t(.app_name) + " │ " + title
         func fits(_ right: String) -> Bool { TextWidth.of(left) + 2 + TextWidth.of(right) + 2 + TextWidth.of(language) <= cols }
         var right = name
         if !role.isEmpty, fits(name + " · " + role) { right = name + " · " + role }

@@ -90,9 +90,9 @@ extension DeskContext {
             log(change == .new ? .caseCreated : .caseUpdated, caseID: saved.id, detail: detail)
         } catch SaveConflict.stale(let onDisk) {
             let by = onDisk.events.last.map { userName($0.by) } ?? "?"
-            let parts = mine.map { Self.changedParts(from: $0, to: onDisk).map { t("conflict.part." + $0) } } ?? []
-            say("conflict.saved", .error, by, CaseDetailScreen.stamp(onDisk.updatedAt),
-                parts.isEmpty ? t("conflict.part.other") : parts.joined(separator: ", "))
+            let parts = mine.map { Self.changedParts(from: $0, to: onDisk).map { t(.dynamic("conflict.part." + $0)) } } ?? []
+            say(.conflict_saved, .error, by, CaseDetailScreen.stamp(onDisk.updatedAt),
+                parts.isEmpty ? t(.conflict_part_other) : parts.joined(separator: ", "))
             log(.caseUpdated, caseID: record.id, detail: record.number.description + " · conflict refused")
             throw SaveConflict.stale(onDisk: onDisk)
         }

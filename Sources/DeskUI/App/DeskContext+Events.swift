@@ -39,7 +39,7 @@ extension DeskContext {
             try store.saveEvent(event)
         } catch EventConflict.stale(let onDisk) {
             replaceEvent(onDisk)
-            say("event.conflict", .error, userName(onDisk.createdBy))
+            say(.event_conflict, .error, userName(onDisk.createdBy))
             throw EventConflict.stale(onDisk: onDisk)
         }
         replaceEvent(event)

@@ -8,16 +8,16 @@ extension DeskContext {
     /// Makes a paper of a case as the model allows it, writes the audit line, then sends the page
     /// to the browser or the printer. Returns why not, in a strings key, or nil when sent.
     @discardableResult
-    public func printPaper(_ kind: PaperKind, caseID: UUID, options: PaperOptions, way: PaperOutput.Way) -> String? {
-        guard let record = record(caseID) else { return "paper.refused.notAllowed" }
+    public func printPaper(_ kind: PaperKind, caseID: UUID, options: PaperOptions, way: PaperOutput.Way) -> StringKey? {
+        guard let record = record(caseID) else { return StringKey.paper_refused_notAllowed }
         switch PaperMaker.make(kind, for: record, by: user, partners: partners, options: options, today: today) {
-        case .failure(let refusal): return "paper.refused." + refusal.rawValue
+        case .failure(let refusal): return .dynamic("paper.refused." + refusal.rawValue)
         case .success(let paper):
             let html = PaperHTML(strings: strings, directory: directory).page(paper, signer: user)
             // On record first: a paper that cannot be audited is not printed.
             let detail = "\(kind.rawValue) \(options.language.rawValue) \(way.rawValue) \(record.number)"
                 + (options.discreet && kind == .slip ? " discreet" : "") + (options.notesAgreed && kind == .counsellingSummary ? " notes" : "")
-            guard log(.paperPrinted, caseID: record.id, detail: detail) else { return "audit.cannotWrite" }
+            guard log(.paperPrinted, caseID: record.id, detail: detail) else { return StringKey.audit_cannotWrite }
             do {
                 if let sink = eventBook.paperSink {
                     try sink(html, way)
@@ -27,9 +27,9 @@ extension DeskContext {
                     try PaperOutput.sendToPrinter(html)
                 }
             } catch PaperOutput.Problem.noProgram {
-                return "paper.noProgram"
+                return StringKey.paper_noProgram
             } catch {
-                return "paper.failed"
+                return StringKey.paper_failed
             }
             return nil
         }

@@ -76,9 +76,9 @@ public final class DeskContext {
     public func record(_ id: UUID) -> CaseRecord? { repository.record(id) }
     public func nameKeys<C: ListedCase>(_ r: C) -> [String] { repository.nameKeys(r) }
 
-    public func t(_ key: String) -> String { strings.text(key, language) }
-    public func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text(key, language, arguments: args) }
-    public func label<C: Choice>(_ choice: C) -> String { t(choice.labelKey) }
+    public func t(_ key: StringKey) -> String { strings.text(key, language) }
+    public func t(_ key: StringKey, _ args: CustomStringConvertible...) -> String { strings.text(key, language, arguments: args) }
+    public func label<C: Choice>(_ choice: C) -> String { t(.dynamic(choice.labelKey)) }
     public var partners: [Partner] { directory.partners }
     public func partnerName(_ id: String) -> String { words.partnerName(id) }
     public func stationName(_ id: String) -> String { words.stationName(id) }
@@ -86,11 +86,11 @@ public final class DeskContext {
 
     /// An action's name as a context calls it ("action.list.select" = Open), else its general name.
     public func actionLabel(_ action: Action, in context: KeyContext) -> String {
-        let specific = "action.\(context.rawValue).\(action.rawValue)"
-        return strings.has(specific, language) ? t(specific) : t("action." + action.rawValue)
+        let specific = StringKey.dynamic("action.\(context.rawValue).\(action.rawValue)")
+        return strings.has(specific, language) ? t(specific) : t(.dynamic("action." + action.rawValue))
     }
 
-    public func say(_ key: String, _ style: Style = .ok, _ args: CustomStringConvertible...) {
+    public func say(_ key: StringKey, _ style: Style = .ok, _ args: CustomStringConvertible...) {
         message = (strings.text(key, language, arguments: args), style)
     }
 
@@ -171,15 +171,15 @@ public final class DeskContext {
     public func sayRefusal(_ check: PINCheck) {
         switch check {
         case .accepted: break
-        case .noKey: say("login.noKey", .error)
-        case .directoryAltered: say("login.directoryAltered", .error)
-        case .cannotRecord: say("login.cannotRecord", .error)
-        case .keyBeingChanged: say("login.keyBeingChanged", .error)
-        case .refused(let left?): say("login.wrongTriesLeft", .error, left)
-        case .refused(nil): say("login.wrong", .error)
+        case .noKey: say(.login_noKey, .error)
+        case .directoryAltered: say(.login_directoryAltered, .error)
+        case .cannotRecord: say(.login_cannotRecord, .error)
+        case .keyBeingChanged: say(.login_keyBeingChanged, .error)
+        case .refused(let left?): say(.login_wrongTriesLeft, .error, left)
+        case .refused(nil): say(.login_wrong, .error)
         case .locked(let seconds):
-            let wait = seconds < 120 ? t("time.seconds", seconds) : t("time.minutes", (seconds + 59) / 60)
-            say("login.locked", .error, wait)
+            let wait = seconds < 120 ? t(.time_seconds, seconds) : t(.time_minutes, (seconds + 59) / 60)
+            say(.login_locked, .error, wait)
         }
     }
 
@@ -193,7 +193,7 @@ public final class DeskContext {
     public func toggleTransliteration() {
         transliterating.toggle()
         savePrefs()
-        say(transliterating ? "translit.on" : "translit.off", .ok)
+        say(transliterating ? .translit_on : .translit_off, .ok)
     }
 
     private func savePrefs() {

@@ -16,7 +16,7 @@ public enum Transition {
     case quit
     /// A yes/no question in her language (a strings key and its arguments) before something that
     /// cannot be taken back; `yes` runs only on a yes. Logging out and quitting always ask.
-    case ask(String, [String], yes: () -> Transition)
+    case ask(StringKey, [String], yes: () -> Transition)
 }
 
 /// A rectangle of the surface given to a screen.

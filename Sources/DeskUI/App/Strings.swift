@@ -17,23 +17,23 @@ public struct Strings: Sendable {
 
     /// The text of a key: the language asked for, else English, else the key itself (a test
     /// makes sure every key exists in both).
-    public func text(_ key: String, _ lang: Language) -> String {
-        table[lang]?[key] ?? table[.en]?[key] ?? key
+    public func text(_ key: StringKey, _ lang: Language) -> String {
+        table[lang]?[key.raw] ?? table[.en]?[key.raw] ?? key.raw
     }
 
     /// With "{0}", "{1}" … replaced by the arguments.
-    public func text(_ key: String, _ lang: Language, _ args: CustomStringConvertible...) -> String {
+    public func text(_ key: StringKey, _ lang: Language, _ args: CustomStringConvertible...) -> String {
         text(key, lang, arguments: args)
     }
 
     /// A count of exactly 1 as the first argument takes the key's ".one" form where there is one
     /// ("1 पुराना प्रकरण … हो सकता है", not "1 पुराने प्रकरण … हो सकते हैं").
-    public func text(_ key: String, _ lang: Language, arguments: [CustomStringConvertible]) -> String {
-        let one = key + ".one"
+    public func text(_ key: StringKey, _ lang: Language, arguments: [CustomStringConvertible]) -> String {
+        let one = StringKey.dynamic(key.raw + ".one")
         var out = (arguments.first as? Int) == 1 && has(one, lang) ? text(one, lang) : text(key, lang)
         for (i, arg) in arguments.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: arg.description) }
         return out
     }
 
-    public func has(_ key: String, _ lang: Language) -> Bool { table[lang]?[key] != nil }
+    public func has(_ key: StringKey, _ lang: Language) -> Bool { table[lang]?[key.raw] != nil }
 }

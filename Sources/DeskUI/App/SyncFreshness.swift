@@ -16,8 +16,8 @@ extension DeskContext {
     /// "synced 29-11 10:32" for the top bar (nil without replication).
     var lastSyncText: String? {
         guard let arrivals else { return nil }
-        guard let last = arrivals.values.max() else { return t("sync.topNever") }
-        return t("sync.top", Self.shortStamp(last))
+        guard let last = arrivals.values.max() else { return t(.sync_topNever) }
+        return t(.sync_top, Self.shortStamp(last))
     }
 
     static func shortStamp(_ date: Date) -> String {
@@ -32,21 +32,21 @@ extension OverviewScreen {
         guard let arrivals = ctx.arrivals else { return start }
         var row = start
         guard row < area.bottom else { return row }
-        s.text(" " + ctx.t("overview.freshness"), row: row, col: 0, width: area.cols - 1, style: .label)
+        s.text(" " + ctx.t(.overview_freshness), row: row, col: 0, width: area.cols - 1, style: .label)
         row += 1
         let now = ctx.clock.now()
         for r in rows where row < area.bottom {
             let name = ctx.stationName(r.stationID)
             let line: String, style: Style
             if let held = ctx.store.loadMachine()?.stations, !held.contains(r.stationID) {
-                line = ctx.t("overview.freshNotShared", name)
+                line = ctx.t(.overview_freshNotShared, name)
                 style = .dim
             } else if let at = arrivals[r.stationID] {
                 let stale = now.timeIntervalSince(at) > ctx.staleAfter
-                line = ctx.t(stale ? "overview.freshStale" : "overview.fresh", name, DeskContext.shortStamp(at))
+                line = ctx.t(stale ? .overview_freshStale : .overview_fresh, name, DeskContext.shortStamp(at))
                 style = stale ? .warning : .normal
             } else {
-                line = ctx.t("overview.freshNever", name)
+                line = ctx.t(.overview_freshNever, name)
                 style = .warning
             }
             s.text("   " + line, row: row, col: 0, width: area.cols - 1, style: style)

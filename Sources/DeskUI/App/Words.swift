@@ -16,15 +16,15 @@ public struct Words: Sendable {
     }
 
     /// The text of a key in this language.
-    public func t(_ key: String) -> String { strings.text(key, language) }
-    public func t(_ key: String, _ args: CustomStringConvertible...) -> String {
+    public func t(_ key: StringKey) -> String { strings.text(key, language) }
+    public func t(_ key: StringKey, _ args: CustomStringConvertible...) -> String {
         strings.text(key, language, arguments: args)
     }
-    public func t(_ key: String, arguments args: [CustomStringConvertible]) -> String {
+    public func t(_ key: StringKey, arguments args: [CustomStringConvertible]) -> String {
         strings.text(key, language, arguments: args)
     }
 
-    public func label<C: Choice>(_ choice: C) -> String { t(choice.labelKey) }
+    public func label<C: Choice>(_ choice: C) -> String { t(.dynamic(choice.labelKey)) }
 
     /// Partners a step can be referred to, in the directory's order.
     public var partners: [Partner] { directory.partners }

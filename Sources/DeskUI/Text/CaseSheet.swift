@@ -21,8 +21,8 @@ struct CaseSheet {
         /// This case's directives.
         var caseDirectives: [Directive]
 
-        func t(_ key: String) -> String { words.t(key) }
-        func t(_ key: String, _ args: CustomStringConvertible...) -> String { words.t(key, arguments: args) }
+        func t(_ key: StringKey) -> String { words.t(key) }
+        func t(_ key: StringKey, _ args: CustomStringConvertible...) -> String { words.t(key, arguments: args) }
         func label<C: Choice>(_ choice: C) -> String { words.label(choice) }
         func userName(_ id: String) -> String { words.userName(id) }
         func partnerName(_ id: String) -> String { words.partnerName(id) }

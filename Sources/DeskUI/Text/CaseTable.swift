@@ -17,7 +17,7 @@ public struct CaseTable {
 
     static let columns = ["number", "station", "reported", "name", "age", "phone", "category", "risk", "status", "minor"]
 
-    func label<C: Choice>(_ c: C) -> String { strings.text(c.labelKey, language) }
+    func label<C: Choice>(_ c: C) -> String { strings.text(.dynamic(c.labelKey), language) }
 
     public func values<C: ListedCase>(_ r: C) -> [String] {
         [r.number.description, r.stationID, Day(r.reportedAt).description,
@@ -25,11 +25,11 @@ public struct CaseTable {
          r.listedAge.map(String.init) ?? "",
          reveal ? (r.listedPhone ?? "") : Mask.phone(r.listedPhone),
          label(r.listedCategory), label(r.riskLevel), label(r.status),
-         r.isMinor ? strings.text("choice.answer.yes", language) : ""]
+         r.isMinor ? strings.text(.choice_answer_yes, language) : ""]
     }
 
     public func text<C: ListedCase>(_ rows: [C]) -> String {
-        let headers = Self.columns.map { strings.text("cli.col." + $0, language) }
+        let headers = Self.columns.map { strings.text(.dynamic("cli.col." + $0), language) }
         let body = rows.map { values($0) }
         var widths = headers.map { TextWidth.of($0) }
         for row in body { for (i, v) in row.enumerated() { widths[i] = max(widths[i], TextWidth.of(v)) } }
@@ -40,7 +40,7 @@ public struct CaseTable {
         var out = line(headers)
         out += line(widths.map { String(repeating: "-", count: $0) })
         for row in body { out += line(row) }
-        out += strings.text("cli.caseCount", language, rows.count) + "\n"
+        out += strings.text(.cli_caseCount, language, rows.count) + "\n"
         return out
     }
 

@@ -35,7 +35,7 @@ public struct PaperHTML {
         footer { margin-top: 12mm; font-size: 9pt; color: #333; }
         """
 
-    func t(_ key: String, _ lang: Language, _ args: CustomStringConvertible...) -> String {
+    func t(_ key: StringKey, _ lang: Language, _ args: CustomStringConvertible...) -> String {
         strings.text(key, lang, arguments: args)
     }
 
@@ -47,7 +47,7 @@ public struct PaperHTML {
     func value(_ pieces: [PaperPiece], _ lang: Language) -> String {
         pieces.map { piece in
             switch piece {
-            case .key(let k): return Self.escape(strings.text(k, lang))
+            case .key(let k): return Self.escape(strings.text(.dynamic(k), lang))
             case .text(let s): return Self.escape(s)
             }
         }.joined()
@@ -60,7 +60,7 @@ public struct PaperHTML {
 
     /// A district's name in her language (as written in the directory when the strings have none).
     func district(_ name: String, _ lang: Language) -> String {
-        strings.has("district." + name, lang) ? strings.text("district." + name, lang) : name
+        strings.has(.dynamic("district." + name), lang) ? strings.text(.dynamic("district." + name), lang) : name
     }
 
     /// The whole page.
@@ -69,60 +69,60 @@ public struct PaperHTML {
         let discreet = paper.kind == .slip && paper.options.discreet
         let station = directory.station(paper.stationID)
         let stationName = station?.name(lang) ?? paper.stationID
-        let titleKey = discreet ? "paper.title.slipDiscreet" : "paper.title." + paper.kind.rawValue
+        let titleKey = discreet ? StringKey.paper_title_slipDiscreet : .dynamic("paper.title." + paper.kind.rawValue)
         var body: [String] = []
         body.append("<header>")
         if !discreet {
-            body.append("<div class=\"org\">" + Self.escape(t("paper.org", lang, stationName, district(station?.district ?? "", lang))) + "</div>")
+            body.append("<div class=\"org\">" + Self.escape(t(.paper_org, lang, stationName, district(station?.district ?? "", lang))) + "</div>")
         }
         body.append("<h1>" + Self.escape(t(titleKey, lang)) + "</h1>")
         if let phone = station?.deskPhone, !phone.isEmpty {
-            body.append("<div>" + Self.escape(t(discreet ? "paper.callDiscreet" : "paper.deskPhone", lang, phone)) + "</div>")
+            body.append("<div>" + Self.escape(t(discreet ? .paper_callDiscreet : .paper_deskPhone, lang, phone)) + "</div>")
         }
         body.append("</header>")
         switch paper.kind {
         case .referral:
             let names = paper.partnerIDs.map { partnerName($0, lang) }.joined(separator: ", ")
-            body.append("<div class=\"to\">" + Self.escape(t("paper.to", lang, names)) + "</div>")
+            body.append("<div class=\"to\">" + Self.escape(t(.paper_to, lang, names)) + "</div>")
         case .reliefCertificate:
-            body.append("<div class=\"to\">" + Self.escape(t("paper.cert.to", lang, district(station?.district ?? "", lang))) + "</div>")
+            body.append("<div class=\"to\">" + Self.escape(t(.paper_cert_to, lang, district(station?.district ?? "", lang))) + "</div>")
         default: break
         }
         let fixedFirst = paper.paragraphs.first.map { [$0] } ?? []
-        for key in fixedFirst { body.append("<p>" + Self.escape(t(key, lang, stationName)) + "</p>") }
+        for key in fixedFirst { body.append("<p>" + Self.escape(t(.dynamic(key), lang, stationName)) + "</p>") }
         if !paper.rows.isEmpty {
             body.append("<table class=\"facts\">")
             for row in paper.rows {
-                body.append("<tr><td class=\"label\">" + Self.escape(t("paper.field." + row.label, lang)) + "</td><td>"
+                body.append("<tr><td class=\"label\">" + Self.escape(t(.dynamic("paper.field." + row.label), lang)) + "</td><td>"
                             + value(row.value, lang) + "</td></tr>")
             }
             body.append("</table>")
         }
         if !paper.ticks.isEmpty {
             let helplines = paper.kind == .slip
-            if helplines { body.append("<p><b>" + Self.escape(t("paper.helplines", lang)) + "</b></p>") }
+            if helplines { body.append("<p><b>" + Self.escape(t(.paper_helplines, lang)) + "</b></p>") }
             body.append(helplines ? "<ul class=\"lines\">" : "<ul class=\"ticks\">")
             for key in paper.ticks {
-                body.append("<li>" + Self.escape(t(discreet ? key.replacingOccurrences(of: "paper.helpline.", with: "paper.helplineDiscreet.")
-                                                            : key, lang)) + "</li>")
+                body.append("<li>" + Self.escape(t(.dynamic(discreet ? key.replacingOccurrences(of: "paper.helpline.", with: "paper.helplineDiscreet.")
+                                                                      : key), lang)) + "</li>")
             }
             body.append("</ul>")
         }
         if paper.kind == .dvNotice, !paper.partnerIDs.isEmpty {
-            body.append("<p><b>" + Self.escape(t("paper.dv.contacts", lang)) + "</b></p><ul class=\"lines\">")
+            body.append("<p><b>" + Self.escape(t(.paper_dv_contacts, lang)) + "</b></p><ul class=\"lines\">")
             for id in paper.partnerIDs { body.append("<li>" + Self.escape(partnerName(id, lang)) + "</li>") }
             body.append("</ul>")
         }
-        for key in paper.paragraphs.dropFirst() { body.append("<p>" + Self.escape(t(key, lang, stationName)) + "</p>") }
+        for key in paper.paragraphs.dropFirst() { body.append("<p>" + Self.escape(t(.dynamic(key), lang, stationName)) + "</p>") }
         if paper.kind != .slip {
-            let who = signer.map { $0.name(lang) + " · " + strings.text("role." + $0.role.rawValue, lang) } ?? ""
-            var sign = "<div class=\"sign\"><div>" + Self.escape(t(paper.kind == .reliefCertificate ? "paper.signOIC" : "paper.signOfficer",
+            let who = signer.map { $0.name(lang) + " · " + strings.text(.dynamic("role." + $0.role.rawValue), lang) } ?? ""
+            var sign = "<div class=\"sign\"><div>" + Self.escape(t(paper.kind == .reliefCertificate ? .paper_signOIC : .paper_signOfficer,
                                                                  lang, who)) + "</div>"
-            if paper.kind == .dvNotice { sign += "<div>" + Self.escape(t("paper.signHer", lang)) + "</div>" }
+            if paper.kind == .dvNotice { sign += "<div>" + Self.escape(t(.paper_signHer, lang)) + "</div>" }
             body.append(sign + "</div>")
         }
-        body.append("<footer>" + Self.escape(discreet ? t("paper.printedDiscreet", lang, paper.printedOn.description)
-                                              : t("paper.printed", lang, paper.printedOn.description, paper.caseNumber)) + "</footer>")
+        body.append("<footer>" + Self.escape(discreet ? t(.paper_printedDiscreet, lang, paper.printedOn.description)
+                                              : t(.paper_printed, lang, paper.printedOn.description, paper.caseNumber)) + "</footer>")
         return """
             <!DOCTYPE html>
             <html lang="\(lang.rawValue)">

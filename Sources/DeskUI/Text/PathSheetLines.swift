@@ -8,80 +8,80 @@ enum PathSheetLines {
     static func lines(_ r: CaseRecord, ctx: CaseSheet.Context) -> [DetailLine] {
         var out: [DetailLine] = []
         let today = ctx.today
-        func head(_ key: String) { out.append(DetailLine(label: "")); out.append(DetailLine(label: ctx.t(key), style: .label)) }
-        func row(_ key: String, _ value: String, _ style: Style = .normal) {
+        func head(_ key: StringKey) { out.append(DetailLine(label: "")); out.append(DetailLine(label: ctx.t(key), style: .label)) }
+        func row(_ key: StringKey, _ value: String, _ style: Style = .normal) {
             out.append(DetailLine(label: ctx.t(key), value: value.isEmpty ? "—" : value, style: style))
         }
         func day(_ d: Day?) -> String { d?.description ?? "—" }
 
         if let plan = r.safetyPlan {
-            head("path.safetyPlan")
-            row("path.made", plan.made.description + (plan.madeWithHer == .yes ? "  " + ctx.t("path.withHer") : ""))
+            head(.path_safetyPlan)
+            row(.path_made, plan.made.description + (plan.madeWithHer == .yes ? "  " + ctx.t(.path_withHer) : ""))
             let late = plan.reviewOverdue(today: today)
-            row("path.reviewDue", day(plan.reviewDue) + (late ? "  " + ctx.t("path.late") : ""), late ? .error : .normal)
-            row("path.reviewed", plan.reviewed.map(\.description).joined(separator: ", "))
-            row("path.helplines", plan.helplines.map(\.number).joined(separator: " · "))
+            row(.path_reviewDue, day(plan.reviewDue) + (late ? "  " + ctx.t(.path_late) : ""), late ? .error : .normal)
+            row(.path_reviewed, plan.reviewed.map(\.description).joined(separator: ", "))
+            row(.path_helplines, plan.helplines.map(\.number).joined(separator: " · "))
         } else if r.needsSafetyPlan, r.status != .closed {
             out.append(DetailLine(label: ""))
-            out.append(DetailLine(label: ctx.t("path.safetyPlanNeeded"), style: .warning))
+            out.append(DetailLine(label: ctx.t(.path_safetyPlanNeeded), style: .warning))
         }
 
         if !r.contacts.isEmpty {
-            head("path.contacts")
+            head(.path_contacts)
             for c in r.contacts.suffix(3).reversed() {
-                row("path.contactLine", c.day.description + "  " + ctx.label(c.kind) + (c.reached ? "" : "  " + ctx.t("timeline.unreached")),
+                row(.path_contactLine, c.day.description + "  " + ctx.label(c.kind) + (c.reached ? "" : "  " + ctx.t(.timeline_unreached)),
                     c.reached ? .normal : .dim)
             }
-            row("detail.lastContact", r.lastContact.description)
+            row(.detail_lastContact, r.lastContact.description)
         }
 
         if let dv = r.dv {
-            head("path.dv")
+            head(.path_dv)
             let told = dv.dutiesTold.count, all = DVDuty.allCases.count
-            row("path.dvDuties", "\(told)/\(all)", told == all ? .ok : .warning)
-            out.append(DetailLine(label: "     " + ctx.t("path.cite.dv5"), style: .dim))
-            row("path.dvPO", day(dv.protectionOfficerReferred))
-            row("path.dvDIR", dv.dirNumber)
-            row("path.dvApplication", day(dv.application))
-            for o in dv.orders { row("path.dvOrder", ctx.label(o.kind) + "  " + o.day.description, .ok) }
-            for b in dv.breaches { row("path.dvBreach", b.description, .error) }
-            if dv.breachUnreviewed { out.append(DetailLine(label: "     " + ctx.t("path.dvBreachRisk"), style: .error)) }
+            row(.path_dvDuties, "\(told)/\(all)", told == all ? .ok : .warning)
+            out.append(DetailLine(label: "     " + ctx.t(.path_cite_dv5), style: .dim))
+            row(.path_dvPO, day(dv.protectionOfficerReferred))
+            row(.path_dvDIR, dv.dirNumber)
+            row(.path_dvApplication, day(dv.application))
+            for o in dv.orders { row(.path_dvOrder, ctx.label(o.kind) + "  " + o.day.description, .ok) }
+            for b in dv.breaches { row(.path_dvBreach, b.description, .error) }
+            if dv.breachUnreviewed { out.append(DetailLine(label: "     " + ctx.t(.path_dvBreachRisk), style: .error)) }
         }
 
         let e = r.entitlements
         if e != Entitlements() {
-            head("path.entitlements")
+            head(.path_entitlements)
             let c = e.compensation
             if c != Compensation() {
-                row("path.compApplied", day(c.applied))
-                row("path.compInterim", day(c.interimCertificate))
-                out.append(DetailLine(label: "     " + ctx.t("path.cite.bnss396"), style: .dim))
-                row("path.compAmount", c.amount.map { "₹ \($0)" } ?? "—")
-                row("path.compPaid", day(c.paid), c.paid == nil ? .normal : .ok)
+                row(.path_compApplied, day(c.applied))
+                row(.path_compInterim, day(c.interimCertificate))
+                out.append(DetailLine(label: "     " + ctx.t(.path_cite_bnss396), style: .dim))
+                row(.path_compAmount, c.amount.map { "₹ \($0)" } ?? "—")
+                row(.path_compPaid, day(c.paid), c.paid == nil ? .normal : .ok)
             }
             if let m = e.medical {
                 let late = m.late(now: ctx.clock.now())
-                row("path.medical", m.examinedAt.map(CaseSheet.stamp) ?? ctx.t("path.notYet"), late ? .error : .normal)
-                out.append(DetailLine(label: "     " + ctx.t("path.cite.bnss184", CaseSheet.stamp(m.due)), style: late ? .error : .dim))
+                row(.path_medical, m.examinedAt.map(CaseSheet.stamp) ?? ctx.t(.path_notYet), late ? .error : .normal)
+                out.append(DetailLine(label: "     " + ctx.t(.path_cite_bnss184, CaseSheet.stamp(m.due)), style: late ? .error : .dim))
             }
-            if let l = e.legalAidLawyer { row("path.legalAid", l.description) }
-            if let s = e.shelter { row("path.shelter", s.description) }
+            if let l = e.legalAidLawyer { row(.path_legalAid, l.description) }
+            if let s = e.shelter { row(.path_shelter, s.description) }
         }
 
         if let t = r.transfers.last {
-            head("path.transfer")
-            row("path.transferTo", ctx.words.stationName(t.to) + "  " + ctx.t("timeline.transfer." + t.state.rawValue))
+            head(.path_transfer)
+            row(.path_transferTo, ctx.words.stationName(t.to) + "  " + ctx.t(.dynamic("timeline.transfer." + t.state.rawValue)))
         }
 
         if let c = r.closures.last {
-            head("path.closure")
-            row("path.closureReason", ctx.label(c.reason) + "  " + c.day.description)
-            if let a = c.approvedBy { row("path.approvedBy", ctx.userName(a)) }
+            head(.path_closure)
+            row(.path_closureReason, ctx.label(c.reason) + "  " + c.day.description)
+            if let a = c.approvedBy { row(.path_approvedBy, ctx.userName(a)) }
             if let reopened = c.reopened {
-                row("path.reopened", reopened.description)
+                row(.path_reopened, reopened.description)
             } else if let next = c.followUpsDue.first {
                 let late = c.followUpLate(today: today)
-                row("path.followUp", next.description + (late ? "  " + ctx.t("path.late") : ""), late ? .error : .normal)
+                row(.path_followUp, next.description + (late ? "  " + ctx.t(.path_late) : ""), late ? .error : .normal)
             }
         }
         return out

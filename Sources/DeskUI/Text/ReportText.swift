@@ -15,8 +15,8 @@ public struct ReportText {
         self.directory = directory
     }
 
-    func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text(key, language, arguments: args) }
-    func label<C: Choice>(_ c: C) -> String { strings.text(c.labelKey, language) }
+    func t(_ key: StringKey, _ args: CustomStringConvertible...) -> String { strings.text(key, language, arguments: args) }
+    func label<C: Choice>(_ c: C) -> String { strings.text(.dynamic(c.labelKey), language) }
     func stationNames(_ r: Report) -> String {
         r.stationIDs.map { directory.station($0)?.name(language) ?? $0 }.joined(separator: ", ")
     }
@@ -36,19 +36,19 @@ public struct ReportText {
     /// The sections as (heading, rows) pairs: the one source of the text page and the CSV.
     func sections(_ r: Report) -> [(String, [(String, Int)])] {
         var out: [(String, [(String, Int)])] = []
-        out.append((t("report.women"), [
-            (t("report.identified"), r.identified), (t("report.counselled"), r.counselled),
-            (t("report.screened"), r.screened), (t("report.linkedSHG"), r.linkedToSHG),
-            (t("report.training"), r.trainingOrLivelihood), (t("report.sessions"), r.sessionsHeld),
+        out.append((t(.report_women), [
+            (t(.report_identified), r.identified), (t(.report_counselled), r.counselled),
+            (t(.report_screened), r.screened), (t(.report_linkedSHG), r.linkedToSHG),
+            (t(.report_training), r.trainingOrLivelihood), (t(.report_sessions), r.sessionsHeld),
         ]))
-        out.append((t("report.byCategory"), IncidentCategory.allCases.map { (label($0), r.byCategory[$0] ?? 0) }
-                    + [(t("report.total"), r.byCategory.values.reduce(0, +))]))
-        out.append((t("report.byAge"), AgeBand.allCases.map { (t("age." + $0.rawValue), r.byAgeBand[$0] ?? 0) }
-                    + [(t("report.total"), r.byAgeBand.values.reduce(0, +))]))
-        out.append((t("report.byArrival"), ArrivalMode.allCases.map { (label($0), r.byArrival[$0] ?? 0) }
-                    + [(t("report.total"), r.byArrival.values.reduce(0, +))]))
-        out.append((t("report.legal"), [(t("report.firs"), r.firs), (t("report.chargeSheets"), r.chargeSheets),
-                                        (t("report.deadlinesMissed"), r.deadlinesMissed)]))
+        out.append((t(.report_byCategory), IncidentCategory.allCases.map { (label($0), r.byCategory[$0] ?? 0) }
+                    + [(t(.report_total), r.byCategory.values.reduce(0, +))]))
+        out.append((t(.report_byAge), AgeBand.allCases.map { (t(.dynamic("age." + $0.rawValue)), r.byAgeBand[$0] ?? 0) }
+                    + [(t(.report_total), r.byAgeBand.values.reduce(0, +))]))
+        out.append((t(.report_byArrival), ArrivalMode.allCases.map { (label($0), r.byArrival[$0] ?? 0) }
+                    + [(t(.report_total), r.byArrival.values.reduce(0, +))]))
+        out.append((t(.report_legal), [(t(.report_firs), r.firs), (t(.report_chargeSheets), r.chargeSheets),
+                                        (t(.report_deadlinesMissed), r.deadlinesMissed)]))
         out += preventionSections(r.prevention)
         return out
     }
@@ -58,10 +58,10 @@ public struct ReportText {
     public func text(_ r: Report) -> String {
         var lines: [String] = []
         let rule = String(repeating: "=", count: Self.width)
-        lines.append(t("report.heading"))
-        lines.append(t("report.scope", stationNames(r)))
-        lines.append(t("report.period", r.period.description))
-        lines.append(t("report.counted", r.generated.description, r.counted, r.leftOut))
+        lines.append(t(.report_heading))
+        lines.append(t(.report_scope, stationNames(r)))
+        lines.append(t(.report_period, r.period.description))
+        lines.append(t(.report_counted, r.generated.description, r.counted, r.leftOut))
         lines.append(rule)
         for (heading, rows) in sections(r) {
             lines.append("")
@@ -69,10 +69,10 @@ public struct ReportText {
             for (text, value) in rows { lines.append(row(text, value)) }
         }
         lines.append("")
-        lines.append(t("report.referrals"))
-        let cols = Self.referralStates.map { t("report.col." + $0.rawValue) } + [t("report.total")]
+        lines.append(t(.report_referrals))
+        let cols = Self.referralStates.map { t(.dynamic("report.col." + $0.rawValue)) } + [t(.report_total)]
         let nameWidth = Self.width - cols.count * 10
-        lines.append("  " + TextWidth.fit(t("report.partner"), to: nameWidth - 2)
+        lines.append("  " + TextWidth.fit(t(.report_partner), to: nameWidth - 2)
                      + cols.map { String(repeating: " ", count: max(1, 10 - TextWidth.of($0))) + $0 }.joined())
         var totals = [Int](repeating: 0, count: cols.count)
         for id in r.referrals.keys.sorted() {
@@ -81,11 +81,11 @@ public struct ReportText {
             for i in all.indices { totals[i] += all[i] }
             lines.append("  " + TextWidth.fit(partner(id), to: nameWidth - 2) + all.map { String(format: "%10d", $0) }.joined())
         }
-        if r.referrals.isEmpty { lines.append("  " + t("report.none")) }
-        lines.append("  " + TextWidth.fit(t("report.total"), to: nameWidth - 2) + totals.map { String(format: "%10d", $0) }.joined())
+        if r.referrals.isEmpty { lines.append("  " + t(.report_none)) }
+        lines.append("  " + TextWidth.fit(t(.report_total), to: nameWidth - 2) + totals.map { String(format: "%10d", $0) }.joined())
         lines.append("")
         lines.append(rule)
-        lines.append(t("report.consentNote", r.leftOut))
+        lines.append(t(.report_consentNote, r.leftOut))
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
     }
 
@@ -152,11 +152,11 @@ extension ReportText {
     /// Prevention: events held and people reached, then by audience (people) and by topic (events).
     func preventionSections(_ e: EventCount) -> [(String, [(String, Int)])] {
         [
-            (t("report.prevention"), [(t("report.events"), e.events), (t("report.reached"), e.reached),
-                                      (t("report.reachedWomen"), e.women), (t("report.reachedMen"), e.men),
-                                      (t("report.reachedChildren"), e.children)]),
-            (t("report.byAudience"), EventAudience.allCases.map { (label($0), e.reachedByAudience[$0] ?? 0) }),
-            (t("report.byTopic"), EventTopic.allCases.map { (label($0), e.eventsByTopic[$0] ?? 0) }),
+            (t(.report_prevention), [(t(.report_events), e.events), (t(.report_reached), e.reached),
+                                      (t(.report_reachedWomen), e.women), (t(.report_reachedMen), e.men),
+                                      (t(.report_reachedChildren), e.children)]),
+            (t(.report_byAudience), EventAudience.allCases.map { (label($0), e.reachedByAudience[$0] ?? 0) }),
+            (t(.report_byTopic), EventTopic.allCases.map { (label($0), e.eventsByTopic[$0] ?? 0) }),
         ]
     }
 }

@@ -12,17 +12,17 @@ enum TimelineLines {
 
     static func items(_ r: CaseRecord, directives: [Directive], ctx: CaseSheet.Context) -> [Item] {
         var out = r.events.map { e in
-            Item(at: e.at, by: e.by, text: ctx.t("timeline." + e.kind.rawValue) + detail(e.facts, ctx.words),
+            Item(at: e.at, by: e.by, text: ctx.t(.dynamic("timeline." + e.kind.rawValue)) + detail(e.facts, ctx.words),
                  style: e.kind == .alertRaised ? .high : e.kind == .remark ? .normal : .dim)
         }
         if !r.events.contains(where: { $0.kind == .intake }) {
-            out.append(Item(at: r.createdAt, by: r.deskOfficerID, text: ctx.t("timeline.intake") + " · " + r.number.description,
+            out.append(Item(at: r.createdAt, by: r.deskOfficerID, text: ctx.t(.timeline_intake) + " · " + r.number.description,
                             style: .dim))
         }
         for d in directives {
-            out.append(Item(at: d.at, by: d.by, text: ctx.t("timeline.directive") + " · " + d.text, style: .warning))
+            out.append(Item(at: d.at, by: d.by, text: ctx.t(.timeline_directive) + " · " + d.text, style: .warning))
             if let done = d.doneAt {
-                out.append(Item(at: done, by: d.doneBy ?? "", text: ctx.t("timeline.directiveDone") + " · " + d.reply, style: .ok))
+                out.append(Item(at: done, by: d.doneBy ?? "", text: ctx.t(.timeline_directiveDone) + " · " + d.reply, style: .ok))
             }
         }
         return out.enumerated().sorted { ($0.element.at, $0.offset) > ($1.element.at, $1.offset) }.map(\.element)
@@ -30,7 +30,7 @@ enum TimelineLines {
 
     static func lines(_ r: CaseRecord, directives: [Directive], ctx: CaseSheet.Context) -> [DetailLine] {
         let all = items(r, directives: directives, ctx: ctx)
-        var out = [DetailLine(label: ctx.t("timeline.heading", all.count), style: .label)]
+        var out = [DetailLine(label: ctx.t(.timeline_heading, all.count), style: .label)]
         for item in all {
             out.append(DetailLine(label: CaseSheet.stamp(item.at) + "  " + ctx.userName(item.by), style: .label))
             out.append(DetailLine(label: "   " + item.text, style: item.style == .dim ? .normal : item.style))
@@ -61,9 +61,9 @@ enum TimelineLines {
     /// "FIR date 12-08-2026", "Convicted", "Sections of the FIR bns85,bns86".
     static func legal(_ change: CaseEvent.LegalChange, _ w: Words) -> String {
         switch change {
-        case let .day(which, day): return w.t("entry." + which.rawValue) + " " + day.description
+        case let .day(which, day): return w.t(.dynamic("entry." + which.rawValue)) + " " + day.description
         case .outcome(let outcome): return w.label(outcome)
-        case .sections(let codes): return w.t("entry.sections") + " " + (codes.isEmpty ? "—" : codes.joined(separator: ","))
+        case .sections(let codes): return w.t(.entry_sections) + " " + (codes.isEmpty ? "—" : codes.joined(separator: ","))
         }
     }
 
@@ -72,12 +72,12 @@ enum TimelineLines {
         switch fact {
         case .safetyPlanMade(let d), .safetyPlanReviewed(let d), .followUp(let d), .reopened(let d), .dvBreach(let d): return [d.description]
         case .safetyPlanChanged: return []
-        case let .contact(kind, d, reached): return [w.label(kind), d.description] + (reached ? [] : [w.t("timeline.unreached")])
+        case let .contact(kind, d, reached): return [w.label(kind), d.description] + (reached ? [] : [w.t(.timeline_unreached)])
         case let .closed(reason, approvedBy): return [w.label(reason)] + (approvedBy.map { [w.userName($0)] } ?? [])
         case .dvOrders(let n): return ["\(n)"]
         case let .entitlement(applied, paid): return [applied, paid].compactMap { $0?.description }
         case .transferAsked(let to): return ["→ " + w.stationName(to)]
-        case let .transferAnswered(to, state): return [w.t("timeline.transfer." + state.rawValue), w.stationName(to)]
+        case let .transferAnswered(to, state): return [w.t(.dynamic("timeline.transfer." + state.rawValue)), w.stationName(to)]
         }
     }
 }

@@ -12,9 +12,10 @@ struct Prompt: Overlay {
     }
 
     let purpose: Purpose
-    let titleKey: String
-    let hintKey: String
-    var labels: [String]
+    let titleKey: StringKey
+    let hintKey: StringKey
+    /// Each field's label (none for a single field).
+    var labels: [StringKey?]
     var fields: [LineEditor]
     var focus = 0
     /// Shown whole (wrapped) under the title: what is being answered (a directive).
@@ -22,7 +23,7 @@ struct Prompt: Overlay {
     /// Why Enter was refused (a note too short, a day that does not exist): shown in the box, at the field.
     var error = ""
 
-    init(_ purpose: Purpose, titleKey: String, hintKey: String, fields: [(label: String, text: String, max: Int)]) {
+    init(_ purpose: Purpose, titleKey: StringKey, hintKey: StringKey, fields: [(label: StringKey?, text: String, max: Int)]) {
         self.purpose = purpose
         self.titleKey = titleKey
         self.hintKey = hintKey
@@ -46,13 +47,13 @@ struct Prompt: Overlay {
         case .action(.nextField), .action(.down): focus = (focus + 1) % fields.count
         case .action(.prevField), .action(.up): focus = (focus + fields.count - 1) % fields.count
         default:
-            if TextFieldView.edit(&fields[focus], input, transliterate: transliterate && labels[focus] != "directive.due") { error = "" }
+            if TextFieldView.edit(&fields[focus], input, transliterate: transliterate && labels[focus] != .directive_due) { error = "" }
         }
         return .open
     }
 
     private func labelWidth(_ ctx: DeskContext) -> Int {
-        labels.allSatisfy(\.isEmpty) ? 0 : min(22, labels.map { TextWidth.of(ctx.t($0)) }.max() ?? 0) + 1
+        labels.allSatisfy { $0 == nil } ? 0 : min(22, labels.map { $0.map { TextWidth.of(ctx.t($0)) } ?? 0 }.max() ?? 0) + 1
     }
 
     private func fieldWidth(in area: Rect, ctx: DeskContext) -> Int { area.cols - 2 - labelWidth(ctx) - 4 }
@@ -80,7 +81,7 @@ struct Prompt: Overlay {
         let labelWidth = labelWidth(ctx)
         for i in fields.indices {
             s.fill(row: row, col: 1, width: width, style: .selected)
-            if labelWidth > 0 { s.text(" " + ctx.t(labels[i]), row: row, col: 1, width: labelWidth + 1, style: .selected) }
+            if labelWidth > 0 { s.text(" " + (labels[i].map { ctx.t($0) } ?? ""), row: row, col: 1, width: labelWidth + 1, style: .selected) }
             TextFieldView.draw(fields[i], on: s, row: row, col: 3 + labelWidth, width: fieldWidth(in: area, ctx: ctx),
                                focused: i == focus)
             row += 1

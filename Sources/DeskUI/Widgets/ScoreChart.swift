@@ -7,17 +7,17 @@ enum ScoreChart {
 
     static func lines(_ instrument: Instrument, _ scores: [Screening], ctx: Words) -> [DetailLine] {
         guard let first = scores.first, let last = scores.last else { return [] }
-        var out = [DetailLine(label: ctx.t("chart.title." + instrument.rawValue, instrument.maxTotal), style: .label)]
+        var out = [DetailLine(label: ctx.t(.dynamic("chart.title." + instrument.rawValue), instrument.maxTotal), style: .label)]
         for s in scores {
-            out.append(DetailLine(label: "   " + bar(s, instrument: instrument) + "  " + ctx.t("severity." + s.severity.rawValue),
+            out.append(DetailLine(label: "   " + bar(s, instrument: instrument) + "  " + ctx.t(.dynamic("severity." + s.severity.rawValue)),
                                   style: style(s)))
         }
         if scores.count > 1 {
             let change = last.change(since: first)
-            let key = last.isImprovement(since: first) ? "chart.improved" : change <= -3 ? "chart.worse" : "chart.noChange"
+            let key: StringKey = last.isImprovement(since: first) ? .chart_improved : change <= -3 ? .chart_worse : .chart_noChange
             let signed = change > 0 ? "−\(change)" : change < 0 ? "+\(-change)" : "0"
             out.append(DetailLine(label: "   " + ctx.t(key, first.total, last.total, signed),
-                                  style: key == "chart.improved" ? .ok : key == "chart.worse" ? .error : .dim))
+                                  style: key == .chart_improved ? .ok : key == .chart_worse ? .error : .dim))
         }
         return out
     }

@@ -30,12 +30,12 @@ final class AuditScreen: Screen {
     var keyContexts: [KeyContext] { opened != nil ? [.help] : [.audit, .edit] }
     var handledActions: Set<Action> { opened != nil ? [.back] : Action.moving.union(Action.editing).union([.select, .back]) }
     var acceptsText: Bool { opened == nil }
-    func title(_ ctx: DeskContext) -> String { ctx.t("audit.title") }
+    func title(_ ctx: DeskContext) -> String { ctx.t(.audit_title) }
 
     func row(_ e: AuditEntry, ctx: DeskContext) -> [String] {
         let number = e.caseID.flatMap { ctx.listing($0)?.number.description } ?? ""
         let note = AuditLog(store: ctx.store).openNote(e).map { " · " + $0 } ?? ""
-        return [CaseDetailScreen.stamp(e.at), e.user.isEmpty ? "—" : e.user, ctx.t("audit.kind." + e.kind.rawValue), number,
+        return [CaseDetailScreen.stamp(e.at), e.user.isEmpty ? "—" : e.user, ctx.t(.dynamic("audit.kind." + e.kind.rawValue)), number,
                 e.detail + note]
     }
 
@@ -52,10 +52,10 @@ final class AuditScreen: Screen {
     func openedLines(_ e: AuditEntry, width: Int, ctx: DeskContext) -> [(String, String)] {
         let number = e.caseID.flatMap { ctx.record($0)?.number.description } ?? "—"
         let who = e.user.isEmpty ? "—" : e.user + " · " + ctx.userName(e.user)
-        var fields = [("audit.colWhen", CaseDetailScreen.stamp(e.at)), ("audit.colWho", who),
-                      ("audit.colWhat", ctx.t("audit.kind." + e.kind.rawValue)), ("audit.colCase", number),
-                      ("audit.colDetail", e.detail.isEmpty ? "—" : e.detail)]
-        if let note = AuditLog(store: ctx.store).openNote(e) { fields.append(("audit.colNote", note)) }
+        var fields = [(StringKey.audit_colWhen, CaseDetailScreen.stamp(e.at)), (.audit_colWho, who),
+                      (.audit_colWhat, ctx.t(.dynamic("audit.kind." + e.kind.rawValue))), (.audit_colCase, number),
+                      (.audit_colDetail, e.detail.isEmpty ? "—" : e.detail)]
+        if let note = AuditLog(store: ctx.store).openNote(e) { fields.append((StringKey.audit_colNote, note)) }
         let labelWidth = 18
         var out: [(String, String)] = []
         for (key, value) in fields {
@@ -96,7 +96,7 @@ final class AuditScreen: Screen {
         let all = shownEntries(ctx)
         if let i = opened, all.indices.contains(i) {
             var r = area.top
-            s.text(" " + ctx.t("audit.openTitle", i + 1, all.count), row: r, col: 0, width: area.cols - 1, style: .label)
+            s.text(" " + ctx.t(.audit_openTitle, i + 1, all.count), row: r, col: 0, width: area.cols - 1, style: .label)
             r += 1
             s.rule(row: r)
             r += 1
@@ -109,14 +109,14 @@ final class AuditScreen: Screen {
         }
         let rows = all.map(\.row)
         var r = area.top
-        TextFieldView.filterBar(filter, on: s, row: r, width: area.cols, label: ctx.t("audit.filter"),
-                                placeholder: ctx.t("audit.filterHint"), focused: true,
-                                info: chainOK ? ctx.t("audit.count", rows.count) : ctx.t("audit.chainBroken"),
+        TextFieldView.filterBar(filter, on: s, row: r, width: area.cols, label: ctx.t(.audit_filter),
+                                placeholder: ctx.t(.audit_filterHint), focused: true,
+                                info: chainOK ? ctx.t(.audit_count, rows.count) : ctx.t(.audit_chainBroken),
                                 infoStyle: chainOK ? .dim : .error)
         r += 1
         let widths = [16, 10, 22, 17, max(4, area.cols - 16 - 10 - 22 - 17 - 6)]
         var col = 1
-        for (i, key) in ["audit.colWhen", "audit.colWho", "audit.colWhat", "audit.colCase", "audit.colDetail"].enumerated() {
+        for (i, key) in [StringKey.audit_colWhen, .audit_colWho, .audit_colWhat, .audit_colCase, .audit_colDetail].enumerated() {
             s.text(ctx.t(key), row: r, col: col, width: widths[i], style: .label)
             col += widths[i] + 1
         }

@@ -6,7 +6,7 @@ import Foundation
 final class SettingsScreen: Screen {
     var fields: [LineEditor]
     var focus = 0
-    static let keys = ["settings.noContactDays"]
+    static let keys = [StringKey.settings_noContactDays]
 
     init(ctx: DeskContext) {
         fields = [LineEditor(String(ctx.settings.noContactDays), maxLength: 3)]
@@ -15,7 +15,7 @@ final class SettingsScreen: Screen {
     var keyContexts: [KeyContext] { [.form, .edit] }
     var handledActions: Set<Action> { Action.editing.union([.nextField, .prevField, .select, .back, .save]) }
     var acceptsText: Bool { true }
-    func title(_ ctx: DeskContext) -> String { ctx.t("settings.title") }
+    func title(_ ctx: DeskContext) -> String { ctx.t(.settings_title) }
 
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
         switch input {
@@ -26,16 +26,16 @@ final class SettingsScreen: Screen {
             let values = fields.map { Int(Digits.toASCII($0.text).trimmingCharacters(in: .whitespaces)) }
             guard let days = values[0], ReviewSettings.noContactRange.contains(days) else {
                 focus = 0
-                ctx.say("settings.badDays", .error, ReviewSettings.noContactRange.lowerBound, ReviewSettings.noContactRange.upperBound)
+                ctx.say(.settings_badDays, .error, ReviewSettings.noContactRange.lowerBound, ReviewSettings.noContactRange.upperBound)
                 return .stay
             }
             do {
                 // The old hours value is kept as it was read (old settings files stay the same), unused.
                 try ctx.saveSettings(ReviewSettings(noContactDays: days, cwcReportHours: ctx.settings.cwcReportHours))
-                ctx.say("settings.saved", .ok)
+                ctx.say(.settings_saved, .ok)
                 return .pop
             } catch {
-                ctx.say("detail.saveFailed", .error)
+                ctx.say(.detail_saveFailed, .error)
             }
         default:
             _ = TextFieldView.edit(&fields[focus], input)
@@ -49,15 +49,15 @@ final class SettingsScreen: Screen {
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         var row = area.top + 1
-        s.text(" " + ctx.t("settings.heading"), row: row, col: 1, width: area.cols - 2, style: .label)
+        s.text(" " + ctx.t(.settings_heading), row: row, col: 1, width: area.cols - 2, style: .label)
         row += 2
         for i in fields.indices {
             s.text("  " + ctx.t(Self.keys[i]), row: row, col: 1, width: 44, style: i == focus ? .selected : .label)
             TextFieldView.draw(fields[i], on: s, row: row, col: 47, width: 6, focused: i == focus)
             row += 2
         }
-        s.text("  " + ctx.t("settings.cwcByLaw"), row: row, col: 1, width: area.cols - 2, style: .dim)
+        s.text("  " + ctx.t(.settings_cwcByLaw), row: row, col: 1, width: area.cols - 2, style: .dim)
         row += 2
-        s.text(" " + ctx.t("settings.note"), row: row, col: 1, width: area.cols - 2, style: .dim)
+        s.text(" " + ctx.t(.settings_note), row: row, col: 1, width: area.cols - 2, style: .dim)
     }
 }

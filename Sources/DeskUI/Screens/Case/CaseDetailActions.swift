@@ -36,19 +36,19 @@ extension CaseDetailScreen {
             updated.setStatus(status, by: user.id, at: ctx.clock.now())
             do {
                 try ctx.saveChange(updated, what: "status " + status.rawValue)
-                ctx.say("detail.statusChanged", .ok, ctx.label(status))
+                ctx.say(.detail_statusChanged, .ok, ctx.label(status))
             } catch {
-                if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
+                if !(error is SaveConflict) { ctx.say(.detail_saveFailed, .error) }
             }
             return .stay
         case .add:
             if code == "remark" {
-                prompt = Prompt(.remark, titleKey: "remark.prompt", hintKey: "remark.hint", fields: [("", "", 200)])
+                prompt = Prompt(.remark, titleKey: .remark_prompt, hintKey: .remark_hint, fields: [(nil, "", 200)])
                 return .stay
             }
             guard let kind = EntryKind(rawValue: code) else { return .stay }
             if record.status == .closed, kind != .prosecution, kind != .contact {
-                ctx.say("error.caseClosed", .error)
+                ctx.say(.error_caseClosed, .error)
                 return .stay
             }
             tab = kind == .step ? .plan : [.prosecution, .dv, .compensation, .closure].contains(kind) ? .legal : .counselling
@@ -64,34 +64,34 @@ extension CaseDetailScreen {
         } else if Access.allows(ctx.user, .revealIdentity, stationID: record.stationID) {
             // Shown only once it is on record.
             guard ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description) else {
-                ctx.say("audit.cannotWrite", .error)
+                ctx.say(.audit_cannotWrite, .error)
                 return
             }
             revealed = true
         } else if Access.allows(ctx.user, .revealWithReason, stationID: record.stationID) {
-            prompt = Prompt(.revealReason, titleKey: "detail.reasonPrompt", hintKey: "detail.reasonHint",
-                            fields: [("", "", 120)])
+            prompt = Prompt(.revealReason, titleKey: .detail_reasonPrompt, hintKey: .detail_reasonHint,
+                            fields: [(nil, "", 120)])
         } else {
-            ctx.say("detail.revealNotAllowed", .warning)
+            ctx.say(.detail_revealNotAllowed, .warning)
         }
     }
 
     func directive(_ record: CaseRecord, ctx: DeskContext) {
         if Access.allows(ctx.user, .giveDirective, stationID: record.stationID) {
-            prompt = Prompt(.directive, titleKey: "directive.prompt", hintKey: "directive.hint",
-                            fields: [("directive.text", "", 200), ("directive.due", ctx.today.adding(days: 7).description, 10)])
+            prompt = Prompt(.directive, titleKey: .directive_prompt, hintKey: .directive_hint,
+                            fields: [(.directive_text, "", 200), (.directive_due, ctx.today.adding(days: 7).description, 10)])
         } else if Access.allows(ctx.user, .answerDirective, stationID: record.stationID) {
             guard let open = ctx.directives(for: caseID).first(where: { $0.doneAt == nil }) else {
-                ctx.say("directive.noneOpen", .warning)
+                ctx.say(.directive_noneOpen, .warning)
                 return
             }
-            prompt = Prompt(.reply(open.id), titleKey: "directive.replyPrompt", hintKey: "directive.replyHint",
-                            fields: [("", "", 200)])
+            prompt = Prompt(.reply(open.id), titleKey: .directive_replyPrompt, hintKey: .directive_replyHint,
+                            fields: [(nil, "", 200)])
             // What she answers, whole, above her answer.
-            prompt?.note = ctx.t("directive.line", ctx.t("directive.state." + open.state(today: ctx.today).rawValue),
+            prompt?.note = ctx.t(.directive_line, ctx.t(.dynamic("directive.state." + open.state(today: ctx.today).rawValue)),
                                  open.due.description, ctx.userName(open.by), open.text)
         } else {
-            ctx.say("directive.notAllowed", .warning)
+            ctx.say(.directive_notAllowed, .warning)
         }
     }
 
@@ -107,11 +107,11 @@ extension CaseDetailScreen {
         case .revealReason:
             let text = p.values[0]
             guard text.count >= Self.shortestReason else {
-                ctx.say("detail.reasonNeeded", .error, Self.shortestReason)
+                ctx.say(.detail_reasonNeeded, .error, Self.shortestReason)
                 return false
             }
             guard ctx.log(.revealIdentity, caseID: record.id, detail: record.number.description, note: text) else {
-                ctx.say("audit.cannotWrite", .error)
+                ctx.say(.audit_cannotWrite, .error)
                 return true
             }
             revealed = true
@@ -119,21 +119,21 @@ extension CaseDetailScreen {
         case .directive:
             switch Directive.make(caseID: record.id, text: p.values[0], due: p.values[1], by: user.id, clock: ctx.clock) {
             case .failure(let problem):
-                ctx.say("directive.error." + problem.rawValue, .error)
+                ctx.say(.dynamic("directive.error." + problem.rawValue), .error)
                 return false
             case .success(let d):
                 do { try ctx.addDirective(d) } catch {
-                    if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
+                    if !(error is SaveConflict) { ctx.say(.detail_saveFailed, .error) }
                     return false
                 }
-                ctx.say("directive.given", .ok, d.due.description)
+                ctx.say(.directive_given, .ok, d.due.description)
             }
         case .reply(let id):
             do {
                 try ctx.answerDirective(id, caseID: record.id, reply: p.values[0])
-                ctx.say("directive.answered", .ok)
+                ctx.say(.directive_answered, .ok)
             } catch {
-                ctx.say("directive.error." + ((error as? Directive.Problem) ?? .replyTooShort).rawValue, .error)
+                ctx.say(.dynamic("directive.error." + ((error as? Directive.Problem) ?? .replyTooShort).rawValue), .error)
                 return false
             }
         case .reportDays:
@@ -147,16 +147,16 @@ extension CaseDetailScreen {
                     try updated.closeAlert(note: p.values[0], by: user.id, at: ctx.clock.now())
                 }
             } catch {
-                ctx.say(p.purpose == .remark ? "remark.tooShort" : "alert.noteTooShort", .error, CaseRecord.shortestActionNote)
+                ctx.say(p.purpose == .remark ? .remark_tooShort : .alert_noteTooShort, .error, CaseRecord.shortestActionNote)
                 return false
             }
             do {
                 try ctx.saveChange(updated, what: p.purpose == .remark ? "remark" : "alert closed")
             } catch {
-                if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
+                if !(error is SaveConflict) { ctx.say(.detail_saveFailed, .error) }
                 return false
             }
-            ctx.say(p.purpose == .remark ? "remark.saved" : "alert.closed", .ok)
+            ctx.say(p.purpose == .remark ? .remark_saved : .alert_closed, .ok)
             if p.purpose == .remark { tab = .timeline }
         }
         return true

@@ -6,18 +6,18 @@ import Foundation
 enum ConflictText {
     static func field(_ path: String, _ words: Words) -> String {
         let name = CaseRecord.fieldName(of: path)
-        return words.strings.has("field." + name, words.language) ? words.t("field." + name) : name
+        return words.strings.has(.dynamic("field." + name), words.language) ? words.t(.dynamic("field." + name)) : name
     }
 
     /// Her identity stays masked here as everywhere until revealed; a choice reads as its label.
     static func value(_ choice: FieldConflict.Choice, path: String, revealed: Bool, _ words: Words) -> String {
         if path.hasPrefix("identity."), !revealed { return "•••" }
         let key = "choice.\(CaseRecord.fieldName(of: path)).\(choice.shown)"
-        return words.strings.has(key, words.language) ? words.t(key) : choice.shown
+        return words.strings.has(.dynamic(key), words.language) ? words.t(.dynamic(key)) : choice.shown
     }
 
     static func choice(_ choice: FieldConflict.Choice, path: String, revealed: Bool, _ words: Words) -> String {
-        words.t("conflict.choice", arguments: [value(choice, path: path, revealed: revealed, words), words.userName(choice.by),
+        words.t(.conflict_choice, arguments: [value(choice, path: path, revealed: revealed, words), words.userName(choice.by),
                                                CaseSheet.stamp(choice.at)])
     }
 }
@@ -27,12 +27,12 @@ extension CaseSheet {
         guard !r.conflicts.isEmpty else { return [] }
         var out: [DetailLine] = []
         for c in r.conflicts {
-            out.append(DetailLine(label: ctx.t("conflict.banner", ConflictText.field(c.path, ctx.words)), style: .error))
+            out.append(DetailLine(label: ctx.t(.conflict_banner, ConflictText.field(c.path, ctx.words)), style: .error))
             for choice in c.choices {
                 out.append(DetailLine(label: "   " + ConflictText.choice(choice, path: c.path, revealed: revealed, ctx.words), style: .warning))
             }
         }
-        out.append(DetailLine(label: ctx.t("conflict.hint"), style: .dim))
+        out.append(DetailLine(label: ctx.t(.conflict_hint), style: .dim))
         out.append(DetailLine(label: ""))
         return out
     }
@@ -43,7 +43,7 @@ extension CaseDetailScreen {
     func openConflictPick(_ r: CaseRecord, ctx: DeskContext) {
         guard let c = r.conflicts.first else { return }
         guard [.editCase, .counsel, .editPlan, .editLegal].contains(where: { Access.allows(ctx.user, $0, stationID: r.stationID) }) else {
-            ctx.say("conflict.notAllowed", .warning)
+            ctx.say(.conflict_notAllowed, .warning)
             return
         }
         pickerPurpose = .conflict
@@ -60,9 +60,9 @@ extension CaseDetailScreen {
         }
         do {
             try ctx.saveChange(updated, what: "conflict " + c.path)
-            ctx.say("conflict.resolved", .ok, ConflictText.field(c.path, ctx.words))
+            ctx.say(.conflict_resolved, .ok, ConflictText.field(c.path, ctx.words))
         } catch {
-            if !(error is SaveConflict) { ctx.say("detail.saveFailed", .error) }
+            if !(error is SaveConflict) { ctx.say(.detail_saveFailed, .error) }
         }
     }
 }

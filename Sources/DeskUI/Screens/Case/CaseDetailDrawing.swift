@@ -29,18 +29,18 @@ extension CaseDetailScreen {
         guard let record = ctx.record(caseID) else { return }
         var row = area.top
         // Summary, alert and tabs stay put; the tab's lines scroll below them.
-        s.text(" " + ctx.t("detail.summary", ctx.label(record.status), ctx.label(record.riskLevel),
+        s.text(" " + ctx.t(.detail_summary, ctx.label(record.status), ctx.label(record.riskLevel),
                            ctx.stationName(record.stationID)), row: row, col: 0, width: area.cols - 1,
                style: record.riskLevel == .high ? .high : .label)
         row += 1
         if let alert = record.openAlert {
             s.fill(row: row, style: .high)
-            s.text(" " + ctx.t("alert.banner", Day(alert.raisedAt).description), row: row,
+            s.text(" " + ctx.t(.alert_banner, Day(alert.raisedAt).description), row: row,
                    col: 0, width: area.cols - 1, style: .high)
             row += 1
         }
         // Room is left at the right for the scroll hint.
-        TabBar.draw(DetailTab.allCases.map { ctx.t("tab." + $0.rawValue) }, current: DetailTab.allCases.firstIndex(of: tab) ?? 0,
+        TabBar.draw(DetailTab.allCases.map { ctx.t(.dynamic("tab." + $0.rawValue)) }, current: DetailTab.allCases.firstIndex(of: tab) ?? 0,
                     on: s, row: row, room: area.cols - 16)
         row += 1
         s.rule(row: row)
@@ -59,7 +59,7 @@ extension CaseDetailScreen {
             }
         }
         if all.count > body.rows {
-            let more = ctx.t("detail.scrollHint", min(all.count, scroll.top + body.rows), all.count)
+            let more = ctx.t(.detail_scrollHint, min(all.count, scroll.top + body.rows), all.count)
             s.text(more, row: body.top - 2, col: area.cols - TextWidth.of(more) - 1, style: .dim)
         }
         picker?.draw(on: s, row: body.top, col: labelWidth + 1, area: area)

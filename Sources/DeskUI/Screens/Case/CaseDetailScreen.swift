@@ -55,7 +55,7 @@ final class CaseDetailScreen: Screen, OffersActions {
     }
 
     func title(_ ctx: DeskContext) -> String {
-        ctx.t("detail.title", ctx.record(caseID)?.number.description ?? "")
+        ctx.t(.detail_title, ctx.record(caseID)?.number.description ?? "")
     }
 
     /// What the bar offers this user on this case now.
@@ -120,19 +120,19 @@ final class CaseDetailScreen: Screen, OffersActions {
             directive(record, ctx: ctx)
         case .action(.paper):
             guard !PaperMaker.kinds(for: ctx.user, stationID: record.stationID).isEmpty else {
-                ctx.say("papers.notAllowed", .warning)
+                ctx.say(.papers_notAllowed, .warning)
                 return .stay
             }
             return .push(PaperMenuScreen(caseID: caseID))
         case .action(.edit):
             guard Access.allows(ctx.user, .editCase, stationID: record.stationID) else {
-                ctx.say("detail.editNotAllowed", .warning)
+                ctx.say(.detail_editNotAllowed, .warning)
                 return .stay
             }
             return .push(IntakeScreen(editing: record))
         case .action(.changeStatus):
             guard Access.allows(ctx.user, .changeStatus, stationID: record.stationID) else {
-                ctx.say("detail.statusNotAllowed", .warning)
+                ctx.say(.detail_statusNotAllowed, .warning)
                 return .stay
             }
             pickerPurpose = .status
@@ -141,27 +141,27 @@ final class CaseDetailScreen: Screen, OffersActions {
         case .action(.add):
             let options = addOptions(record, ctx: ctx)
             guard !options.isEmpty else {
-                ctx.say("detail.addNotAllowed", .warning)
+                ctx.say(.detail_addNotAllowed, .warning)
                 return .stay
             }
             pickerPurpose = .add
-            picker = PickList(options: options, labels: options.map { ctx.t("add." + $0) }, current: "")
+            picker = PickList(options: options, labels: options.map { ctx.t(.dynamic("add." + $0)) }, current: "")
         case .action(.closeAlert):
             guard record.hasOpenAlert else {
-                ctx.say("alert.noneOpen", .warning)
+                ctx.say(.alert_noneOpen, .warning)
                 return .stay
             }
             guard Access.allows(ctx.user, .closeAlert, stationID: record.stationID) else {
-                ctx.say("alert.closeNotAllowed", .warning)
+                ctx.say(.alert_closeNotAllowed, .warning)
                 return .stay
             }
-            prompt = Prompt(.closeAlert, titleKey: "alert.closePrompt", hintKey: "alert.closeHint", fields: [("", "", 200)])
+            prompt = Prompt(.closeAlert, titleKey: .alert_closePrompt, hintKey: .alert_closeHint, fields: [(nil, "", 200)])
         case .action(.select) where tab == .intake && !record.conflicts.isEmpty:
             openConflictPick(record, ctx: ctx)
         case .action(.select) where tab == .plan:
             guard record.plan.indices.contains(stepIndex) else { return .stay }
             guard Access.allows(ctx.user, .editPlan, stationID: record.stationID) else {
-                ctx.say("detail.addNotAllowed", .warning)
+                ctx.say(.detail_addNotAllowed, .warning)
                 return .stay
             }
             let ordered = Self.orderedPlan(record)

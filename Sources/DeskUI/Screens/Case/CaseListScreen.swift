@@ -29,7 +29,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
     }
     var acceptsText: Bool { searching }
 
-    func title(_ ctx: DeskContext) -> String { ctx.t("list.title", ctx.stationName(stationID)) }
+    func title(_ ctx: DeskContext) -> String { ctx.t(.list_title, ctx.stationName(stationID)) }
 
     func offers(_ action: Action, ctx: DeskContext) -> Bool {
         switch action {
@@ -88,7 +88,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
             list = ScrollList()
         case .action(.newCase):
             guard Access.allows(ctx.user, .newIntake, stationID: stationID) else {
-                ctx.say("list.intakeDeskOnly", .warning)
+                ctx.say(.list_intakeDeskOnly, .warning)
                 return .stay
             }
             return .push(IntakeScreen(ctx: ctx, stationID: stationID))
@@ -113,11 +113,11 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         let all = rows(ctx)
         var row = area.top
         // Search, filter and sort line.
-        var status = query.status.map { ctx.label($0) } ?? ctx.t("list.allStatuses")
-        if let flag = query.flag { status += " · " + ctx.t("flag." + flag.rawValue) }
-        TextFieldView.filterBar(searchField, on: s, row: row, width: area.cols, label: ctx.t("list.search"),
-                                placeholder: ctx.t("list.searchHint"), focused: searching,
-                                info: ctx.t("list.filterInfo", status, ctx.t("sort." + query.sort.rawValue), all.count),
+        var status = query.status.map { ctx.label($0) } ?? ctx.t(.list_allStatuses)
+        if let flag = query.flag { status += " · " + ctx.t(.dynamic("flag." + flag.rawValue)) }
+        TextFieldView.filterBar(searchField, on: s, row: row, width: area.cols, label: ctx.t(.list_search),
+                                placeholder: ctx.t(.list_searchHint), focused: searching,
+                                info: ctx.t(.list_filterInfo, status, ctx.t(.dynamic("sort." + query.sort.rawValue)), all.count),
                                 infoStyle: .dim)
         if !searching { s.hideCursor() }
         row += 1
@@ -126,8 +126,8 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         let cols = columns(wide: wide, total: area.cols)
         // Those who review see what each case needs where the desk sees its category.
         let reviewing = Access.allows(ctx.user, .reviewStations)
-        let headers = ["list.colNumber", "list.colName", "list.colAge", reviewing ? "list.colNeeds" : "list.colCategory", "list.colRisk",
-                       "list.colStatus", "list.colReported"] + (wide ? ["list.colArrival"] : [])
+        let headers = [StringKey.list_colNumber, .list_colName, .list_colAge, reviewing ? .list_colNeeds : .list_colCategory, .list_colRisk,
+                       .list_colStatus, .list_colReported] + (wide ? [StringKey.list_colArrival] : [])
         var col = 1
         for (i, key) in headers.enumerated() {
             s.text(ctx.t(key), row: row, col: col, width: cols[i], style: .label)
@@ -138,7 +138,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         row += 1
         if all.isEmpty {
             let filtered = !query.search.isEmpty || query.status != nil || query.flag != nil
-            let key = !query.search.isEmpty ? "list.noMatch" : filtered ? "list.noMatchFilter" : "list.empty"
+            let key = !query.search.isEmpty ? StringKey.list_noMatch : filtered ? .list_noMatchFilter : .list_empty
             s.text("  " + ctx.t(key), row: row, col: 0,
                    width: area.cols, style: .dim)
             return
@@ -153,7 +153,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
                 (Mask.name(r.name), base),
                 (age, selected ? base : r.isMinor ? .warning : base),
                 reviewing ? needs(r, ctx: ctx, selected: selected) : category(r, ctx: ctx, selected: selected),
-                r.hasOpenAlert ? (ctx.t("list.alert"), selected ? base : .high)
+                r.hasOpenAlert ? (ctx.t(.list_alert), selected ? base : .high)
                     : (ctx.label(r.riskLevel), selected ? base : r.riskLevel == .high ? .high : base),
                 (Self.short(r.status, ctx), base),
                 (Day(r.reportedAt).description, base),
@@ -173,13 +173,13 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         let open = ctx.directives(for: r.id).filter { $0.doneAt == nil }
         guard !open.isEmpty else { return (Self.short(r.category, ctx), selected ? .selected : .normal) }
         let late = open.contains { $0.state(today: ctx.today) == .late }
-        return (ctx.t(late ? "list.directiveLate" : "list.directive"), selected ? .selected : late ? .error : .warning)
+        return (ctx.t(late ? .list_directiveLate : .list_directive), selected ? .selected : late ? .error : .warning)
     }
 
     /// A category or status as the queue's narrow column shows it: a deliberate short form
     /// ("Domestic", "Rehab.", listed in the help) rather than a name cut in the middle.
     static func short<C: Choice>(_ value: C, _ ctx: DeskContext) -> String {
-        let key = "list.short." + value.labelKey.dropFirst("choice.".count)
+        let key = StringKey.dynamic("list.short." + value.labelKey.dropFirst("choice.".count))
         return ctx.strings.has(key, ctx.language) ? ctx.t(key) : ctx.label(value)
     }
 
@@ -187,7 +187,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
     private func needs(_ r: CaseListing, ctx: DeskContext, selected: Bool) -> (String, Style) {
         let flags = ctx.review(r).1
         guard let first = ReviewFlag.allCases.first(where: flags.contains) else { return ("—", selected ? .selected : .dim) }
-        let text = ctx.t("flag.short." + first.rawValue) + (flags.count > 1 ? " +\(flags.count - 1)" : "")
+        let text = ctx.t(.dynamic("flag.short." + first.rawValue)) + (flags.count > 1 ? " +\(flags.count - 1)" : "")
         return (text, selected ? .selected : first == .alert ? .high : .warning)
     }
 

@@ -14,7 +14,7 @@ extension FormScreen where Spec == EntrySpec {
         var focus = 0
         if let draft {
             if let last = draft.lastField, let i = draft.fields.firstIndex(where: { $0.key == last }) { focus = i }
-            ctx.say("entry.resumed." + form.kind.rawValue, .ok)
+            ctx.say(.dynamic("entry.resumed." + form.kind.rawValue), .ok)
         } else if spec.isQuestionnaire {
             // A questionnaire's day is today already: start at the first question.
             focus = 1
@@ -39,17 +39,17 @@ final class EntrySpec: FormSpec {
 
     func title(_ ctx: DeskContext) -> String {
         let number = ctx.record(form.caseID)?.number.description ?? ""
-        return ctx.t("entry.title." + form.kind.rawValue, number)
+        return ctx.t(.dynamic("entry.title." + form.kind.rawValue), number)
     }
 
     func labelWord(_ key: String, _ ctx: DeskContext) -> String { label(key, ctx) }
 
     func label(_ key: String, _ ctx: DeskContext, language: Language? = nil) -> String {
-        let stringKey: String
+        let stringKey: StringKey
         if isQuestionnaire, key.hasPrefix("item") {
-            stringKey = "screen.\(form.kind.rawValue).\(key.dropFirst(4))"
+            stringKey = .dynamic("screen.\(form.kind.rawValue).\(key.dropFirst(4))")
         } else {
-            stringKey = "entry." + key
+            stringKey = .dynamic("entry." + key)
         }
         return ctx.strings.text(stringKey, language ?? ctx.language)
     }
@@ -61,16 +61,16 @@ final class EntrySpec: FormSpec {
     }
 
     func choiceLabel(_ listKey: String, _ code: String, _ ctx: DeskContext) -> String {
-        if code.isEmpty { return ctx.t("intake.notSet") }
+        if code.isEmpty { return ctx.t(.intake_notSet) }
         if listKey == Offence.listKey {
             // Several sections: their act and number ("BNS 85, DP Act 3"), the words are on the list.
             return Offence.parse(Offence.codes(code)).map { CaseDetailScreen.code($0, ctx) }.joined(separator: ", ")
         }
         if FieldKind.picksSeveral(listKey) {
-            return code.split(separator: ",").map { ctx.t("choice.\(listKey).\($0)") }.joined(separator: ", ")
+            return code.split(separator: ",").map { ctx.t(.dynamic("choice.\(listKey).\($0)")) }.joined(separator: ", ")
         }
         if listKey == "station" { return ctx.stationName(code) }
-        return listKey == "partner" ? ctx.partnerName(code) : ctx.t("choice.\(listKey).\(code)")
+        return listKey == "partner" ? ctx.partnerName(code) : ctx.t(.dynamic("choice.\(listKey).\(code)"))
     }
 
     func error(for key: String, ctx: DeskContext) -> ValidationError? {
@@ -88,16 +88,16 @@ final class EntrySpec: FormSpec {
     /// The FIR's sections are marked several at a time, with their words on the list.
     func pickList(for key: String, ctx: DeskContext) -> PickList? {
         guard let (listKey, codes) = options(key) else { return nil }
-        let labels = codes.map { $0.isEmpty || !FieldKind.picksSeveral(listKey) ? choiceLabel(listKey, $0, ctx) : ctx.t("choice.\(listKey).\($0)") }
+        let labels = codes.map { $0.isEmpty || !FieldKind.picksSeveral(listKey) ? choiceLabel(listKey, $0, ctx) : ctx.t(.dynamic("choice.\(listKey).\($0)")) }
         return FieldKind.picksSeveral(listKey)
-            ? PickList(several: codes, labels: labels, current: form[key], hint: ctx.t("picker.several"))
+            ? PickList(several: codes, labels: labels, current: form[key], hint: ctx.t(.picker_several))
             : PickList(options: codes, labels: labels, current: form[key])
     }
 
     /// Several sections are picked from the list (Enter), never stepped through one at a time.
     func cycles(_ key: String, ctx: DeskContext) -> Bool {
         guard !FieldKind.picksSeveral(options(key)?.listKey ?? "") else {
-            ctx.say("picker.useEnter", .warning)
+            ctx.say(.picker_useEnter, .warning)
             return false
         }
         return true
@@ -117,7 +117,7 @@ final class EntrySpec: FormSpec {
     func leave(_ screen: FormScreen<EntrySpec>, ctx: DeskContext) -> Transition {
         if form.values != initialValues {
             screen.keepDraft(ctx)
-            ctx.say("entry.draftKept." + form.kind.rawValue, .ok)
+            ctx.say(.dynamic("entry.draftKept." + form.kind.rawValue), .ok)
         } else {
             ctx.dropEntryDraft(form)
         }
@@ -141,17 +141,17 @@ final class EntrySpec: FormSpec {
                 try ctx.saveChange(updated, what: form.kind.rawValue)
             } catch {
                 screen.keepDraft(ctx)
-                if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
+                if !(error is SaveConflict) { ctx.say(.intake_saveFailed, .error) }
                 return .stay
             }
             screen.finished = true
             ctx.dropEntryDraft(form)
             if !record.hasOpenAlert, updated.hasOpenAlert {
-                ctx.say("alert.raised", .high)
+                ctx.say(.alert_raised, .high)
             } else if form.kind == .closure, updated.status != .closed {
-                ctx.say("entry.saved.closureRequested", .ok)
+                ctx.say(.entry_saved_closureRequested, .ok)
             } else {
-                ctx.say("entry.saved." + form.kind.rawValue, .ok)
+                ctx.say(.dynamic("entry.saved." + form.kind.rawValue), .ok)
             }
             return .pop
         }

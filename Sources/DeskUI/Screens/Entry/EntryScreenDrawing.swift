@@ -31,7 +31,7 @@ extension EntrySpec {
     /// PHQ-9 item 9 above 0: the self-harm warning stands on a line of its own above the key bar,
     /// whatever the scroll position (it decides her safety: it must never scroll away).
     func footer(_ ctx: DeskContext) -> (String, Style)? {
-        form.kind == .phq9 && form.screeningProgress?.itemNineRaised == true ? (ctx.t("alert.willRaise"), .high) : nil
+        form.kind == .phq9 && form.screeningProgress?.itemNineRaised == true ? (ctx.t(.alert_willRaise), .high) : nil
     }
 
     func drawHeading(on s: Surface, in area: Rect, screen: FormScreen<EntrySpec>, ctx: DeskContext) {
@@ -40,23 +40,23 @@ extension EntrySpec {
         let heading: String
         switch form.kind {
         case .session:
-            heading = ctx.t("entry.heading.session", (record?.sessions.map(\.number).max() ?? 0) + 1)
+            heading = ctx.t(.entry_heading_session, (record?.sessions.map(\.number).max() ?? 0) + 1)
         case .step:
-            heading = ctx.t(form.itemID == nil ? "entry.heading.newStep" : "entry.heading.step")
+            heading = ctx.t(form.itemID == nil ? .entry_heading_newStep : .entry_heading_step)
         default:
-            heading = ctx.t("entry.heading." + form.kind.rawValue)
+            heading = ctx.t(.dynamic("entry.heading." + form.kind.rawValue))
         }
         var right = ""
         var rightStyle = Style.label
         if let p = form.screeningProgress {
             let max = form.kind == .gad7 ? Instrument.gad7.maxTotal : Instrument.phq9.maxTotal
             let count = form.kind == .gad7 ? Instrument.gad7.itemCount : Instrument.phq9.itemCount
-            right = ctx.t("screen.total", p.total, max)
+            right = ctx.t(.screen_total, p.total, max)
             if let band = p.severity {
-                right += " · " + ctx.t("severity." + band.rawValue)
+                right += " · " + ctx.t(.dynamic("severity." + band.rawValue))
                 rightStyle = band >= .moderate ? .warning : .ok
             } else {
-                right += " · " + ctx.t("screen.answered", p.answered, count)
+                right += " · " + ctx.t(.screen_answered, p.answered, count)
             }
             if p.itemNineRaised { rightStyle = .high }
         }
@@ -68,12 +68,12 @@ extension EntrySpec {
         row += 1
         let sub: String
         switch form.kind {
-        case .phq9, .gad7: sub = ctx.t("screen.scale")
-        case .session: sub = ctx.t("entry.confidential")
-        case .step: sub = ctx.t("entry.stepHint")
-        case .prosecution: sub = ctx.t("entry.legalHint")
-        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure: sub = ctx.t("entry.hint." + form.kind.rawValue)
-        case .event: sub = ctx.t("entry.eventHint")
+        case .phq9, .gad7: sub = ctx.t(.screen_scale)
+        case .session: sub = ctx.t(.entry_confidential)
+        case .step: sub = ctx.t(.entry_stepHint)
+        case .prosecution: sub = ctx.t(.entry_legalHint)
+        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure: sub = ctx.t(.dynamic("entry.hint." + form.kind.rawValue))
+        case .event: sub = ctx.t(.entry_eventHint)
         }
         s.text(" " + sub, row: row, col: 0, width: area.cols - 1, style: .dim)
         s.rule(row: row + 1)

@@ -121,7 +121,7 @@ final class FormScreen<Spec: FormSpec>: Screen {
         for (f, e) in errors { shownErrors[f] = e }
         if let (f, _) = errors.first, let i = fields.firstIndex(of: f) {
             focus = i
-            ctx.say("intake.fixFirst", .error, errors.count, spec.labelWord(f, ctx))
+            ctx.say(.intake_fixFirst, .error, errors.count, spec.labelWord(f, ctx))
         }
     }
 
@@ -131,7 +131,7 @@ final class FormScreen<Spec: FormSpec>: Screen {
         do {
             try spec.storeDraft(form, ctx: ctx)
         } catch {
-            ctx.say("intake.draftFailed", .error)
+            ctx.say(.intake_draftFailed, .error)
         }
     }
 

@@ -50,13 +50,13 @@ extension FormScreen {
                     if focused { pickerRow = row }
                 } else if let editor = editors[f] {
                     TextFieldView.draw(editor, on: s, row: row, col: place.fieldCol, width: place.fieldWidth, focused: focused,
-                                       placeholder: form.kind(of: f).isDate ? ctx.t("intake.datePlaceholder") : "")
+                                       placeholder: form.kind(of: f).isDate ? ctx.t(.intake_datePlaceholder) : "")
                     cursorSet = cursorSet || focused
                 }
             case .aside(let text):
                 s.text(text, row: row, col: 1, width: general.labelWidth + 1, style: .dim)
             case .error(_, let e):
-                let text = "⚠ " + ctx.t("error." + e.rawValue)
+                let text = "⚠ " + ctx.t(.dynamic("error." + e.rawValue))
                 let col = max(3, min(general.fieldCol, area.cols - TextWidth.of(text) - 1))
                 s.text(text, row: row, col: col, width: area.cols - col - 1, style: .error)
             case .note(let text, let style):

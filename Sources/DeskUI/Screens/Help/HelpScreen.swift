@@ -15,7 +15,7 @@ final class HelpScreen: Screen {
 
     var keyContexts: [KeyContext] { [.help] }
     var handledActions: Set<Action> { Action.moving.union([.back, .help]) }
-    func title(_ ctx: DeskContext) -> String { ctx.t("help.title") }
+    func title(_ ctx: DeskContext) -> String { ctx.t(.help_title) }
 
     func lines(_ ctx: DeskContext) -> [(String, Style)] {
         // The keys of the screen she came from first, then those that work everywhere, then the guide.
@@ -25,7 +25,7 @@ final class HelpScreen: Screen {
             let items = ctx.keymap.helpItems(for: context, shadowedBy: Array(all[..<i]))
             guard !items.isEmpty else { continue }
             if !out.isEmpty { out.append(("", .normal)) }
-            out.append((ctx.t("keys." + context.rawValue), .label))
+            out.append((ctx.t(.dynamic("keys." + context.rawValue)), .label))
             for item in items {
                 out.append(("  " + TextWidth.fit(item.keys, to: 22) + " " + ctx.actionLabel(item.action, in: context), .normal))
             }

@@ -12,7 +12,7 @@ extension FormScreen where Spec == IntakeSpec {
                               form: ctx.draft ?? IntakeForm.blank(stationID: stationID, clock: ctx.clock))
         let resumed = ctx.draft.flatMap { $0.lastField }.flatMap { IntakeField.allCases.firstIndex(of: $0) }
         self.init(spec: spec, focus: resumed ?? 0)
-        if ctx.draft != nil { ctx.say("intake.resumed", .ok) }
+        if ctx.draft != nil { ctx.say(.intake_resumed, .ok) }
     }
 
     /// The form of a saved case, to correct or complete.
@@ -42,15 +42,15 @@ final class IntakeSpec: FormSpec {
     var contexts: [KeyContext] { editing == nil ? [.form] : [.caseEdit, .form] }
 
     func title(_ ctx: DeskContext) -> String {
-        if let editing, let record = ctx.record(editing) { return ctx.t("intake.editTitle", record.number.description) }
-        return ctx.t("intake.title", ctx.stationName(stationID))
+        if let editing, let record = ctx.record(editing) { return ctx.t(.intake_editTitle, record.number.description) }
+        return ctx.t(.intake_title, ctx.stationName(stationID))
     }
 
     func fieldLabel(_ f: IntakeField, _ ctx: DeskContext) -> String { (f.isRequired ? "*" : " ") + " " + labelWord(f, ctx) }
-    func labelWord(_ f: IntakeField, _ ctx: DeskContext) -> String { ctx.t("field." + f.rawValue) }
+    func labelWord(_ f: IntakeField, _ ctx: DeskContext) -> String { ctx.t(.dynamic("field." + f.rawValue)) }
 
     func choiceLabel(_ listKey: String, _ code: String, _ ctx: DeskContext) -> String {
-        code.isEmpty ? ctx.t("intake.notSet") : ctx.t("choice.\(listKey).\(code)")
+        code.isEmpty ? ctx.t(.intake_notSet) : ctx.t(.dynamic("choice.\(listKey).\(code)"))
     }
 
     func error(for field: IntakeField, ctx: DeskContext) -> ValidationError? { form.error(for: field, today: ctx.today) }
@@ -82,10 +82,10 @@ final class IntakeSpec: FormSpec {
         // suspend() keeps the draft as the screen closes.
         if let id = editing {
             if let original = ctx.record(id), form.values != IntakeForm(editing: original).values {
-                ctx.say("intake.editDiscarded", .warning)
+                ctx.say(.intake_editDiscarded, .warning)
             }
         } else if worthKeeping(screen, ctx: ctx) {
-            ctx.say("intake.draftKept", .ok)
+            ctx.say(.intake_draftKept, .ok)
         }
         return .pop
     }
@@ -116,7 +116,7 @@ final class IntakeSpec: FormSpec {
                 // One woman should not become two cases: show who she may already be.
                 duplicates = DuplicatesBox(found: found)
                 screen.keepDraft(ctx)
-                ctx.say("dup.found", .warning, found.count)
+                ctx.say(.dup_found, .warning, found.count)
                 return .stay
             } else {
                 do {
@@ -124,7 +124,7 @@ final class IntakeSpec: FormSpec {
                     result = form.makeCase(number: number, deskOfficerID: user.id, clock: ctx.clock)
                 } catch {
                     screen.keepDraft(ctx)
-                    if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
+                    if !(error is SaveConflict) { ctx.say(.intake_saveFailed, .error) }
                     return .stay
                 }
             }
@@ -138,32 +138,32 @@ final class IntakeSpec: FormSpec {
             do {
                 try ctx.save(record, isNew: false)
             } catch {
-                if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
+                if !(error is SaveConflict) { ctx.say(.intake_saveFailed, .error) }
                 return .stay
             }
             screen.finished = true
-            ctx.say("intake.changesSaved", .ok, record.number.description)
+            ctx.say(.intake_changesSaved, .ok, record.number.description)
             return .pop
         case .success(let record):
             do {
                 try ctx.save(record, isNew: true)
             } catch {
                 screen.keepDraft(ctx)
-                if !(error is SaveConflict) { ctx.say("intake.saveFailed", .error) }
+                if !(error is SaveConflict) { ctx.say(.intake_saveFailed, .error) }
                 return .stay
             }
             screen.finished = true
             ctx.dropDraft()
             if record.isMinor {
-                ctx.say("intake.savedMinor", .warning, record.number.description)
+                ctx.say(.intake_savedMinor, .warning, record.number.description)
             } else {
-                ctx.say("intake.saved", .ok, record.number.description)
+                ctx.say(.intake_saved, .ok, record.number.description)
             }
             // Replicated: the same woman may have reported at another station (keyed hashes only).
             let elsewhere = ctx.store.earlierCasesElsewhere(name: record.identity.name, phone: record.identity.phone,
                                                             stationID: record.stationID)
             if !elsewhere.isEmpty {
-                ctx.say("match.elsewhere", .warning, record.number.description, elsewhere.map(ctx.stationName).joined(separator: ", "))
+                ctx.say(.match_elsewhere, .warning, record.number.description, elsewhere.map(ctx.stationName).joined(separator: ", "))
             }
             return .replace(CaseDetailScreen(caseID: record.id))
         }
@@ -182,7 +182,7 @@ final class IntakeSpec: FormSpec {
             duplicates = nil
             screen.keepDraft(ctx)
             guard found.indices.contains(box.list.selected) else { return .stay }
-            ctx.say("dup.opened", .ok)
+            ctx.say(.dup_opened, .ok)
             return .push(CaseDetailScreen(caseID: found[box.list.selected].record.id))
         case .action(.save):
             duplicates = nil

@@ -12,14 +12,14 @@ extension IntakeSpec {
         let row = area.top
         // Heading with the live risk and minor flags.
         let risk = form.risk.level
-        var badges = ctx.t("intake.riskBadge", ctx.t("choice.risk." + risk.rawValue))
-        if minorAge != nil { badges = ctx.t("intake.minorBadge") + "  " + badges }
+        var badges = ctx.t(.intake_riskBadge, ctx.t(.dynamic("choice.risk." + risk.rawValue)))
+        if minorAge != nil { badges = ctx.t(.intake_minorBadge) + "  " + badges }
         let badgeWidth = TextWidth.of(badges) + 1
-        s.text(" " + ctx.t("intake.sectionOf", sectionIndex, sections.count, ctx.t("section." + section.rawValue)),
+        s.text(" " + ctx.t(.intake_sectionOf, sectionIndex, sections.count, ctx.t(.dynamic("section." + section.rawValue))),
                row: row, col: 0, width: area.cols - badgeWidth, style: .label)
         s.text(badges, row: row, col: area.cols - badgeWidth, width: badgeWidth - 1,
                style: risk == .high ? .high : risk == .medium ? .warning : .ok, alignRight: true)
-        TabBar.draw(sections.map { ctx.t("section." + $0.rawValue) }, current: sectionIndex - 1, on: s, row: row + 1, room: area.cols,
+        TabBar.draw(sections.map { ctx.t(.dynamic("section." + $0.rawValue)) }, current: sectionIndex - 1, on: s, row: row + 1, room: area.cols,
                     flagged: { i in screen.shownErrors.keys.contains { $0.section == sections[i] } })
         s.rule(row: row + 2)
     }
@@ -36,35 +36,35 @@ extension IntakeSpec {
         var lines: [FormLine<IntakeField>] = []
         if section == .consent {
             // Informed consent: what the desk will do with what she says, before anything is written down.
-            lines.append(.note(ctx.t("intake.dataUse"), .label))
+            lines.append(.note(ctx.t(.intake_dataUse), .label))
         }
         for f in IntakeField.fields(in: section) {
             lines.append(.field(f))
             if let e = screen.shownErrors[f] { lines.append(.error(f, e)) }
-            if let w = form.warning(for: f) { lines.append(.note("⚠ " + ctx.t("warn." + w.rawValue), .warning)) }
+            if let w = form.warning(for: f) { lines.append(.note("⚠ " + ctx.t(.dynamic("warn." + w.rawValue)), .warning)) }
         }
         if section == .risk {
-            let key = form.risk.safetyPlanNeeded ? "intake.safetyPlanNeeded" : "intake.safetyPlanNotNeeded"
-            lines.append(.note(ctx.t("intake.riskLevel", ctx.t("choice.risk." + risk.rawValue)) + " · " + ctx.t(key),
+            let key = form.risk.safetyPlanNeeded ? StringKey.intake_safetyPlanNeeded : .intake_safetyPlanNotNeeded
+            lines.append(.note(ctx.t(.intake_riskLevel, ctx.t(.dynamic("choice.risk." + risk.rawValue))) + " · " + ctx.t(key),
                                risk == .high ? .high : .label))
         }
         if section == .identity || section == .incident, let age = minorAge {
             if let id = editing, let done = ctx.record(id)?.prosecution.cwcReportDay {
                 // Editing a child's case whose CWC report is recorded: the 24 hours are behind her.
-                lines.append(.note(ctx.t("child.bannerDone", done.description), .ok))
+                lines.append(.note(ctx.t(.child_bannerDone, done.description), .ok))
             } else {
                 let duty = ChildDuty.applying(age: age, category: IncidentCategory(rawValue: form[.category]) ?? .other, offences: [],
                                               relation: Relation(rawValue: form[.relation]),
                                               needsCare: Answer(rawValue: form[.childNeedsCare]) ?? .unknown)
-                lines.append(.note(duty.map { ctx.t("child.banner." + $0.rawValue) } ?? ctx.t("intake.minorNote"), .warning))
+                lines.append(.note(duty.map { ctx.t(.dynamic("child.banner." + $0.rawValue)) } ?? ctx.t(.intake_minorNote), .warning))
             }
         }
-        if section == .legal { lines.append(.note(ctx.t("intake.sectionsNote"), .dim)) }
+        if section == .legal { lines.append(.note(ctx.t(.intake_sectionsNote), .dim)) }
         if section == .identity, !ctx.transliterating {
-            lines.append(.note(ctx.t("translit.hint"), .dim))
+            lines.append(.note(ctx.t(.translit_hint), .dim))
         }
         if section == .consent {
-            lines.append(.note(ctx.t("intake.consentNote"), .dim))
+            lines.append(.note(ctx.t(.intake_consentNote), .dim))
         }
         return lines
     }
@@ -75,17 +75,17 @@ extension IntakeSpec {
         let found = box.found
         let width = area.cols - 4
         let top = area.top + 3
-        let rows = [ctx.t("dup.title", found.count), ctx.t("dup.hint")] + found.map { _ in "" } + [""]
+        let rows = [ctx.t(.dup_title, found.count), ctx.t(.dup_hint)] + found.map { _ in "" } + [""]
         for i in rows.indices { s.fill(row: top + i, col: 2, width: width, style: .selected) }
         s.text(" " + rows[0], row: top, col: 2, width: width, style: .selected)
         s.text(" " + rows[1], row: top + 1, col: 2, width: width, style: .selected)
         for (i, m) in found.enumerated() {
             let r = m.record
             let chosen = i == box.list.selected
-            let why = m.reasons.map { ctx.t("dup.reason." + $0.rawValue) }.joined(separator: ", ")
+            let why = m.reasons.map { ctx.t(.dynamic("dup.reason." + $0.rawValue)) }.joined(separator: ", ")
             let line = (chosen ? "▶ " : "  ") + r.number.description + "  " + Mask.name(r.name) + "  "
                 + (r.age.map(String.init) ?? "?") + "  " + Day(r.reportedAt).description + "  "
-                + ctx.t("dup.matched", why)
+                + ctx.t(.dup_matched, why)
             s.text(" " + line, row: top + 2 + i, col: 2, width: width, style: chosen ? .fieldFocus : .field)
         }
         s.hideCursor()

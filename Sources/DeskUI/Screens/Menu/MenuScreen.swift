@@ -85,7 +85,7 @@ class MenuScreen: Screen {
 
 /// The first screen after login: what this role does at the desk.
 final class MainMenuScreen: MenuScreen {
-    override func title(_ ctx: DeskContext) -> String { ctx.t("menu.title") }
+    override func title(_ ctx: DeskContext) -> String { ctx.t(.menu_title) }
     override var keyContexts: [KeyContext] { [.mainMenu, .menu] }
     /// Esc logs out here (there is nothing to go back to).
     override var handledActions: Set<Action> { Action.moving.union([.select, .logout]) }
@@ -93,8 +93,8 @@ final class MainMenuScreen: MenuScreen {
     override func heading(_ ctx: DeskContext) -> String {
         guard let user = ctx.user else { return "" }
         let stations = ctx.userStations
-        let place = stations.count == 1 ? stations[0].name(ctx.language) : ctx.t("menu.allStations", stations.count)
-        return ctx.t("menu.welcome", user.name(ctx.language), place)
+        let place = stations.count == 1 ? stations[0].name(ctx.language) : ctx.t(.menu_allStations, stations.count)
+        return ctx.t(.menu_welcome, user.name(ctx.language), place)
     }
 
     override func items(_ ctx: DeskContext) -> [MenuItem] {
@@ -104,42 +104,42 @@ final class MainMenuScreen: MenuScreen {
         let home = stations.first?.id
         if Access.allows(user, .newIntake), let home {
             if let draft = ctx.draft {
-                items.append(MenuItem(label: ctx.t("menu.resumeIntake"),
-                                      detail: ctx.t("menu.draftStarted", Day(draft.startedAt).description),
+                items.append(MenuItem(label: ctx.t(.menu_resumeIntake),
+                                      detail: ctx.t(.menu_draftStarted, Day(draft.startedAt).description),
                                       style: .warning) { .push(IntakeScreen(ctx: ctx, stationID: draft.stationID)) })
-                items.append(MenuItem(label: ctx.t("menu.discardDraft"), letter: "x") {
-                    .ask("confirm.discardDraft", [], yes: {
+                items.append(MenuItem(label: ctx.t(.menu_discardDraft), letter: "x") {
+                    .ask(.confirm_discardDraft, [], yes: {
                         ctx.dropDraft()
-                        ctx.say("menu.draftDiscarded", .ok)
+                        ctx.say(.menu_draftDiscarded, .ok)
                         return .stay
                     })
                 })
             } else {
-                items.append(MenuItem(label: ctx.t("menu.newIntake")) { .push(IntakeScreen(ctx: ctx, stationID: home)) })
+                items.append(MenuItem(label: ctx.t(.menu_newIntake)) { .push(IntakeScreen(ctx: ctx, stationID: home)) })
             }
         }
         if Access.allows(user, .counsel) {
             let load = Caseload.buckets(ctx.visibleListings, today: ctx.today)
             let alerts = load.first { $0.0 == .alert }?.1.count ?? 0
             let waiting = load.filter { $0.0.isToSee }.map(\.1.count).reduce(0, +)
-            items.append(MenuItem(label: ctx.t("menu.caseload"), detail: ctx.t("menu.caseloadCount", waiting, alerts),
+            items.append(MenuItem(label: ctx.t(.menu_caseload), detail: ctx.t(.menu_caseloadCount, waiting, alerts),
                                   style: alerts > 0 ? .high : .normal) { .push(CaseloadScreen()) })
         }
         if Access.allows(user, .reviewStations) {
             let rows = ctx.overview
             let alerts = rows.reduce(0) { $0 + $1.count(.alert) }
-            items.append(MenuItem(label: ctx.t("menu.overview"), detail: ctx.t("menu.overviewCount", rows.count, alerts),
+            items.append(MenuItem(label: ctx.t(.menu_overview), detail: ctx.t(.menu_overviewCount, rows.count, alerts),
                                   style: alerts > 0 ? .high : .normal) { .push(OverviewScreen()) })
         }
         if Access.allows(user, .viewCases) { items.append(queueItem(ctx, stations)) }
         if Access.allows(user, .recordEvents) || Access.allows(user, .reviewStations) { items.append(EventListScreen.menuItem(ctx)) }
         if Access.allows(user, .checkStore) {
-            items.append(MenuItem(label: ctx.t("menu.checkStore")) {
+            items.append(MenuItem(label: ctx.t(.menu_checkStore)) {
                 let report = StoreCheck.run(ctx.store)
                 if report.isClean {
-                    ctx.say("menu.storeClean", .ok, report.casesRead)
+                    ctx.say(.menu_storeClean, .ok, report.casesRead)
                 } else {
-                    ctx.say("menu.storeProblems", .error, report.problems.count, report.casesRead)
+                    ctx.say(.menu_storeProblems, .error, report.problems.count, report.casesRead)
                 }
                 return .stay
             })
@@ -149,39 +149,39 @@ final class MainMenuScreen: MenuScreen {
             if !all.isEmpty {
                 let unread = all.filter { $0.state(today: ctx.today) == .unread }.count
                 let late = all.filter { $0.state(today: ctx.today) == .late }.count
-                items.append(MenuItem(label: ctx.t("menu.directives"), detail: ctx.t("menu.directivesCount", unread, late),
+                items.append(MenuItem(label: ctx.t(.menu_directives), detail: ctx.t(.menu_directivesCount, unread, late),
                                       style: unread + late > 0 ? .warning : .normal, letter: "d") { .push(DirectivesScreen()) })
             }
         }
         if Access.allows(user, .readAudit) {
-            items.append(MenuItem(label: ctx.t("menu.audit")) { .push(AuditScreen(ctx: ctx)) })
+            items.append(MenuItem(label: ctx.t(.menu_audit)) { .push(AuditScreen(ctx: ctx)) })
         }
         if Access.allows(user, .makeReports) {
-            items.append(MenuItem(label: ctx.t("menu.reports")) { .push(ReportScreen(ctx: ctx)) })
+            items.append(MenuItem(label: ctx.t(.menu_reports)) { .push(ReportScreen(ctx: ctx)) })
         }
         if Access.allows(user, .changeSettings) {
-            items.append(MenuItem(label: ctx.t("menu.settings"),
-                                  detail: ctx.t("menu.settingsNow", ctx.settings.noContactDays, ctx.settings.cwcReportHours)) {
+            items.append(MenuItem(label: ctx.t(.menu_settings),
+                                  detail: ctx.t(.menu_settingsNow, ctx.settings.noContactDays, ctx.settings.cwcReportHours)) {
                 .push(SettingsScreen(ctx: ctx))
             })
         }
-        items.append(MenuItem(label: ctx.t("menu.language"), detail: ctx.t("app.otherLanguageName")) {
+        items.append(MenuItem(label: ctx.t(.menu_language), detail: ctx.t(.app_otherLanguageName)) {
             ctx.toggleLanguage()
             return .stay
         })
-        items.append(MenuItem(label: ctx.t("menu.logout")) { .logout })
-        items.append(MenuItem(label: ctx.t("menu.quit")) { .quit })
+        items.append(MenuItem(label: ctx.t(.menu_logout)) { .logout })
+        items.append(MenuItem(label: ctx.t(.menu_quit)) { .quit })
         return items
     }
 
     private func queueItem(_ ctx: DeskContext, _ stations: [Station]) -> MenuItem {
         if stations.count == 1 {
             let open = ctx.visibleListings.filter { $0.status != .closed }.count
-            return MenuItem(label: ctx.t("menu.queue"), detail: ctx.t("menu.openCount", open)) {
+            return MenuItem(label: ctx.t(.menu_queue), detail: ctx.t(.menu_openCount, open)) {
                 .push(CaseListScreen(stationID: stations[0].id))
             }
         }
-        return MenuItem(label: ctx.t("menu.stationQueues"), detail: ctx.t("menu.stationCount", stations.count)) {
+        return MenuItem(label: ctx.t(.menu_stationQueues), detail: ctx.t(.menu_stationCount, stations.count)) {
             .push(StationPickerScreen())
         }
     }
@@ -189,15 +189,15 @@ final class MainMenuScreen: MenuScreen {
 
 /// For those who oversee several stations: pick one to open its queue.
 final class StationPickerScreen: MenuScreen {
-    override func title(_ ctx: DeskContext) -> String { ctx.t("stations.title") }
-    override func heading(_ ctx: DeskContext) -> String { ctx.t("stations.heading") }
+    override func title(_ ctx: DeskContext) -> String { ctx.t(.stations_title) }
+    override func heading(_ ctx: DeskContext) -> String { ctx.t(.stations_heading) }
 
     override func items(_ ctx: DeskContext) -> [MenuItem] {
         ctx.userStations.map { station in
             let cases = ctx.listings.filter { $0.stationID == station.id && $0.status != .closed }
             let high = cases.filter { $0.riskLevel == .high }.count
             return MenuItem(label: station.name(ctx.language) + " (" + station.code + ")",
-                            detail: ctx.t("stations.counts", cases.count, high)) {
+                            detail: ctx.t(.stations_counts, cases.count, high)) {
                 .push(CaseListScreen(stationID: station.id, sort: Access.allows(ctx.user, .reviewStations) ? .urgency : .newest))
             }
         }
@@ -206,14 +206,14 @@ final class StationPickerScreen: MenuScreen {
 
 /// Every directive on the cases she may see, newest first; choosing one opens its case.
 final class DirectivesScreen: MenuScreen {
-    override func title(_ ctx: DeskContext) -> String { ctx.t("directives.title") }
-    override func heading(_ ctx: DeskContext) -> String { ctx.visibleDirectives.isEmpty ? ctx.t("directives.empty") : "" }
+    override func title(_ ctx: DeskContext) -> String { ctx.t(.directives_title) }
+    override func heading(_ ctx: DeskContext) -> String { ctx.visibleDirectives.isEmpty ? ctx.t(.directives_empty) : "" }
 
     override func items(_ ctx: DeskContext) -> [MenuItem] {
         ctx.visibleDirectives.map { d in
             let state = d.state(today: ctx.today)
             let number = ctx.listing(d.caseID)?.number.description ?? ""
-            return MenuItem(label: "[\(ctx.t("directive.state." + state.rawValue))] \(number) · \(d.due)", detail: d.text,
+            return MenuItem(label: "[\(ctx.t(.dynamic("directive.state." + state.rawValue)))] \(number) · \(d.due)", detail: d.text,
                             style: state == .late ? .error : state == .unread ? .warning : .normal) {
                 .push(CaseDetailScreen(caseID: d.caseID))
             }

@@ -17,12 +17,12 @@ extension EntrySpec {
                 try ctx.saveEvent(event)
             } catch {
                 screen.keepDraft(ctx)
-                if !(error is EventConflict) { ctx.say("intake.saveFailed", .error) }
+                if !(error is EventConflict) { ctx.say(.intake_saveFailed, .error) }
                 return .stay
             }
             screen.finished = true
             ctx.dropEntryDraft(form)
-            ctx.say("entry.saved.event", .ok, event.reached)
+            ctx.say(.entry_saved_event, .ok, event.reached)
             return .pop
         }
     }

@@ -13,7 +13,7 @@ final class EventListScreen: Screen {
     func layout(in area: Rect, ctx: DeskContext) {
         list.layout(count: ctx.visibleEvents.count, height: max(1, area.rows - 3))
     }
-    func title(_ ctx: DeskContext) -> String { ctx.t("events.title") }
+    func title(_ ctx: DeskContext) -> String { ctx.t(.events_title) }
 
     func handle(_ input: Input, ctx: DeskContext) -> Transition {
         let rows = ctx.visibleEvents
@@ -21,7 +21,7 @@ final class EventListScreen: Screen {
         case .action(.back): return .pop
         case .action(.newCase):
             guard Access.allows(ctx.user, .recordEvents), !ctx.blankEventForm().stationIDs.isEmptyOrNil else {
-                ctx.say("events.notAllowed", .warning)
+                ctx.say(.events_notAllowed, .warning)
                 return .stay
             }
             return .push(EntryScreen(form: ctx.blankEventForm(), ctx: ctx))
@@ -29,7 +29,7 @@ final class EventListScreen: Screen {
             guard rows.indices.contains(list.selected) else { return .stay }
             let e = rows[list.selected]
             guard Access.allows(ctx.user, .recordEvents, stationID: e.stationID) else {
-                ctx.say("events.notAllowed", .warning)
+                ctx.say(.events_notAllowed, .warning)
                 return .stay
             }
             return .push(EntryScreen(form: ctx.eventForm(e), ctx: ctx))
@@ -45,7 +45,7 @@ final class EventListScreen: Screen {
         var row = area.top
         let month = ReportPeriod.month(ctx.today.year, ctx.today.month)
         let c = ctx.eventCount(period: month, stationIDs: ctx.userStations.map(\.id))
-        s.text(" " + ctx.t("events.summary", c.events, c.reached, c.women, c.men, c.children), row: row, col: 0,
+        s.text(" " + ctx.t(.events_summary, c.events, c.reached, c.women, c.men, c.children), row: row, col: 0,
                width: area.cols - 1, style: .label)
         row += 1
         let stationWidth = ctx.userStations.count > 1 ? 14 : 0
@@ -55,16 +55,16 @@ final class EventListScreen: Screen {
         let placeWidth = max(8, area.cols - placeCol - audienceWidth - reachedWidth - 3)
         let audienceCol = placeCol + placeWidth + 1
         let reachedCol = area.cols - reachedWidth - 1
-        s.text(ctx.t("events.col.day"), row: row, col: dayCol, width: 11, style: .label)
-        if stationWidth > 0 { s.text(ctx.t("events.col.station"), row: row, col: stationCol, width: stationWidth - 1, style: .label) }
-        s.text(ctx.t("events.col.place"), row: row, col: placeCol, width: placeWidth, style: .label)
-        s.text(ctx.t("events.col.audience"), row: row, col: audienceCol, width: audienceWidth, style: .label)
-        s.text(ctx.t("events.col.reached"), row: row, col: reachedCol, width: reachedWidth, style: .label, alignRight: true)
+        s.text(ctx.t(.events_col_day), row: row, col: dayCol, width: 11, style: .label)
+        if stationWidth > 0 { s.text(ctx.t(.events_col_station), row: row, col: stationCol, width: stationWidth - 1, style: .label) }
+        s.text(ctx.t(.events_col_place), row: row, col: placeCol, width: placeWidth, style: .label)
+        s.text(ctx.t(.events_col_audience), row: row, col: audienceCol, width: audienceWidth, style: .label)
+        s.text(ctx.t(.events_col_reached), row: row, col: reachedCol, width: reachedWidth, style: .label, alignRight: true)
         row += 1
         s.rule(row: row)
         row += 1
         if rows.isEmpty {
-            s.text(" " + ctx.t("events.empty"), row: row + 1, col: 1, width: area.cols - 2, style: .dim)
+            s.text(" " + ctx.t(.events_empty), row: row + 1, col: 1, width: area.cols - 2, style: .dim)
             return
         }
         for i in list.visible where rows.indices.contains(i) {
@@ -91,7 +91,7 @@ extension EventListScreen {
     static func menuItem(_ ctx: DeskContext) -> MenuItem {
         let month = ReportPeriod.month(ctx.today.year, ctx.today.month)
         let c = ctx.eventCount(period: month, stationIDs: ctx.userStations.map(\.id))
-        return MenuItem(label: ctx.t("menu.events"), detail: ctx.t("menu.eventsCount", c.events, c.reached), letter: "a") {
+        return MenuItem(label: ctx.t(.menu_events), detail: ctx.t(.menu_eventsCount, c.events, c.reached), letter: "a") {
             .push(EventListScreen())
         }
     }

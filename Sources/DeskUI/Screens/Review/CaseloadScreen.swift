@@ -17,7 +17,7 @@ final class CaseloadScreen: Screen {
     var keyContexts: [KeyContext] { [.caseload] }
     /// Esc logs out here; m goes to the menu.
     var handledActions: Set<Action> { Action.moving.union([.select, .menu, .logout]) }
-    func title(_ ctx: DeskContext) -> String { ctx.t("caseload.title") }
+    func title(_ ctx: DeskContext) -> String { ctx.t(.caseload_title) }
 
     func rows(_ ctx: DeskContext) -> [Row] {
         let visible = ctx.visibleListings
@@ -75,7 +75,7 @@ final class CaseloadScreen: Screen {
         var counts: [Caseload.Bucket: Int] = [:]
         for line in all { if case .header(let b, let n) = line { counts[b] = n } }
         let alerts = counts[.alert] ?? 0
-        s.text(" " + ctx.t("caseload.summary", counts[.firstSession] ?? 0, counts[.dueToday] ?? 0, counts[.overdue] ?? 0, alerts,
+        s.text(" " + ctx.t(.caseload_summary, counts[.firstSession] ?? 0, counts[.dueToday] ?? 0, counts[.overdue] ?? 0, alerts,
                            counts[.upcoming] ?? 0), row: row, col: 0,
                width: area.cols - 1, style: alerts > 0 ? .high : .label)
         row += 1
@@ -85,9 +85,9 @@ final class CaseloadScreen: Screen {
             switch line {
             case .gap: break
             case .none:
-                s.text("    " + ctx.t("caseload.none"), row: row, col: 0, width: area.cols, style: .dim)
+                s.text("    " + ctx.t(.caseload_none), row: row, col: 0, width: area.cols, style: .dim)
             case .header(let bucket, let count):
-                s.text(" " + ctx.t("caseload." + bucket.rawValue, count), row: row, col: 0, width: area.cols - 1,
+                s.text(" " + ctx.t(.dynamic("caseload." + bucket.rawValue), count), row: row, col: 0, width: area.cols - 1,
                        style: bucket == .alert && count > 0 ? .high : .label)
             case .item(let r, let bucket):
                 let isSelected = !items.isEmpty && i == items[selected]
@@ -109,23 +109,23 @@ final class CaseloadScreen: Screen {
         let today = ctx.today
         switch bucket {
         case .firstSession:
-            return ctx.t("caseload.waitingDays", today.days(since: Day(r.reportedAt)))
+            return ctx.t(.caseload_waitingDays, today.days(since: Day(r.reportedAt)))
         case .dueToday:
-            return ctx.t("caseload.sessionsHeld", r.summary.sessionDays.count)
+            return ctx.t(.caseload_sessionsHeld, r.summary.sessionDays.count)
         case .overdue:
             if case .overdue(let since) = r.sessionDue(today: today) {
-                return ctx.t("caseload.overdueDays", today.days(since: since), since.description)
+                return ctx.t(.caseload_overdueDays, today.days(since: since), since.description)
             }
             return ""
         case .upcoming:
             if case .scheduled(let next) = r.sessionDue(today: today) {
-                return ctx.t("caseload.upcomingOn", next.description, next.days(since: today))
+                return ctx.t(.caseload_upcomingOn, next.description, next.days(since: today))
             }
             return ""
         case .noNextSession:
-            return ctx.t("caseload.lastContact", r.lastContact.description)
+            return ctx.t(.caseload_lastContact, r.lastContact.description)
         case .alert:
-            return ctx.t("caseload.alertSince", r.openAlertRaisedAt.map { CaseDetailScreen.stamp($0) } ?? "")
+            return ctx.t(.caseload_alertSince, r.openAlertRaisedAt.map { CaseDetailScreen.stamp($0) } ?? "")
         }
     }
 }

@@ -7,7 +7,7 @@ final class OverviewScreen: Screen {
     var keyContexts: [KeyContext] { [.overview] }
     /// Esc logs out here; m goes to the menu.
     var handledActions: Set<Action> { Action.moving.union([.select, .openReport, .menu, .logout]) }
-    func title(_ ctx: DeskContext) -> String { ctx.t("overview.title") }
+    func title(_ ctx: DeskContext) -> String { ctx.t(.overview_title) }
 
     static let columns: [String] = ["open", "new"] + ReviewFlag.allCases.map(\.rawValue)
 
@@ -48,18 +48,18 @@ final class OverviewScreen: Screen {
         let rows = ctx.overview
         var row = area.top
         let open = rows.reduce(0) { $0 + $1.open }
-        s.text(" " + ctx.t("overview.summary", rows.count, open, ctx.settings.noContactDays),
+        s.text(" " + ctx.t(.overview_summary, rows.count, open, ctx.settings.noContactDays),
                row: row, col: 0, width: area.cols - 1, style: .label)
         row += 1
         let nameWidth = area.cols >= 110 ? 24 : 15
         let cell = area.cols >= 110 ? 9 : 6
         let barCol = 1 + nameWidth + cell * Self.columns.count + 1
         let barWidth = max(3, area.cols - barCol - 2)
-        s.text(ctx.t("overview.station"), row: row, col: 1, width: nameWidth, style: .label)
+        s.text(ctx.t(.overview_station), row: row, col: 1, width: nameWidth, style: .label)
         for (i, key) in Self.columns.enumerated() {
-            s.text(ctx.t("overview.col." + key), row: row, col: 1 + nameWidth + i * cell, width: cell, style: .label, alignRight: true)
+            s.text(ctx.t(.dynamic("overview.col." + key)), row: row, col: 1 + nameWidth + i * cell, width: cell, style: .label, alignRight: true)
         }
-        s.text(ctx.t("overview.attention"), row: row, col: barCol + 1, width: barWidth, style: .label)
+        s.text(ctx.t(.overview_attention), row: row, col: barCol + 1, width: barWidth, style: .label)
         row += 1
         s.rule(row: row)
         row += 1
@@ -83,23 +83,23 @@ final class OverviewScreen: Screen {
         }
         row = drawFreshness(on: s, row: row, in: area, rows: rows, ctx: ctx)
         if row < area.bottom, let approvals = closuresToApprove(ctx), !approvals.isEmpty {
-            s.text(" " + ctx.t("overview.closuresToApprove", approvals.count, approvals.prefix(3).joined(separator: ", ")),
+            s.text(" " + ctx.t(.overview_closuresToApprove, approvals.count, approvals.prefix(3).joined(separator: ", ")),
                    row: row, col: 0, width: area.cols - 1, style: .warning)
             row += 1
         }
         row += 1
-        for key in ["overview.legend1", "overview.legend2", "overview.legend3"] where row < area.bottom {
+        for key in [StringKey.overview_legend1, .overview_legend2, .overview_legend3] where row < area.bottom {
             s.text(" " + ctx.t(key, ctx.settings.noContactDays), row: row, col: 0, width: area.cols - 1, style: .dim)
             row += 1
         }
         // New cases by month, where there is room.
         row += 1
-        let chart = ChartData(title: ctx.t("chart.trend"), partNames: [],
+        let chart = ChartData(title: ctx.t(.chart_trend), partNames: [],
                               bars: ChartData.newByMonth(Array(ctx.summaries.values), stationIDs: Set(rows.map(\.stationID)),
                                                          last: ctx.today, months: 12))
         if row + 1 < area.bottom {
             let spark = Self.sparkline(chart.bars.map(\.total))
-            s.text(" " + chart.title + "  " + spark + "  " + ctx.t("overview.trendRange", chart.bars.first?.label ?? "",
+            s.text(" " + chart.title + "  " + spark + "  " + ctx.t(.overview_trendRange, chart.bars.first?.label ?? "",
                                                                       chart.bars.last?.label ?? "", chart.bars.last?.total ?? 0),
                    row: row, col: 0, width: area.cols - 1, style: .label)
         }
@@ -107,7 +107,7 @@ final class OverviewScreen: Screen {
         row += 1
         if row < area.bottom {
             let c = ctx.eventCount(period: ReportPeriod.month(ctx.today.year, ctx.today.month), stationIDs: rows.map(\.stationID))
-            s.text(" " + ctx.t("overview.events", c.events, c.reached, c.women, c.men, c.children), row: row, col: 0,
+            s.text(" " + ctx.t(.overview_events, c.events, c.reached, c.women, c.men, c.children), row: row, col: 0,
                    width: area.cols - 1, style: .label)
         }
     }

@@ -13,7 +13,7 @@ public struct ReportCharts {
         self.directory = directory
     }
 
-    func t(_ key: String) -> String { strings.text(key, language) }
+    func t(_ key: StringKey) -> String { strings.text(key, language) }
 
     /// The charts without a report period (the command line's SVG): counted over all time.
     public func all(_ summaries: [CaseSummary], stationIDs: [String], last: Day) -> [ChartData] {
@@ -28,16 +28,16 @@ public struct ReportCharts {
         let stations = stationIDs.map { ($0, directory.station($0)?.name(language) ?? $0) }
         let stages: [CaseStatus] = [.open, .counselling, .rehabilitation, .legal]
         let months = String(format: "%02d-%04d", last.month, last.year)
-        let during = period.map { strings.text("chart.during", language, arguments: [$0.start.description, $0.end.description]) }
-            ?? t("chart.allTime")
+        let during = period.map { strings.text(.chart_during, language, arguments: [$0.start.description, $0.end.description]) }
+            ?? t(.chart_allTime)
         return [
-            ChartData(title: t("chart.stages") + " · " + strings.text("chart.asOf", language, arguments: [last.description]),
-                      partNames: stages.map { strings.text($0.labelKey, language) },
+            ChartData(title: t(.chart_stages) + " · " + strings.text(.chart_asOf, language, arguments: [last.description]),
+                      partNames: stages.map { strings.text(.dynamic($0.labelKey), language) },
                       bars: ChartData.stages(summaries, stations: stations)),
-            ChartData(title: t("chart.trend") + " · " + strings.text("chart.monthsTo", language, arguments: [months]),
-                      partNames: [t("chart.trend")],
+            ChartData(title: t(.chart_trend) + " · " + strings.text(.chart_monthsTo, language, arguments: [months]),
+                      partNames: [t(.chart_trend)],
                       bars: ChartData.newByMonth(summaries, stationIDs: Set(stationIDs), last: last)),
-            ChartData(title: t("chart.shg") + " · " + during, partNames: [t("chart.counselled"), t("chart.linked")],
+            ChartData(title: t(.chart_shg) + " · " + during, partNames: [t(.chart_counselled), t(.chart_linked)],
                       bars: ChartData.counselledVsSHG(summaries, stations: stations, period: period), stacked: false),
         ] + eventCharts(EventCount.make(events, period: period, stationIDs: stationIDs), during: during)
     }
@@ -45,13 +45,13 @@ public struct ReportCharts {
     /// Prevention: people reached by audience (women, men, children stacked), events by topic.
     func eventCharts(_ c: EventCount, during: String) -> [ChartData] {
         [
-            ChartData(title: t("chart.reachedByAudience") + " · " + during,
-                      partNames: [t("report.reachedWomen"), t("report.reachedMen"), t("report.reachedChildren")],
+            ChartData(title: t(.chart_reachedByAudience) + " · " + during,
+                      partNames: [t(.report_reachedWomen), t(.report_reachedMen), t(.report_reachedChildren)],
                       bars: EventAudience.allCases.map { a in
-                          ChartData.Bar(label: strings.text(a.labelKey, language), parts: c.partsByAudience[a] ?? [0, 0, 0])
+                          ChartData.Bar(label: strings.text(.dynamic(a.labelKey), language), parts: c.partsByAudience[a] ?? [0, 0, 0])
                       }),
-            ChartData(title: t("chart.eventsByTopic") + " · " + during, partNames: [t("report.events")],
-                      bars: EventTopic.allCases.map { ChartData.Bar(label: strings.text($0.labelKey, language),
+            ChartData(title: t(.chart_eventsByTopic) + " · " + during, partNames: [t(.report_events)],
+                      bars: EventTopic.allCases.map { ChartData.Bar(label: strings.text(.dynamic($0.labelKey), language),
                                                                     parts: [c.eventsByTopic[$0] ?? 0]) }),
         ]
     }

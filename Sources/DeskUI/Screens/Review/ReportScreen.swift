@@ -28,7 +28,7 @@ final class ReportScreen: Screen {
     var keyContexts: [KeyContext] { [.report] }
     var handledActions: Set<Action> { Action.moving.union([.back, .prevPeriod, .nextPeriod, .periodKind, .scope, .save]) }
     var overlay: Overlay? { prompt }
-    func title(_ ctx: DeskContext) -> String { ctx.t("reportScreen.title") }
+    func title(_ ctx: DeskContext) -> String { ctx.t(.reportScreen_title) }
 
     var period: ReportPeriod? {
         switch kind {
@@ -43,12 +43,12 @@ final class ReportScreen: Screen {
         let stations = ctx.userStations
         // One station: her station is the whole report (no "all 1 stations" beside it).
         if stations.count == 1 { return stations.map { ($0.name(ctx.language), [$0.id]) } }
-        var out = [(ctx.t("reportScreen.allStations", stations.count), stations.map(\.id))]
+        var out = [(ctx.t(.reportScreen_allStations, stations.count), stations.map(\.id))]
         let ranges = Dictionary(grouping: stations, by: \.range)
         if ranges.count > 1 {
             for range in ranges.keys.sorted() {
                 guard let group = ranges[range], group.count > 1 else { continue }
-                out.append((ctx.t("reportScreen.range", range, group.count), group.map(\.id)))
+                out.append((ctx.t(.reportScreen_range, range, group.count), group.map(\.id)))
             }
         }
         out += stations.map { ($0.name(ctx.language), [$0.id]) }
@@ -62,9 +62,9 @@ final class ReportScreen: Screen {
 
     func periodName(_ ctx: DeskContext) -> String {
         switch kind {
-        case .month: return ctx.t("reportScreen.month", String(format: "%02d-%04d", index, year))
-        case .quarter: return ctx.t("reportScreen.quarter", index, year)
-        case .custom: return custom.map { ctx.t("reportScreen.custom", $0.description) } ?? ""
+        case .month: return ctx.t(.reportScreen_month, String(format: "%02d-%04d", index, year))
+        case .quarter: return ctx.t(.reportScreen_quarter, index, year)
+        case .custom: return custom.map { ctx.t(.reportScreen_custom, $0.description) } ?? ""
         }
     }
 
@@ -111,7 +111,7 @@ final class ReportScreen: Screen {
             case .submitted:
                 // Custom days: both real, the first not after the second, none after today.
                 guard let from = Day.parse(p.values[0]), let to = Day.parse(p.values[1]), from <= to, to <= ctx.today else {
-                    ctx.say("reportScreen.badDays", .error)
+                    ctx.say(.reportScreen_badDays, .error)
                     prompt = p
                     return .stay
                 }
@@ -131,8 +131,8 @@ final class ReportScreen: Screen {
             case .month: kind = .quarter; index = (index - 1) / 3 + 1
             case .quarter:
                 let start = ReportPeriod.month(ctx.today.year, ctx.today.month)?.start ?? ctx.today
-                prompt = Prompt(.reportDays, titleKey: "reportScreen.daysPrompt", hintKey: "reportScreen.daysHint",
-                                fields: [("reportScreen.from", start.description, 10), ("reportScreen.to", ctx.today.description, 10)])
+                prompt = Prompt(.reportDays, titleKey: .reportScreen_daysPrompt, hintKey: .reportScreen_daysHint,
+                                fields: [(.reportScreen_from, start.description, 10), (.reportScreen_to, ctx.today.description, 10)])
                 kind = .month
                 index = ctx.today.month
                 year = ctx.today.year
@@ -163,7 +163,7 @@ final class ReportScreen: Screen {
         i = (i + span) % span
         let current = kind == .month ? ctx.today.month : (ctx.today.month - 1) / 3 + 1
         if (newYear, i + 1) > (ctx.today.year, current) {
-            ctx.say("reportScreen.noFuture", .warning)
+            ctx.say(.reportScreen_noFuture, .warning)
             return
         }
         year = newYear
@@ -182,7 +182,7 @@ final class ReportScreen: Screen {
             .all(Array(ctx.summaries.values), stationIDs: stationIDs(ctx), period: r.period, last: r.period.end, events: ctx.events)
         // On record first: an export that cannot be audited is not made.
         guard ctx.log(.export, detail: "report \(r.period.start)..\(r.period.end) \(ids.joined(separator: " "))") else {
-            ctx.say("audit.cannotWrite", .error)
+            ctx.say(.audit_cannotWrite, .error)
             return
         }
         do {
@@ -191,9 +191,9 @@ final class ReportScreen: Screen {
             try DurableFile.write(Data(page.utf8), to: folder.appendingPathComponent(name + ".txt"))
             try DurableFile.write(Data(ReportText.csv(r).utf8), to: folder.appendingPathComponent(name + ".csv"))
             try DurableFile.write(Data(ReportCharts.svgDocument(charts).utf8), to: folder.appendingPathComponent(name + ".svg"))
-            ctx.say("reportScreen.exported", .ok, folder.lastPathComponent + "/" + name)
+            ctx.say(.reportScreen_exported, .ok, folder.lastPathComponent + "/" + name)
         } catch {
-            ctx.say("reportScreen.exportFailed", .error)
+            ctx.say(.reportScreen_exportFailed, .error)
         }
     }
 
@@ -210,7 +210,7 @@ final class ReportScreen: Screen {
 
     func draw(on s: Surface, in area: Rect, ctx: DeskContext) {
         var row = area.top
-        s.text(" " + ctx.t("reportScreen.heading", periodName(ctx), scopeName(ctx)), row: row, col: 0, width: area.cols - 1,
+        s.text(" " + ctx.t(.reportScreen_heading, periodName(ctx), scopeName(ctx)), row: row, col: 0, width: area.cols - 1,
                style: .label)
         row += 1
         s.rule(row: row)
@@ -223,7 +223,7 @@ final class ReportScreen: Screen {
             row += 1
         }
         if all.count > height {
-            let more = ctx.t("detail.scrollHint", min(all.count, scroll.top + height), all.count)
+            let more = ctx.t(.detail_scrollHint, min(all.count, scroll.top + height), all.count)
             s.text(more, row: area.top, col: area.cols - TextWidth.of(more) - 1, style: .dim)
         }
         prompt?.draw(on: s, in: area, ctx: ctx)

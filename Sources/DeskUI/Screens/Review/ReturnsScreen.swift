@@ -26,7 +26,7 @@ final class ReturnsScreen: Screen {
         height = max(1, area.rows - 2)
         scroll.selected = max(0, min(scroll.selected, max(0, lineCount - height)))
     }
-    func title(_ ctx: DeskContext) -> String { ctx.t("returns.screenTitle") }
+    func title(_ ctx: DeskContext) -> String { ctx.t(.returns_screenTitle) }
 
     func returns(_ ctx: DeskContext) -> Returns {
         let papers = Returns.PaperGiven.from(AuditLog(store: ctx.store).entries())
@@ -70,7 +70,7 @@ final class ReturnsScreen: Screen {
     private func step(_ by: Int, _ ctx: DeskContext) {
         var m = year * 12 + month - 1 + by
         if m > ctx.today.year * 12 + ctx.today.month - 1 {
-            ctx.say("reportScreen.noFuture", .warning)
+            ctx.say(.reportScreen_noFuture, .warning)
             m -= by
         }
         year = m / 12
@@ -83,7 +83,7 @@ final class ReturnsScreen: Screen {
         let ids = ctx.userStations.map(\.id)
         let name = "returns-" + (r.period.map { String(format: "%04d-%02d", $0.start.year, $0.start.month) } ?? "since-start-\(ctx.today)")
         guard ctx.log(.export, detail: "returns \(r.period.map { "\($0.start)..\($0.end)" } ?? "since start") \(ids.joined(separator: " "))") else {
-            ctx.say("audit.cannotWrite", .error)
+            ctx.say(.audit_cannotWrite, .error)
             return
         }
         let folder = ctx.store.root.appendingPathComponent("exports", isDirectory: true)
@@ -92,9 +92,9 @@ final class ReturnsScreen: Screen {
             let text = ReturnsText(strings: ctx.strings, language: ctx.language, directory: ctx.directory).text(r, stationIDs: ids)
             try DurableFile.write(Data(text.utf8), to: folder.appendingPathComponent(name + ".txt"))
             try DurableFile.write(Data(ReturnsText.csv(r).utf8), to: folder.appendingPathComponent(name + ".csv"))
-            ctx.say("returns.exported", .ok, folder.lastPathComponent + "/" + name)
+            ctx.say(.returns_exported, .ok, folder.lastPathComponent + "/" + name)
         } catch {
-            ctx.say("reportScreen.exportFailed", .error)
+            ctx.say(.reportScreen_exportFailed, .error)
         }
     }
 
@@ -108,12 +108,12 @@ final class ReturnsScreen: Screen {
         row += 1
         let all = text.lines(r)
         for (i, line) in all.enumerated().dropFirst(scroll.selected).prefix(height) {
-            let style: Style = i == 0 || line.hasPrefix(ctx.t("returns.station")) ? .label : .normal
+            let style: Style = i == 0 || line.hasPrefix(ctx.t(.returns_station)) ? .label : .normal
             s.text(" " + line, row: row, col: 0, width: area.cols - 1, style: style)
             row += 1
         }
         if all.count > height {
-            let more = ctx.t("detail.scrollHint", min(all.count, scroll.selected + height), all.count)
+            let more = ctx.t(.detail_scrollHint, min(all.count, scroll.selected + height), all.count)
             s.text(more, row: area.top, col: area.cols - TextWidth.of(more) - 1, style: .dim)
         }
     }
