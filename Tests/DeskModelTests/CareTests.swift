@@ -1,3 +1,4 @@
+// Over 300 lines: counselling, screening, alerts and the plan's rules, one suite per the care they pin.
 @testable import DemoData
 @testable import DeskModel
 import Foundation

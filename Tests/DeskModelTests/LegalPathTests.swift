@@ -1,3 +1,4 @@
+// Over 300 lines: every rule of issue 14's 'wrong today' list, each pinned where the law says it.
 @testable import DeskModel
 import Foundation
 import XCTest

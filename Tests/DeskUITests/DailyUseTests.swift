@@ -1,3 +1,4 @@
+// Over 300 lines: a constable's working day on the screens, one walk kept together so its steps read in order.
 @testable import DeskUI
 import DeskModel
 import Foundation

@@ -1,3 +1,4 @@
+// Over 300 lines: the desk's main flows end to end on the in-memory screen, kept together as one story.
 @testable import DeskUI
 import DeskModel
 import XCTest

@@ -1,0 +1,159 @@
+import Foundation
+import SystemPackage
+
+/// The case files: read (a damaged one reported or set aside), saved durably with the stale-copy
+/// check, case numbers claimed under the store's lock.
+extension CaseStore {
+    // MARK: Cases
+
+    public struct Load: Sendable {
+        public var cases: [CaseRecord]
+        public var damaged: [DamagedFile]
+
+        public init(cases: [CaseRecord], damaged: [DamagedFile]) {
+            self.cases = cases
+            self.damaged = damaged
+        }
+    }
+
+    /// Reads every case. A file that cannot be read is reported, and moved to damaged/ when
+    /// `setAside` is true; the others load as usual.
+    public func loadCases(setAside: Bool, clock: DeskClock = SystemClock()) -> Load {
+        // Without its key an encrypted store's files cannot be read: that is not damage.
+        guard !isLocked else { return Load(cases: [], damaged: []) }
+        let urls = caseFiles()
+        // Decoding is most of the cost of opening a store: spread it over the cores.
+        var results = [Result<CaseRecord, Error>](repeating: .failure(CaseFileProblem.notRead), count: urls.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: urls.count) { i in
+                slots[i] = Result { try self.readCase(at: urls[i]) }
+            }
+        }
+        var load = Load(cases: [], damaged: [])
+        load.cases.reserveCapacity(urls.count)
+        for (url, result) in zip(urls, results) {
+            switch result {
+            case .success(let record):
+                load.cases.append(record)
+            case .failure(let error):
+                load.damaged.append(reportDamaged(url, error: error, setAside: setAside, clock: clock))
+            }
+        }
+        return load
+    }
+
+    /// A case file that could not be read: reported, and moved to damaged/ when `setAside`.
+    func reportDamaged(_ url: URL, error: Error, setAside: Bool, clock: DeskClock = SystemClock()) -> DamagedFile {
+        var damaged = DamagedFile(path: url.path, reason: CaseStore.describe(error))
+        // A sealed record in a store that says it is plain means store.plist is wrong, not
+        // the record: it is reported and left where it is.
+        let sealedInPlain = !meta.encrypted
+            && ((try? FileHandle(forReadingFrom: url).readData(ofLength: Sealer.magic.count)).map(Sealer.isSealed) ?? false)
+        if sealedInPlain { damaged.reason = "sealed, but store.plist says the store is not encrypted" }
+        if setAside, !sealedInPlain { damaged.movedTo = self.setAside(url, now: clock.now()) }
+        return damaged
+    }
+
+    func readCase(at url: URL) throws -> CaseRecord {
+        let record = try decodeStored(CaseRecord.self, from: url)
+        guard url.deletingPathExtension().lastPathComponent == record.id.uuidString else {
+            throw CaseFileProblem.nameMismatch
+        }
+        return record
+    }
+
+    enum CaseFileProblem: Error { case nameMismatch, notRead }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case CaseFileProblem.nameMismatch: return "file name does not match the case inside"
+        case Sealer.Problem.cannotOpen: return "cannot be opened with the store's key (altered or damaged)"
+        case Sealer.Problem.notSealed: return "not sealed, in an encrypted store"
+        case DecodingError.dataCorrupted: return "not a readable property list"
+        case DecodingError.keyNotFound(let key, _): return "missing field \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
+            return "wrong value at \(ctx.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "unreadable (\(type(of: error)))"
+        }
+    }
+
+    func caseFiles() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: casesDir.path)) ?? []
+        return names.filter { $0.hasSuffix(".plist") && !$0.hasPrefix(".") }.sorted()
+            .map { casesDir.appendingPathComponent($0) }
+    }
+
+    public func caseURL(_ id: UUID) -> URL { casesDir.appendingPathComponent(id.uuidString + ".plist") }
+
+    /// Writes one case, atomically and durably, then appends its summary to the review index and
+    /// its listing to the list index.
+    /// With `base`, the save goes through only if the case on disk is still at that revision:
+    /// another terminal's save in between is a `SaveConflict`, never silently overwritten. The
+    /// check and the write happen under one lock per case, so two terminals cannot interleave them.
+    /// With replication, this machine's copy in the station folder is written first (`replicated`).
+    public func save(_ record: CaseRecord, base: Int? = nil) throws {
+        let url = caseURL(record.id)
+        let written: CaseRecord
+        if let base {
+            try ensure(locksDir)
+            let lockPath = locksDir.appendingPathComponent("case-" + record.id.uuidString + ".lock").path
+            let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw StoreError.writeFailed(path: lockPath) }
+            defer { close(fd) }
+            guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: lockPath) }
+            defer { flock(fd, LOCK_UN) }
+            if let onDisk = try? readCase(at: url), onDisk.revision != base {
+                throw SaveConflict.stale(onDisk: onDisk)
+            }
+            written = try replicated(record)
+            try write(written, to: url)
+        } else {
+            written = try replicated(record)
+            try write(written, to: url)
+        }
+        // The indexes are derived: if a line is lost, the next open mends it.
+        try? SummaryIndex(store: self).append(CaseSummary(written))
+        try? ListIndex(store: self).append(written)
+    }
+
+    /// The case as it is on disk now (after another terminal's save).
+    public func reload(_ id: UUID) -> CaseRecord? { try? readCase(at: caseURL(id)) }
+
+    /// Takes a case number for good. Two desks on one store may both think a number is next:
+    /// each number is an empty file made with O_EXCL, so only one of them gets it and the
+    /// other is given the following one.
+    public func claim(_ proposed: CaseNumber) throws -> CaseNumber {
+        try ensure(numbersDir)
+        var number = proposed
+        // Replicated: each machine taking numbers at a station has its own letter (none for the station's own PC).
+        if let suffix = loadMachine()?.numberSuffix { number.suffix = suffix }
+        for _ in 0..<10_000 {
+            let path = numbersDir.appendingPathComponent(number.description).path
+            do {
+                let fd = try StoreFS.createExclusive(path)
+                try? fd.close()
+                try DurableFile.syncFolder(numbersDir.path)
+                return number
+            } catch Errno.fileExists {
+                number.sequence += 1
+            } catch {
+                throw StoreError.writeFailed(path: path)
+            }
+        }
+        throw StoreError.writeFailed(path: numbersDir.path)
+    }
+
+    func setAside(_ url: URL, now: Date) -> String? {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: damagedDir.path) { try? DurableFile.makeFolder(damagedDir) }
+        let stamp = Int(now.timeIntervalSince1970)
+        let target = damagedDir.appendingPathComponent("\(stamp)-\(url.lastPathComponent)")
+        do {
+            try DurableFile.move(url, to: target)
+            return target.path
+        } catch {
+            return nil
+        }
+    }
+}
