@@ -167,7 +167,9 @@ public final class DeskApp {
 
     // MARK: Drawing
 
-    public func render(on surface: Surface) {
+    public func render(on terminal: Surface) {
+        // In Hinglish, Devanagari that a screen draws (her name, what was typed) shows in Roman letters.
+        let surface = ctx.language == .hinglish ? RomanizingSurface(terminal) : terminal
         surface.clear()
         surface.hideCursor()
         let size = surface.size

@@ -199,9 +199,9 @@ public final class DeskContext {
 
     public var today: Day { Day(clock.now()) }
 
-    /// Switches Hindi / English, remembered for the logged-in user.
+    /// Switches हिन्दी → Hinglish → English, remembered for the logged-in user.
     public func toggleLanguage() {
-        language = language.other
+        language = language.next
         savePrefs()
     }
 
