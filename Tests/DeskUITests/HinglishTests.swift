@@ -108,3 +108,22 @@ extension HinglishTests {
         XCTAssertEqual(grid.line(0), "kshama    |")
     }
 }
+
+extension HinglishTests {
+    /// On a terminal that lays Devanagari out otherwise (TerminalProbe), Hindi comes as Hinglish,
+    /// with a word why, in her language; F2 still reaches Devanagari, and her choice is kept.
+    func testATerminalThatCannotShowHindiGivesHinglish() throws {
+        let h = try Harness(cases: 3)
+        defer { h.cleanUp() }
+        h.login("asha", "1111")
+        h.press(.function(2))
+        XCTAssertEqual(h.ctx.language, .hi)
+        h.logout()
+        h.app.hindiBroken = true
+        h.login("asha", "1111")
+        XCTAssertEqual(h.ctx.language, .hinglish)
+        XCTAssertTrue(h.screen.contains("yah terminal hindi ko desk se alag"), h.screen)
+        h.press(.function(2), .function(2))
+        XCTAssertEqual(h.ctx.language, .hi, "she may still choose Devanagari")
+    }
+}
