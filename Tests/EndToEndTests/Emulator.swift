@@ -45,8 +45,8 @@ final class Emulator {
         let attach = [tmux.program, "-L", tmux.socket, "attach", "-t", tmux.session]
         switch kind {
         case .mlterm:
-            launch(program, ["--otl=true", "--ctl=true", "--type=cairo", "--sb=false", "--blink=false",
-                             "-g", "80x24", "-w", "16", "-e"] + attach)
+            // Shaping, fonts and size from the settings terminal-setup wrote.
+            launch(program, ["-e"] + attach)
         case .sakura:
             launch(dbus, ["--", program, "-f", "Noto Sans Mono 12", "-c", "80", "-r", "24", "-x",
                           attach.map { "'\($0)'" }.joined(separator: " ")])
@@ -190,13 +190,10 @@ final class Emulator {
         return n
     }
 
-    /// mlterm's font map (Noto Sans Mono, Noto Sans Devanagari for U+0900–097F), in a home of
-    /// the test's own; the same files `urja-desk terminal-setup` writes.
+    /// The thana set-up as `urja-desk terminal-setup` writes it (mlterm's settings with shaping on,
+    /// its font map with Noto Sans Devanagari), in a home of the test's own: mlterm runs by it.
     static func writeSettings(home: URL) throws {
-        let dir = home.appendingPathComponent(".mlterm")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let map = "DEFAULT=Noto Sans Mono\nU+0900-097F=Noto Sans Devanagari\n"
-        try map.write(to: dir.appendingPathComponent("aafont"), atomically: true, encoding: .utf8)
-        try map.write(to: dir.appendingPathComponent("font"), atomically: true, encoding: .utf8)
+        let made = try Binary.run(["terminal-setup", "--home", home.path, "--store", home.appendingPathComponent("store").path])
+        guard made.status == 0 else { throw Failure(description: "terminal-setup failed: \(made.stderr)") }
     }
 }
