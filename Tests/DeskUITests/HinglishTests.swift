@@ -50,7 +50,7 @@ final class HinglishTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("मुख्य मेनू"), h.screen)
         h.press(.function(2))
         XCTAssertEqual(h.ctx.language, .hinglish)
-        XCTAssertTrue(h.screen.contains("mukhy menu"), h.screen)
+        XCTAssertTrue(h.screen.contains("mukhya menu"), h.screen)
         XCTAssertFalse(RomanizingSurface.holdsDevanagari(h.screen), "no Devanagari in Hinglish:\n\(h.screen)")
         h.press(.function(2))
         XCTAssertEqual(h.ctx.language, .en)

@@ -26,8 +26,32 @@ final class RomanizingSurface: Surface {
         text.unicodeScalars.contains { (0x0900...0x097F).contains($0.value) }
     }
 
-    /// Devanagari in Roman letters; the danda as a full stop.
+    /// Devanagari in Roman letters; the danda as a full stop. A word ending in a conjunct with
+    /// य, र or व keeps the vowel Hindi says there (मुख्य mukhya, अन्य anya, मित्र mitra), which
+    /// the romanizer, written for matching names, drops (गाँव stays ganv).
     static func roman(_ text: String) -> String {
-        Romanizer.roman(text.replacingOccurrences(of: "॥", with: ".").replacingOccurrences(of: "।", with: "."))
+        var out = ""
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            var r = Romanizer.roman(word)
+            let tail = Array(word.unicodeScalars.suffix(2))
+            if tail.count == 2, tail[0] == "\u{094D}", ["य", "र", "व"].contains(tail[1]) { r += "a" }
+            out += r
+            word = ""
+        }
+        for ch in text {
+            if ch == "।" || ch == "॥" {
+                flush()
+                out += "."
+            } else if ch.unicodeScalars.contains(where: { (0x0900...0x097F).contains($0.value) && !(0x0966...0x096F).contains($0.value) }) {
+                word.append(ch)
+            } else {
+                flush()
+                out.append(ch)
+            }
+        }
+        flush()
+        return Digits.toASCII(out)
     }
 }
