@@ -47,7 +47,7 @@ let package = Package(
             dependencies: ["DeskModel", "DemoData", "DeskUI", "CursesAdapter", "UrjaSeeds",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "urja-bench", dependencies: ["DeskModel", "DemoData", "DeskUI", "UrjaSeeds",
+        .executableTarget(name: "urja-bench", dependencies: ["DeskModel", "DemoData", "DeskUI", "UrjaSeeds", "CursesAdapter",
                                                             .product(name: "Histogram", package: "hdrhistogram-swift")]),
         .testTarget(name: "DeskModelTests", dependencies: ["DeskModel", "DemoData"]),
         .testTarget(name: "DeskUITests", dependencies: ["DeskUI", "DeskModel", "DemoData", "UrjaSeeds"], exclude: ["__Snapshots__"]),

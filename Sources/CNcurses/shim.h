@@ -21,6 +21,7 @@ int wcwidth(wchar_t c);
 
 /* Globals and macros Swift cannot import. */
 static inline WINDOW *urja_stdscr(void) { return stdscr; }
+static inline WINDOW *urja_curscr(void) { return curscr; }
 static inline FILE *urja_stdin(void) { return stdin; }
 static inline FILE *urja_stdout(void) { return stdout; }
 static inline int urja_lines(void) { return LINES; }

@@ -6,7 +6,7 @@ import Foundation
 /// ncurses is not thread-safe; use one terminal from one thread.
 public final class CursesTerminal: Surface {
     private let screen: OpaquePointer
-    private let window: UnsafeMutablePointer<WINDOW>
+    let window: UnsafeMutablePointer<WINDOW>
     private var attrs: [Style: (attr: attr_t, pair: Int16)] = [:]
     public let usesColour: Bool
     private let inputFD: Int32
@@ -105,8 +105,23 @@ public final class CursesTerminal: Surface {
     public func setCursor(row: Int, col: Int) { cursorAt = (row, col) }
     public func hideCursor() { cursorAt = nil }
 
+    /// Lines holding Devanagari are sent whole when they change (see `ShownRow`); false gives
+    /// curses' plain update of changed cells (the bench measures both).
+    public var wholeLines = true
+    /// What the terminal shows, row by row, since the last `present()`.
+    private var shown: [ShownRow] = []
+
     /// Shows what was drawn since the last call.
     public func present() {
+        let now = (0..<size.rows).map { ShownRow.read(window, row: $0, cols: size.cols) }
+        if wholeLines {
+            if now.count != shown.count || now.first?.cells.count != shown.first?.cells.count {
+                clearok(urja_curscr(), true)  // a new size (or the first frame): all afresh, as at a start
+            } else {
+                blankComplexRows(now: now, shown: shown, cols: size.cols)
+            }
+        }
+        shown = now
         if let (r, c) = cursorAt {
             curs_set(1)
             wmove(window, Int32(r), Int32(c))

@@ -173,6 +173,8 @@ for count in options.counts {
             for _ in text.unicodeScalars { keystroke.time { app.handle(.backspace); app.render(on: surface) } }
         }
     }
+    // The same at 80 x 24 in Hindi through curses: lines sent whole (now) and changed cells only (before).
+    let curses = try [true, false].map { try CursesKeystrokes.run(base, res, runs: options.runs, whole: $0) }
     app.handle(.escape)
     app.render(on: surface)
     for _ in 0..<options.runs {
@@ -248,6 +250,10 @@ for count in options.counts {
     let jobs: [(String, String, Samples, String?)] = [
         ("open_queue", "PIN accepted → her queue drawn (KDF apart)", openQueue, "open_and_queue_ms"),
         ("keystroke", "one search keystroke, screen drawn", keystroke, "keystroke_ms"),
+        ("keystroke_curses", String(format: "Hindi keystroke through curses 80x24, lines whole (%.0f B/key)", curses[0].bytesPerKey),
+         curses[0].samples, nil),
+        ("keystroke_curses_cells", String(format: "the same, changed cells only: before (%.0f B/key)", curses[1].bytesPerKey),
+         curses[1].samples, nil),
         ("durable_save", "durable save of one case", save, "durable_save_ms"),
         ("open_case", "open one case, drawn", openCase, nil),
         ("sp_overview", "SP overview, fresh desk (KDF apart)", overview, "open_and_queue_ms"),

@@ -49,12 +49,18 @@ struct OpenDesk: ParsableCommand {
         } catch {
             CLI.exit(CLI.fail(error, res.strings))
         }
+        // Asked before curses starts: a terminal that lays Devanagari out otherwise gets Hinglish.
+        let probe = TerminalProbe.probe()
         let colour = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         guard let terminal = CursesTerminal(colour: colour) else {
             CLI.exit(Failure(res.strings.text(.cli_noCurses, .en)))
         }
         let app = DeskApp(ctx: ctx)
         app.idleLimit = lockAfter > 0 ? lockAfter * 60 : nil
+        if case .differs = probe {
+            app.hindiBroken = true
+            ctx.say(.terminal_hindiBroken, .warning)
+        }
         app.render(on: terminal)
         terminal.present()
         events: while app.isRunning {

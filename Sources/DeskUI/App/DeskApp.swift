@@ -112,6 +112,7 @@ public final class DeskApp {
     private func apply(_ transition: Transition, asked: Bool = false) {
         let before = top.map(ObjectIdentifier.init)
         defer { if top.map(ObjectIdentifier.init) != before { screenChangedAt = ctx.clock.now() } }
+        defer { adaptToTerminal() }
         switch transition {
         case .stay:
             break
@@ -167,7 +168,25 @@ public final class DeskApp {
 
     // MARK: Drawing
 
-    public func render(on surface: Surface) {
+    /// The terminal lays Devanagari out by other widths than the desk (`TerminalProbe` at start):
+    /// whoever signs in with Hindi gets Hinglish on it, with a word why; F2 still reaches Hindi.
+    public var hindiBroken = false
+    private var adaptedFor: String?
+
+    private func adaptToTerminal() {
+        guard hindiBroken, let user = ctx.user else { adaptedFor = nil; return }
+        guard adaptedFor != user.id else { return }
+        adaptedFor = user.id
+        if ctx.language == .hi {
+            ctx.language = .hinglish
+            ctx.say(.terminal_hindiBroken, .warning)
+        }
+    }
+
+    public func render(on terminal: Surface) {
+        adaptToTerminal()
+        // In Hinglish, Devanagari that a screen draws (her name, what was typed) shows in Roman letters.
+        let surface = ctx.language == .hinglish ? RomanizingSurface(terminal) : terminal
         surface.clear()
         surface.hideCursor()
         let size = surface.size

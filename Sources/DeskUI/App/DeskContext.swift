@@ -183,9 +183,9 @@ public final class DeskContext {
         }
     }
 
-    /// Switches Hindi / English, remembered for the logged-in user.
+    /// Switches हिन्दी → Hinglish → English, remembered for the logged-in user.
     public func toggleLanguage() {
-        language = language.other
+        language = language.next
         savePrefs()
     }
 

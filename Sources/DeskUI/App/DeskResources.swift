@@ -13,7 +13,7 @@ public struct DeskResources: Sendable {
         var help: [Language: String] = [:]
         for lang in Language.allCases {
             json[lang] = try UrjaResources.strings(lang.rawValue)
-            help[lang] = try UrjaResources.help(lang.rawValue)
+            help[lang] = (try? UrjaResources.help(lang.rawValue)) ?? help[.en]
         }
         return DeskResources(strings: try Strings(json: json), keymap: try Keymap(json: UrjaResources.keymap()),
                              help: help)
