@@ -33,7 +33,7 @@ final class PreventionInTmuxTests: TmuxTestCase {
         assertFits(saved)
         tmux.keys("Escape")
         tmux.waitFor("इस माह 1 · 125 तक पहुँच")
-        tmux.keys("F2")                                      // back to English for the next user's login
+        tmux.keys("F2", "F2")                                // back to English (हिन्दी → Hinglish → English) for the next login
         tmux.waitFor("Main menu")
         logout()
         login("spindore", "4444", expect: "District overview")
