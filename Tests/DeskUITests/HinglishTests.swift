@@ -71,6 +71,17 @@ final class HinglishTests: XCTestCase {
         let screen = h.screen
         XCTAssertTrue(screen.contains("sunita varma"), screen)
         XCTAssertFalse(RomanizingSurface.holdsDevanagari(screen), screen)
+        // The cursor stands after the Roman letters, where she is typing, not where the
+        // Devanagari's columns would end.
+        let rows = screen.components(separatedBy: "\n")
+        guard let row = rows.firstIndex(where: { $0.contains("sunita varma") }), let cursor = h.surface.cursor,
+              let start = rows[row].range(of: "sunita varma") else { return XCTFail("no cursor or name:\n\(screen)") }
+        XCTAssertEqual(cursor.row, row)
+        XCTAssertEqual(cursor.col, TextWidth.of(String(rows[row][..<start.upperBound])), "cursor after 'sunita varma'")
+        h.press(.left, .left)  // before "varma" (व and र्मा: two letters as she typed them)
+        _ = h.screen
+        XCTAssertEqual(h.surface.cursor?.col, TextWidth.of(String(rows[row][..<start.lowerBound])) + TextWidth.of("sunita "),
+                       "cursor before 'varma'")
         // Kept as typed: only the screen is romanized.
         h.ctx.language = .hi
         XCTAssertTrue(h.screen.contains("सुनीता वर्मा"), h.screen)

@@ -6,17 +6,37 @@ import DeskModel
 /// romanization is cut with "…", a shorter one padded.
 final class RomanizingSurface: Surface {
     let base: Surface
+    /// What was drawn romanized on each row this frame (column, the Devanagari, its width), so
+    /// that a text field's cursor lands in the romanized text where it stands in the Devanagari.
+    private var spans: [Int: [(col: Int, text: String, width: Int)]] = [:]
 
     init(_ base: Surface) { self.base = base }
 
     var size: TermSize { base.size }
-    func clear() { base.clear() }
-    func setCursor(row: Int, col: Int) { base.setCursor(row: row, col: col) }
+    func clear() {
+        spans = [:]
+        base.clear()
+    }
+
+    /// A cursor inside romanized text moves to the same place in the Roman letters: after the
+    /// romanization of what stands before it (kept within the text's columns).
+    func setCursor(row: Int, col: Int) {
+        guard let span = spans[row]?.last(where: { col >= $0.col && col <= $0.col + $0.width }) else {
+            return base.setCursor(row: row, col: col)
+        }
+        var before = ""
+        for ch in span.text {
+            if TextWidth.of(before + String(ch)) > col - span.col { break }
+            before.append(ch)
+        }
+        base.setCursor(row: row, col: span.col + min(span.width, TextWidth.of(RomanizingSurface.roman(before))))
+    }
     func hideCursor() { base.hideCursor() }
 
     func put(_ text: String, row: Int, col: Int, style: Style) {
         guard RomanizingSurface.holdsDevanagari(text) else { return base.put(text, row: row, col: col, style: style) }
         let width = TextWidth.of(text)
+        spans[row, default: []].append((col, text, width))
         var roman = RomanizingSurface.roman(text)
         while roman.hasSuffix(" "), TextWidth.of(roman) > width { roman.removeLast() }  // padding gives way first
         base.put(TextWidth.fit(roman, to: width), row: row, col: col, style: style)
