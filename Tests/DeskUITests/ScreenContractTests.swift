@@ -113,6 +113,36 @@ final class ScreenContractTests: XCTestCase {
         checkTop("settings")
     }
 
+    /// The screens this session added: awareness events, papers, returns, the paths' forms.
+    func testThePreventionPapersAndPathsScreens() throws {
+        h.login("asha", "1111")
+        h.press(.char("a"))
+        XCTAssertTrue(h.app.top is EventListScreen, h.screen)
+        checkTop("awareness events")
+        h.press(.char("n"))
+        checkTop("awareness event form")
+        h.press(.escape, .escape)
+        let record = try XCTUnwrap(h.ctx.visibleCases.first { $0.stationID == "VJN" && $0.status != .closed })
+        h.openCase(record.number.description)
+        h.press(.function(11))
+        XCTAssertTrue(h.app.top is PaperMenuScreen, h.screen)
+        checkTop("papers")
+        h.press(.escape, .function(3))
+        h.choosePick("Contact: call, visit, message")
+        XCTAssertTrue(h.screen.contains("She was reached"), h.screen)
+        checkTop("contact form")
+        h.press(.escape, .function(8))
+        h.choosePick("Closed")
+        XCTAssertTrue(h.screen.contains("Close the case"), h.screen)
+        checkTop("closure form")
+        h.press(.escape, .escape, .escape)
+        h.logout()
+        h.login("sp", "4444")
+        h.press(.char("t"))
+        XCTAssertTrue(h.app.top is ReturnsScreen, h.screen)
+        checkTop("returns")
+    }
+
     /// The audit log pages and scrolls back up: its keys come from the shared moving keys.
     func testTheAuditLogScrollsBothWays() throws {
         h.login("admin", "9999")
