@@ -62,4 +62,17 @@ final class TraffickingPathTests: XCTestCase {
         XCTAssertEqual(asked.transfers.last?.to, "MHK")
         XCTAssertEqual(asked.transfers.last?.state, .pending)
     }
+
+    /// A pending transfer names its station in the review index (its desk's queue shows the case),
+    /// and no longer once answered.
+    func testAPendingTransferIsKeptInTheIndexLine() throws {
+        var r = makeCase(3)
+        r.consent.sharing = .yes
+        try r.askTransfer(to: "MHK", today: day(29, 11, 2026), by: "asha", at: testNow)
+        let line = SummaryLine.encode(CaseSummary(r))
+        XCTAssertEqual(SummaryLine.decode(Substring(line))?.paths.transferTo, "MHK")
+        try r.answerTransfer(accept: false, by: "meena", at: testNow)
+        XCTAssertNil(SummaryLine.decode(Substring(SummaryLine.encode(CaseSummary(r))))?.paths.transferTo)
+        XCTAssertEqual(r.stationID, "VJN", "declined: the case stays")
+    }
 }
