@@ -87,6 +87,7 @@ struct DemoCare {
         } else {
             paths.fill(&record, counsellorID: counsellorID, rng: &pathRng)
             paths.maybeRequestClosure(&record, rng: &pathRng)
+            paths.maybeTransfer(&record, rng: &pathRng)
         }
         if finalStatus == .closed {
             if record.hasOpenAlert, let at = record.events.map(\.at).max() {

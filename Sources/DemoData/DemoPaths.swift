@@ -39,7 +39,35 @@ struct DemoPaths {
         if let counsellorID { addSafetyPlan(&record, by: counsellorID, rng: &rng) }
         addContacts(&record, rng: &rng)
         if record.dvApplies { addDV(&record, rng: &rng) }
+        if record.incident.category == .trafficking { addTrafficking(&record, rng: &rng) }
         addCompensation(&record, rng: &rng)
+    }
+
+    /// A trafficking case: the AHTU told the day she came (rescued that day or just before), a
+    /// Shakti Sadan of her district, the home investigation some days on, then home or rehabilitation.
+    private func addTrafficking(_ record: inout CaseRecord, rng: inout SeededRandom) {
+        let reported = Day(record.reportedAt)
+        let by = record.deskOfficerID
+        let shelter = record.number.stationCode.hasPrefix("UJN") ? "शक्ति सदन, उज्जैन" : "शक्ति सदन, इंदौर"
+        try? record.updateTrafficking({ $0.ahtuInformed = reported; $0.rescued = reported; $0.shelter = shelter },
+                                      today: today, by: by, at: record.reportedAt.addingTimeInterval(3_600))
+        guard rng.next() % 4 != 0, let home = day(reported, 10 + Int(rng.next() % 15)) else { return }
+        // A girl, or a home found unsafe, goes to rehabilitation; else she goes home, or waits.
+        let outcome: TraffickingOutcome = record.isMinor || rng.next() % 3 == 0 ? .rehabilitated : rng.next() % 2 == 0 ? .repatriated : .pending
+        try? record.updateTrafficking({ $0.homeInvestigation = home; $0.outcome = outcome }, today: today, by: by, at: at(home, &rng))
+    }
+
+    /// Now and then a woman who consented to sharing is handed to another station of the district
+    /// (she moved to her mother's): the transfer waits for that desk's answer.
+    func maybeTransfer(_ record: inout CaseRecord, rng: inout SeededRandom) {
+        guard record.status != .closed, record.consent.sharing == .yes, rng.next() % 25 == 0,
+              let sp = sps[record.stationID], let last = record.events.map(\.at).max() else { return }
+        let others = sps.filter { $0.value == sp && $0.key != record.stationID }.keys.sorted()
+        guard !others.isEmpty else { return }
+        let to = others[Int(rng.next() % UInt64(others.count))]
+        let on = Day(last).adding(days: 1 + Int(rng.next() % 3))
+        guard on <= today else { return }
+        try? record.askTransfer(to: to, today: on, by: record.deskOfficerID, at: at(on, &rng))
     }
 
     private func addSafetyPlan(_ record: inout CaseRecord, by: String, rng: inout SeededRandom) {

@@ -63,6 +63,17 @@ final class DemoPathsStoryTests: XCTestCase {
             if after.contains(where: { $0 > c.day }) { fail("a path went on after the closure") }
         }
         if !r.closures.isEmpty, r.status != .closed { fail("a closure on a case not closed") }
+        if let t = r.trafficking {
+            if r.incident.category != .trafficking { fail("trafficking path outside a trafficking case") }
+            inRange(t.ahtuInformed, "AHTU"); inRange(t.rescued, "rescue"); inRange(t.homeInvestigation, "home investigation")
+            if !t.consistent { fail("repatriated before the home investigation") }
+            if r.isMinor, t.outcome == .repatriated { fail("a child sent home without the CWC's rehabilitation") }
+        }
+        for t in r.transfers {
+            inRange(t.asked, "transfer")
+            if r.consent.sharing != .yes { fail("a transfer without her sharing consent") }
+            if t.to == r.stationID, t.state == .pending { fail("a transfer to her own station") }
+        }
         if let q = r.closureRequest {
             if r.status == .closed { fail("a closure request on a closed case") }
             if !r.closureNeedsApproval { fail("a closure request where none is needed") }
@@ -98,6 +109,8 @@ final class DemoPathsStoryTests: XCTestCase {
         XCTAssertGreaterThan(count(cases) { $0.entitlements.compensation.paid != nil }, 0, "compensation paid")
         XCTAssertGreaterThan(count(vjn) { !($0.closure?.followUpsDone.isEmpty ?? true) }, 0, "closure with follow-ups")
         XCTAssertGreaterThan(count(vjn) { $0.closure?.approvedBy == "spindore" }, 0, "closure approved by the SP")
+        XCTAssertGreaterThan(count(cases) { $0.trafficking?.homeInvestigation != nil }, 0, "trafficking path")
+        XCTAssertGreaterThan(count(cases) { $0.transfers.last?.state == .pending }, 0, "a transfer waiting for an answer")
         XCTAssertGreaterThan(count(cases) { $0.closureRequest != nil && $0.status != .closed && ["VJN", "BGN", "MHW", "SNW"].contains($0.stationID) }, 0,
                              "a closure waiting for spindore")
     }
