@@ -10,10 +10,13 @@ struct DemoCare {
     /// Station ID → the counsellor who works there.
     let counsellors: [String: String]
     let today: Day
+    /// The paths beside the counselling (safety plan, contacts, DV Act, compensation, closure).
+    let paths: DemoPaths
 
     static let groups = ["जय माँ अंबे समूह", "उजाला स्व-सहायता समूह", "सखी समूह", "नई किरण समूह", "लक्ष्मी समूह"]
 
-    func fill(_ record: inout CaseRecord, rng: inout SeededRandom) {
+    /// `pathRng` is the paths' own stream: without the paths, the history is what it was.
+    func fill(_ record: inout CaseRecord, rng: inout SeededRandom, pathRng: inout SeededRandom) {
         let reported = Day(record.reportedAt)
         let age = today.days(since: reported)
         let by = record.deskOfficerID
@@ -23,6 +26,7 @@ struct DemoCare {
             // No counsellor at her station: only the legal track.
             addProsecution(&record, rng: &rng)
             reportToCWC(&record, rng: &rng)
+            paths.fill(&record, counsellorID: nil, rng: &pathRng)
             return
         }
         let problems = DemoStory.problems(record)
@@ -76,6 +80,16 @@ struct DemoCare {
         addProsecution(&record, rng: &rng)
         reportToCWC(&record, rng: &rng)
         if finalStatus == .closed {
+            // Her paths ended a little after her last session, before the case was closed.
+            var p = paths
+            p.today = min(today, Day(record.events.map(\.at).max() ?? record.reportedAt).adding(days: 5))
+            p.fill(&record, counsellorID: counsellorID, rng: &pathRng)
+        } else {
+            paths.fill(&record, counsellorID: counsellorID, rng: &pathRng)
+            paths.maybeRequestClosure(&record, rng: &pathRng)
+            paths.maybeTransfer(&record, rng: &pathRng)
+        }
+        if finalStatus == .closed {
             if record.hasOpenAlert, let at = record.events.map(\.at).max() {
                 try? record.closeAlert(note: "टेली-मानस 14416 से बात कराई, सुरक्षा योजना बनाई", by: counsellorID, at: at.addingTimeInterval(3_600))
             }
@@ -96,7 +110,7 @@ struct DemoCare {
                 }
                 try? record.putStep(step, by: counsellorID, at: max(closedAt, last))
             }
-            record.setStatus(.closed, by: by, at: max(closedAt, last))
+            paths.close(&record, at: max(closedAt, last), by: by, rng: &pathRng)
         }
     }
 

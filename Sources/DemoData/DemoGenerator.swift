@@ -32,7 +32,8 @@ public struct DemoGenerator {
     /// The cases, in creation order. Dates fall within the year before the clock's today. Each
     /// case fits its category (`DemoStory`); its sessions are logged by the counsellor of its own
     /// station (`counsellors`: station ID → user ID); a station without one has no counselling.
-    public func cases(stations: [Station], deskOfficers: [String: String], counsellors: [String: String] = [:]) -> [CaseRecord] {
+    public func cases(stations: [Station], deskOfficers: [String: String], counsellors: [String: String] = [:],
+                      sps: [String: String] = [:]) -> [CaseRecord] {
         guard !stations.isEmpty else { return [] }
         var rng = SeededRandom(seed: seed)
         let now = clock.now()
@@ -97,13 +98,15 @@ public struct DemoGenerator {
         var out: [CaseRecord] = []
         // The care history draws on its own stream, so that the women themselves stay as they were.
         var careRng = SeededRandom(seed: seed &+ 0x9E37_79B9)
-        let care = DemoCare(counsellors: counsellors, today: Day(now))
+        // The paths (safety plan, contacts, DV Act, compensation, closure) on a stream of their own.
+        var pathRng = SeededRandom(seed: seed &+ 0x0014_9A75)
+        let care = DemoCare(counsellors: counsellors, today: Day(now), paths: DemoPaths(today: Day(now), now: now, sps: sps))
         for (date, var record) in drafts.sorted(by: { $0.0 < $1.0 }) {
             let year = Day(date).year
             let number = CaseNumber.next(stationCode: record.number.stationCode, year: year, existing: numbers)
             numbers.append(number)
             record.number = number
-            care.fill(&record, rng: &careRng)
+            care.fill(&record, rng: &careRng, pathRng: &pathRng)
             out.append(record)
         }
         return out
@@ -112,14 +115,15 @@ public struct DemoGenerator {
     /// The cases of a directory: each station's first desk officer takes its intakes, and its
     /// first counsellor logs its sessions.
     public func cases(directory: Directory) -> [CaseRecord] {
-        var officers: [String: String] = [:], counsellors: [String: String] = [:]
+        var officers: [String: String] = [:], counsellors: [String: String] = [:], sps: [String: String] = [:]
         for user in directory.users {
             for id in user.stationIDs {
                 if user.role == .deskOfficer, officers[id] == nil { officers[id] = user.id }
                 if user.role == .counsellor, counsellors[id] == nil { counsellors[id] = user.id }
+                if user.role == .sp, sps[id] == nil { sps[id] = user.id }
             }
         }
-        return cases(stations: directory.stations, deskOfficers: officers, counsellors: counsellors)
+        return cases(stations: directory.stations, deskOfficers: officers, counsellors: counsellors, sps: sps)
     }
 
     private func pick<T>(_ list: [T], _ rng: inout SeededRandom) -> T {

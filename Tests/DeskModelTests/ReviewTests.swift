@@ -151,6 +151,12 @@ final class ReportTests: XCTestCase {
                     || r.screenings.contains { inP($0.screening.day) }
                     || r.plan.contains { inP($0.referralDay) || inP($0.completed) || inP($0.joined) }
                     || inP(r.prosecution.firDay) || inP(r.prosecution.chargeSheetDay)
+                    // The paths (issue 14, in the demo since): the last contact that reached her, the
+                    // safety plan and its reviews, the closure in force, DV orders, compensation.
+                    || inP(r.contacts.filter(\.reached).map(\.day).max()) || inP(r.safetyPlan?.made)
+                    || (r.safetyPlan?.reviewed ?? []).contains(where: inP) || inP(r.status == .closed ? r.closures.last?.day : nil)
+                    || (r.dv?.orders ?? []).contains { inP($0.day) }
+                    || inP(r.entitlements.compensation.applied) || inP(r.entitlements.compensation.paid)
                     || Report.missedDeadline(CaseSummary(r), in: p, today: day(29, 11, 2026))
                 guard touched else { continue }
                 if r.consent.statistics != .yes { leftOut += 1; continue }

@@ -42,6 +42,8 @@ public enum ValidationError: String, Error, Equatable, Sendable, CaseIterable {
     case closureWithChargeSheet
     /// The paths (issue 14): each rule's message at the field it concerns.
     case reviewBeforePlan, noSafetyPlan, notDVCase, paidBeforeApplied, checkNotDone, pathRefused
+    /// Trafficking: she is not sent home before the home investigation; transfer: not to her own station.
+    case repatriationWithoutHomeInvestigation, sameStation
     /// An awareness event reached somebody: women, men or children.
     case nobodyReached
 }
@@ -64,6 +66,8 @@ extension ValidationError {
         case .checklistIncomplete: self = .checkNotDone
         case .dayInFuture: self = .futureDate
         case .noSharingConsent: self = .sharingConsentNeeded
+        case .repatriationWithoutHomeInvestigation: self = .repatriationWithoutHomeInvestigation
+        case .sameStation: self = .sameStation
         default: self = .pathRefused
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The entry forms of the case's paths (issue 14), each over the `EntryForm` every entry uses
 /// (drafted at every key, checked at the field): a contact, the safety plan and its review, the
-/// DV Act's path, compensation and entitlements, and the closure.
+/// DV Act's path, compensation and entitlements, the closure, the trafficking path and a transfer.
 enum PathEntries {
     static func yes(_ key: String, required: Bool = false) -> EntryField { .choice(key, Answer.self, empty: !required, required: required) }
 
@@ -33,6 +33,12 @@ enum PathEntries {
             let checks = extra.isEmpty ? ClosureCheck.allCases.map { "check." + $0.rawValue } : extra
             return [EntryField("day", .date, required: true), .choice("closureReason", ClosureReason.self, empty: true, required: true)]
                 + checks.map { yes($0, required: true) }
+        case .trafficking:
+            return [EntryField("ahtuDay", .date), EntryField("rescueDay", .date), EntryField("shelterName", .text(maxLength: 80)),
+                    EntryField("homeInvestigationDay", .date), .choice("traffickingOutcome", TraffickingOutcome.self, required: true)]
+        case .transfer:
+            // The stations it may go to (the directory's, not her own), fixed when the form was made.
+            return [EntryField("toStation", .choice(listKey: "station", options: extra, allowsEmpty: true), required: true)]
         default: return []
         }
     }
@@ -72,6 +78,10 @@ enum PathEntries {
                 form["closureReason"] = c.reason.rawValue
                 for check in c.checks { form["check." + check.rawValue] = Answer.yes.rawValue }
             }
+        case .trafficking:
+            let t = record.trafficking ?? TraffickingTrack()
+            form["ahtuDay"] = d(t.ahtuInformed); form["rescueDay"] = d(t.rescued); form["shelterName"] = t.shelter
+            form["homeInvestigationDay"] = d(t.homeInvestigation); form["traffickingOutcome"] = t.outcome.rawValue
         default: break
         }
     }
@@ -89,6 +99,16 @@ enum PathEntries {
             if !record.dvApplies { return .notDVCase }
         case (.compensation, "compPaid"):
             if let paid = form.day("compPaid"), form.day("compApplied").map({ $0 > paid }) ?? true { return .paidBeforeApplied }
+        case (.trafficking, "ahtuDay"):
+            if !record.traffickingApplies { return .pathRefused }
+        case (.trafficking, "traffickingOutcome"):
+            // She is not sent back to where she was sold before the home investigation.
+            if form.text(key) == TraffickingOutcome.repatriated.rawValue, form.day("homeInvestigationDay") == nil {
+                return .repatriationWithoutHomeInvestigation
+            }
+        case (.transfer, "toStation"):
+            if record.consent.sharing != .yes { return .sharingConsentNeeded }
+            if form.text(key) == record.stationID { return .sameStation }
         case (.closure, _) where key.hasPrefix("check."):
             if form.text(key) != Answer.yes.rawValue { return .checkNotDone }
         default: break
@@ -144,6 +164,14 @@ enum PathEntries {
             } else {
                 try r.close(closure, approverRole: role, at: now)
             }
+        case .trafficking:
+            try r.updateTrafficking({ t in
+                t.ahtuInformed = d("ahtuDay"); t.rescued = d("rescueDay"); t.shelter = form.text("shelterName")
+                t.homeInvestigation = d("homeInvestigationDay")
+                t.outcome = TraffickingOutcome(rawValue: form.text("traffickingOutcome")) ?? .pending
+            }, today: today, by: by, at: now)
+        case .transfer:
+            try r.askTransfer(to: form.text("toStation"), today: today, by: by, at: now)
         default: break
         }
         return r

@@ -3,5 +3,6 @@
 public enum PathError: String, Error, Sendable, CaseIterable {
     case caseClosed, caseNotClosed, noSafetyPlan, reviewBeforePlan, dayInFuture, noReason, checklistIncomplete,
          approvalNeeded, approverNotSupervisor, noSharingConsent, sameStation, transferNotPending, notDVCase,
-         paidBeforeApplied, duplicateOrder
+         paidBeforeApplied, duplicateOrder,
+         notTraffickingCase, repatriationWithoutHomeInvestigation
 }

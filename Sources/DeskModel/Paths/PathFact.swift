@@ -13,6 +13,7 @@ public enum PathFact: Codable, Hashable, Sendable {
     case dvBreach(Day)
     case entitlement(applied: Day?, paid: Day?)
     case transferAsked(to: String)
+    case trafficking(TraffickingOutcome)
     case transferAnswered(to: String, TransferState)
 
     /// Codes and days only, as the other events' lines are.
@@ -29,6 +30,7 @@ public enum PathFact: Codable, Hashable, Sendable {
         case .dvBreach(let d): return "s.31 · \(d)"
         case let .entitlement(applied, paid): return [applied.map { "applied \($0)" }, paid.map { "paid \($0)" }].compactMap { $0 }.joined(separator: " · ")
         case .transferAsked(let to): return "→ \(to)"
+        case .trafficking(let o): return o.rawValue
         case let .transferAnswered(to, state): return "\(state.rawValue) · \(to)"
         }
     }

@@ -21,6 +21,8 @@ public struct PathFacts: Codable, Hashable, Sendable {
     public var compensationPaid: Day?
     /// The desk asked to close the case; the SP's approval is awaited.
     public var closureRequested = false
+    /// The station a pending transfer waits at: its desk sees the case in its queue to answer it.
+    public var transferTo: String?
 
     public init() {}
 
@@ -37,6 +39,7 @@ public struct PathFacts: Codable, Hashable, Sendable {
         compensationApplied = r.entitlements.compensation.applied
         compensationPaid = r.entitlements.compensation.paid
         closureRequested = r.closureRequest != nil && r.status != .closed
+        transferTo = r.transfers.last.flatMap { $0.state == .pending ? $0.to : nil }
     }
 
     /// A day of the path has passed without what was due: the safety plan's review (open case),
@@ -71,6 +74,7 @@ public struct PathFacts: Codable, Hashable, Sendable {
         put("ca", Self.d(compensationApplied))
         put("cp", Self.d(compensationPaid))
         put("rq", closureRequested ? "1" : "")
+        put("tt", transferTo ?? "")
         return parts.joined(separator: ";")
     }
 
@@ -94,6 +98,7 @@ public struct PathFacts: Codable, Hashable, Sendable {
             case "ca": guard let x = day() else { return nil }; compensationApplied = x
             case "cp": guard let x = day() else { return nil }; compensationPaid = x
             case "rq": closureRequested = v.elementsEqual([49])
+            case "tt": transferTo = v.isEmpty ? nil : SummaryLine.text(v)
             default: continue  // a key from a newer desk: ignored, not an error
             }
         }

@@ -19,3 +19,21 @@ public struct TraffickingTrack: Codable, Hashable, Sendable {
     /// Repatriation waits for the home investigation (she is not sent back to where she was sold).
     public var consistent: Bool { outcome != .repatriated || homeInvestigation != nil }
 }
+
+extension CaseRecord {
+    /// The trafficking path applies to a trafficking case, or once anything of it was recorded.
+    public var traffickingApplies: Bool { incident.category == .trafficking || trafficking != nil }
+
+    /// Changes the trafficking path; days must not be in the future, and she is not repatriated
+    /// before the home investigation.
+    public mutating func updateTrafficking(_ change: (inout TraffickingTrack) -> Void, today: Day, by: String, at: Date) throws(PathError) {
+        guard status != .closed else { throw .caseClosed }
+        guard traffickingApplies else { throw .notTraffickingCase }
+        var t = trafficking ?? TraffickingTrack()
+        change(&t)
+        guard [t.ahtuInformed, t.rescued, t.homeInvestigation].compactMap({ $0 }).allSatisfy({ $0 <= today }) else { throw .dayInFuture }
+        guard t.consistent else { throw .repatriationWithoutHomeInvestigation }
+        trafficking = t
+        note(.trafficking, by: by, at: at, .path(.trafficking(t.outcome)))
+    }
+}

@@ -51,7 +51,8 @@ public struct CaseQuery: Equatable, Sendable {
     }
 
     func matches<C: ListedCase>(_ record: C, needle: Needle, nameKeys: (C) -> [String]) -> Bool {
-        if let stationID, record.stationID != stationID { return false }
+        // A case with a transfer pending to this station is in its queue too, to be answered.
+        if let stationID, record.stationID != stationID, record.listedSummary.paths.transferTo != stationID { return false }
         if let status, record.status != status { return false }
         return needle.matches(record, nameKeys: nameKeys)
     }

@@ -10,7 +10,13 @@ extension DeskContext {
     /// Whole records of the cases the logged-in user may see (every one decoded: not for screens).
     public var visibleCases: [CaseRecord] {
         guard let user else { return [] }
-        return cases.filter { Access.allows(user, .viewCases, stationID: $0.stationID) }
+        return cases.filter { Self.sees(user, $0.stationID, transferTo: $0.transfers.last.flatMap { $0.state == .pending ? $0.to : nil }) }
+    }
+
+    /// She sees a case of her station, and one a transfer (made with its woman's sharing consent)
+    /// waits to be answered at her station.
+    static func sees(_ user: User, _ stationID: String, transferTo: String?) -> Bool {
+        Access.allows(user, .viewCases, stationID: stationID) || transferTo.map { Access.allows(user, .viewCases, stationID: $0) } == true
     }
 
     /// The listings of the cases the logged-in user may see: what the screens list.
@@ -18,7 +24,7 @@ extension DeskContext {
         guard let user else { return [] }
         let all = listings
         return reviewCache.value(ReviewCache.visibleListings, reviewKey) {
-            all.filter { Access.allows(user, .viewCases, stationID: $0.stationID) }
+            all.filter { Self.sees(user, $0.stationID, transferTo: $0.summary.paths.transferTo) }
         }
     }
 

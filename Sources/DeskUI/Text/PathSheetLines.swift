@@ -68,6 +68,15 @@ enum PathSheetLines {
             if let s = e.shelter { row(.path_shelter, s.description) }
         }
 
+        if let t = r.trafficking {
+            head(.path_trafficking)
+            row(.path_ahtu, day(t.ahtuInformed))
+            row(.path_rescued, day(t.rescued))
+            row(.path_shelterName, t.shelter)
+            row(.path_homeInvestigation, day(t.homeInvestigation))
+            row(.path_traffickingOutcome, ctx.label(t.outcome), t.outcome == .pending ? .normal : .ok)
+        }
+
         if let t = r.transfers.last {
             head(.path_transfer)
             row(.path_transferTo, ctx.words.stationName(t.to) + "  " + ctx.t(.dynamic("timeline.transfer." + t.state.rawValue)))

@@ -77,6 +77,7 @@ enum TimelineLines {
         case .dvOrders(let n): return ["\(n)"]
         case let .entitlement(applied, paid): return [applied, paid].compactMap { $0?.description }
         case .transferAsked(let to): return ["→ " + w.stationName(to)]
+        case .trafficking(let outcome): return [w.label(outcome)]
         case let .transferAnswered(to, state): return [w.t(.dynamic("timeline.transfer." + state.rawValue)), w.stationName(to)]
         }
     }

@@ -16,7 +16,7 @@ extension CaseDetailScreen {
         if Access.allows(ctx.user, .addRemark, stationID: r.stationID) { out.append("remark") }
         out += pathOptions(r, ctx: ctx)
         let first: [DetailTab: [String]] = [.counselling: ["session", "phq9", "gad7", "safetyPlan", "safetyReview", "contact"],
-                                            .plan: ["step"], .legal: ["prosecution", "dv", "compensation"], .timeline: ["remark"]]
+                                            .plan: ["step"], .legal: ["prosecution", "dv", "trafficking", "compensation", "transfer", "transferAccept", "transferDecline"], .timeline: ["remark"]]
         let preferred = first[tab] ?? []
         return out.filter { preferred.contains($0) } + out.filter { !preferred.contains($0) }
     }
@@ -46,12 +46,14 @@ extension CaseDetailScreen {
                 prompt = Prompt(.remark, titleKey: .remark_prompt, hintKey: .remark_hint, fields: [(nil, "", 200)])
                 return .stay
             }
+            if code == "transferAccept" || code == "transferDecline" { return answerTransfer(record, accept: code == "transferAccept", ctx: ctx) }
             guard let kind = EntryKind(rawValue: code) else { return .stay }
             if record.status == .closed, kind != .prosecution, kind != .contact {
                 ctx.say(.error_caseClosed, .error)
                 return .stay
             }
-            tab = kind == .step ? .plan : [.prosecution, .dv, .compensation, .closure].contains(kind) ? .legal : .counselling
+            if kind == .transfer { return transferForm(record, ctx: ctx) }
+            tab = kind == .step ? .plan : [.prosecution, .dv, .compensation, .closure, .trafficking].contains(kind) ? .legal : .counselling
             return .push(EntryScreen(form: .blank(kind, for: record, partnerIDs: ctx.partners.map(\.id), partnerKinds: Self.partnerKinds(ctx), clock: ctx.clock),
                                      ctx: ctx))
         }
