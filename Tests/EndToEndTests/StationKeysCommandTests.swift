@@ -40,6 +40,8 @@ final class StationKeysCommandTests: XCTestCase {
         let thanaInit = try Binary.run(["sync", "init", "--store", thana.path, "--user", "admin", "--role", "thana", "--station", "VJN",
                                         "--listen", "tcp://127.0.0.1:22996", "--gui-port", "18996"], stdin: "9999\n")
         XCTAssertEqual(thanaInit.status, 0, thanaInit.stderr)
+        let verifyThana = try Binary.run(["verify", "--store", thana.path, "--user", "admin"], stdin: "9999\n")
+        XCTAssertEqual(verifyThana.status, 0, verifyThana.stdout + verifyThana.stderr)
 
         // The district's cases, by station (read in the model with the admin's key).
         let signed = SignIn.attempt(try CaseStore.open(at: district), name: "admin", secret: "9999", now: Date(), via: "test")
@@ -71,6 +73,9 @@ final class StationKeysCommandTests: XCTestCase {
         // Taking in the station folders there: MHW's files are refused plainly.
         let pull = try Binary.run(["sync", "pull", "--store", thana.path, "--user", "asha"], stdin: "1111\n")
         XCTAssertTrue((pull.stdout + pull.stderr).contains("station mhw's own key"), pull.stdout + pull.stderr)
+        // Both stores check out as a whole (before the thief's files: verify at the district).
+        let verify = try Binary.run(["verify", "--store", district.path, "--user", "admin"], stdin: "9999\n")
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
         // rekha works at MHW: no copy of VJN's key, so no sign-in at VJN's thana.
         XCTAssertEqual(try Binary.run(["cases", "--store", thana.path, "--user", "rekha"], stdin: "6666\n").status, 2)
     }

@@ -134,6 +134,38 @@ final class StationKeyTests: XCTestCase {
         XCTAssertEqual(report.problems, [])
         XCTAssertEqual(try a.reload(atD.id).map(FlatRecord.init), try FlatRecord(atD))
     }
+
+    /// A station shared before the first station key keeps the store's key; one shared after gets its own.
+    func testStationsSharedBeforeKeepTheStoresKey() throws {
+        var dir = directory()
+        dir.users = try users()
+        let root = tempFolder().appendingPathComponent("D")
+        _ = try CaseStore.createEncrypted(at: root, directory: dir, secrets: pins, clock: Clock(date: testNow), rounds: 1000)
+        let admin = try signIn(root, "admin")
+        try admin.shareStation("VJN", role: .district, numberSuffix: "D")
+        let old = sampleCase(1)
+        try admin.save(old)
+        XCTAssertFalse(try admin.makeStationKey("VJN"), "its folder holds files sealed with the store's key")
+        XCTAssertTrue(try admin.makeStationKey("MHW"))
+        try admin.shareStation("MHW", role: .district, numberSuffix: "D")
+        let newer = sampleCase(2), mhw = sampleCase(3, station: "MHW", code: "IND-MHW")
+        try admin.save(newer)
+        try admin.save(mhw)
+        let storeKey = try XCTUnwrap(admin.loadKeyRing()).unlock(user: "admin", secret: pins["admin"] ?? "")
+        for (station, record, underStoreKey) in [("VJN", old, true), ("VJN", newer, true), ("MHW", mhw, false)] {
+            let file = try replicaFile(admin, station, record.id)
+            let place = "sync/\(station.lowercased())/cases/\(record.id.uuidString)/" + file.lastPathComponent
+            XCTAssertEqual((try? Sealer(key: storeKey).open(Data(contentsOf: file), binding: place)) != nil, underStoreKey, place)
+        }
+        let report = admin.takeInReplicas()
+        XCTAssertEqual(report.problems, [])
+        // A rotation of the store's key keeps each station's key, its escrow sealed again.
+        let before = try XCTUnwrap(admin.stationKey("MHW")).withUnsafeBytes { Data($0) }
+        let rotated = try admin.rotateKey(adminID: "admin", secret: pins["admin"] ?? "", rounds: 1000).store
+        XCTAssertEqual(rotated.stationKey("MHW")?.withUnsafeBytes { Data($0) }, before)
+        XCTAssertNotNil(rotated.reload(mhw.id))
+        XCTAssertEqual(rotated.takeInReplicas().problems, [])
+    }
 }
 
 private func replicaFile(_ store: CaseStore, _ station: String, _ id: UUID) throws -> URL {
