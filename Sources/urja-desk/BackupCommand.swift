@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskModel
+import DeskUI
 import Foundation
 
 /// Reads the passphrase: the first line of standard input (so that it never shows in a process list).
@@ -14,6 +15,8 @@ struct BackupCommand: ParsableCommand {
 
     @OptionGroup var storeOption: StoreOption
     @Option(help: "The backup file to write.") var to: String
+    @Option(help: "Only this station, for its thana PC: its cases and folder, sealed with its own key, and the copies of that key its users hold (no other key of the district).")
+    var station: String?
 
     func run() throws {
         let res = try CLI.resources()
@@ -25,6 +28,11 @@ struct BackupCommand: ParsableCommand {
         let passphrase = readPassphrase()
         do {
             guard passphrase.count >= Backup.shortestPassphrase else { throw Backup.Problem.passphraseTooShort }
+            if let station {
+                session.audit(.export, detail: "backup station " + station)
+                try backUpStation(station, store, passphrase, s)
+                return
+            }
             session.audit(.export, detail: "backup")
             let made = try Backup.make(store, passphrase: passphrase, now: CLI.clock.now())
             try DurableFile.write(made.data, to: URL(fileURLWithPath: to))
@@ -34,6 +42,24 @@ struct BackupCommand: ParsableCommand {
         } catch {
             CLI.exit(Failure(s.text(.cli_writeFailed, .en, to), code: 2))
         }
+    }
+}
+
+extension BackupCommand {
+    /// The station's own store, made in a folder beside the backup file, written as a backup, removed.
+    func backUpStation(_ station: String, _ store: CaseStore, _ passphrase: String, _ s: Strings) throws {
+        let target = URL(fileURLWithPath: to)
+        let work = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).station")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let made: (store: CaseStore, recovery: String)
+        do {
+            made = try store.makeStationStore(station, at: work, now: CLI.clock.now())
+        } catch CaseStore.StationStoreProblem.noStationKey {
+            CLI.exit(Failure(s.text(.cli_noStationKey, .en, station), code: 64))
+        }
+        let backup = try Backup.make(made.store, passphrase: passphrase, now: CLI.clock.now())
+        try DurableFile.write(backup.data, to: target)
+        print(s.text(.cli_stationBackupMade, .en, station, backup.files, to, made.recovery))
     }
 }
 

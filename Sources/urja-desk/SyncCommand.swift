@@ -63,6 +63,9 @@ struct SyncInit: ParsableCommand {
     @Option(help: "Where Syncthing listens for its peers.") var listen = "tcp://0.0.0.0:22000"
     @Option(name: .customLong("gui-port"), help: "Syncthing's GUI and REST API port, on 127.0.0.1 only.") var guiPort = 8384
     @Flag(help: "Global and local discovery and relays on (off for a closed police network).") var discovery = false
+    @Flag(name: .customLong("station-keys"),
+          help: "Give each station not yet shared here its own data key (the SP's office): a thana PC then holds only its own (backup --station).")
+    var stationKeys = false
 
     func run() throws {
         let s = try CLI.resources().strings
@@ -73,6 +76,7 @@ struct SyncInit: ParsableCommand {
         for st in stations where !known.contains(st) { CLI.exit(Failure(s.text(.sync_unknownStation, .en, st), code: 64)) }
         if let suffix, !MachineIdentity.validSuffix(suffix) { CLI.exit(Failure(s.text(.sync_suffixBad, .en), code: 64)) }
         var machine = session.store.loadMachine() ?? MachineIdentity()
+        if stationKeys { for st in stations where !(machine.stations.contains(st)) { try session.store.makeStationKey(st) } }
         for st in stations { machine = try session.store.shareStation(st, role: role, numberSuffix: suffix ?? machine.numberSuffix) }
         let home = SyncSettings.home(of: session.store)
         if !FileManager.default.fileExists(atPath: home.appendingPathComponent("cert.pem").path) {

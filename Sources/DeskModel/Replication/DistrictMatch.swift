@@ -29,6 +29,7 @@ extension CaseStore {
     /// The district's matching key, from the data key; nil on a plain store or without the key.
     var matchKey: SymmetricKey? {
         guard let sealer else { return meta.encrypted ? nil : SymmetricKey(data: Data("urja plain store match".utf8)) }
+        if let kept = keptMatchKey { return kept }
         return HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: sealer.raw), info: Data("urja district match v1".utf8),
                                       outputByteCount: 32)
     }

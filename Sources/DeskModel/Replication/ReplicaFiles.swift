@@ -45,7 +45,7 @@ extension CaseStore {
         encoder.outputFormat = .binary
         var data = try encoder.encode(value)
         if meta.encrypted {
-            guard let sealer else { throw StoreError.writeFailed(path: url.path) }
+            guard let sealer = try? replicaSealer(for: url) else { throw StoreError.writeFailed(path: url.path) }
             data = try sealer.seal(data, binding: replicaBinding(url))
         }
         return data
@@ -54,7 +54,8 @@ extension CaseStore {
     func decodeReplica<T: Decodable>(_ type: T.Type, at url: URL) throws -> T {
         var data = try Data(contentsOf: url)
         if meta.encrypted {
-            guard let sealer else { throw Sealer.Problem.cannotOpen }
+            // Its station's key (StationKeys); a station this store holds no key for is refused as such.
+            guard let sealer = try replicaSealer(for: url) else { throw Sealer.Problem.cannotOpen }
             data = try sealer.open(data, binding: replicaBinding(url))
         }
         return try PropertyListDecoder().decode(T.self, from: data)

@@ -63,6 +63,7 @@ extension CaseStore {
             guard let sealer, var ring = loadKeyRing() else { throw PINChangeProblem.locked }
             try ring.rewrap(user: directory.users[i].id, key: sealer.key, newSecret: newSecret, rounds: rounds)
             try saveKeyRing(ring)
+            try giveStationCopies(to: directory.users[i], secret: newSecret, replace: true, rounds: rounds)
         }
         directory.users[i].pin = try PinHash.make(pin: newSecret, rounds: rounds)
         directory.users[i].mustChangePIN = mustChange
@@ -76,5 +77,6 @@ extension CaseStore {
         guard sealer != nil, var ring = loadKeyRing() else { throw PINChangeProblem.locked }
         guard ring.users.removeValue(forKey: userID.lowercased()) != nil else { throw PINChangeProblem.unknownUser }
         try saveKeyRing(ring)
+        try revokeStationCopies(userID: userID)
     }
 }

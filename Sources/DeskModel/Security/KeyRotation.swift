@@ -98,6 +98,8 @@ extension CaseStore {
             try DurableFile.write(try fresh.seal(plain, binding: place), to: url)
         }
         try rotated.writeSealed(retired, to: retiredKeysURL)
+        // Each station keeps its own key; its escrow is sealed again under the store's new one.
+        try resealStationEscrows(from: old, to: fresh)
         // The index is derived: made again with the new key when the desk next opens.
         try? DurableFile.remove(root.appendingPathComponent("index.tsv"))
         // The new ring takes the old one's place in one rename; then the rotation is over.

@@ -105,6 +105,9 @@ public enum SignIn {
             // A store of an older format is brought up to date with the key just opened (after the
             // check: an upgrade must never seal over a directory someone changed).
             if let upgraded = try? opened.upgradedIfNeeded() { opened = upgraded }
+            // Her copies of the keys of the stations she works at, made the first time she signs in
+            // after a station got its own key (what a thana PC's store is made of).
+            try? opened.giveStationCopies(to: user, secret: secret)
         } else if !user.pin.matches(secret) {
             return Result(outcome: failed("wrong secret"))
         }

@@ -31,7 +31,7 @@ public enum Backup {
     /// Folders and files of a store that a backup holds (the index is rebuilt, damaged/ and
     /// exports/ are left out).
     static let folders = ["cases", "directives", "events", "drafts", "prefs", "locks", "numbers"]
-    static let files = ["store.plist", "directory.plist", "directory.digest", "settings.plist", "keys.plist"]
+    static let files = ["store.plist", "directory.plist", "directory.digest", "settings.plist", "keys.plist", "station-keys.plist"]
 
     public static func make(_ store: CaseStore, passphrase: String, rounds: Int = PinHash.defaultRounds, now: Date) throws -> (data: Data, files: Int) {
         guard passphrase.count >= shortestPassphrase else { throw Problem.passphraseTooShort }

@@ -70,6 +70,8 @@ extension CaseStore {
         case CaseFileProblem.nameMismatch: return "file name does not match the case inside"
         case Sealer.Problem.cannotOpen: return "cannot be opened with the store's key (altered or damaged)"
         case Sealer.Problem.notSealed: return "not sealed, in an encrypted store"
+        case StationKeys.Problem.noKeyForStation(let station):
+            return "sealed with station \(station)'s own key, which this machine does not hold (not its station)"
         case DecodingError.dataCorrupted: return "not a readable property list"
         case DecodingError.keyNotFound(let key, _): return "missing field \(key.stringValue)"
         case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
