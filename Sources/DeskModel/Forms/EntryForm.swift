@@ -121,7 +121,7 @@ public struct EntryForm: Codable, Hashable, Sendable {
         case .prosecution: return ProsecutionEntry.crossCheck(self, key)
         case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer:
             guard let record else { return nil }
-            return PathEntries.crossCheck(self, key, record: record, role: nil)
+            return PathEntries.crossCheck(self, key, record: record)
         case .event: return EventEntry.crossCheck(self, key)
         }
     }

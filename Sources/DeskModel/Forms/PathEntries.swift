@@ -87,7 +87,7 @@ enum PathEntries {
     }
 
     /// Checks across fields, and the rules of the path (shown at the field they concern).
-    static func crossCheck(_ form: EntryForm, _ key: String, record: CaseRecord, role: Role?) -> ValidationError? {
+    static func crossCheck(_ form: EntryForm, _ key: String, record: CaseRecord) -> ValidationError? {
         switch (form.kind, key) {
         case (.safetyPlan, "reviewDue"):
             if let due = form.day("reviewDue"), let made = form.day("made"), due <= made { return .reviewBeforePlan }
