@@ -82,7 +82,7 @@ final class Harness {
     }
 
     /// The cases the queue on top lists now (after its search, filter and sort), or nil off the queue.
-    var queueRows: [CaseListing]? { (app.top as? CaseListScreen)?.rows(ctx) }
+    var queueRows: [CaseListing]? { (app.top as? CaseListScreen).map { Array($0.rows(ctx)) } }
 
     /// The count the queue shows on its filter line ("… · Sort: Newest · 13", "… · क्रम: … · 13").
     var shownQueueCount: Int? {

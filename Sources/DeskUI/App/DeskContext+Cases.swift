@@ -28,6 +28,15 @@ extension DeskContext {
         }
     }
 
+    /// A station's queue as she may see it (its cases and those being transferred to it), ready
+    /// for search as you type; made once per change of the cases.
+    public func queueTable(_ stationID: String) -> QueueTable {
+        let visible = visibleListings
+        return reviewCache.value(ReviewCache.Slot<QueueTable>("queue." + stationID), reviewKey) {
+            QueueTable(visible.filter { $0.stationID == stationID || $0.summary.paths.transferTo == stationID }, nameKeys: nameKeys)
+        }
+    }
+
     /// The ids of the cases she may see (the bench and tests pick cases by them).
     public var visibleCaseIDs: [UUID] { visibleListings.map(\.id) }
 
