@@ -42,10 +42,14 @@ extension DeskContext {
 
     /// Every case's review summary, by case.
     public var summaries: [UUID: CaseSummary] {
-        // Before the listings are read, from the index (the overview on a large store opens at once).
-        if !casesLoaded, let index = repository.reviewIndex {
+        // Before every station's listings are read, from the index (the overview on a large store
+        // opens at once), with the listings read so far on top (they are as fresh as a save).
+        if !casesLoaded || repository.loadedStations != nil, let index = repository.reviewIndex {
+            let read = casesLoaded ? listings : []
             return reviewCache.value(ReviewCache.summaries, reviewKey) {
-                Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+                var all = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+                for l in read { all[l.id] = l.summary }
+                return all
             }
         }
         let all = listings
