@@ -33,8 +33,10 @@ public struct ListIndex: Sendable {
     // MARK: Lines
 
     static let version = "l2"
-    /// The payload's own format (the listing's fields and its summary line).
-    static let payloadVersion = "l1"
+    /// The payload's own format (the listing's fields, its summary line, her name's search keys);
+    /// "l1" payloads (without the keys) still read.
+    static let payloadVersion = "l3"
+    static let payloadVersionWithoutKeys = "l1"
 
     /// Free text (her name, phone, address) with the separators escaped.
     static func escape(_ s: String) -> String {
@@ -80,6 +82,7 @@ public struct ListIndex: Sendable {
             l.openAlertRaisedAt.map { String($0.timeIntervalSince1970) } ?? "",
             // Exact (the summary keeps whole seconds): the queue orders by it.
             String(l.summary.reportedAt.timeIntervalSince1970),
+            l.nameKeys.map(SummaryLine.clean).joined(separator: " "),
             SummaryLine.encode(l.summary),
         ]
         return fields.joined(separator: "\t")
@@ -88,16 +91,19 @@ public struct ListIndex: Sendable {
     /// Reads a payload from its bytes: the separators are ASCII, so no grapheme work on a large
     /// index (splitting lines as Characters took most of a queue's opening).
     static func decodePayload(_ bytes: ArraySlice<UInt8>) -> CaseListing? {
-        let f = bytes.split(separator: 9, maxSplits: 9, omittingEmptySubsequences: false)
-        guard f.count == 10, f[0].elementsEqual(payloadVersion.utf8), let year = SummaryLine.int(f[2]),
-              let sequence = SummaryLine.int(f[3]), let reported = Double(SummaryLine.text(f[8])),
-              var summary = SummaryLine.decode(bytes: f[9]) else { return nil }
+        let withKeys = bytes.starts(with: payloadVersion.utf8)
+        let f = bytes.split(separator: 9, maxSplits: withKeys ? 10 : 9, omittingEmptySubsequences: false)
+        guard f.count == (withKeys ? 11 : 10), withKeys || f[0].elementsEqual(payloadVersionWithoutKeys.utf8),
+              f[0].count == 2, let year = SummaryLine.int(f[2]), let sequence = SummaryLine.int(f[3]),
+              let reported = Double(SummaryLine.text(f[8])), var summary = SummaryLine.decode(bytes: f[f.count - 1]) else { return nil }
+        let keys: [String]? = withKeys ? f[9].split(separator: 32).map(SummaryLine.text) : nil
         summary.reportedAt = Date(timeIntervalSince1970: reported)
         let alert: Date?
         if f[7].isEmpty { alert = nil } else if let t = Double(SummaryLine.text(f[7])) { alert = Date(timeIntervalSince1970: t) } else { return nil }
         let phone: String? = f[5].isEmpty ? nil : unescape(f[5].dropFirst())
         return CaseListing(number: CaseNumber(stationCode: unescape(f[1]), year: year, sequence: sequence),
-                           name: unescape(f[4]), phone: phone, address: unescape(f[6]), openAlertRaisedAt: alert, summary: summary)
+                           name: unescape(f[4]), phone: phone, address: unescape(f[6]), openAlertRaisedAt: alert, summary: summary,
+                           nameKeys: keys)
     }
 
     /// The stations that see a case in their lists: its own, and the one it is being transferred to.
@@ -150,21 +156,77 @@ public struct ListIndex: Sendable {
     }
 
     static func head(_ line: ArraySlice<UInt8>) -> Head? {
-        let f = line.split(separator: 9, maxSplits: 4, omittingEmptySubsequences: false)
-        guard f.count == 5, f[0].elementsEqual(version.utf8), f[1].count == 36, let id = UUID(uuidString: SummaryLine.text(f[1])),
-              let stamp = Stamp(bytes: f[2]) else { return nil }
-        return Head(id: id, stamp: stamp, tags: f[3], payload: f[4], line: line)
+        // Four tabs, found by hand: a large index has a line per case, and splitting each into
+        // arrays was most of reading it.
+        var tabs: [Int] = []
+        tabs.reserveCapacity(4)
+        var at = line.startIndex
+        while tabs.count < 4, let t = line[at...].firstIndex(of: 9) {
+            tabs.append(t)
+            at = t + 1
+        }
+        guard tabs.count == 4, line[line.startIndex..<tabs[0]].elementsEqual(version.utf8),
+              let id = uuid(line[(tabs[0] + 1)..<tabs[1]]), let stamp = Stamp(bytes: line[(tabs[1] + 1)..<tabs[2]]) else { return nil }
+        return Head(id: id, stamp: stamp, tags: line[(tabs[2] + 1)..<tabs[3]], payload: line[(tabs[3] + 1)...], line: line)
+    }
+
+    /// A UUID from its 36 characters (8-4-4-4-12 hexadecimal digits), upper or lower case.
+    static func uuid(_ b: ArraySlice<UInt8>) -> UUID? {
+        guard b.count == 36 else { return nil }
+        var out = [UInt8](repeating: 0, count: 16)
+        var n = 0
+        var high: UInt8?
+        for (k, c) in b.enumerated() {
+            if k == 8 || k == 13 || k == 18 || k == 23 {
+                guard c == 45 else { return nil }
+                continue
+            }
+            let v: UInt8
+            switch c {
+            case 48...57: v = c - 48
+            case 65...70: v = c - 55
+            case 97...102: v = c - 87
+            default: return nil
+            }
+            if let h = high {
+                out[n] = h << 4 | v
+                n += 1
+                high = nil
+            } else {
+                high = v
+            }
+        }
+        return UUID(uuid: (out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8], out[9], out[10], out[11],
+                           out[12], out[13], out[14], out[15]))
     }
 
     /// Every line's clear part, the last of each case winning, and how many lines there were.
     func heads() -> (bytes: [UInt8], heads: [UUID: Head], lines: Int) {
-        guard !store.isLocked, let data = try? Data(contentsOf: url) else { return ([], [:], 0) }
-        let bytes = [UInt8](data)
-        let lines = bytes.split(separator: 10)
+        guard !store.isLocked, let bytes = StoreFS.readWhole(url.path) else { return ([], [:], 0) }
+        var ends: [Int] = []
+        ends.reserveCapacity(bytes.count / 300)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var at = 0
+            while at < buffer.count, let found = memchr(base + at, 10, buffer.count - at) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                ends.append(end)
+                at = end + 1
+            }
+            if at < buffer.count { ends.append(buffer.count) }
+        }
         var latest: [UUID: Head] = [:]
-        latest.reserveCapacity(lines.count)
-        for line in lines { if let h = Self.head(line) { latest[h.id] = h } }
-        return (bytes, latest, lines.count)
+        latest.reserveCapacity(ends.count)
+        var lines = 0
+        var start = 0
+        for end in ends {
+            if end > start {
+                lines += 1
+                if let h = Self.head(bytes[start..<end]) { latest[h.id] = h }
+            }
+            start = end + 1
+        }
+        return (bytes, latest, lines)
     }
 
     // MARK: Keeping it current

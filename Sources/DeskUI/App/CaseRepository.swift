@@ -239,6 +239,7 @@ public final class CaseRepository {
 
     /// Her name as keys for matching any spelling in either script.
     public func nameKeys<C: ListedCase>(_ r: C) -> [String] {
+        if let listing = r as? CaseListing { return listing.nameKeys }
         if let cached = nameKeyCache[r.id], cached.revision == r.revision { return cached.keys }
         let keys = NameKey.words(r.listedName)
         nameKeyCache[r.id] = (r.revision, keys)
