@@ -233,8 +233,11 @@ public struct ListIndex: Sendable {
 
     /// Adds the line of a case just saved (its file stamped now). Not fsynced: a lost line is
     /// found and mended at the next check.
-    public func append(_ record: CaseRecord) throws {
-        guard let stamp = Stamp(path: store.caseURL(record.id).path), let text = line(CaseListing(record), stamp: stamp) else { return }
+    /// Returns the case file's stamp.
+    @discardableResult
+    public func append(_ record: CaseRecord) throws -> Stamp? {
+        guard let stamp = Stamp(path: store.caseURL(record.id).path), let text = line(CaseListing(record), stamp: stamp) else { return nil }
         try StoreFS.appendLine(Data((text + "\n").utf8), to: url.path)
+        return stamp
     }
 }

@@ -35,6 +35,8 @@ public final class CaseRepository {
     private var touchedSinceCheck: Set<UUID> = []
     /// Whole records read since the key was opened (a case opened, or saved), by case.
     private var opened: [UUID: CaseRecord] = [:]
+    /// The stamp of each opened case's file as read (or as this desk last wrote it).
+    private var stamps: [UUID: ListIndex.Stamp] = [:]
     /// Every whole record, once something asked for all of them (the command line, the tests).
     private var whole: [CaseRecord]?
     /// The review index as read for the overview, until the listings are read.
@@ -166,8 +168,10 @@ public final class CaseRepository {
             record.updatedAt = now
         }
         do {
-            try store.save(record, base: change == .new ? nil : base)
+            let stamp = try store.save(record, base: change == .new ? nil : base, readStamp: stamps[record.id])
+            stamps[record.id] = stamp
         } catch SaveConflict.stale(let onDisk) {
+            stamps[record.id] = nil
             keep(onDisk)
             changes += 1
             throw SaveConflict.stale(onDisk: onDisk)
@@ -217,8 +221,9 @@ public final class CaseRepository {
     public func record(_ id: UUID) -> CaseRecord? {
         if let whole { return whole.first { $0.id == id } }
         if let r = opened[id] { return r }
-        guard listing(id) != nil, let r = store.reload(id) else { return nil }
+        guard listing(id) != nil, let (r, stamp) = store.reloadStamped(id) else { return nil }
         opened[id] = r
+        stamps[id] = stamp
         // Another terminal saved it since the lists were read: the list shows it as it now is.
         if let i = lists?.position[id], lists?.listings[i].revision != r.revision {
             touchedSinceCheck.insert(id)
