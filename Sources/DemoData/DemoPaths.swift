@@ -40,6 +40,7 @@ struct DemoPaths {
         addContacts(&record, rng: &rng)
         if record.dvApplies { addDV(&record, rng: &rng) }
         if record.incident.category == .trafficking { addTrafficking(&record, rng: &rng) }
+        if record.childPathApplies { addChild(&record) }
         addCompensation(&record, rng: &rng)
     }
 
@@ -55,6 +56,31 @@ struct DemoPaths {
         // A girl, or a home found unsafe, goes to rehabilitation; else she goes home, or waits.
         let outcome: TraffickingOutcome = record.isMinor || rng.next() % 3 == 0 ? .rehabilitated : rng.next() % 2 == 0 ? .repatriated : .pending
         try? record.updateTrafficking({ $0.homeInvestigation = home; $0.outcome = outcome }, today: today, by: by, at: at(home, &rng))
+    }
+
+    static let supportPeople = ["सीमा वर्मा (DCPU)", "चाइल्डलाइन इंदौर", "रश्मि तिवारी (सखी केंद्र)", "बाल कल्याण संस्था, उज्जैन"]
+
+    /// A child's POCSO path: the s.27 medical on the day she came (now and then a day late), a
+    /// support person from the CWC within a week for most, the Special Court's hearings after the
+    /// charge sheet (the next one may lie ahead). Drawn from a stream of the case's own (its id),
+    /// so that the other cases' paths stay as they were.
+    private func addChild(_ record: inout CaseRecord) {
+        let id = withUnsafeBytes(of: record.id.uuid) { Array($0) }
+        var rng = SeededRandom(seed: id.prefix(8).reduce(0) { $0 << 8 | UInt64($1) })
+        let reported = Day(record.reportedAt), by = record.deskOfficerID
+        let medical = day(reported, rng.next() % 5 == 0 ? 2 : Int(rng.next() % 2))
+        let support = rng.next() % 3 != 0 ? day(reported, 2 + Int(rng.next() % 5)) : nil
+        let who = support.map { _ in Self.supportPeople[Int(rng.next() % UInt64(Self.supportPeople.count))] } ?? ""
+        try? record.updateChild({ $0.medicalExam = medical; $0.supportAppointed = support; $0.supportPerson = who },
+                                today: today, by: by, at: at(max(medical ?? reported, support ?? reported), &rng))
+        guard let sheet = record.prosecution.chargeSheetDay else { return }
+        var hearing = sheet.adding(days: 15 + Int(rng.next() % 20))
+        for _ in 0..<(1 + Int(rng.next() % 3)) {
+            let on = min(hearing, today)
+            try? record.updateChild({ $0.addHearing(hearing) }, today: today, by: by, at: at(on, &rng))
+            guard hearing <= today else { break }
+            hearing = hearing.adding(days: 20 + Int(rng.next() % 20))
+        }
     }
 
     /// Now and then a woman who consented to sharing is handed to another station of the district
