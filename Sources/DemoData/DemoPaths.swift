@@ -17,6 +17,12 @@ struct DemoPaths {
     /// Station ID → the SP over it.
     let sps: [String: String]
 
+    /// A closure's or transfer's id made from the case's (the demo stays the same at every run,
+    /// and the paths' random stream is not drawn on for it).
+    static func id(_ record: CaseRecord, _ what: String) -> UUID {
+        StableID.make("demo|\(record.id.uuidString)|\(what)|\(record.closures.count + record.transfers.count)")
+    }
+
     static let warningSigns = ["पति का शराब पीकर आना, गाली देना", "ससुराल वालों का कमरे में बंद करना", "धमकी भरे फ़ोन आना"]
     static let safePlaces = ["मायका (ग्राम पिपल्या)", "पड़ोस की आशा दीदी का घर", "वन स्टॉप सेंटर"]
     static let safePeople = ["बहन", "पड़ोसन", "आंगनवाड़ी कार्यकर्ता"]
@@ -93,7 +99,7 @@ struct DemoPaths {
         let to = others[Int(rng.next() % UInt64(others.count))]
         let on = Day(last).adding(days: 1 + Int(rng.next() % 3))
         guard on <= today else { return }
-        try? record.askTransfer(to: to, today: on, by: record.deskOfficerID, at: at(on, &rng))
+        try? record.askTransfer(to: to, today: on, by: record.deskOfficerID, at: at(on, &rng), id: Self.id(record, "transfer"))
     }
 
     private func addSafetyPlan(_ record: inout CaseRecord, by: String, rng: inout SeededRandom) {
@@ -192,7 +198,7 @@ struct DemoPaths {
             record.setStatus(.closed, by: by, at: closedAt)
             return
         }
-        let closure = Closure(day: closedDay, reason: reason(record, &rng), checks: record.closureChecks, by: by,
+        let closure = Closure(id: Self.id(record, "closure"), day: closedDay, reason: reason(record, &rng), checks: record.closureChecks, by: by,
                               approvedBy: record.closureNeedsApproval ? sp : nil)
         do {
             try record.close(closure, approverRole: .sp, at: closedAt)
@@ -217,7 +223,7 @@ struct DemoPaths {
               rng.next() % 6 == 0, let last = record.events.map(\.at).max() else { return }
         let on = Day(last).adding(days: 1 + Int(rng.next() % 5))
         guard on <= today else { return }
-        let closure = Closure(day: on, reason: reason(record, &rng), checks: record.closureChecks, by: record.deskOfficerID)
+        let closure = Closure(id: Self.id(record, "closureRequest"), day: on, reason: reason(record, &rng), checks: record.closureChecks, by: record.deskOfficerID)
         try? record.requestClosure(closure, at: at(on, &rng))
     }
 }
