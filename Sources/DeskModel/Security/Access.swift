@@ -61,6 +61,9 @@ public enum Access {
                       .closeAlert, .addRemark, .printPapers],
         .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective, .reviewStations, .makeReports, .approveClosure,
               .recordEvents],
+        // The station in-charge: her own station only (the scope comes from her stations), masked
+        // names with a reason, closures to approve, the station's review and reports.
+        .sho: [.viewCases, .revealWithReason, .approveClosure, .reviewStations, .makeReports, .printPapers],
         .admin: [.viewCases, .checkStore, .readAudit, .reviewStations, .makeReports, .changeSettings, .backupRestore,
                  .manageKeys],
     ]
