@@ -61,7 +61,7 @@ public struct PathFacts: Codable, Hashable, Sendable {
 
     /// Something of the paths happened in the period (the report then looks at the case).
     public func touches(_ p: ReportPeriod) -> Bool {
-        [lastContact, safetyPlanMade, closed, compensationApplied, compensationPaid].contains(where: p.contains)
+        [lastContact, safetyPlanMade, closed, compensationApplied, compensationPaid, traffickingOutcomeDay].contains(where: p.contains)
             || safetyReviews.contains(where: p.contains) || dvOrders.contains(where: p.contains)
     }
 
