@@ -22,6 +22,11 @@ final class ShoRightsTests: XCTestCase {
             XCTAssertFalse(Access.allows(u, right, stationID: "VJN"), "\(right)")
         }
         XCTAssertNil(Access.reveal(u, stationID: "BGN", reasonGiven: true), "no reveal at another station, even with a reason")
+        // An SHO whose record names no station sees none (an empty list is 'all' only for a district's officers).
+        var unset = u
+        unset.stationIDs = []
+        XCTAssertFalse(Access.allows(unset, .viewCases, stationID: "VJN"))
+        XCTAssertFalse(Access.allows(unset, .approveClosure, stationID: "BGN"))
     }
 
     /// A child's closure asked by the desk is closed with the SHO's approval, as with the SP's.

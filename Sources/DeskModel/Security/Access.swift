@@ -71,7 +71,9 @@ public enum Access {
     /// Whether `user` has `right`, at `stationID` when the right concerns one station.
     public static func allows(_ user: User?, _ right: Right, stationID: String? = nil) -> Bool {
         guard let user, table[user.role]?.contains(right) == true else { return false }
-        if let stationID { return user.canSee(stationID: stationID) }
+        // An SHO is the in-charge of her station: a record that names none gives her none (an empty
+        // list means every station only for those who oversee a district).
+        if let stationID { return user.role == .sho && user.stationIDs.isEmpty ? false : user.canSee(stationID: stationID) }
         return true
     }
 

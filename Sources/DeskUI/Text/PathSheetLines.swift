@@ -111,7 +111,8 @@ enum PathSheetLines {
         row(.path_supportPerson, support, t.supportAppointed == nil ? .warning : .normal)
         out.append(DetailLine(label: "     " + ctx.t(.path_cite_pocsoRules), style: .dim))
         let late = r.childMedicalLate(today: today)
-        row(.path_childMedical, t.medicalExam?.description ?? ctx.t(.path_notYet), late ? .error : t.medicalExam == nil ? .warning : .ok)
+        row(.path_childMedical, (t.medicalExam?.description ?? ctx.t(.path_notYet)) + (late ? "  " + ctx.t(.path_late) : ""),
+            late ? .error : t.medicalExam == nil ? .warning : .ok)
         out.append(DetailLine(label: "     " + ctx.t(.path_cite_pocso27, ChildTrack.medicalDue(reportedAt: r.reportedAt).description),
                               style: late ? .error : .dim))
         let next = t.nextHearing(today: today)
