@@ -76,6 +76,9 @@ struct DemoCare {
             }
             day = day.adding(days: gap)
         }
+        // A session no longer moves the stage by itself: in the demo the counsellor set it to
+        // counselling at her first session (as the demo's stores had it before).
+        if record.status == .open, !record.sessions.isEmpty { record.status = .counselling }
         addPlan(&record, status: finalStatus, by: counsellorID, rng: &rng)
         addProsecution(&record, rng: &rng)
         reportToCWC(&record, rng: &rng)

@@ -17,6 +17,12 @@ struct DemoPaths {
     /// Station ID → the SP over it.
     let sps: [String: String]
 
+    /// A closure's or transfer's id made from the case's (the demo stays the same at every run,
+    /// and the paths' random stream is not drawn on for it).
+    static func id(_ record: CaseRecord, _ what: String) -> UUID {
+        StableID.make("demo|\(record.id.uuidString)|\(what)|\(record.closures.count + record.transfers.count)")
+    }
+
     static let warningSigns = ["पति का शराब पीकर आना, गाली देना", "ससुराल वालों का कमरे में बंद करना", "धमकी भरे फ़ोन आना"]
     static let safePlaces = ["मायका (ग्राम पिपल्या)", "पड़ोस की आशा दीदी का घर", "वन स्टॉप सेंटर"]
     static let safePeople = ["बहन", "पड़ोसन", "आंगनवाड़ी कार्यकर्ता"]
@@ -40,6 +46,7 @@ struct DemoPaths {
         addContacts(&record, rng: &rng)
         if record.dvApplies { addDV(&record, rng: &rng) }
         if record.incident.category == .trafficking { addTrafficking(&record, rng: &rng) }
+        if record.childPathApplies { addChild(&record) }
         addCompensation(&record, rng: &rng)
     }
 
@@ -57,6 +64,31 @@ struct DemoPaths {
         try? record.updateTrafficking({ $0.homeInvestigation = home; $0.outcome = outcome }, today: today, by: by, at: at(home, &rng))
     }
 
+    static let supportPeople = ["सीमा वर्मा (DCPU)", "चाइल्डलाइन इंदौर", "रश्मि तिवारी (सखी केंद्र)", "बाल कल्याण संस्था, उज्जैन"]
+
+    /// A child's POCSO path: the s.27 medical on the day she came (now and then a day late), a
+    /// support person from the CWC within a week for most, the Special Court's hearings after the
+    /// charge sheet (the next one may lie ahead). Drawn from a stream of the case's own (its id),
+    /// so that the other cases' paths stay as they were.
+    private func addChild(_ record: inout CaseRecord) {
+        let id = withUnsafeBytes(of: record.id.uuid) { Array($0) }
+        var rng = SeededRandom(seed: id.prefix(8).reduce(0) { $0 << 8 | UInt64($1) })
+        let reported = Day(record.reportedAt), by = record.deskOfficerID
+        let medical = day(reported, rng.next() % 5 == 0 ? 2 : Int(rng.next() % 2))
+        let support = rng.next() % 3 != 0 ? day(reported, 2 + Int(rng.next() % 5)) : nil
+        let who = support.map { _ in Self.supportPeople[Int(rng.next() % UInt64(Self.supportPeople.count))] } ?? ""
+        try? record.updateChild({ $0.medicalExam = medical; $0.supportAppointed = support; $0.supportPerson = who },
+                                today: today, by: by, at: at(max(medical ?? reported, support ?? reported), &rng))
+        guard let sheet = record.prosecution.chargeSheetDay else { return }
+        var hearing = sheet.adding(days: 15 + Int(rng.next() % 20))
+        for _ in 0..<(1 + Int(rng.next() % 3)) {
+            let on = min(hearing, today)
+            try? record.updateChild({ $0.addHearing(hearing) }, today: today, by: by, at: at(on, &rng))
+            guard hearing <= today else { break }
+            hearing = hearing.adding(days: 20 + Int(rng.next() % 20))
+        }
+    }
+
     /// Now and then a woman who consented to sharing is handed to another station of the district
     /// (she moved to her mother's): the transfer waits for that desk's answer.
     func maybeTransfer(_ record: inout CaseRecord, rng: inout SeededRandom) {
@@ -67,7 +99,7 @@ struct DemoPaths {
         let to = others[Int(rng.next() % UInt64(others.count))]
         let on = Day(last).adding(days: 1 + Int(rng.next() % 3))
         guard on <= today else { return }
-        try? record.askTransfer(to: to, today: on, by: record.deskOfficerID, at: at(on, &rng))
+        try? record.askTransfer(to: to, today: on, by: record.deskOfficerID, at: at(on, &rng), id: Self.id(record, "transfer"))
     }
 
     private func addSafetyPlan(_ record: inout CaseRecord, by: String, rng: inout SeededRandom) {
@@ -166,7 +198,7 @@ struct DemoPaths {
             record.setStatus(.closed, by: by, at: closedAt)
             return
         }
-        let closure = Closure(day: closedDay, reason: reason(record, &rng), checks: record.closureChecks, by: by,
+        let closure = Closure(id: Self.id(record, "closure"), day: closedDay, reason: reason(record, &rng), checks: record.closureChecks, by: by,
                               approvedBy: record.closureNeedsApproval ? sp : nil)
         do {
             try record.close(closure, approverRole: .sp, at: closedAt)
@@ -191,7 +223,7 @@ struct DemoPaths {
               rng.next() % 6 == 0, let last = record.events.map(\.at).max() else { return }
         let on = Day(last).adding(days: 1 + Int(rng.next() % 5))
         guard on <= today else { return }
-        let closure = Closure(day: on, reason: reason(record, &rng), checks: record.closureChecks, by: record.deskOfficerID)
+        let closure = Closure(id: Self.id(record, "closureRequest"), day: on, reason: reason(record, &rng), checks: record.closureChecks, by: record.deskOfficerID)
         try? record.requestClosure(closure, at: at(on, &rng))
     }
 }

@@ -8,7 +8,7 @@ import Glibc
 public enum DemoStore {
     /// The demo users' PINs, as the README lists them: public, for trying the desk only.
     public static let demoPINs = ["asha": "1111", "meena": "2222", "kavita": "3333", "rekha": "6666", "sunanda": "7777", "spindore": "4444",
-                                  "spujjain": "5555", "admin": "9999"]
+                                  "spujjain": "5555", "shovjn": "8888", "admin": "9999"]
 
     /// An encrypted demo store: the data key wrapped for each demo user whose PIN matches the
     /// directory, and a recovery code returned to be shown once.

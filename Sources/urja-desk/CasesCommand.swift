@@ -31,6 +31,7 @@ struct Cases: ParsableCommand {
         // case at a time with a reason (case show --reveal), as on screen.
         if reveal { session.require(.revealIdentity) }
         CLI.checkStations(station.map { [$0] } ?? [], in: directory, s)
+        session.requireStations(station.map { [$0] } ?? [])
         // The listings, from the list index checked against the case files (no record decoded
         // unless the index does not hold it as it is).
         let load = ListIndex(store: store).open(setAside: false)

@@ -27,6 +27,7 @@ struct ReportCommand: ParsableCommand {
         let directory: Directory
         do { directory = try store.loadDirectory() } catch { CLI.exit(CLI.fail(error, s)) }
         CLI.checkStations(station, in: directory, s)
+        session.requireStations(station)
         // Her stations (and no others) unless --station narrows them.
         let hers = directory.stations.map(\.id).filter(session.sees)
         let stations = station.isEmpty ? hers : station.filter(hers.contains)

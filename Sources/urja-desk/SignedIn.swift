@@ -42,6 +42,15 @@ struct SignedIn {
         return (session, person)
     }
 
+    /// Ends the command (77) when she names a station that is not hers (an SHO asking for another
+    /// station's cases or report): refused, not an empty answer.
+    func requireStations(_ ids: [String]) {
+        guard let user else { return }
+        for id in ids where !sees(id) {
+            CLI.exit(Failure(strings.text(.cli_notYourStation, .en, user.id, id), code: 77))
+        }
+    }
+
     /// Whether she may see a station's cases (everyone, when nobody is signed in on a plain store).
     func sees(_ stationID: String) -> Bool {
         user.map { Access.allows($0, .viewCases, stationID: stationID) } ?? true
@@ -82,7 +91,7 @@ extension StoreOption {
         if person.mustChangePIN, via != "set-pin" {
             CLI.exit(Failure(strings.text(.cli_mustChangePIN, .en, person.id), code: 77))
         }
-        return SignedIn(store: opened, user: person, strings: strings)
+        return SignedIn(store: opened, user: person, strings: strings.withSupervisor(opened.loadSettings().supervisorTitle))
     }
 }
 

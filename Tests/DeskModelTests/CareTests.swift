@@ -14,7 +14,8 @@ final class SessionFormTests: XCTestCase {
         return f
     }
 
-    func testASessionIsLoggedNumberedAndMovesAnOpenCaseToCounselling() throws {
+    /// A session puts her on the counselling track; the status (the stage the desk sets) stays.
+    func testASessionIsLoggedNumberedAndPutsHerOnTheCounsellingTrack() throws {
         let r = makeCase(1)
         var f = sessionForm(r)
         f["nextDay"] = "06-12-2026"
@@ -22,7 +23,9 @@ final class SessionFormTests: XCTestCase {
         XCTAssertEqual(saved.sessions.map(\.number), [1])
         XCTAssertEqual(saved.sessions.first?.day, day(29, 11, 2026))
         XCTAssertEqual(saved.sessions.first?.nextDay, day(6, 12, 2026))
-        XCTAssertEqual(saved.status, .counselling)
+        XCTAssertEqual(saved.status, .open, "a session does not move the status by itself")
+        XCTAssertEqual(saved.tracks, [.counselling])
+        XCTAssertFalse(saved.events.contains { $0.kind == .statusChanged })
         XCTAssertEqual(saved.events.last?.kind, .session)
         let again = try sessionForm(saved).apply(to: saved, by: "kavita", clock: testClock).get()
         XCTAssertEqual(again.sessions.map(\.number), [1, 2])

@@ -42,7 +42,7 @@ final class CasePathsFlowTests: XCTestCase {
         XCTAssertEqual(h.ctx.record(r.id)?.status, .open, "a check not done: nothing saved")
         h.type("y")  // the refused save took her to the field to fix
         h.press(.function(10))
-        XCTAssertTrue(h.screen.contains("Closure asked: the SP must approve it"), h.screen)
+        XCTAssertTrue(h.screen.contains("Closure asked: the SP or SHO must approve it"), h.screen)
         XCTAssertEqual(h.ctx.record(r.id)?.status, .open, "high risk: the desk cannot close alone")
         XCTAssertNotNil(h.ctx.record(r.id)?.closureRequest)
         h.press(.escape, .escape)

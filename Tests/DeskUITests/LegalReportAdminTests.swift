@@ -243,12 +243,18 @@ final class LegalReportAdminTests: XCTestCase {
         let before = AuditLog(store: h.ctx.store).entries().count
         h.press(ctrlU)
         h.type("10")
-        h.press(.down)
-        h.type("48")                                      // no second field: typed into the first
+        // The second field is the supervising officer's title: SP or DCP, nothing else.
+        h.press(.down, ctrlU)
+        h.type("IG")
+        h.press(.function(10))
+        XCTAssertTrue(h.screen.contains("Type SP (a district) or DCP"), h.screen)
+        XCTAssertEqual(h.ctx.settings.noContactDays, 7, "nothing saved")
         h.press(ctrlU)
-        h.type("10")
+        h.type("dcp")
         h.press(.function(10))
         XCTAssertTrue(h.screen.contains("Settings saved."), h.screen)
+        XCTAssertEqual(h.ctx.settings.supervisorTitle, .dcp)
+        XCTAssertEqual(h.ctx.t(.role_sp), "DCP", "the title is put in wherever the desk names her")
         XCTAssertTrue(h.screen.contains("no contact 10 days"), "the menu shows the new value")
         XCTAssertEqual(h.ctx.settings.noContactDays, 10)
         XCTAssertEqual(h.ctx.settings.cwcReportHours, 24, "the law's hours, never changed here")
@@ -256,10 +262,11 @@ final class LegalReportAdminTests: XCTestCase {
         XCTAssertEqual(entries.count, before + 1, "one line for the change, none for the refused value")
         XCTAssertEqual(entries.last?.kind, .settingsChanged)
         XCTAssertEqual(entries.last?.user, "admin")
-        XCTAssertEqual(entries.last?.detail, "noContactDays 10 · cwcReportHours 24")
+        XCTAssertEqual(entries.last?.detail, "noContactDays 10 · cwcReportHours 24 · title dcp")
         // Kept in the store: a new desk on it reads them.
         let again = try Harness(root: h.root)
         XCTAssertEqual(again.ctx.settings.noContactDays, 10)
+        XCTAssertEqual(again.ctx.t(.timeline_directive), "DCP directive")
         // Only the admin has the item.
         h.logout()
         h.login("asha", "1111")

@@ -14,7 +14,7 @@ final class PathStringsTests: XCTestCase {
         for lang in [Language.hi, .en] {
             for k in keys { XCTAssertTrue(s.has(.dynamic(k), lang), "\(k) \(lang)") }
         }
-        XCTAssertEqual(keys.count, 50, "17 errors (trafficking: two) and 33 options")
+        XCTAssertEqual(keys.count, 53, "20 errors (trafficking: two, a child's path: three) and 33 options")
     }
 }
 
@@ -39,5 +39,35 @@ extension PathStringsTests {
                 }
             }
         }
+    }
+}
+
+extension PathStringsTests {
+    /// The supervising officer's title goes where the desk names her: SP by default, DCP in a
+    /// commissionerate, in each language; no placeholder is left in any string.
+    func testTheSupervisorsTitleIsPutIn() throws {
+        let base = try DeskResources.load().strings
+        let sp = base.withSupervisor(.sp), dcp = base.withSupervisor(.dcp)
+        XCTAssertEqual(sp.text(.role_sp, .en), "SP")
+        XCTAssertEqual(dcp.text(.role_sp, .en), "DCP")
+        XCTAssertEqual(sp.text(.role_sp, .hi), "पुलिस अधीक्षक")
+        XCTAssertEqual(dcp.text(.role_sp, .hi), "पुलिस उपायुक्त")
+        XCTAssertEqual(dcp.text(.timeline_directive, .hi), "डीसीपी निर्देश")
+        XCTAssertEqual(dcp.text(.directive_unreadAtLogin, .hi, 2), "पुलिस उपायुक्त के 2 नए निर्देश: मेनू में निर्देश देखें।")
+        XCTAssertEqual(dcp.text(.timeline_directive, .hinglish), "DCP nirdesh")
+        XCTAssertEqual(base.text(.role_sho, .hi), "थाना प्रभारी")
+        for strings in [base, sp, dcp] {
+            for (lang, texts) in strings.table {
+                for key in texts.keys { XCTAssertFalse(strings.text(.dynamic(key), lang).contains("{sup"), "\(key) \(lang)") }
+            }
+        }
+        // Where English says SP, Hindi and Hinglish name the title too (not a fixed word).
+        for (key, value) in base.table[.en] ?? [:] where value.contains("{sup") {
+            for lang in [Language.hi, .hinglish] {
+                XCTAssertTrue(base.table[lang]?[key]?.contains("{sup") == true, "\(key) \(lang)")
+            }
+        }
+        XCTAssertFalse((base.table[.en] ?? [:]).values.contains { $0.range(of: #"\bSP\b"#, options: .regularExpression) != nil
+            && !$0.contains("SP or DCP") && !$0.contains("SP (") && $0 != "SP" }, "no SP left outside the title")
     }
 }

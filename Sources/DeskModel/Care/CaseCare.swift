@@ -61,7 +61,8 @@ extension CaseRecord {
     public mutating func addSession(_ session: CounsellingSession) throws(CareError) {
         guard status != .closed else { throw .caseClosed }
         sessions.append(session)
-        if status == .open { status = .counselling }
+        // The status is the stage the desk sets; a session puts her on the counselling track
+        // (`tracks`) without moving it.
         note(.session, by: session.counsellorID, at: session.recordedAt,
              .session(number: session.number, day: session.day, mode: session.mode, minutes: session.minutes))
     }

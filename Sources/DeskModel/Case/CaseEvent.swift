@@ -9,7 +9,7 @@ import Foundation
 public struct CaseEvent: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case intake, edited, statusChanged, session, screening, alertRaised, alertClosed, stepAdded, stepUpdated,
-             referral, legal, remark, safetyPlan, contact, closed, closureRequested, reopened, dv, dvBreach, entitlement, transfer, trafficking
+             referral, legal, remark, safetyPlan, contact, closed, closureRequested, reopened, dv, dvBreach, entitlement, transfer, trafficking, child
     }
 
     /// What happened, by kind of event.
@@ -117,7 +117,7 @@ extension CaseEvent.Facts {
         switch kind {
         case .intake, .edited, .remark, .alertClosed: read = nil
         // The paths' events (issue 14) are written as codes and days, kept as their line for now.
-        case .safetyPlan, .contact, .closed, .closureRequested, .reopened, .dv, .dvBreach, .entitlement, .transfer, .trafficking: read = nil
+        case .safetyPlan, .contact, .closed, .closureRequested, .reopened, .dv, .dvBreach, .entitlement, .transfer, .trafficking, .child: read = nil
         case .session:
             read = parts.count == 4 && parts[0].hasPrefix("#") && parts[3].hasSuffix("'")
                 ? zip4(Int(parts[0].dropFirst()), Day.parse(parts[1]), SessionMode(rawValue: parts[2]),

@@ -42,6 +42,8 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     public var entitlements = Entitlements()
     public var trafficking: TraffickingTrack?
     public var transfers: [Transfer] = []
+    /// A child's POCSO path: support person, s.27 medical, the Special Court's dates.
+    public var child: ChildTrack?
 
     public init(id: UUID = UUID(), number: CaseNumber, stationID: String, deskOfficerID: String, reportedAt: Date,
                 arrival: ArrivalMode, status: CaseStatus = .open, identity: Identity, incident: Incident,
@@ -68,7 +70,7 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, number, stationID, deskOfficerID, reportedAt, arrival, status, identity, incident, risk, legal, needs,
              consent, createdAt, updatedAt, revision, sessions, screenings, alerts, plan, prosecution, events,
-             safetyPlan, contacts, closures, closureRequest, dv, entitlements, trafficking, transfers, conflicts
+             safetyPlan, contacts, closures, closureRequest, dv, entitlements, trafficking, transfers, conflicts, child
     }
 
     /// Records written before the counselling log have none of its parts: they read as empty.
@@ -105,6 +107,7 @@ public struct CaseRecord: Codable, Hashable, Sendable, Identifiable {
         entitlements = try c.decodeIfPresent(Entitlements.self, forKey: .entitlements) ?? Entitlements()
         trafficking = try c.decodeIfPresent(TraffickingTrack.self, forKey: .trafficking)
         transfers = try c.decodeIfPresent([Transfer].self, forKey: .transfers) ?? []
+        child = try c.decodeIfPresent(ChildTrack.self, forKey: .child)
     }
 
     public var isMinor: Bool { identity.isMinor }

@@ -3,9 +3,13 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case counsellor
     case sp
     case admin
+    /// The station house officer (थाना प्रभारी): sees her own station's cases and approves their
+    /// closures; her station is her `stationIDs`.
+    case sho
 
-    /// A supervising officer: approves closures of high-risk cases and children's cases.
-    public var supervises: Bool { self == .sp }
+    /// A supervising officer: approves closures of high-risk cases and children's cases (the SP,
+    /// or DCP, for her stations; the SHO for her own).
+    public var supervises: Bool { self == .sp || self == .sho }
 }
 
 public struct User: Codable, Hashable, Sendable, Identifiable {

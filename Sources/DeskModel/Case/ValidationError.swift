@@ -44,6 +44,8 @@ public enum ValidationError: String, Error, Equatable, Sendable, CaseIterable {
     case reviewBeforePlan, noSafetyPlan, notDVCase, paidBeforeApplied, checkNotDone, pathRefused
     /// Trafficking: she is not sent home before the home investigation; transfer: not to her own station.
     case repatriationWithoutHomeInvestigation, sameStation
+    /// A child's path: the support person appointed has no name; the medical before she came.
+    case supportPersonUnnamed, beforeReport
     /// An awareness event reached somebody: women, men or children.
     case nobodyReached
 }
@@ -68,6 +70,8 @@ extension ValidationError {
         case .noSharingConsent: self = .sharingConsentNeeded
         case .repatriationWithoutHomeInvestigation: self = .repatriationWithoutHomeInvestigation
         case .sameStation: self = .sameStation
+        case .supportPersonUnnamed: self = .supportPersonUnnamed
+        case .beforeReport: self = .beforeReport
         default: self = .pathRefused
         }
     }

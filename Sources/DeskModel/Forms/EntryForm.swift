@@ -5,9 +5,9 @@ import Foundation
 public enum EntryKind: String, Codable, CaseIterable, Sendable {
     case session, phq9, gad7, step, prosecution, event
     /// The case's paths (issue 14): Sources/DeskModel/Forms/PathEntries.swift.
-    case contact, safetyPlan, safetyReview, dv, compensation, closure, trafficking, transfer
+    case contact, safetyPlan, safetyReview, dv, compensation, closure, trafficking, transfer, child
 
-    public var isPath: Bool { [.contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer].contains(self) }
+    public var isPath: Bool { [.contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer, .child].contains(self) }
 
     /// A form of its own register, not of a case.
     public var standsAlone: Bool { self == .event }
@@ -73,7 +73,7 @@ public struct EntryForm: Codable, Hashable, Sendable {
         case .gad7: return ScreeningEntry.fields(.gad7)
         case .step: return StepEntry.fields(self)
         case .prosecution: return ProsecutionEntry.fields(self)
-        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer: return PathEntries.fields(self)
+        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer, .child: return PathEntries.fields(self)
         case .event: return EventEntry.fields(self)
         }
     }
@@ -90,7 +90,7 @@ public struct EntryForm: Codable, Hashable, Sendable {
         case .phq9, .gad7: form["day"] = today
         case .step: StepEntry.fillDefaults(&form)
         case .prosecution: ProsecutionEntry.fill(&form, from: record.prosecution)
-        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer: PathEntries.fillDefaults(&form, record: record, today: today)
+        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer, .child: PathEntries.fillDefaults(&form, record: record, today: today)
         case .event: break
         }
         if kind == .closure { form.pathFields = record.closureChecks.map { "check." + $0.rawValue } }
@@ -119,7 +119,7 @@ public struct EntryForm: Codable, Hashable, Sendable {
         case .phq9, .gad7: return nil
         case .step: return record.flatMap { StepEntry.crossCheck(self, key, record: $0) }
         case .prosecution: return ProsecutionEntry.crossCheck(self, key)
-        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer:
+        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer, .child:
             guard let record else { return nil }
             return PathEntries.crossCheck(self, key, record: record)
         case .event: return EventEntry.crossCheck(self, key)
@@ -159,7 +159,7 @@ public struct EntryForm: Codable, Hashable, Sendable {
                 try r.addScreening(ScreeningRecord(screening: s, by: userID, recordedAt: clock.now()))
             case .step: try r.putStep(StepEntry.step(self, record: record, by: userID, at: clock.now()), by: userID, at: clock.now())
             case .prosecution: r.setProsecution(ProsecutionEntry.prosecution(self, old: record.prosecution), by: userID, at: clock.now())
-            case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer: break
+            case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer, .child: break
             case .event: return .failure(EntryErrors(errors: [(fields.first?.key ?? "", .required)]))
             }
         } catch {

@@ -39,6 +39,10 @@ enum PathEntries {
         case .transfer:
             // The stations it may go to (the directory's, not her own), fixed when the form was made.
             return [EntryField("toStation", .choice(listKey: "station", options: extra, allowsEmpty: true), required: true)]
+        case .child:
+            // POCSO Rules 2020 r.4(7): the support person; s.27: the medical; the Special Court's next date.
+            return [EntryField("supportPerson", .text(maxLength: 80)), EntryField("supportDay", .date),
+                    EntryField("medicalDay", .date), EntryField("specialCourtDay", .plannedDate)]
         default: return []
         }
     }
@@ -82,6 +86,9 @@ enum PathEntries {
             let t = record.trafficking ?? TraffickingTrack()
             form["ahtuDay"] = d(t.ahtuInformed); form["rescueDay"] = d(t.rescued); form["shelterName"] = t.shelter
             form["homeInvestigationDay"] = d(t.homeInvestigation); form["traffickingOutcome"] = t.outcome.rawValue
+        case .child:
+            let t = record.child ?? ChildTrack()
+            form["supportPerson"] = t.supportPerson; form["supportDay"] = d(t.supportAppointed); form["medicalDay"] = d(t.medicalExam)
         default: break
         }
     }
@@ -109,6 +116,11 @@ enum PathEntries {
         case (.transfer, "toStation"):
             if record.consent.sharing != .yes { return .sharingConsentNeeded }
             if form.text(key) == record.stationID { return .sameStation }
+        case (.child, "supportPerson"):
+            if !record.childPathApplies { return .pathRefused }
+            if form.day("supportDay") != nil, form.text(key).isEmpty { return .supportPersonUnnamed }
+        case (.child, "medicalDay"):
+            if let m = form.day(key), m < Day(record.reportedAt) { return .beforeReport }
         case (.closure, _) where key.hasPrefix("check."):
             if form.text(key) != Answer.yes.rawValue { return .checkNotDone }
         default: break
@@ -169,6 +181,11 @@ enum PathEntries {
                 t.ahtuInformed = d("ahtuDay"); t.rescued = d("rescueDay"); t.shelter = form.text("shelterName")
                 t.homeInvestigation = d("homeInvestigationDay")
                 t.outcome = TraffickingOutcome(rawValue: form.text("traffickingOutcome")) ?? .pending
+            }, today: today, by: by, at: now)
+        case .child:
+            try r.updateChild({ t in
+                t.supportPerson = form.text("supportPerson"); t.supportAppointed = d("supportDay"); t.medicalExam = d("medicalDay")
+                if let h = d("specialCourtDay") { t.addHearing(h) }
             }, today: today, by: by, at: now)
         case .transfer:
             try r.askTransfer(to: form.text("toStation"), today: today, by: by, at: now)

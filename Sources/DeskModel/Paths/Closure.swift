@@ -13,10 +13,12 @@ public enum ClosureCheck: String, Choice {
 }
 
 /// A case's closure: reason, checklist, who approved, and the follow-ups due after it. Closures
-/// are kept in a list: a reopened case keeps the closure it had (history is never edited).
-public struct Closure: Codable, Hashable, Sendable {
+/// are kept in a list: a reopened case keeps the closure it had (history is never edited). Each
+/// has an id, so that replication keeps two machines' closures of one case as two items.
+public struct Closure: Codable, Hashable, Sendable, Identifiable {
     public static let followUpDays = [30, 90]
 
+    public var id: UUID
     public var day: Day
     public var reason: ClosureReason
     public var checks: [ClosureCheck]
@@ -28,8 +30,9 @@ public struct Closure: Codable, Hashable, Sendable {
     /// Set when the case was reopened after this closure.
     public var reopened: Day?
 
-    public init(day: Day, reason: ClosureReason, checks: [ClosureCheck], by: String, approvedBy: String? = nil,
+    public init(id: UUID = UUID(), day: Day, reason: ClosureReason, checks: [ClosureCheck], by: String, approvedBy: String? = nil,
                 followUpsDone: [Day] = [], reopened: Day? = nil) {
+        self.id = id
         self.day = day
         self.reason = reason
         self.checks = checks
@@ -37,6 +40,22 @@ public struct Closure: Codable, Hashable, Sendable {
         self.approvedBy = approvedBy
         self.followUpsDone = followUpsDone
         self.reopened = reopened
+    }
+
+    enum CodingKeys: String, CodingKey { case id, day, reason, checks, by, approvedBy, followUpsDone, reopened }
+
+    /// A closure written before closures had ids reads with one made from what never changes in
+    /// it (day, reason, who closed), the same at every read and on every machine.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        day = try c.decode(Day.self, forKey: .day)
+        reason = try c.decode(ClosureReason.self, forKey: .reason)
+        checks = try c.decodeIfPresent([ClosureCheck].self, forKey: .checks) ?? []
+        by = try c.decode(String.self, forKey: .by)
+        approvedBy = try c.decodeIfPresent(String.self, forKey: .approvedBy)
+        followUpsDone = try c.decodeIfPresent([Day].self, forKey: .followUpsDone) ?? []
+        reopened = try c.decodeIfPresent(Day.self, forKey: .reopened)
+        id = try c.decodeIfPresent(UUID.self, forKey: .id) ?? StableID.make("closure|\(day)|\(reason.rawValue)|\(by)")
     }
 
     /// The follow-up days still due (30 and 90 days after closure), none once reopened; a

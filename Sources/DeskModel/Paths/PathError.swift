@@ -4,5 +4,6 @@ public enum PathError: String, Error, Sendable, CaseIterable {
     case caseClosed, caseNotClosed, noSafetyPlan, reviewBeforePlan, dayInFuture, noReason, checklistIncomplete,
          approvalNeeded, approverNotSupervisor, noSharingConsent, sameStation, transferNotPending, notDVCase,
          paidBeforeApplied, duplicateOrder,
-         notTraffickingCase, repatriationWithoutHomeInvestigation
+         notTraffickingCase, repatriationWithoutHomeInvestigation,
+         notChildCase, beforeReport, supportPersonUnnamed
 }

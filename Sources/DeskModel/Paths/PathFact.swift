@@ -15,6 +15,7 @@ public enum PathFact: Codable, Hashable, Sendable {
     case transferAsked(to: String)
     case trafficking(TraffickingOutcome)
     case transferAnswered(to: String, TransferState)
+    case child(supportAppointed: Day?, medical: Day?, hearing: Day?)
 
     /// Codes and days only, as the other events' lines are.
     public var line: String {
@@ -32,6 +33,9 @@ public enum PathFact: Codable, Hashable, Sendable {
         case .transferAsked(let to): return "→ \(to)"
         case .trafficking(let o): return o.rawValue
         case let .transferAnswered(to, state): return "\(state.rawValue) · \(to)"
+        case let .child(support, medical, hearing):
+            return [support.map { "support \($0)" }, medical.map { "s.27 \($0)" }, hearing.map { "court \($0)" }]
+                .compactMap { $0 }.joined(separator: " · ")
         }
     }
 }

@@ -23,6 +23,11 @@ public struct PathFacts: Codable, Hashable, Sendable {
     public var closureRequested = false
     /// The station a pending transfer waits at: its desk sees the case in its queue to answer it.
     public var transferTo: String?
+    /// The s.12 application under the DV Act (the case is then on a legal track).
+    public var dvApplied: Day?
+    /// Where a rescued woman went (trafficking), and the day it was settled: the month's report counts them.
+    public var traffickingOutcome: TraffickingOutcome?
+    public var traffickingOutcomeDay: Day?
 
     public init() {}
 
@@ -40,6 +45,11 @@ public struct PathFacts: Codable, Hashable, Sendable {
         compensationPaid = r.entitlements.compensation.paid
         closureRequested = r.closureRequest != nil && r.status != .closed
         transferTo = r.transfers.last.flatMap { $0.state == .pending ? $0.to : nil }
+        dvApplied = r.dv?.application
+        if let t = r.trafficking, t.outcome != .pending {
+            traffickingOutcome = t.outcome
+            traffickingOutcomeDay = t.outcomeDay
+        }
     }
 
     /// A day of the path has passed without what was due: the safety plan's review (open case),
@@ -51,7 +61,7 @@ public struct PathFacts: Codable, Hashable, Sendable {
 
     /// Something of the paths happened in the period (the report then looks at the case).
     public func touches(_ p: ReportPeriod) -> Bool {
-        [lastContact, safetyPlanMade, closed, compensationApplied, compensationPaid].contains(where: p.contains)
+        [lastContact, safetyPlanMade, closed, compensationApplied, compensationPaid, traffickingOutcomeDay].contains(where: p.contains)
             || safetyReviews.contains(where: p.contains) || dvOrders.contains(where: p.contains)
     }
 
@@ -75,6 +85,9 @@ public struct PathFacts: Codable, Hashable, Sendable {
         put("cp", Self.d(compensationPaid))
         put("rq", closureRequested ? "1" : "")
         put("tt", transferTo ?? "")
+        put("da", Self.d(dvApplied))
+        put("to", traffickingOutcome?.rawValue ?? "")
+        put("td", Self.d(traffickingOutcomeDay))
         return parts.joined(separator: ";")
     }
 
@@ -99,6 +112,9 @@ public struct PathFacts: Codable, Hashable, Sendable {
             case "cp": guard let x = day() else { return nil }; compensationPaid = x
             case "rq": closureRequested = v.elementsEqual([49])
             case "tt": transferTo = v.isEmpty ? nil : SummaryLine.text(v)
+            case "da": guard let x = day() else { return nil }; dvApplied = x
+            case "to": guard let x = TraffickingOutcome(rawValue: SummaryLine.text(v)) else { return nil }; traffickingOutcome = x
+            case "td": guard let x = day() else { return nil }; traffickingOutcomeDay = x
             default: continue  // a key from a newer desk: ignored, not an error
             }
         }

@@ -15,6 +15,8 @@ public struct TraffickingTrack: Codable, Hashable, Sendable {
     public var shelter: String = ""
     public var homeInvestigation: Day?
     public var outcome: TraffickingOutcome = .pending
+    /// The day the outcome was recorded (nil while pending, and in records written before it).
+    public var outcomeDay: Day?
     public init() {}
     /// Repatriation waits for the home investigation (she is not sent back to where she was sold).
     public var consistent: Bool { outcome != .repatriated || homeInvestigation != nil }
@@ -33,6 +35,7 @@ extension CaseRecord {
         change(&t)
         guard [t.ahtuInformed, t.rescued, t.homeInvestigation].compactMap({ $0 }).allSatisfy({ $0 <= today }) else { throw .dayInFuture }
         guard t.consistent else { throw .repatriationWithoutHomeInvestigation }
+        if t.outcome != (trafficking?.outcome ?? .pending) { t.outcomeDay = t.outcome == .pending ? nil : Day(at) }
         trafficking = t
         note(.trafficking, by: by, at: at, .path(.trafficking(t.outcome)))
     }

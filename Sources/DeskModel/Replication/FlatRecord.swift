@@ -2,8 +2,8 @@ import Foundation
 
 /// A case as a flat map from field paths to values (JSON fragments), which is what replication
 /// merges field by field: `identity.address` → `"Ward 4"`, `plan[<id>].status` → `"done"`.
-/// Sessions, questionnaires, alerts and plan steps are keyed by their ids (so two machines adding
-/// one each keep both), the timeline's events are a set, and every other list is one value.
+/// Sessions, questionnaires, alerts, plan steps, contacts, closures and transfers are keyed by their
+/// ids (so two machines adding one each keep both), the timeline's events are a set, and every other list is one value.
 /// Dates are written as the exact number of seconds, so that a value read back compares equal.
 public struct FlatRecord: Equatable, Sendable {
     public var fields: [String: String]
@@ -14,7 +14,21 @@ public struct FlatRecord: Equatable, Sendable {
     public static func == (a: FlatRecord, b: FlatRecord) -> Bool { a.fields == b.fields && a.events == b.events }
 
     /// The lists whose items carry an id and are merged item by item.
-    static let itemLists: Set<String> = ["sessions", "screenings", "alerts", "plan", "contacts"]
+    static let itemLists: Set<String> = ["sessions", "screenings", "alerts", "plan", "contacts", "closures", "transfers"]
+    /// Lists that were one value before their items carried ids: a replica written then holds the
+    /// whole list as one field. Its items read with the ids their type makes for them (`StableID`),
+    /// and whatever was written since about an item (by id) goes over it.
+    static let formerlyWhole = ["closures", "transfers"]
+
+    static func legacyID(_ list: String, _ item: [String: Any]) -> String? {
+        list == "closures" ? legacyID(Closure.self, item) : legacyID(Transfer.self, item)
+    }
+
+    static func legacyID<T: Decodable & Identifiable>(_ type: T.Type, _ item: [String: Any]) -> String? where T.ID == UUID {
+        guard let data = try? JSONSerialization.data(withJSONObject: item),
+              let value = try? decoder().decode(T.self, from: data) else { return nil }
+        return value.id.uuidString
+    }
     /// Not merged as fields: the timeline is a set; the conflicts are worked out from the fields.
     static let notFields: Set<String> = ["events", "conflicts"]
 
@@ -115,8 +129,23 @@ public struct FlatRecord: Equatable, Sendable {
                 Self.set(&top, parts, value)
             }
         }
+        // A list kept whole by an older desk: its items first, each under its id, with what was
+        // written since about it laid over it.
+        var legacy: [String: [String]] = [:]
+        for list in Self.formerlyWhole {
+            guard let whole = top[list] as? [Any] else { continue }
+            for case let item as [String: Any] in whole {
+                guard let id = (item["id"] as? String) ?? Self.legacyID(list, item) else { continue }
+                var merged = item
+                merged["id"] = id
+                Self.overlay(&merged, items[list]?[id] ?? [:])
+                items[list, default: [:]][id] = merged
+                legacy[list, default: []].append(id)
+            }
+        }
         for (list, byID) in items {
-            let ids = byID.keys.sorted { a, b in
+            let old = legacy[list] ?? [], oldSet = Set(old)
+            let ids = old + byID.keys.filter { !oldSet.contains($0) }.sorted { a, b in
                 let oa = order["\(list)[\(a)]"], ob = order["\(list)[\(b)]"]
                 switch (oa, ob) {
                 case let (x?, y?): return x.0 != y.0 ? x.0 < y.0 : (x.1 != y.1 ? x.1 < y.1 : a < b)
@@ -148,6 +177,18 @@ public struct FlatRecord: Equatable, Sendable {
         }
         if let list = value as? [Any] { return list.map { pairUp($0, key: nil) } }
         return value
+    }
+
+    /// `over` laid on `dict` leaf by leaf (a day written since changes its parts, not the rest).
+    static func overlay(_ dict: inout [String: Any], _ over: [String: Any]) {
+        for (k, v) in over {
+            if let inner = v as? [String: Any], var mine = dict[k] as? [String: Any] {
+                overlay(&mine, inner)
+                dict[k] = mine
+            } else {
+                dict[k] = v
+            }
+        }
     }
 
     static func set(_ dict: inout [String: Any], _ path: [String], _ value: Any) {

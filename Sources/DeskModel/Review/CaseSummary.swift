@@ -119,10 +119,23 @@ public struct ReviewSettings: Codable, Equatable, Sendable {
     /// Kept so that settings files read as before; it no longer governs anything: the 24 hours for
     /// a child's case are the law's (POCSO s.19(6), JJ Act s.31), `ChildDuty.hours`.
     public var cwcReportHours: Int
+    /// The supervising officer's title shown to users: SP in a district, DCP in a commissionerate
+    /// (Indore, Bhopal). Settings written before it read as SP.
+    public var supervisorTitle: SupervisorTitle
 
-    public init(noContactDays: Int = 7, cwcReportHours: Int = 24) {
+    public init(noContactDays: Int = 7, cwcReportHours: Int = 24, supervisorTitle: SupervisorTitle = .sp) {
         self.noContactDays = noContactDays
         self.cwcReportHours = cwcReportHours
+        self.supervisorTitle = supervisorTitle
+    }
+
+    enum CodingKeys: String, CodingKey { case noContactDays, cwcReportHours, supervisorTitle }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        noContactDays = try c.decode(Int.self, forKey: .noContactDays)
+        cwcReportHours = try c.decodeIfPresent(Int.self, forKey: .cwcReportHours) ?? 24
+        supervisorTitle = try c.decodeIfPresent(SupervisorTitle.self, forKey: .supervisorTitle) ?? .sp
     }
 
     public static let standard = ReviewSettings()

@@ -90,6 +90,8 @@ public struct Report: Codable, Equatable, Sendable {
     public var daysToClosure: [Int] = []
     public var safetyPlansMade = 0
     public var safetyPlansReviewed = 0
+    /// Trafficking survivors whose outcome was settled in the period: home (repatriated) or rehabilitation.
+    public var traffickingOutcomes: [TraffickingOutcome: Int] = [:]
 
     /// The middle of the days from intake to closure of the cases closed in the period.
     public var medianDaysToClosure: Int? {
@@ -155,6 +157,9 @@ public struct Report: Codable, Equatable, Sendable {
             }
             if p.contains(path.safetyPlanMade) { r.safetyPlansMade += 1 }
             if path.safetyReviews.contains(where: p.contains) { r.safetyPlansReviewed += 1 }
+            if let outcome = path.traffickingOutcome, p.contains(path.traffickingOutcomeDay) {
+                r.traffickingOutcomes[outcome, default: 0] += 1
+            }
         }
         return r
     }

@@ -61,6 +61,9 @@ public enum Access {
                       .closeAlert, .addRemark, .printPapers],
         .sp: [.viewCases, .revealWithReason, .readAudit, .giveDirective, .reviewStations, .makeReports, .approveClosure,
               .recordEvents],
+        // The station in-charge: her own station only (the scope comes from her stations), masked
+        // names with a reason, closures to approve, the station's review and reports.
+        .sho: [.viewCases, .revealWithReason, .approveClosure, .reviewStations, .makeReports, .printPapers],
         .admin: [.viewCases, .checkStore, .readAudit, .reviewStations, .makeReports, .changeSettings, .backupRestore,
                  .manageKeys],
     ]
@@ -68,7 +71,9 @@ public enum Access {
     /// Whether `user` has `right`, at `stationID` when the right concerns one station.
     public static func allows(_ user: User?, _ right: Right, stationID: String? = nil) -> Bool {
         guard let user, table[user.role]?.contains(right) == true else { return false }
-        if let stationID { return user.canSee(stationID: stationID) }
+        // An SHO is the in-charge of her station: a record that names none gives her none (an empty
+        // list means every station only for those who oversee a district).
+        if let stationID { return user.role == .sho && user.stationIDs.isEmpty ? false : user.canSee(stationID: stationID) }
         return true
     }
 

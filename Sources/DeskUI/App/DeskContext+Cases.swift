@@ -83,7 +83,7 @@ extension DeskContext {
 
     public func saveSettings(_ new: ReviewSettings) throws {
         try store.saveSettings(new)
-        log(.settingsChanged, detail: "noContactDays \(new.noContactDays) · cwcReportHours \(new.cwcReportHours)")
+        log(.settingsChanged, detail: "noContactDays \(new.noContactDays) · cwcReportHours \(new.cwcReportHours) · title \(new.supervisorTitle.rawValue)")
         settings = new
         repository.noteChange()
     }

@@ -17,7 +17,10 @@ public final class DeskContext {
     public let reviewCache = ReviewCache()
     public private(set) var directory: Directory
     public let clock: DeskClock
-    public let strings: Strings
+    /// The strings with the store's supervising officer's title put in (SP or DCP: a setting).
+    public private(set) var strings: Strings
+    /// The strings as loaded, before the title.
+    let baseStrings: Strings
     public let keymap: Keymap
     public let help: [Language: String]
     public var language: Language
@@ -26,7 +29,9 @@ public final class DeskContext {
     /// Directives by case, loaded with the cases.
     public internal(set) var directives: [UUID: [Directive]]
     /// The review thresholds of this store (an admin changes them).
-    public internal(set) var settings: ReviewSettings
+    public internal(set) var settings: ReviewSettings {
+        didSet { if settings.supervisorTitle != oldValue.supervisorTitle { strings = baseStrings.withSupervisor(settings.supervisorTitle) } }
+    }
     /// Drafts by user, read from disk once, then kept in step with every write.
     var drafts: [String: IntakeForm?] = [:]
     /// The line above the key bar: an error, a warning or a confirmation. Cleared at the next key.
@@ -43,7 +48,8 @@ public final class DeskContext {
         self.directives = store.isLocked ? [:] : store.loadDirectives()
         self.settings = store.loadSettings()
         self.clock = clock
-        self.strings = strings
+        self.baseStrings = strings
+        self.strings = strings.withSupervisor(settings.supervisorTitle)
         self.keymap = keymap
         self.help = help
         self.language = language

@@ -4,6 +4,8 @@ import Foundation
 /// All user-facing text, per language, loaded from Resources/strings/<lang>.json.
 public struct Strings: Sendable {
     public let table: [Language: [String: String]]
+    /// Whom the strings name as the supervising officer (SP unless the store's settings say DCP).
+    public private(set) var supervisor: SupervisorTitle = .sp
 
     public init(table: [Language: [String: String]]) {
         self.table = table
@@ -18,7 +20,8 @@ public struct Strings: Sendable {
     /// The text of a key: the language asked for, else English, else the key itself (a test
     /// makes sure every key exists in both).
     public func text(_ key: StringKey, _ lang: Language) -> String {
-        table[lang]?[key.raw] ?? table[.en]?[key.raw] ?? key.raw
+        if let own = table[lang]?[key.raw] { return fillTitle(own, lang) }
+        return fillTitle(table[.en]?[key.raw] ?? key.raw, .en)
     }
 
     /// With "{0}", "{1}" … replaced by the arguments.
@@ -36,4 +39,20 @@ public struct Strings: Sendable {
     }
 
     public func has(_ key: StringKey, _ lang: Language) -> Bool { table[lang]?[key.raw] != nil }
+
+    /// The strings with the supervising officer's title put in where they name her (`{sup}`: SP /
+    /// DCP, एसपी / डीसीपी; `{supLong}`: पुलिस अधीक्षक / पुलिस उपायुक्त): a setting of the store.
+    public func withSupervisor(_ title: SupervisorTitle) -> Strings {
+        var out = self
+        out.supervisor = title
+        return out
+    }
+
+    private func fillTitle(_ text: String, _ lang: Language) -> String {
+        guard text.contains("{sup") else { return text }
+        let texts = table[lang] ?? table[.en] ?? [:]
+        let short = texts["supervisor.short." + supervisor.rawValue] ?? supervisor.rawValue.uppercased()
+        let long = texts["supervisor.long." + supervisor.rawValue] ?? short
+        return text.replacingOccurrences(of: "{supLong}", with: long).replacingOccurrences(of: "{sup}", with: short)
+    }
 }

@@ -15,22 +15,30 @@ public struct CaseTable {
         self.reveal = reveal
     }
 
-    static let columns = ["number", "station", "reported", "name", "age", "phone", "category", "risk", "status", "minor"]
+    static let columns = ["number", "station", "reported", "name", "age", "phone", "category", "risk", "status", "tracks", "minor"]
 
     func label<C: Choice>(_ c: C) -> String { strings.text(.dynamic(c.labelKey), language) }
 
-    public func values<C: ListedCase>(_ r: C) -> [String] {
+    /// The tracks she is on (counselling, rehabilitation, legal): one mark each in its place for
+    /// the text table ("C·L"), codes for CSV and JSON ("counselling+legal").
+    func tracks<C: ListedCase>(_ r: C, marks: Bool) -> String {
+        let on = r.listedSummary.tracks
+        guard marks else { return on.map(\.rawValue).joined(separator: "+") }
+        return CaseTrack.allCases.map { on.contains($0) ? strings.text(.dynamic("list.track." + $0.rawValue), language) : "·" }.joined()
+    }
+
+    public func values<C: ListedCase>(_ r: C, marks: Bool = false) -> [String] {
         [r.number.description, r.stationID, Day(r.reportedAt).description,
          reveal ? r.listedName : Mask.name(r.listedName),
          r.listedAge.map(String.init) ?? "",
          reveal ? (r.listedPhone ?? "") : Mask.phone(r.listedPhone),
-         label(r.listedCategory), label(r.riskLevel), label(r.status),
+         label(r.listedCategory), label(r.riskLevel), label(r.status), tracks(r, marks: marks),
          r.isMinor ? strings.text(.choice_answer_yes, language) : ""]
     }
 
     public func text<C: ListedCase>(_ rows: [C]) -> String {
         let headers = Self.columns.map { strings.text(.dynamic("cli.col." + $0), language) }
-        let body = rows.map { values($0) }
+        let body = rows.map { values($0, marks: true) }
         var widths = headers.map { TextWidth.of($0) }
         for row in body { for (i, v) in row.enumerated() { widths[i] = max(widths[i], TextWidth.of(v)) } }
         func line(_ cells: [String]) -> String {

@@ -68,6 +68,8 @@ enum PathSheetLines {
             if let s = e.shelter { row(.path_shelter, s.description) }
         }
 
+        out += childLines(r, ctx: ctx)
+
         if let t = r.trafficking {
             head(.path_trafficking)
             row(.path_ahtu, day(t.ahtuInformed))
@@ -93,6 +95,29 @@ enum PathSheetLines {
                 row(.path_followUp, next.description + (late ? "  " + ctx.t(.path_late) : ""), late ? .error : .normal)
             }
         }
+        return out
+    }
+
+    /// A child's POCSO path: the support person (POCSO Rules 2020 r.4(7)), the s.27 medical with
+    /// its 24 hours, the Special Court's dates (the next one marked ▸).
+    static func childLines(_ r: CaseRecord, ctx: CaseSheet.Context) -> [DetailLine] {
+        guard r.childPathApplies else { return [] }
+        let t = r.child ?? ChildTrack(), today = ctx.today
+        var out: [DetailLine] = [DetailLine(label: ""), DetailLine(label: ctx.t(.path_child), style: .label)]
+        func row(_ key: StringKey, _ value: String, _ style: Style = .normal) {
+            out.append(DetailLine(label: ctx.t(key), value: value.isEmpty ? "—" : value, style: style))
+        }
+        let support = t.supportPerson + (t.supportAppointed.map { "  " + $0.description } ?? "")
+        row(.path_supportPerson, support, t.supportAppointed == nil ? .warning : .normal)
+        out.append(DetailLine(label: "     " + ctx.t(.path_cite_pocsoRules), style: .dim))
+        let late = r.childMedicalLate(today: today)
+        row(.path_childMedical, (t.medicalExam?.description ?? ctx.t(.path_notYet)) + (late ? "  " + ctx.t(.path_late) : ""),
+            late ? .error : t.medicalExam == nil ? .warning : .ok)
+        out.append(DetailLine(label: "     " + ctx.t(.path_cite_pocso27, ChildTrack.medicalDue(reportedAt: r.reportedAt).description),
+                              style: late ? .error : .dim))
+        let next = t.nextHearing(today: today)
+        row(.path_specialCourt, t.specialCourtDays.map { $0 == next ? "▸ " + $0.description : $0.description }.joined(separator: ", "))
+        out.append(DetailLine(label: "     " + ctx.t(.path_cite_pocso35), style: .dim))
         return out
     }
 }

@@ -49,8 +49,24 @@ public struct ReportText {
                     + [(t(.report_total), r.byArrival.values.reduce(0, +))]))
         out.append((t(.report_legal), [(t(.report_firs), r.firs), (t(.report_chargeSheets), r.chargeSheets),
                                         (t(.report_deadlinesMissed), r.deadlinesMissed)]))
+        out.append((t(.report_paths), pathRows(r)))
         out += preventionSections(r.prevention)
         return out
+    }
+
+    /// The case's paths (issue 14): DV Act orders, compensation, safety plans, the trafficking
+    /// outcomes, closures by reason and the middle of the days from intake to closure.
+    func pathRows(_ r: Report) -> [(String, Int)] {
+        var rows: [(String, Int)] = [
+            (t(.report_dvReliefs), r.dvReliefs), (t(.report_compensationApplied), r.compensationApplied),
+            (t(.report_compensationPaid), r.compensationPaid), (t(.report_safetyPlansMade), r.safetyPlansMade),
+            (t(.report_safetyPlansReviewed), r.safetyPlansReviewed),
+            (t(.report_repatriated), r.traffickingOutcomes[.repatriated] ?? 0),
+            (t(.report_rehabilitated), r.traffickingOutcomes[.rehabilitated] ?? 0),
+        ]
+        rows += ClosureReason.allCases.map { (t(.report_closedBecause, label($0)), r.closuresByReason[$0] ?? 0) }
+        if let days = r.medianDaysToClosure { rows.append((t(.report_daysToClosure), days)) }
+        return rows
     }
 
     static let referralStates: [ReferralState] = [.sent, .accepted, .done, .declined]
@@ -112,6 +128,14 @@ public struct ReportText {
         add("legal", "firs", r.firs)
         add("legal", "chargeSheets", r.chargeSheets)
         add("legal", "deadlinesMissed", r.deadlinesMissed)
+        add("paths", "dvReliefs", r.dvReliefs)
+        add("paths", "compensationApplied", r.compensationApplied)
+        add("paths", "compensationPaid", r.compensationPaid)
+        add("paths", "safetyPlansMade", r.safetyPlansMade)
+        add("paths", "safetyPlansReviewed", r.safetyPlansReviewed)
+        for o in [TraffickingOutcome.repatriated, .rehabilitated] { add("trafficking", o.rawValue, r.traffickingOutcomes[o] ?? 0) }
+        for c in ClosureReason.allCases { add("closedBecause", c.rawValue, r.closuresByReason[c] ?? 0) }
+        if let days = r.medianDaysToClosure { add("paths", "medianDaysToClosure", days) }
         let e = r.prevention
         add("prevention", "events", e.events)
         add("prevention", "reached", e.reached)
@@ -137,6 +161,10 @@ public struct ReportText {
             "byCategory": dict(r.byCategory), "byAgeBand": dict(r.byAgeBand), "byArrival": dict(r.byArrival),
             "referrals": r.referrals.mapValues { dict($0) },
             "legal": ["firs": r.firs, "chargeSheets": r.chargeSheets, "deadlinesMissed": r.deadlinesMissed],
+            "paths": ["dvReliefs": r.dvReliefs, "compensationApplied": r.compensationApplied, "compensationPaid": r.compensationPaid,
+                      "safetyPlansMade": r.safetyPlansMade, "safetyPlansReviewed": r.safetyPlansReviewed,
+                      "trafficking": dict(r.traffickingOutcomes), "closedBecause": dict(r.closuresByReason),
+                      "medianDaysToClosure": r.medianDaysToClosure ?? NSNull()],
             "prevention": ["events": r.prevention.events, "reached": r.prevention.reached, "women": r.prevention.women,
                            "men": r.prevention.men, "children": r.prevention.children,
                            "eventsByAudience": dict(r.prevention.eventsByAudience),

@@ -78,6 +78,9 @@ enum TimelineLines {
         case let .entitlement(applied, paid): return [applied, paid].compactMap { $0?.description }
         case .transferAsked(let to): return ["→ " + w.stationName(to)]
         case .trafficking(let outcome): return [w.label(outcome)]
+        case let .child(support, medical, hearing):
+            return [support.map { w.t(.path_supportPerson) + " " + $0.description }, medical.map { w.t(.path_childMedical) + " " + $0.description },
+                    hearing.map { w.t(.path_specialCourt) + " " + $0.description }].compactMap { $0 }
         case let .transferAnswered(to, state): return [w.t(.dynamic("timeline.transfer." + state.rawValue)), w.stationName(to)]
         }
     }

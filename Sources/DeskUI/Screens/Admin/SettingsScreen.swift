@@ -1,15 +1,26 @@
 import DeskModel
 import Foundation
 
-/// The admin's review thresholds: days without contact. (The 24 hours for a child's case are the
-/// law's, not a setting: shown here, never changed.)
+/// The admin's review settings: days without contact, and the supervising officer's title (SP in
+/// a district, DCP in a commissionerate), shown wherever the desk names her. (The 24 hours for a
+/// child's case are the law's, not a setting: shown here, never changed.)
 final class SettingsScreen: Screen {
     var fields: [LineEditor]
     var focus = 0
-    static let keys = [StringKey.settings_noContactDays]
+    static let keys = [StringKey.settings_noContactDays, .settings_supervisorTitle]
 
     init(ctx: DeskContext) {
-        fields = [LineEditor(String(ctx.settings.noContactDays), maxLength: 3)]
+        fields = [LineEditor(String(ctx.settings.noContactDays), maxLength: 3),
+                  LineEditor(ctx.settings.supervisorTitle.rawValue.uppercased(), maxLength: 3)]
+    }
+
+    /// "SP" or "DCP" as typed (any case, Devanagari एसपी / डीसीपी too).
+    static func title(_ text: String) -> SupervisorTitle? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "sp", "एसपी": return .sp
+        case "dcp", "डीसीपी": return .dcp
+        default: return nil
+        }
     }
 
     var keyContexts: [KeyContext] { [.form, .edit] }
@@ -29,9 +40,15 @@ final class SettingsScreen: Screen {
                 ctx.say(.settings_badDays, .error, ReviewSettings.noContactRange.lowerBound, ReviewSettings.noContactRange.upperBound)
                 return .stay
             }
+            guard let title = Self.title(fields[1].text) else {
+                focus = 1
+                ctx.say(.settings_badTitle, .error)
+                return .stay
+            }
             do {
                 // The old hours value is kept as it was read (old settings files stay the same), unused.
-                try ctx.saveSettings(ReviewSettings(noContactDays: days, cwcReportHours: ctx.settings.cwcReportHours))
+                try ctx.saveSettings(ReviewSettings(noContactDays: days, cwcReportHours: ctx.settings.cwcReportHours,
+                                                    supervisorTitle: title))
                 ctx.say(.settings_saved, .ok)
                 return .pop
             } catch {

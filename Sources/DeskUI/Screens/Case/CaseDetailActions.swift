@@ -16,7 +16,7 @@ extension CaseDetailScreen {
         if Access.allows(ctx.user, .addRemark, stationID: r.stationID) { out.append("remark") }
         out += pathOptions(r, ctx: ctx)
         let first: [DetailTab: [String]] = [.counselling: ["session", "phq9", "gad7", "safetyPlan", "safetyReview", "contact"],
-                                            .plan: ["step"], .legal: ["prosecution", "dv", "trafficking", "compensation", "transfer", "transferAccept", "transferDecline"], .timeline: ["remark"]]
+                                            .plan: ["step"], .legal: ["prosecution", "dv", "trafficking", "child", "compensation", "transfer", "transferAccept", "transferDecline"], .timeline: ["remark"]]
         let preferred = first[tab] ?? []
         return out.filter { preferred.contains($0) } + out.filter { !preferred.contains($0) }
     }
@@ -53,7 +53,7 @@ extension CaseDetailScreen {
                 return .stay
             }
             if kind == .transfer { return transferForm(record, ctx: ctx) }
-            tab = kind == .step ? .plan : [.prosecution, .dv, .compensation, .closure, .trafficking].contains(kind) ? .legal : .counselling
+            tab = kind == .step ? .plan : [.prosecution, .dv, .compensation, .closure, .trafficking, .child].contains(kind) ? .legal : .counselling
             return .push(EntryScreen(form: .blank(kind, for: record, partnerIDs: ctx.partners.map(\.id), partnerKinds: Self.partnerKinds(ctx), clock: ctx.clock),
                                      ctx: ctx))
         }

@@ -19,6 +19,7 @@ extension CaseDetailScreen {
         if Access.allows(ctx.user, .editLegal, stationID: at) {
             if r.dvApplies { out.append("dv") }
             if r.traffickingApplies { out.append("trafficking") }
+            if r.childPathApplies { out.append("child") }
             out.append("compensation")
         }
         // A transfer is asked by those who may edit the case, and answered by the receiving desk.

@@ -128,7 +128,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         // Those who review see what each case needs where the desk sees its category.
         let reviewing = Access.allows(ctx.user, .reviewStations)
         let headers = [StringKey.list_colNumber, .list_colName, .list_colAge, reviewing ? .list_colNeeds : .list_colCategory, .list_colRisk,
-                       .list_colStatus, .list_colReported] + (wide ? [StringKey.list_colArrival] : [])
+                       .list_colStatus, .list_colTracks, .list_colReported] + (wide ? [StringKey.list_colArrival] : [])
         var col = 1
         for (i, key) in headers.enumerated() {
             s.text(ctx.t(key), row: row, col: col, width: cols[i], style: .label)
@@ -157,7 +157,8 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
                 r.hasOpenAlert ? (ctx.t(.list_alert), selected ? base : .high)
                     : (ctx.label(r.riskLevel), selected ? base : r.riskLevel == .high ? .high : base),
                 (Self.short(r.status, ctx), base),
-                (Day(r.reportedAt).description, base),
+                (Self.marks(r.listedSummary.tracks, ctx), selected ? base : .dim),
+                (wide ? Day(r.reportedAt).description : Self.shortDay(Day(r.reportedAt)), base),
             ] + (wide ? [(ctx.label(r.arrival), base)] : [])
             if selected { s.fill(row: row, style: .selected) }
             var col = 1
@@ -192,10 +193,18 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         return (text, selected ? .selected : first == .alert ? .high : .warning)
     }
 
+    /// The tracks a case is on, one mark each in a fixed place (counselling, rehabilitation,
+    /// legal; "·" where she is not on it): "C·L", "प·क".
+    static func marks(_ tracks: [CaseTrack], _ ctx: DeskContext) -> String {
+        CaseTrack.allCases.map { tracks.contains($0) ? ctx.t(.dynamic("list.track." + $0.rawValue)) : "·" }.joined()
+    }
+
+    /// "12-11-26": the day with its year's last two digits, where 80 columns leave no room for more.
+    static func shortDay(_ d: Day) -> String { String(d.description.prefix(6)) + String(format: "%02d", d.year % 100) }
+
     private func columns(wide: Bool, total: Int) -> [Int] {
-        // number, name, age, category, risk, status, reported, [arrival]
-        var c = [17, 12, 3, 13, 6, 12, 10]
-        if wide { c.append(16) }
+        // number, name, age, category, risk, status, tracks, reported, [arrival]
+        var c = wide ? [17, 12, 3, 13, 6, 12, 3, 10, 16] : [17, 12, 3, 13, 6, 10, 3, 8]
         let used = c.reduce(0, +) + c.count + 1
         c[3] += max(0, total - used) / 2
         c[1] += max(0, total - used) - max(0, total - used) / 2

@@ -72,7 +72,7 @@ extension EntrySpec {
         case .session: sub = ctx.t(.entry_confidential)
         case .step: sub = ctx.t(.entry_stepHint)
         case .prosecution: sub = ctx.t(.entry_legalHint)
-        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer: sub = ctx.t(.dynamic("entry.hint." + form.kind.rawValue))
+        case .contact, .safetyPlan, .safetyReview, .dv, .compensation, .closure, .trafficking, .transfer, .child: sub = ctx.t(.dynamic("entry.hint." + form.kind.rawValue))
         case .event: sub = ctx.t(.entry_eventHint)
         }
         s.text(" " + sub, row: row, col: 0, width: area.cols - 1, style: .dim)

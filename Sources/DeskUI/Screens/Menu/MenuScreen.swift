@@ -132,6 +132,7 @@ final class MainMenuScreen: MenuScreen {
                                   style: alerts > 0 ? .high : .normal) { .push(OverviewScreen()) })
         }
         if Access.allows(user, .viewCases) { items.append(queueItem(ctx, stations)) }
+        if let incoming = IncomingTransfersScreen.menuItem(ctx) { items.append(incoming) }
         if Access.allows(user, .recordEvents) || Access.allows(user, .reviewStations) { items.append(EventListScreen.menuItem(ctx)) }
         if Access.allows(user, .checkStore) {
             items.append(MenuItem(label: ctx.t(.menu_checkStore)) {
@@ -216,6 +217,38 @@ final class DirectivesScreen: MenuScreen {
             return MenuItem(label: "[\(ctx.t(.dynamic("directive.state." + state.rawValue)))] \(number) · \(d.due)", detail: d.text,
                             style: state == .late ? .error : state == .unread ? .warning : .normal) {
                 .push(CaseDetailScreen(caseID: d.caseID))
+            }
+        }
+    }
+}
+
+/// Cases other stations handed to hers, waiting for her desk's answer (accept or decline, on the
+/// case's Legal tab); the menu says how many there are.
+final class IncomingTransfersScreen: MenuScreen {
+    override func title(_ ctx: DeskContext) -> String { ctx.t(.transfers_title) }
+    override func heading(_ ctx: DeskContext) -> String { Self.waiting(ctx).isEmpty ? ctx.t(.transfers_empty) : ctx.t(.transfers_heading) }
+
+    /// Pending transfers to a station where she may answer them (edit cases there).
+    static func waiting(_ ctx: DeskContext) -> [CaseListing] {
+        ctx.visibleListings.filter { r in
+            guard let to = r.summary.paths.transferTo, r.status != .closed else { return false }
+            return Access.allows(ctx.user, .editCase, stationID: to)
+        }
+    }
+
+    /// The menu's line, only while some wait.
+    static func menuItem(_ ctx: DeskContext) -> MenuItem? {
+        let n = waiting(ctx).count
+        guard n > 0 else { return nil }
+        return MenuItem(label: ctx.t(.menu_transfers), detail: ctx.t(.menu_transfersCount, n), style: .warning, letter: "t") {
+            .push(IncomingTransfersScreen())
+        }
+    }
+
+    override func items(_ ctx: DeskContext) -> [MenuItem] {
+        Self.waiting(ctx).map { r in
+            MenuItem(label: r.number.description + " · " + ctx.stationName(r.stationID), detail: CaseListScreen.short(r.category, ctx)) {
+                .push(CaseDetailScreen(caseID: r.id, tab: .legal))
             }
         }
     }

@@ -122,6 +122,7 @@ final class OverviewScreen: Screen {
     /// The case numbers whose closure waits for her approval (high risk, a child), when she may approve.
     func closuresToApprove(_ ctx: DeskContext) -> [String]? {
         guard Access.allows(ctx.user, .approveClosure) else { return nil }
-        return ctx.summaries.values.filter(\.paths.closureRequested).map(\.number).sorted()
+        return ctx.summaries.values.filter { $0.paths.closureRequested && Access.allows(ctx.user, .approveClosure, stationID: $0.stationID) }
+            .map(\.number).sorted()
     }
 }

@@ -89,7 +89,7 @@ final class LoginScreen: Screen {
         // A counsellor starts at her caseload; Esc takes her to the menu.
         if Access.allows(user, .counsel) { return .replaceWith([MainMenuScreen(), CaseloadScreen()]) }
         // An SP starts at her district overview.
-        if user.role == .sp { return .replaceWith([MainMenuScreen(), OverviewScreen()]) }
+        if user.role.supervises { return .replaceWith([MainMenuScreen(), OverviewScreen()]) }
         return .replace(MainMenuScreen())
     }
 }
