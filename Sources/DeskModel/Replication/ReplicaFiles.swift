@@ -56,7 +56,15 @@ extension CaseStore {
         if meta.encrypted {
             // Its station's key (StationKeys); a station this store holds no key for is refused as such.
             guard let sealer = try replicaSealer(for: url) else { throw Sealer.Problem.cannotOpen }
-            data = try sealer.open(data, binding: replicaBinding(url))
+            do {
+                data = try sealer.open(data, binding: replicaBinding(url))
+            } catch {
+                // Written before the station's key was rotated (by another machine, or mid-rotation).
+                let others = stationFolderName(of: url).map(otherStationKeys) ?? []
+                guard let plain = others.lazy.compactMap({ try? Sealer(key: $0).open(data, binding: self.replicaBinding(url)) }).first
+                else { throw error }
+                data = plain
+            }
         }
         return try PropertyListDecoder().decode(T.self, from: data)
     }

@@ -44,6 +44,7 @@ extension CaseStore {
             }
         }
         try exportStation(stationID, machine: machine)
+        try writeMachineCards(machine)
         try markReplicationVersion()
         return machine
     }

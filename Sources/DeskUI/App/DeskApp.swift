@@ -33,7 +33,10 @@ public final class DeskApp {
     @discardableResult
     public func tick() -> Bool {
         guard let limit = idleLimit, let user = ctx.user, !(top is LockScreen),
-              ctx.clock.now().timeIntervalSince(lastKeyAt) >= limit else { return false }
+              ctx.clock.now().timeIntervalSince(lastKeyAt) >= limit else {
+            // Between keys: what the other machines sent, when it is due (TakeInWhileRunning.swift).
+            return ctx.user != nil && !(top is LockScreen) && question == nil && ctx.takeInIfDue()
+        }
         suspendAll()
         ctx.lockForIdle()
         ctx.message = nil
@@ -123,6 +126,8 @@ public final class DeskApp {
         case .pop:
             stack.last?.suspend(ctx: ctx)
             if stack.count > 1 { stack.removeLast() }
+            // A queue or the overview shown again shows what other machines sent meanwhile.
+            ctx.takeInIfDue(every: 2)
             top?.resume(ctx: ctx)
         case .replace(let next):
             stack.last?.suspend(ctx: ctx)
