@@ -133,4 +133,33 @@ final class StationKeysCommandTests: XCTestCase {
         let verify = try Binary.run(["verify", "--store", district.path, "--user", "admin"], stdin: "9999\n")
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
     }
+    /// `urja-desk audit`: another machine's log in a station folder is printed with this store's own,
+    /// by time, each chain checked; a line altered in it is found (exit 3) and named with its machine.
+    func testTheAuditCommandShowsEveryMachinesLinesAndFindsAnAlteredOne() throws {
+        let district = work.appendingPathComponent("district")
+        XCTAssertEqual(try Binary.run(["demo", "--store", district.path, "--cases", "5", "--seed", "5"]).status, 0)
+        let initOut = try Binary.run(["sync", "init", "--store", district.path, "--user", "admin", "--role", "district",
+                                      "--station", "VJN", "--suffix", "D", "--station-keys",
+                                      "--listen", "tcp://127.0.0.1:22994", "--gui-port", "18994"], stdin: "9999\n")
+        XCTAssertEqual(initOut.status, 0, initOut.stderr)
+        // What thana A's machine wrote, as it arrives in VJN's folder (sealed with VJN's key).
+        let signed = SignIn.attempt(try CaseStore.open(at: district), name: "admin", secret: "9999", now: Date(), via: "test")
+        let d = try XCTUnwrap(signed.store)
+        let other = AuditLog(store: d, stationID: "VJN", machineID: "THANAA01")
+        try FileManager.default.createDirectory(at: other.url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try other.append(AuditEntry(at: Date(timeIntervalSince1970: 1_795_900_000), user: "asha", kind: .login, detail: "desk at thana A"))
+        let out = try Binary.run(["audit", "--store", district.path, "--user", "admin"], stdin: "9999\n")
+        XCTAssertEqual(out.status, 0, out.stdout + out.stderr)
+        XCTAssertTrue(out.stdout.contains("THANAA01\tasha\tlogin\t-\tdesk at thana A"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("machine THANAA01's log in station folder VJN: 1 line(s), chain whole"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("this store's own log:"), out.stdout)
+        let text = try String(contentsOf: other.url, encoding: .utf8).replacingOccurrences(of: "desk at thana A", with: "desk at thana B")
+        try Data(text.utf8).write(to: other.url)
+        let altered = try Binary.run(["audit", "--store", district.path, "--user", "admin"], stdin: "9999\n")
+        XCTAssertEqual(altered.status, 3, altered.stdout + altered.stderr)
+        XCTAssertTrue(altered.stdout.contains("machine THANAA01's log in station folder VJN: ends before the 1 lines"), altered.stdout)
+        let verify = try Binary.run(["verify", "--store", district.path, "--user", "admin"], stdin: "9999\n")
+        XCTAssertEqual(verify.status, 3)
+        XCTAssertTrue(verify.stdout.contains("audit log of machine THANAA01 in station folder VJN"), verify.stdout)
+    }
 }
