@@ -93,4 +93,21 @@ extension StationKeyTests {
         XCTAssertEqual(try a2.reload(atA.id).map(FlatRecord.init), try FlatRecord(atA))
         XCTAssertEqual(try a2.reload(atD.id).map(FlatRecord.init), try FlatRecord(atD))
     }
+    /// A station under the store's key (shared before keys per station): after the store's key is
+    /// rotated, the station's files written before still read (the retired key), every one of them.
+    func testAStationUnderTheStoresKeyStillReadsAfterTheStoresKeyIsRotated() throws {
+        var dir = directory()
+        dir.users = try users()
+        let root = tempFolder().appendingPathComponent("D")
+        _ = try CaseStore.createEncrypted(at: root, directory: dir, secrets: pins, clock: Clock(date: testNow), rounds: 1000)
+        let admin = try signIn(root, "admin")
+        try admin.shareStation("VJN", role: .district, numberSuffix: "D")
+        let r = sampleCase(1)
+        try admin.save(r)
+        let rotated = try admin.rotateKey(adminID: "admin", secret: pins["admin"] ?? "", rounds: 1000).store
+        try? FileManager.default.removeItem(at: rotated.root.appendingPathComponent("sync-seen.plist"))   // read every folder again
+        let report = rotated.takeInReplicas()
+        XCTAssertEqual(report.problems, [])
+        XCTAssertEqual(try rotated.reload(r.id).map(FlatRecord.init), try FlatRecord(r))
+    }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -59,8 +60,9 @@ extension CaseStore {
             do {
                 data = try sealer.open(data, binding: replicaBinding(url))
             } catch {
-                // Written before the station's key was rotated (by another machine, or mid-rotation).
-                let others = stationFolderName(of: url).map(otherStationKeys) ?? []
+                // Written before the station's key was rotated (by another machine, or mid-rotation),
+                // or, for a station under the store's key, before the store's key was rotated.
+                let others = (stationFolderName(of: url).map(otherStationKeys) ?? []) + retiredKeys().map(SymmetricKey.init(data:))
                 guard let plain = others.lazy.compactMap({ try? Sealer(key: $0).open(data, binding: self.replicaBinding(url)) }).first
                 else { throw error }
                 data = plain

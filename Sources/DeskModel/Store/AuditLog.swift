@@ -128,7 +128,7 @@ public struct AuditLog: Sendable {
         // A note sealed before the store was upgraded is unbound: the chain already keeps it in its place.
         // Notes written before a key rotation open with the key of their time.
         guard let sealer, let data = Data(base64Encoded: note) else { return nil }
-        let retired = stationLog ? store.retiredStationKeys(forLog: url) : store.retiredKeys()
+        let retired = (stationLog ? store.retiredStationKeys(forLog: url) : []) + store.retiredKeys()
         for key in [sealer.raw] + retired {
             var opener = Sealer(key: SymmetricKey(data: key))
             opener.acceptsUnbound = !stationLog
