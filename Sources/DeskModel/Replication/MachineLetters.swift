@@ -10,6 +10,12 @@ public struct MachineCard: Codable, Equatable, Sendable {
     public var machine: String
     public var numberSuffix: String
     public var role: MachineIdentity.Role
+
+    public init(machine: String, numberSuffix: String, role: MachineIdentity.Role) {
+        self.machine = machine
+        self.numberSuffix = numberSuffix
+        self.role = role
+    }
 }
 
 /// Another machine at a station numbering cases with this machine's letter.
