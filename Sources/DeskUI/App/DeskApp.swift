@@ -32,6 +32,11 @@ public final class DeskApp {
     /// Called when no key came for a while. Locks an idle desk; returns true if the screen changed.
     @discardableResult
     public func tick() -> Bool {
+        // The check of the lists against the case files, run beside her since the sign-in.
+        if ctx.repository.takeInCheck() {
+            if !ctx.damaged.isEmpty, ctx.user != nil { ctx.say(.store_damagedSetAside, .warning, ctx.damaged.count) }
+            return true
+        }
         guard let limit = idleLimit, let user = ctx.user, !(top is LockScreen),
               ctx.clock.now().timeIntervalSince(lastKeyAt) >= limit else {
             // Between keys: what the other machines sent, when it is due (TakeInWhileRunning.swift).

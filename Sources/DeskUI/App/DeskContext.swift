@@ -123,7 +123,7 @@ public final class DeskContext {
         directives = store.loadDirectives()
         settings = store.loadSettings()
         repository.noteChange()
-        if user.role != .sp { repository.open() }
+        if user.role != .sp { repository.open(stations: herStations) }
         return outcome
     }
 
@@ -217,6 +217,12 @@ public final class DeskContext {
     }
 
     /// Stations the user works at or oversees, in the directory's order.
+    /// The stations whose lists her screens read (nil: every station, read and checked at once).
+    var herStations: Set<String>? {
+        let mine = Set(userStations.map(\.id))
+        return mine.count == directory.stations.count ? nil : mine
+    }
+
     public var userStations: [Station] {
         guard let user else { return [] }
         return directory.stations.filter { user.canSee(stationID: $0.id) }
