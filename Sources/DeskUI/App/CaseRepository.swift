@@ -184,7 +184,10 @@ public final class CaseRepository {
     /// and any copy in memory show them as they now are.
     func tookIn(_ records: [CaseRecord]) {
         guard !records.isEmpty else { return }
-        for r in records { keep(r) }
+        for r in records {
+            touchedSinceCheck.insert(r.id)
+            keep(r)
+        }
         indexSummaries = nil
         indexSummariesRead = false
         changes += 1

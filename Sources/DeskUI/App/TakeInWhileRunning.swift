@@ -38,3 +38,10 @@ extension DeskContext {
         return true
     }
 }
+
+extension DeskApp {
+    /// The idle tick's part: what the other machines sent, when it is due (not behind the lock or a question).
+    func takeInBetweenKeys() -> Bool {
+        ctx.user != nil && !(top is LockScreen) && question == nil && ctx.takeInIfDue()
+    }
+}
