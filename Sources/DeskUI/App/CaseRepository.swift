@@ -184,6 +184,19 @@ public final class CaseRepository {
         return record
     }
 
+    /// Cases another machine's changes were written to (a take-in while the desk runs): the lists
+    /// and any copy in memory show them as they now are.
+    func tookIn(_ records: [CaseRecord]) {
+        guard !records.isEmpty else { return }
+        for r in records {
+            touchedSinceCheck.insert(r.id)
+            keep(r)
+        }
+        indexSummaries = nil
+        indexSummariesRead = false
+        changes += 1
+    }
+
     // MARK: Reads (memory only)
 
     /// Every case's listing: what the queue, its search, the duplicate check, the caseload and the

@@ -1,3 +1,4 @@
+// Over 300 lines: the one place where keys, the screen stack, questions and the frame meet.
 import DeskModel
 import Foundation
 
@@ -38,7 +39,7 @@ public final class DeskApp {
             return true
         }
         guard let limit = idleLimit, let user = ctx.user, !(top is LockScreen),
-              ctx.clock.now().timeIntervalSince(lastKeyAt) >= limit else { return false }
+              ctx.clock.now().timeIntervalSince(lastKeyAt) >= limit else { return takeInBetweenKeys() }
         suspendAll()
         ctx.lockForIdle()
         ctx.message = nil
@@ -128,6 +129,7 @@ public final class DeskApp {
         case .pop:
             stack.last?.suspend(ctx: ctx)
             if stack.count > 1 { stack.removeLast() }
+            ctx.takeInIfDue(every: 2)  // a queue shown again shows what other machines sent
             top?.resume(ctx: ctx)
         case .replace(let next):
             stack.last?.suspend(ctx: ctx)

@@ -91,6 +91,11 @@ extension DeskContext {
     /// The next case number at a station this year, taken for good in the store.
     public func claimNumber(stationID: String) throws -> CaseNumber {
         let code = directory.station(stationID)?.code ?? stationID
+        // Another machine of the station numbering with this machine's letter: no number taken.
+        do { try store.checkLetterBeforeNumbering(stationID: stationID) } catch let clash as LetterClash {
+            say(.sync_letterClash, .error, clash.otherMachine, clash.letter.isEmpty ? "—" : clash.letter, clash.station.uppercased())
+            throw clash
+        }
         return try store.claim(CaseNumber.next(stationCode: code, year: today.year, existing: listings.map(\.number)))
     }
 

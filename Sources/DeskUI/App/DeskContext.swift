@@ -38,6 +38,10 @@ public final class DeskContext {
     public var message: (text: String, style: Style)?
     /// The awareness events register, read when first needed (DeskContext+Events.swift).
     let eventBook = EventBook()
+    /// Replication while the desk runs (TakeInWhileRunning.swift): at most this often, and when last.
+    public var takeInEvery: TimeInterval = 10
+    var lastTakeIn: Date?
+    var takeInProblemsSeen: Set<String> = []
 
     public init(store: CaseStore, clock: DeskClock, strings: Strings, keymap: Keymap, help: [Language: String],
                 language: Language = .en) throws {
