@@ -14,13 +14,26 @@ extension ListIndex {
         var text: String { "\(inode).\(size).\(seconds).\(nanoseconds)" }
 
         init?(bytes: ArraySlice<UInt8>) {
-            let p = bytes.split(separator: 46, omittingEmptySubsequences: false)
-            guard p.count == 4, let i = SummaryLine.int(p[0]), let s = SummaryLine.int(p[1]), let sec = SummaryLine.int(p[2]),
-                  let ns = SummaryLine.int(p[3]) else { return nil }
-            inode = UInt64(i)
-            size = Int64(s)
-            seconds = sec
-            nanoseconds = ns
+            // Four numbers between dots, read by hand (a line per case is read at every open).
+            var n = [0, 0, 0, 0]
+            var k = 0
+            var digits = 0
+            for c in bytes {
+                if c == 46 {
+                    guard digits > 0, k < 3 else { return nil }
+                    k += 1
+                    digits = 0
+                } else {
+                    guard c >= 48, c <= 57, digits < 19 else { return nil }
+                    n[k] = n[k] * 10 + Int(c - 48)
+                    digits += 1
+                }
+            }
+            guard k == 3, digits > 0 else { return nil }
+            inode = UInt64(n[0])
+            size = Int64(n[1])
+            seconds = n[2]
+            nanoseconds = n[3]
         }
 
         init?(path: String) {
@@ -104,7 +117,7 @@ extension ListIndex {
             if let stations, !Self.stations(of: l).contains(where: stations.contains) { continue }
             listings.append(l)
         }
-        listings.sort { $0.id.uuidString < $1.id.uuidString }
+        listings.sort { ListIndex.idOrder($0.id, $1.id) }
         return Loaded(listings: listings, unreadable: unreadable, lines: read.lines)
     }
 
@@ -139,13 +152,14 @@ extension ListIndex {
             if let id, let h = read.heads[id], let stamp = stamps[i], h.stamp == stamp, !unreadable.contains(id) { continue }
             stale.append(i)
         }
-        let urls = names.map { store.casesDir.appendingPathComponent($0, isDirectory: false) }
+        let dir = store.casesDir
+        let urls = stale.map { dir.appendingPathComponent(names[$0], isDirectory: false) }
         var results = [Result<CaseRecord, Error>](repeating: .failure(CaseStore.CaseFileProblem.notRead), count: stale.count)
         let toRead = stale
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: toRead.count) { k in
-                slots[k] = Result { try self.store.readCase(at: urls[toRead[k]]) }
+                slots[k] = Result { try self.store.readCase(at: urls[k]) }
             }
         }
         var changed: [UUID: CaseListing?] = [:]
@@ -159,10 +173,10 @@ extension ListIndex {
                 // .some(nil): the case is no longer hers (a nil would drop the key).
                 changed[record.id] = .some(seen ? l : nil)
                 // Stamped again after reading: a file changed meanwhile is decoded at the next check.
-                if let before = stamps[i], Stamp(path: urls[i].path) == before { fresh[i] = (l, before) }
+                if let before = stamps[i], Stamp(path: urls[k].path) == before { fresh[i] = (l, before) }
             case .failure(let error):
                 if let id = ids[i] { changed[id] = .some(nil) }
-                damaged.append(store.reportDamaged(urls[i], error: error, setAside: setAside, clock: clock))
+                damaged.append(store.reportDamaged(urls[k], error: error, setAside: setAside, clock: clock))
             }
         }
         let present = Set(ids.compactMap { $0 })
@@ -222,6 +236,16 @@ extension ListIndex {
         guard !changed.isEmpty else { return listings }
         var out = listings.filter { changed[$0.id] == nil }
         for case let l? in changed.values { out.append(l) }
-        return out.sorted { $0.id.uuidString < $1.id.uuidString }
+        return out.sorted { idOrder($0.id, $1.id) }
+    }
+
+    /// The order of case ids as their files' names sort (upper-case hexadecimal: the bytes' order).
+    static func idOrder(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { x in
+            withUnsafeBytes(of: b.uuid) { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return false }
+                return memcmp(p, q, 16) < 0
+            }
+        }
     }
 }

@@ -33,7 +33,8 @@ public struct ListIndex: Sendable {
     // MARK: Lines
 
     static let version = "l2"
-    /// The payload's own format (the listing's fields, its summary line, her name's search keys);
+    /// The payload's own format (the listing's fields, its summary line, her name's search keys and
+    /// the case number's machine letter);
     /// "l1" payloads (without the keys) still read.
     static let payloadVersion = "l3"
     static let payloadVersionWithoutKeys = "l1"
@@ -83,6 +84,8 @@ public struct ListIndex: Sendable {
             // Exact (the summary keeps whole seconds): the queue orders by it.
             String(l.summary.reportedAt.timeIntervalSince1970),
             l.nameKeys.map(SummaryLine.clean).joined(separator: " "),
+            // A number taken on another machine of the station carries its letter (…-0002D).
+            SummaryLine.clean(escape(l.number.suffix)),
             SummaryLine.encode(l.summary),
         ]
         return fields.joined(separator: "\t")
@@ -92,16 +95,17 @@ public struct ListIndex: Sendable {
     /// index (splitting lines as Characters took most of a queue's opening).
     static func decodePayload(_ bytes: ArraySlice<UInt8>) -> CaseListing? {
         let withKeys = bytes.starts(with: payloadVersion.utf8)
-        let f = bytes.split(separator: 9, maxSplits: withKeys ? 10 : 9, omittingEmptySubsequences: false)
-        guard f.count == (withKeys ? 11 : 10), withKeys || f[0].elementsEqual(payloadVersionWithoutKeys.utf8),
+        let f = bytes.split(separator: 9, maxSplits: withKeys ? 11 : 9, omittingEmptySubsequences: false)
+        guard f.count == (withKeys ? 12 : 10), withKeys || f[0].elementsEqual(payloadVersionWithoutKeys.utf8),
               f[0].count == 2, let year = SummaryLine.int(f[2]), let sequence = SummaryLine.int(f[3]),
               let reported = Double(SummaryLine.text(f[8])), var summary = SummaryLine.decode(bytes: f[f.count - 1]) else { return nil }
         let keys: [String]? = withKeys ? f[9].split(separator: 32).map(SummaryLine.text) : nil
+        let suffix = withKeys ? SummaryLine.text(f[10]) : ""
         summary.reportedAt = Date(timeIntervalSince1970: reported)
         let alert: Date?
         if f[7].isEmpty { alert = nil } else if let t = Double(SummaryLine.text(f[7])) { alert = Date(timeIntervalSince1970: t) } else { return nil }
         let phone: String? = f[5].isEmpty ? nil : unescape(f[5].dropFirst())
-        return CaseListing(number: CaseNumber(stationCode: unescape(f[1]), year: year, sequence: sequence),
+        return CaseListing(number: CaseNumber(stationCode: unescape(f[1]), year: year, sequence: sequence, suffix: suffix),
                            name: unescape(f[4]), phone: phone, address: unescape(f[6]), openAlertRaisedAt: alert, summary: summary,
                            nameKeys: keys)
     }

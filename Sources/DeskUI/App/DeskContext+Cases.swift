@@ -42,9 +42,10 @@ extension DeskContext {
 
     /// Every case's review summary, by case.
     public var summaries: [UUID: CaseSummary] {
-        // Before every station's listings are read, from the index (the overview on a large store
+        // Before her stations' listings are read, from the index (the overview on a large store
         // opens at once), with the listings read so far on top (they are as fresh as a save).
-        if !casesLoaded || repository.loadedStations != nil, let index = repository.reviewIndex {
+        let partial = repository.loadedStations.map { !Set(userStations.map(\.id)).isSubset(of: $0) } ?? false
+        if !casesLoaded || partial, let index = repository.reviewIndex {
             let read = casesLoaded ? listings : []
             return reviewCache.value(ReviewCache.summaries, reviewKey) {
                 var all = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
