@@ -64,7 +64,8 @@ struct OpenDesk: ParsableCommand {
         app.render(on: terminal)
         terminal.present()
         events: while app.isRunning {
-            switch terminal.readKey(timeoutMs: 1_000) {
+            // Sooner while the lists are being checked beside her: what it finds is shown at once.
+            switch terminal.readKey(timeoutMs: ctx.repository.isChecking ? 50 : 1_000) {
             case .key(let key):
                 app.handle(key)
             case .timeout:

@@ -9,7 +9,7 @@ extension MachineIdentity.Role: ExpressibleByArgument {}
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Keep a district's machines in step with Syncthing: set up, pair, run, status.",
-        subcommands: [SyncInit.self, SyncID.self, SyncPair.self, SyncRun.self, SyncStatus.self, SyncPull.self])
+        subcommands: [SyncInit.self, SyncID.self, SyncPair.self, SyncRun.self, SyncStatus.self, SyncPull.self, SyncRotateKey.self])
 }
 
 enum SyncSetup {
@@ -76,6 +76,11 @@ struct SyncInit: ParsableCommand {
         for st in stations where !known.contains(st) { CLI.exit(Failure(s.text(.sync_unknownStation, .en, st), code: 64)) }
         if let suffix, !MachineIdentity.validSuffix(suffix) { CLI.exit(Failure(s.text(.sync_suffixBad, .en), code: 64)) }
         var machine = session.store.loadMachine() ?? MachineIdentity()
+        // A letter another machine of these stations already numbers with is refused.
+        if let taken = session.store.letterClashes(letter: suffix ?? machine.numberSuffix, stations: stations).first {
+            CLI.exit(Failure(s.text(.sync_letterTaken, .en, taken.letter.isEmpty ? "-" : taken.letter, taken.otherMachine,
+                                    taken.station.uppercased()), code: 64))
+        }
         if stationKeys { for st in stations where !(machine.stations.contains(st)) { try session.store.makeStationKey(st) } }
         for st in stations { machine = try session.store.shareStation(st, role: role, numberSuffix: suffix ?? machine.numberSuffix) }
         let home = SyncSettings.home(of: session.store)
@@ -142,6 +147,9 @@ struct SyncPair: ParsableCommand {
         try SyncSetup.writeConfig(settings, session.store, machine)
         session.audit(.settingsChanged, detail: "sync pair \(id.prefix(7)) \(stations.joined(separator: ","))")
         print(s.text(.sync_paired, .en, name, id, stations.joined(separator: ", ")))
+        for c in session.store.letterClashes(stations: stations) {
+            print(s.text(.sync_letterClashLong, .en, c.otherMachine, c.letter.isEmpty ? "-" : c.letter, c.station.uppercased()))
+        }
     }
 }
 

@@ -61,5 +61,8 @@ struct SyncPull: ParsableCommand {
         if !r.casesWithConflicts.isEmpty {
             print(s.text(.sync_conflictsWaiting, .en, r.casesWithConflicts.map(\.description).joined(separator: ", ")))
         }
+        for c in r.letterClashes {
+            print(s.text(.sync_letterClashLong, .en, c.otherMachine, c.letter.isEmpty ? "-" : c.letter, c.station.uppercased()))
+        }
     }
 }

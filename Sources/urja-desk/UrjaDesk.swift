@@ -8,7 +8,7 @@ struct UrjaDesk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "urja-desk",
         abstract: "Urja Desk: case work for Mahila Urja Desks (intake, queue, counselling, review).",
-        subcommands: [OpenDesk.self, InitCommand.self, Demo.self, Cases.self, CaseGroup.self, ReportCommand.self, ReturnsCommand.self, PaperCommand.self, Verify.self, BackupCommand.self, RestoreCommand.self, SetPIN.self, GrantCommand.self, RevokeCommand.self, RotateKeyCommand.self, HashPIN.self, SyncCommand.self, TerminalSetup.self, StressSave.self, StressDirective.self],
+        subcommands: [OpenDesk.self, InitCommand.self, Demo.self, Cases.self, CaseGroup.self, ReportCommand.self, ReturnsCommand.self, PaperCommand.self, Verify.self, AuditCommand.self, BackupCommand.self, RestoreCommand.self, SetPIN.self, GrantCommand.self, RevokeCommand.self, RotateKeyCommand.self, HashPIN.self, SyncCommand.self, TerminalSetup.self, StressSave.self, StressDirective.self],
         defaultSubcommand: OpenDesk.self)
 
     /// Like ArgumentParser's own main, except that a mistake on the command line is one line on

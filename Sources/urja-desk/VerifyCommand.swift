@@ -27,6 +27,8 @@ struct Verify: ParsableCommand {
             case .auditCut(let n): line = s.text(.verify_auditCut, .en, n)
             case .caseRolledBack(let number, let onDisk, let recorded): line = s.text(.verify_rolledBack, .en, number, onDisk, recorded)
             case .unreadableFile(let file): line = s.text(.verify_unreadableFile, .en, file)
+            case .machineAuditBroken(let machine, let station, let n): line = s.text(.verify_machineAuditBroken, .en, machine, station, n)
+            case .machineAuditCut(let machine, let station, let n): line = s.text(.verify_machineAuditCut, .en, machine, station, n)
             }
             print(line)
         }

@@ -82,7 +82,7 @@ final class Harness {
     }
 
     /// The cases the queue on top lists now (after its search, filter and sort), or nil off the queue.
-    var queueRows: [CaseListing]? { (app.top as? CaseListScreen)?.rows(ctx) }
+    var queueRows: [CaseListing]? { (app.top as? CaseListScreen).map { Array($0.rows(ctx)) } }
 
     /// The count the queue shows on its filter line ("… · Sort: Newest · 13", "… · क्रम: … · 13").
     var shownQueueCount: Int? {
@@ -116,6 +116,10 @@ final class Harness {
         press(.enter)
         type(pin)
         press(.enter)
+        // The check of her lists against the case files runs beside the desk: as on a desk, the
+        // next tick takes in what it found.
+        ctx.repository.waitForCheck()
+        app.tick()
     }
 }
 

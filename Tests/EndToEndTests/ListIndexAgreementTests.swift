@@ -69,7 +69,7 @@ final class ListIndexAgreementTests: XCTestCase {
 
     /// One file changed behind the desk's back: a byte flipped, cut short, emptied, removed, or
     /// another case's file put in its place.
-    func damage(_ url: URL, rng: inout SeededRandom) throws {
+    static func damage(_ url: URL, rng: inout SeededRandom) throws {
         let fm = FileManager.default
         guard var bytes = fm.contents(atPath: url.path).map([UInt8].init), !bytes.isEmpty else { return }
         switch rng.next() % 5 {
@@ -110,11 +110,11 @@ final class ListIndexAgreementTests: XCTestCase {
                     try s.save(r, base: base)
                 }
             case 2:
-                if let name = files.randomElement(using: &rng) { try damage(casesDir.appendingPathComponent(name), rng: &rng) }
+                if let name = files.randomElement(using: &rng) { try Self.damage(casesDir.appendingPathComponent(name), rng: &rng) }
             case 4:
                 // The index itself damaged: a byte flipped, cut mid-line, or gone.
                 let idx = store.appendingPathComponent(ListIndex.fileName)
-                if rng.next() % 3 == 0 { try? FileManager.default.removeItem(at: idx) } else { try damage(idx, rng: &rng) }
+                if rng.next() % 3 == 0 { try? FileManager.default.removeItem(at: idx) } else { try Self.damage(idx, rng: &rng) }
             default:
                 // A save whose list line never made it (a crash between the case and its line).
                 let s = try CaseStore.open(at: store)

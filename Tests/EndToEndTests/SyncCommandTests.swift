@@ -68,6 +68,29 @@ final class SyncCommandTests: XCTestCase {
         XCTAssertTrue(status.stderr.contains("Nothing is lost"), status.stderr)
     }
 
+    /// Machine letters stay unique: a letter another machine of the station numbers with (its card
+    /// came in the station's folder) is refused by `sync init`, and `sync pull` says when it clashes.
+    func testALetterAnotherMachineHoldsIsRefusedAndAClashIsSaid() throws {
+        let initOut = try Binary.run(["sync", "init", "--store", store.path, "--user", "admin", "--role", "district",
+                                      "--station", "VJN", "--suffix", "D", "--listen", "tcp://127.0.0.1:22993", "--gui-port", "18993"],
+                                     stdin: "9999\n")
+        XCTAssertEqual(initOut.status, 0, initOut.stderr)
+        let root = try CaseStore.open(at: store)
+        let cards = root.stationFolder("VJN").appendingPathComponent("machines")
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .binary
+        try encoder.encode(MachineCard(machine: "OTHER001", numberSuffix: "E", role: .district)).write(to: cards.appendingPathComponent("OTHER001.card"))
+        let taken = try Binary.run(["sync", "init", "--store", store.path, "--user", "admin", "--role", "district", "--station", "VJN",
+                                    "--suffix", "E"], stdin: "9999\n")
+        XCTAssertEqual(taken.status, 64, taken.stdout + taken.stderr)
+        XCTAssertTrue(taken.stderr.contains("letter E is already machine OTHER001's at VJN: choose another with --suffix"), taken.stderr)
+        XCTAssertEqual(try CaseStore.open(at: store).loadMachine()?.numberSuffix, "D", "nothing changed")
+        // The other machine with this one's letter: said at the next take-in.
+        try encoder.encode(MachineCard(machine: "OTHER001", numberSuffix: "D", role: .district)).write(to: cards.appendingPathComponent("OTHER001.card"))
+        let pull = try Binary.run(["sync", "pull", "--store", store.path, "--user", "admin"], stdin: "9999\n")
+        XCTAssertTrue(pull.stdout.contains("machine OTHER001 at VJN also numbers cases with letter D"), pull.stdout + pull.stderr)
+    }
+
     func testTheDeviceIDAsAQRCode() throws {
         _ = try ExternalProgram.require("qrencode")
         XCTAssertEqual(try Binary.run(["sync", "init", "--store", store.path, "--user", "admin", "--role", "thana",

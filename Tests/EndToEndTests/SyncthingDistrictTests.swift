@@ -262,4 +262,20 @@ final class SyncthingDistrictTests: XCTestCase {
         XCTAssertEqual(b.earlierCasesElsewhere(name: "Rekha Malviya", phone: "9876500000", stationID: "MHW"), [], "another phone: no match")
         XCTAssertEqual(a.earlierCasesElsewhere(name: "Rekha Malviya", phone: "9876543210", stationID: "VJN"), [], "her own station is not 'elsewhere'")
     }
+    /// The audit log per machine, replicated with the station's folder: a line written at thana A
+    /// is in the district's audit trail (each machine's chain whole); thana B never gets it.
+    func test7_AnAuditLineWrittenAtThanaAIsInTheDistrictsAuditView() throws {
+        guard let a = world.stores["A"], let b = world.stores["B"], let d = world.stores["D"], let idA = a.loadMachine()?.id else {
+            return XCTFail()
+        }
+        let r = try newCase(a, station: "VJN", code: "IND-VJN", name: "Audit Test")
+        let marker = "audit-" + UUID().uuidString.prefix(8)
+        try AuditLog(store: a).append(AuditEntry(at: Date(), user: "asha", kind: .caseCreated, caseID: r.id, detail: "\(r.number) r1 \(marker)"))
+        let seen = wait(30) { AuditTrail.read(d).lines.contains { $0.machine == idA && $0.entry.detail.hasSuffix(marker) } }
+        XCTAssertTrue(seen, "thana A's line reached the district's audit view")
+        let trail = AuditTrail.read(d)
+        XCTAssertTrue(trail.intact, "\(trail.chains)")
+        XCTAssertTrue(trail.chains.contains { $0.machine == idA && $0.station == "VJN" })
+        XCTAssertFalse(AuditTrail.read(b).lines.contains { $0.machine == idA }, "thana B holds none of A's lines")
+    }
 }

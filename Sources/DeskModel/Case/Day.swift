@@ -16,10 +16,34 @@ public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public init(_ date: Date) {
+        // India has kept +05:30 since 1 January 1946: from then on the day is plain arithmetic
+        // (the overview and reports ask for tens of thousands of days; a calendar took most of it).
+        let t = date.timeIntervalSince1970
+        if t >= Self.fixedOffsetSince, t < 32_503_680_000 {
+            let days = Int(((t + 19_800) / 86_400).rounded(.down))
+            (year, month, day) = Self.civil(daysSince1970: days)
+            return
+        }
         let parts = DeskCalendar.calendar.dateComponents([.year, .month, .day], from: date)
         self.year = parts.year ?? 1970
         self.month = parts.month ?? 1
         self.day = parts.day ?? 1
+    }
+
+    /// 1946-01-01 00:00 IST.
+    static let fixedOffsetSince: TimeInterval = -757_402_200
+
+    /// The Gregorian date of a day counted from 1970-01-01 (H. Hinnant's civil_from_days).
+    static func civil(daysSince1970 z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     public static func isLeap(_ year: Int) -> Bool {

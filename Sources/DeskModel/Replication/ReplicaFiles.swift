@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -56,7 +57,16 @@ extension CaseStore {
         if meta.encrypted {
             // Its station's key (StationKeys); a station this store holds no key for is refused as such.
             guard let sealer = try replicaSealer(for: url) else { throw Sealer.Problem.cannotOpen }
-            data = try sealer.open(data, binding: replicaBinding(url))
+            do {
+                data = try sealer.open(data, binding: replicaBinding(url))
+            } catch {
+                // Written before the station's key was rotated (by another machine, or mid-rotation),
+                // or, for a station under the store's key, before the store's key was rotated.
+                let others = (stationFolderName(of: url).map(otherStationKeys) ?? []) + retiredKeys().map(SymmetricKey.init(data:))
+                guard let plain = others.lazy.compactMap({ try? Sealer(key: $0).open(data, binding: self.replicaBinding(url)) }).first
+                else { throw error }
+                data = plain
+            }
         }
         return try PropertyListDecoder().decode(T.self, from: data)
     }

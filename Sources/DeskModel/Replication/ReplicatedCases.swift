@@ -12,11 +12,15 @@ public struct ReplicaProblem: Equatable, Sendable {
 public struct TakeInReport: Equatable, Sendable {
     public var newCases = 0
     public var changedCases = 0
+    /// The cases written here, new or changed (for a desk that is running to show them).
+    public var caseIDs: [UUID] = []
     public var conflictCopiesMerged = 0
     /// Cases with a field changed on two machines, waiting for the desk to pick.
     public var casesWithConflicts: [CaseNumber] = []
     public var directivesChanged = 0
     public var problems: [ReplicaProblem] = []
+    /// Other machines numbering cases with this machine's letter (`MachineLetters.swift`).
+    public var letterClashes: [LetterClash] = []
     public init() {}
 }
 
@@ -74,6 +78,11 @@ extension CaseStore {
         guard !isLocked, let machine = loadMachine() else { return report }
         var ledger = loadLedger()
         let before = ledger
+        // This machine's card, for a station shared before cards were written.
+        if machine.stations.contains(where: { !FileManager.default.fileExists(atPath: machinesFolder($0).appendingPathComponent(machine.id + ".card").path) }) {
+            try? writeMachineCards(machine)
+        }
+        report.letterClashes = letterClashes()
         for station in machine.stations {
             for kind in ["cases", "directives"] {
                 let parent = stationFolder(station).appendingPathComponent(kind, isDirectory: true)
@@ -131,6 +140,7 @@ extension CaseStore {
                     report.newCases += 1
                 }
                 try writeSealed(merged, to: caseURL(id))
+                report.caseIDs.append(id)
                 try? SummaryIndex(store: self).append(CaseSummary(merged))
                 try? ListIndex(store: self).append(merged)
             }

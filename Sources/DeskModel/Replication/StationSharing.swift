@@ -44,12 +44,16 @@ extension CaseStore {
             }
         }
         try exportStation(stationID, machine: machine)
+        try writeMachineCards(machine)
         try markReplicationVersion()
         return machine
     }
 
     /// Every case of the station kept here without a copy of this machine's in the folder gets one.
     func exportStation(_ stationID: String, machine: MachineIdentity) throws {
+        // Each folder written here is as this machine has it: the next take-in need not read it again.
+        var ledger = loadLedger()
+        defer { saveLedger(ledger) }
         for url in caseFiles() {
             guard let record = try? readCase(at: url), record.stationID == stationID else { continue }
             noteForDistrictMatch(record)
@@ -59,6 +63,10 @@ extension CaseStore {
                 var state = readReplicas(stationID, record.id).state ?? ReplicaCase(caseID: record.id)
                 try state.record(from: nil, to: record, machine: machine.id, by: record.deskOfficerID, at: record.updatedAt)
                 try writeReplica(state, to: own)
+            }
+            let folder = replicaCaseFolder(stationID, record.id)
+            if replicaNames(in: folder, suffix: ".rcase") == [machine.id + ".rcase"] {
+                ledger.folders[binding(for: folder)] = folderSignature(folder, own: machine.id).signature
             }
             if let list = loadDirectives()[record.id] { try replicateDirectives(list, caseID: record.id) }
         }

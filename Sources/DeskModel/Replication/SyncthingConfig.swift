@@ -78,6 +78,9 @@ public struct SyncthingConfig: Equatable, Sendable {
             }
             // Every conflict copy is kept (the desk merges and removes them), none thrown away.
             x += "        <maxConflicts>-1</maxConflicts>\n"
+            // Files pulled in name order: a machine's audit log (<machine>.log) before its sealed
+            // head (<machine>.log.head), so the head never vouches for lines not yet here.
+            x += "        <order>alphabetic</order>\n"
             x += "    </folder>\n"
         }
         x += "    <device id=\"\(Self.esc(deviceID))\" name=\"\(Self.esc(name))\" compression=\"metadata\" introducer=\"false\">\n"

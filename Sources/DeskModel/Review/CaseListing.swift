@@ -12,19 +12,25 @@ public struct CaseListing: Hashable, Sendable, Identifiable {
     /// When the open self-harm alert (the latest open one) was raised.
     public var openAlertRaisedAt: Date?
     public var summary: CaseSummary
+    /// Her name as search keys (`NameKey.words`), worked out when the case is saved and kept in the
+    /// list index, so that a queue's search needs no transliteration when it opens.
+    public var nameKeys: [String]
 
     public init(_ r: CaseRecord) {
         number = r.number
         name = r.identity.name
+        nameKeys = NameKey.words(r.identity.name)
         phone = r.identity.phone
         address = r.identity.address
         openAlertRaisedAt = r.openAlert?.raisedAt
         summary = CaseSummary(r)
     }
 
-    init(number: CaseNumber, name: String, phone: String?, address: String, openAlertRaisedAt: Date?, summary: CaseSummary) {
+    init(number: CaseNumber, name: String, phone: String?, address: String, openAlertRaisedAt: Date?, summary: CaseSummary,
+         nameKeys: [String]? = nil) {
         self.number = number
         self.name = name
+        self.nameKeys = nameKeys ?? NameKey.words(name)
         self.phone = phone
         self.address = address
         self.openAlertRaisedAt = openAlertRaisedAt

@@ -76,11 +76,21 @@ public struct CaseQuery: Equatable, Sendable {
         /// number, or of the case number.
         func matches<C: ListedCase>(_ record: C, nameKeys: (C) -> [String]) -> Bool {
             if text.isEmpty { return true }
-            if record.listedName.lowercased().contains(text) { return true }
+            if Self.contains(record.listedName.lowercased(), text) { return true }
             if !keys.isEmpty, NameKey.matches(query: keys, name: nameKeys(record)) { return true }
-            if record.number.description.lowercased().contains(text) { return true }
-            if let phoneDigits, let phone = record.listedPhone, phone.contains(phoneDigits) { return true }
+            if Self.contains(record.number.description.lowercased(), text) { return true }
+            if let phoneDigits, let phone = record.listedPhone, Self.contains(phone, phoneDigits) { return true }
             return false
+        }
+
+        /// Part of a text, letter by letter (a search for क finds कि: a vowel sign typed next does
+        /// not hide the consonant typed first), as `QueueTable` compares bytes.
+        static func contains(_ text: String, _ part: String) -> Bool {
+            let hay = Array(text.utf8), needle = Array(part.utf8)
+            return hay.withUnsafeBufferPointer { h in
+                guard let base = h.baseAddress else { return needle.isEmpty }
+                return QueueTable.contains(base, hay.count, needle)
+            }
         }
     }
 

@@ -6,13 +6,20 @@ import Glibc
 
 /// The list index (`list.idx`): one line per saved case with what the lists need (`CaseListing`:
 /// her name, phone and address, and the review summary), appended on every save and the last line
-/// of each case winning, so that a queue opens without decoding every record. In an encrypted store
-/// every line is sealed, bound to this file. Each line carries the stamp of the case file it was
-/// made from (inode, size, modification time): a save replaces the file, so a new stamp. The index
-/// is derived and never trusted blindly: at every open the case files are listed and stamped, and
-/// any file whose stamp has no line (a crash between the case and its line, a file changed or
-/// damaged behind the desk's back, an index from before a key change) is decoded and its line
-/// made anew; lines of files that are gone are dropped; a file that cannot be read is set aside.
+/// of each case winning, so that a queue opens without decoding every record.
+///
+/// A line is `l2 ⇥ case id ⇥ stamp ⇥ stations ⇥ payload`. The payload is the listing, sealed in an
+/// encrypted store (bound to this file and the case's id). In front of it, in the clear, only what
+/// the folder shows anyway: the case file's name and its stamp (inode, size, modification time:
+/// a save replaces the file, so a new stamp), and a tag per station that sees the case (its own,
+/// and the one it is being transferred to; keyed hashes in an encrypted store). So a desk reads and
+/// opens only her stations' lines, and the check against the files needs no line opened.
+///
+/// The index is derived and never trusted blindly. `check` lists and stamps the case files; any
+/// file whose stamp has no line (a crash between the case and its line, a file changed or damaged
+/// behind the desk's back) or whose line does not open is decoded and its line made anew; lines of
+/// files that are gone are dropped; a file that cannot be read is set aside. The desk draws her
+/// queue from `load` and runs `check` beside it (see `CaseRepository`); `open` does both at once.
 public struct ListIndex: Sendable {
     public static let fileName = "list.idx"
     public let url: URL
@@ -23,38 +30,13 @@ public struct ListIndex: Sendable {
         url = store.root.appendingPathComponent(Self.fileName)
     }
 
-    /// The case file's identity as of now: a rename over it or a write into it changes it.
-    public struct Stamp: Hashable, Sendable {
-        var inode: UInt64
-        var size: Int64
-        var seconds: Int
-        var nanoseconds: Int
-
-        var text: String { "\(inode).\(size).\(seconds).\(nanoseconds)" }
-
-        init?(text: Substring) {
-            let p = text.split(separator: ".")
-            guard p.count == 4, let i = UInt64(p[0]), let s = Int64(p[1]), let sec = Int(p[2]), let ns = Int(p[3]) else { return nil }
-            inode = i
-            size = s
-            seconds = sec
-            nanoseconds = ns
-        }
-
-        init?(path: String) {
-            var st = stat()
-            guard stat(path, &st) == 0 else { return nil }
-            inode = UInt64(st.st_ino)
-            size = Int64(st.st_size)
-            seconds = Int(st.st_mtim.tv_sec)
-            nanoseconds = Int(st.st_mtim.tv_nsec)
-        }
-    }
-
     // MARK: Lines
 
-    static let version = "l1"
-    static let binding = fileName
+    static let version = "l2"
+    /// The payload's own format (the listing's fields, its summary line, her name's search keys);
+    /// "l1" payloads (without the keys) still read.
+    static let payloadVersion = "l3"
+    static let payloadVersionWithoutKeys = "l1"
 
     /// Free text (her name, phone, address) with the separators escaped.
     static func escape(_ s: String) -> String {
@@ -88,149 +70,174 @@ public struct ListIndex: Sendable {
         return out
     }
 
-    static func encode(_ l: CaseListing, stamp: Stamp) -> String {
+    static func unescape(_ b: ArraySlice<UInt8>) -> String {
+        b.contains(92) ? unescape(Substring(SummaryLine.text(b))) : SummaryLine.text(b)
+    }
+
+    /// The listing as the payload holds it.
+    static func payload(_ l: CaseListing) -> String {
         let fields: [String] = [
-            version, stamp.text, escape(l.number.stationCode), String(l.number.year), String(l.number.sequence),
+            payloadVersion, escape(l.number.stationCode), String(l.number.year), String(l.number.sequence),
             escape(l.name), l.phone.map { "+" + escape($0) } ?? "", escape(l.address),
             l.openAlertRaisedAt.map { String($0.timeIntervalSince1970) } ?? "",
             // Exact (the summary keeps whole seconds): the queue orders by it.
             String(l.summary.reportedAt.timeIntervalSince1970),
+            l.nameKeys.map(SummaryLine.clean).joined(separator: " "),
             SummaryLine.encode(l.summary),
         ]
         return fields.joined(separator: "\t")
     }
 
-    static func decode(_ text: Substring) -> (CaseListing, Stamp)? {
-        let f = text.split(separator: "\t", maxSplits: 10, omittingEmptySubsequences: false)
-        guard f.count == 11, f[0] == version, let stamp = Stamp(text: f[1]), let year = Int(f[3]), let sequence = Int(f[4]),
-              let reported = Double(f[9]), var summary = SummaryLine.decode(f[10]) else { return nil }
+    /// Reads a payload from its bytes: the separators are ASCII, so no grapheme work on a large
+    /// index (splitting lines as Characters took most of a queue's opening).
+    static func decodePayload(_ bytes: ArraySlice<UInt8>) -> CaseListing? {
+        let withKeys = bytes.starts(with: payloadVersion.utf8)
+        let f = bytes.split(separator: 9, maxSplits: withKeys ? 10 : 9, omittingEmptySubsequences: false)
+        guard f.count == (withKeys ? 11 : 10), withKeys || f[0].elementsEqual(payloadVersionWithoutKeys.utf8),
+              f[0].count == 2, let year = SummaryLine.int(f[2]), let sequence = SummaryLine.int(f[3]),
+              let reported = Double(SummaryLine.text(f[8])), var summary = SummaryLine.decode(bytes: f[f.count - 1]) else { return nil }
+        let keys: [String]? = withKeys ? f[9].split(separator: 32).map(SummaryLine.text) : nil
         summary.reportedAt = Date(timeIntervalSince1970: reported)
         let alert: Date?
-        if f[8].isEmpty { alert = nil } else if let t = Double(f[8]) { alert = Date(timeIntervalSince1970: t) } else { return nil }
-        let phone: String? = f[6].isEmpty ? nil : unescape(f[6].dropFirst())
-        let listing = CaseListing(number: CaseNumber(stationCode: unescape(f[2]), year: year, sequence: sequence),
-                                  name: unescape(f[5]), phone: phone, address: unescape(f[7]), openAlertRaisedAt: alert,
-                                  summary: summary)
-        return (listing, stamp)
+        if f[7].isEmpty { alert = nil } else if let t = Double(SummaryLine.text(f[7])) { alert = Date(timeIntervalSince1970: t) } else { return nil }
+        let phone: String? = f[5].isEmpty ? nil : unescape(f[5].dropFirst())
+        return CaseListing(number: CaseNumber(stationCode: unescape(f[1]), year: year, sequence: sequence),
+                           name: unescape(f[4]), phone: phone, address: unescape(f[6]), openAlertRaisedAt: alert, summary: summary,
+                           nameKeys: keys)
+    }
+
+    /// The stations that see a case in their lists: its own, and the one it is being transferred to.
+    static func stations(of l: CaseListing) -> [String] {
+        [l.stationID] + (l.summary.paths.transferTo.map { [$0] } ?? [])
+    }
+
+    /// A station's tag in the clear part of a line: its code in a plain store, a keyed hash of it
+    /// in an encrypted one (which station a line is for is not readable without the key).
+    func tag(_ station: String) -> String {
+        guard store.meta.encrypted, let sealer = store.sealer else { return SummaryLine.clean(station) }
+        return sealer.tag("list.idx station " + station)
     }
 
     func line(_ l: CaseListing, stamp: Stamp) -> String? {
-        let plain = Self.encode(l, stamp: stamp)
-        guard store.meta.encrypted else { return plain }
-        return (try? store.sealer?.seal(Data(plain.utf8), binding: Self.binding))?.base64EncodedString()
+        let plain = Self.payload(l)
+        let payload: String
+        if store.meta.encrypted {
+            guard let sealed = try? store.sealer?.seal(Data(plain.utf8), binding: Self.binding(l.id)) else { return nil }
+            payload = sealed.base64EncodedString()
+        } else {
+            payload = plain
+        }
+        return [Self.version, l.id.uuidString, stamp.text, Self.stations(of: l).map(tag).joined(separator: ","), payload]
+            .joined(separator: "\t")
     }
 
-    func decodeLine(_ bytes: ArraySlice<UInt8>) -> (CaseListing, Stamp)? {
+    static func binding(_ id: UUID) -> String { fileName + "/" + id.uuidString }
+
+    func decodePayload(_ bytes: ArraySlice<UInt8>, id: UUID) -> CaseListing? {
+        let listing: CaseListing?
         if store.meta.encrypted {
             guard let sealer = store.sealer, let data = Data(base64Encoded: Data(bytes)),
-                  let plain = try? sealer.open(data, binding: Self.binding) else { return nil }
-            return Self.decode(Substring(String(decoding: plain, as: UTF8.self)))
+                  let plain = try? sealer.open(data, binding: Self.binding(id)) else { return nil }
+            listing = Self.decodePayload([UInt8](plain)[...])
+        } else {
+            listing = Self.decodePayload(bytes)
         }
-        return Self.decode(Substring(String(decoding: bytes, as: UTF8.self)))
+        // A line's payload put under another case's id is not that case's.
+        return listing?.id == id ? listing : nil
+    }
+
+    /// The clear part of one line.
+    struct Head {
+        var id: UUID
+        var stamp: Stamp
+        var tags: ArraySlice<UInt8>
+        var payload: ArraySlice<UInt8>
+        var line: ArraySlice<UInt8>
+    }
+
+    static func head(_ line: ArraySlice<UInt8>) -> Head? {
+        // Four tabs, found by hand: a large index has a line per case, and splitting each into
+        // arrays was most of reading it.
+        var tabs: [Int] = []
+        tabs.reserveCapacity(4)
+        var at = line.startIndex
+        while tabs.count < 4, let t = line[at...].firstIndex(of: 9) {
+            tabs.append(t)
+            at = t + 1
+        }
+        guard tabs.count == 4, line[line.startIndex..<tabs[0]].elementsEqual(version.utf8),
+              let id = uuid(line[(tabs[0] + 1)..<tabs[1]]), let stamp = Stamp(bytes: line[(tabs[1] + 1)..<tabs[2]]) else { return nil }
+        return Head(id: id, stamp: stamp, tags: line[(tabs[2] + 1)..<tabs[3]], payload: line[(tabs[3] + 1)...], line: line)
+    }
+
+    /// A UUID from its 36 characters (8-4-4-4-12 hexadecimal digits), upper or lower case.
+    static func uuid(_ b: ArraySlice<UInt8>) -> UUID? {
+        guard b.count == 36 else { return nil }
+        var out = [UInt8](repeating: 0, count: 16)
+        var n = 0
+        var high: UInt8?
+        for (k, c) in b.enumerated() {
+            if k == 8 || k == 13 || k == 18 || k == 23 {
+                guard c == 45 else { return nil }
+                continue
+            }
+            let v: UInt8
+            switch c {
+            case 48...57: v = c - 48
+            case 65...70: v = c - 55
+            case 97...102: v = c - 87
+            default: return nil
+            }
+            if let h = high {
+                out[n] = h << 4 | v
+                n += 1
+                high = nil
+            } else {
+                high = v
+            }
+        }
+        return UUID(uuid: (out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8], out[9], out[10], out[11],
+                           out[12], out[13], out[14], out[15]))
+    }
+
+    /// Every line's clear part, the last of each case winning, and how many lines there were.
+    func heads() -> (bytes: [UInt8], heads: [UUID: Head], lines: Int) {
+        guard !store.isLocked, let bytes = StoreFS.readWhole(url.path) else { return ([], [:], 0) }
+        var ends: [Int] = []
+        ends.reserveCapacity(bytes.count / 300)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var at = 0
+            while at < buffer.count, let found = memchr(base + at, 10, buffer.count - at) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                ends.append(end)
+                at = end + 1
+            }
+            if at < buffer.count { ends.append(buffer.count) }
+        }
+        var latest: [UUID: Head] = [:]
+        latest.reserveCapacity(ends.count)
+        var lines = 0
+        var start = 0
+        for end in ends {
+            if end > start {
+                lines += 1
+                if let h = Self.head(bytes[start..<end]) { latest[h.id] = h }
+            }
+            start = end + 1
+        }
+        return (bytes, latest, lines)
     }
 
     // MARK: Keeping it current
 
     /// Adds the line of a case just saved (its file stamped now). Not fsynced: a lost line is
-    /// found and mended at the next open.
-    public func append(_ record: CaseRecord) throws {
-        guard let stamp = Stamp(path: store.caseURL(record.id).path), let text = line(CaseListing(record), stamp: stamp) else { return }
+    /// found and mended at the next check.
+    /// Returns the case file's stamp.
+    @discardableResult
+    public func append(_ record: CaseRecord) throws -> Stamp? {
+        guard let stamp = Stamp(path: store.caseURL(record.id).path), let text = line(CaseListing(record), stamp: stamp) else { return nil }
         try StoreFS.appendLine(Data((text + "\n").utf8), to: url.path)
-    }
-
-    /// Every line that reads, the last of each case winning, and how many lines there were.
-    func load() -> (entries: [UUID: (CaseListing, Stamp)], lines: Int) {
-        guard !store.isLocked, let data = try? Data(contentsOf: url) else { return ([:], 0) }
-        let bytes = [UInt8](data)
-        let lines = bytes.split(separator: 10)
-        var parsed = [(CaseListing, Stamp)?](repeating: nil, count: lines.count)
-        let chunk = 512
-        let chunks = (lines.count + chunk - 1) / chunk
-        parsed.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in (c * chunk)..<min(lines.count, (c + 1) * chunk) { slots[i] = self.decodeLine(lines[i]) }
-            }
-        }
-        var latest: [UUID: (CaseListing, Stamp)] = [:]
-        latest.reserveCapacity(lines.count)
-        for entry in parsed { if let entry { latest[entry.0.id] = entry } }
-        return (latest, lines.count)
-    }
-
-    /// What opening the lists gives: every readable case's listing (in the order of the case
-    /// files' names, as `loadCases` gives them), the files that could not be read, and how many
-    /// case files had to be decoded because the index did not hold them as they are.
-    public struct Opened: Sendable {
-        public var listings: [CaseListing]
-        public var damaged: [DamagedFile]
-        public var decoded: Int
-        public var rewritten: Bool
-        /// The index did not hold the files as they are (written anew unless `mend` was false).
-        public var stale = false
-    }
-
-    /// Reads the index, checks it against the case files (listed and stamped), decodes only the
-    /// files it does not hold as they are now, and writes it anew when anything was mended (or it
-    /// has grown long with old lines). A file that cannot be read is set aside when `setAside`.
-    /// With neither `setAside` nor `mend`, nothing is written: the index is left as it is (`stale`).
-    public func open(setAside: Bool, mend mending: Bool = true, clock: DeskClock = SystemClock()) -> Opened {
-        guard !store.isLocked else { return Opened(listings: [], damaged: [], decoded: 0, rewritten: false) }
-        let urls = store.caseFiles()
-        var stamps = [Stamp?](repeating: nil, count: urls.count)
-        stamps.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            let chunk = 1024
-            DispatchQueue.concurrentPerform(iterations: (urls.count + chunk - 1) / chunk) { c in
-                for i in (c * chunk)..<min(urls.count, (c + 1) * chunk) { slots[i] = Stamp(path: urls[i].path) }
-            }
-        }
-        let loaded = load()
-        var listings = [CaseListing?](repeating: nil, count: urls.count)
-        var stale: [Int] = []
-        var isStale = [Bool](repeating: false, count: urls.count)
-        for (i, url) in urls.enumerated() {
-            if let id = UUID(uuidString: url.deletingPathExtension().lastPathComponent), let entry = loaded.entries[id],
-               let stamp = stamps[i], entry.1 == stamp {
-                listings[i] = entry.0
-            } else {
-                stale.append(i)
-                isStale[i] = true
-            }
-        }
-        // The files the index does not hold as they are: decoded, as a full open would.
-        var results = [Result<CaseRecord, Error>](repeating: .failure(CaseStore.CaseFileProblem.notRead), count: stale.count)
-        let toRead = stale
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: toRead.count) { k in
-                slots[k] = Result { try self.store.readCase(at: urls[toRead[k]]) }
-            }
-        }
-        var damaged: [DamagedFile] = []
-        var fresh: [Int: Stamp] = [:]
-        for (k, i) in stale.enumerated() {
-            switch results[k] {
-            case .success(let record):
-                listings[i] = CaseListing(record)
-                // Stamped again after reading: a file changed meanwhile is decoded at the next open.
-                if let before = stamps[i], Stamp(path: urls[i].path) == before { fresh[i] = before }
-            case .failure(let error):
-                damaged.append(store.reportDamaged(urls[i], error: error, setAside: setAside, clock: clock))
-            }
-        }
-        let count = listings.count - damaged.count
-        let mend = !stale.isEmpty || loaded.entries.count != count || loaded.lines > 2 * count + 64
-        var rewritten = false
-        if mend, mending {
-            var text = ""
-            for (i, l) in listings.enumerated() {
-                guard let l, let stamp = fresh[i] ?? (isStale[i] ? nil : stamps[i]), let line = line(l, stamp: stamp) else { continue }
-                text += line + "\n"
-            }
-            rewritten = (try? DurableFile.write(Data(text.utf8), to: url)) != nil
-        }
-        return Opened(listings: listings.compactMap { $0 }, damaged: damaged, decoded: stale.count, rewritten: rewritten,
-                      stale: mend)
+        return stamp
     }
 }

@@ -34,10 +34,28 @@ enum SummaryLine {
     static func days(_ b: Bytes) -> [Day]? {
         if b.isEmpty { return [] }
         var out: [Day] = []
-        for part in b.split(separator: 44, omittingEmptySubsequences: false) {
-            guard let d = day(part), let value = d else { return nil }
+        out.reserveCapacity(b.count / 9 + 1)
+        var start = b.startIndex
+        // By hand, not `split`: a year of sessions is a long list, read for every case.
+        while true {
+            let end = b[start...].firstIndex(of: 44) ?? b.endIndex
+            guard let d = day(b[start..<end]), let value = d else { return nil }
             out.append(value)
+            if end == b.endIndex { return out }
+            start = end + 1
         }
+    }
+
+    /// The fields of a line between tabs (an empty field where two tabs meet), as ranges.
+    static func fields(_ line: Bytes, max: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(max)
+        var start = line.startIndex
+        while out.count < max - 1, let tab = line[start...].firstIndex(of: 9) {
+            out.append(start..<tab)
+            start = tab + 1
+        }
+        out.append(start..<line.endIndex)
         return out
     }
 
@@ -65,9 +83,32 @@ enum SummaryLine {
 
     static func decode(_ line: Substring) -> CaseSummary? { decode(bytes: Array(line.utf8)[...]) }
 
+    static func stepFields(_ part: Bytes) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(8)
+        var start = part.startIndex
+        while let bar = part[start...].firstIndex(of: 124) {
+            out.append(start..<bar)
+            start = bar + 1
+        }
+        out.append(start..<part.endIndex)
+        return out
+    }
+
+    /// Fields of a line by number, without an array of slices.
+    struct FieldView {
+        let line: Bytes
+        let ranges: [Range<Int>]
+        var count: Int { ranges.count }
+        subscript(i: Int) -> Bytes { line[ranges[i]] }
+    }
+
     /// Reads a line from its bytes (it is ASCII but for nothing): no grapheme work on a large index.
     static func decode(bytes line: Bytes) -> CaseSummary? {
-        let f = line.split(separator: 9, omittingEmptySubsequences: false)
+        let ranges = fields(line, max: 27)
+        // An over-long line (27 fields or more) is not one this desk wrote.
+        guard ranges.count < 27 else { return nil }
+        let f = FieldView(line: line, ranges: ranges)
         let v3 = f.count == 26 && text(f[0]) == version
         let v2 = v3 || (f.count == 25 && text(f[0]) == "s2")
         guard v2 || (f.count == 22 && text(f[0]) == "s1"), let id = UUID(uuidString: text(f[1])), let revision = int(f[4]),
@@ -80,7 +121,7 @@ enum SummaryLine {
         if f[9].isEmpty { age = nil } else if let a = int(f[9]) { age = a } else { return nil }
         var steps: [CaseSummary.Step] = []
         for part in f[16].split(separator: 59) {
-            let p = part.split(separator: 124, omittingEmptySubsequences: false)
+            let p = FieldView(line: part, ranges: stepFields(part))
             guard p.count == 8, let kind = StepKind(rawValue: text(p[0])), let st = StepStatus(rawValue: text(p[1])),
                   let referral = ReferralState(rawValue: text(p[3])), let due = day(p[4]), let completed = day(p[5]),
                   let joined = day(p[6]), let referralDay = day(p[7]) else { return nil }

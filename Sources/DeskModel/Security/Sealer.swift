@@ -43,6 +43,17 @@ public struct Sealer: Sendable {
         return Sealer.unboundMagic + combined
     }
 
+    /// A short keyed hash of `text` (16 hex digits): the same for the same text under this key,
+    /// telling nothing of the text without it. Its key is derived from the data key, apart from sealing.
+    public func tag(_ text: String) -> String {
+        let tagKey = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data("urja tag key".utf8), using: key)))
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: tagKey)
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in mac.prefix(8) { out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     public func open(_ sealed: Data, binding: String) throws -> Data {
         guard sealed.count > Sealer.magic.count + 28, Sealer.isSealed(sealed) else { throw Problem.notSealed }
         let bound = sealed.prefix(Sealer.magic.count) == Sealer.magic

@@ -17,6 +17,11 @@ public struct StationKeys: Codable, Equatable, Sendable {
     public struct Entry: Codable, Equatable, Sendable {
         public var escrow: Data
         public var users: [String: KeyRing.Wrapped] = [:]
+        /// While the station's key is being rotated (`rotateStationKey`): the new key, sealed like the escrow.
+        public var next: Data?
+        /// The station's keys before its rotations, sealed like the escrow: files written before
+        /// by other machines, and notes of audit lines, still open with them.
+        public var retired: [Data]?
 
         /// The station's key from her own copy, with her PIN or passphrase.
         public func unlock(user: String, secret: String) throws -> SymmetricKey {

@@ -47,6 +47,10 @@ extension CaseStore {
         let raw = key.withUnsafeBytes { Data($0) }
         var keys = StationKeys()
         keys.stations[name] = StationKeys.Entry(escrow: try sealer.seal(raw, binding: StationKeys.escrowBinding(name)), users: entry.users)
+        // The station's keys before a rotation: files other machines wrote before it still open there.
+        let retired = try otherStationKeys(name).filter { $0 != key }.reversed()
+            .map { try sealer.seal($0.withUnsafeBytes { Data($0) }, binding: StationKeys.escrowBinding(name)) }
+        if !retired.isEmpty { keys.stations[name]?.retired = Array(retired) }
         if let match = keptMatchKey {
             keys.match = try sealer.seal(match.withUnsafeBytes { Data($0) }, binding: StationKeys.matchBinding)
         }

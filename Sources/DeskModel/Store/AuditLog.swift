@@ -1,3 +1,4 @@
+// Over 300 lines: one log kept two ways (the store's own, a machine's in a station folder) shares the chain and head code.
 import Crypto
 import Foundation
 import SystemPackage
@@ -62,15 +63,48 @@ public struct AuditHead: Codable, Equatable, Sendable {
 
 /// The store's audit log: one JSON line per entry, appended and synced, never rewritten. Each
 /// entry carries the hash of the line before it, so a removed or altered entry breaks the chain.
+///
+/// With replication, each line that concerns a station held here is also appended to this
+/// machine's own log in that station's folder (`ReplicatedAudit.swift`): its own file, its own
+/// chain and sealed head, under the station's key; `AuditTrail` reads them all as one.
 public struct AuditLog: Sendable {
     public let url: URL
     let store: CaseStore
-    var headURL: URL { store.root.appendingPathComponent("audit.head") }
+    let headURL: URL
+    /// This machine's log in a station folder (sealed with the station's key), not the store's own.
+    let stationLog: Bool
 
     public init(store: CaseStore) {
         self.store = store
         url = store.root.appendingPathComponent("audit.log")
+        headURL = store.root.appendingPathComponent("audit.head")
+        stationLog = false
     }
+
+    /// A machine's log in a station's replicated folder: `sync/<station>/audit/<machine>.log`, its
+    /// sealed head `<machine>.log.head` (named to sort after the log: Syncthing fetches it second).
+    public init(store: CaseStore, stationID: String, machineID: String) {
+        self.store = store
+        let folder = store.stationFolder(stationID).appendingPathComponent("audit", isDirectory: true)
+        url = folder.appendingPathComponent(machineID + ".log")
+        headURL = folder.appendingPathComponent(machineID + ".log.head")
+        stationLog = true
+    }
+
+    init(store: CaseStore, url: URL) {
+        self.store = store
+        self.url = url
+        headURL = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".head")
+        stationLog = true
+    }
+
+    /// The key this log's notes and head are sealed with (nil: a plain store, or the key not open here).
+    var sealer: Sealer? {
+        guard stationLog else { return store.sealer }
+        return (try? store.replicaSealer(for: url)) ?? nil
+    }
+
+    var noteBinding: String { stationLog ? store.binding(for: url) : "audit.log" }
 
     public enum ChainError: Error, Equatable {
         /// Line `line` (1-based) cannot be read or does not follow from the line before it.
@@ -83,7 +117,7 @@ public struct AuditLog: Sendable {
     /// that nothing a person typed is ever written in the clear).
     public func sealNote(_ text: String) -> String? {
         guard store.meta.encrypted else { return text }
-        guard let sealer = store.sealer, let sealed = try? sealer.seal(Data(text.utf8), binding: "audit.log") else { return nil }
+        guard let sealer, let sealed = try? sealer.seal(Data(text.utf8), binding: noteBinding) else { return nil }
         return sealed.base64EncodedString()
     }
 
@@ -93,11 +127,12 @@ public struct AuditLog: Sendable {
         guard store.meta.encrypted else { return note }
         // A note sealed before the store was upgraded is unbound: the chain already keeps it in its place.
         // Notes written before a key rotation open with the key of their time.
-        guard let sealer = store.sealer, let data = Data(base64Encoded: note) else { return nil }
-        for key in [sealer.raw] + store.retiredKeys() {
+        guard let sealer, let data = Data(base64Encoded: note) else { return nil }
+        let retired = (stationLog ? store.retiredStationKeys(forLog: url) : []) + store.retiredKeys()
+        for key in [sealer.raw] + retired {
             var opener = Sealer(key: SymmetricKey(data: key))
-            opener.acceptsUnbound = true
-            if let plain = try? opener.open(data, binding: "audit.log") { return String(decoding: plain, as: UTF8.self) }
+            opener.acceptsUnbound = !stationLog
+            if let plain = try? opener.open(data, binding: noteBinding) { return String(decoding: plain, as: UTF8.self) }
         }
         return nil
     }
@@ -134,7 +169,7 @@ public struct AuditLog: Sendable {
         }
         // With the key: a log that no longer reaches its sealed head is recorded as cut, for good,
         // before anything else is added (verify reports the mark ever after).
-        let head = store.sealer != nil ? readHead() : nil
+        let head = sealer != nil ? readHead() : nil
         let cut = head.map { !headHolds($0) } ?? false
         if cut, let head {
             var mark = AuditEntry(at: entry.at, user: "", kind: .auditCut, detail: "vouched \(head.lines) lines \(head.bytes) bytes")
@@ -160,7 +195,8 @@ public struct AuditLog: Sendable {
             if start >= 0 { try? StoreFS.truncate(file, url.path, to: Int(start)); try? StoreFS.fsync(file, url.path) }
             throw StoreError.writeFailed(path: url.path)
         }
-        if store.sealer != nil { try advanceHead(fd, from: cut ? nil : head, lastLine: line.dropLast(), size: Int(start) + out.count) }
+        if sealer != nil { try advanceHead(fd, from: cut ? nil : head, lastLine: line.dropLast(), size: Int(start) + out.count) }
+        if !stationLog { try replicate(chained) }
     }
 
     /// Moves the sealed head to the end of the log: the lines added since it was last moved
@@ -173,10 +209,13 @@ public struct AuditLog: Sendable {
             guard pread(fd, &buffer, buffer.count, off_t(from)) == buffer.count else { throw StoreError.writeFailed(path: url.path) }
             lines += buffer.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         }
-        try store.writeSealed(AuditHead(lines: lines, bytes: size, lastHash: AuditLog.hash(lastLine)), to: headURL)
+        let head = AuditHead(lines: lines, bytes: size, lastHash: AuditLog.hash(lastLine))
+        if stationLog { try store.writeReplica(head, to: headURL) } else { try store.writeSealed(head, to: headURL) }
     }
 
-    func readHead() -> AuditHead? { try? store.decodeStored(AuditHead.self, from: headURL) }
+    func readHead() -> AuditHead? {
+        stationLog ? try? store.decodeReplica(AuditHead.self, at: headURL) : try? store.decodeStored(AuditHead.self, from: headURL)
+    }
 
     /// A last line with no newline at its end (a torn write), and the complete line before it.
     static func tornTail(_ fd: Int32) -> (fragment: Data, before: Data?)? {
@@ -242,7 +281,7 @@ public struct AuditLog: Sendable {
         var previous = ""
         var bytes = 0
         var head: AuditHead?
-        if store.sealer != nil, !items.isEmpty {
+        if sealer != nil, !items.isEmpty {
             guard let read = readHead() else { throw ChainError.cut(vouched: 0) }
             head = read
         }
@@ -270,7 +309,7 @@ public struct AuditLog: Sendable {
     /// The quick check made at every sign-in: the line the sealed head vouches for is still
     /// where it was. True when there is nothing to check (no key, no head yet, an empty log).
     public func headHolds() -> Bool {
-        guard store.sealer != nil, let head = readHead() else { return true }
+        guard sealer != nil, let head = readHead() else { return true }
         return headHolds(head)
     }
 

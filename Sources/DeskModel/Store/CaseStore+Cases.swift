@@ -94,7 +94,10 @@ extension CaseStore {
     /// another terminal's save in between is a `SaveConflict`, never silently overwritten. The
     /// check and the write happen under one lock per case, so two terminals cannot interleave them.
     /// With replication, this machine's copy in the station folder is written first (`replicated`).
-    public func save(_ record: CaseRecord, base: Int? = nil) throws {
+    /// `readStamp`: the stamp of the file as it was when `base` was read (`reloadStamped`): while
+    /// the file still has it, it is that revision, and is not decoded again to check.
+    @discardableResult
+    public func save(_ record: CaseRecord, base: Int? = nil, readStamp: ListIndex.Stamp? = nil) throws -> ListIndex.Stamp? {
         let url = caseURL(record.id)
         let written: CaseRecord
         if let base {
@@ -105,7 +108,8 @@ extension CaseStore {
             defer { close(fd) }
             guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: lockPath) }
             defer { flock(fd, LOCK_UN) }
-            if let onDisk = try? readCase(at: url), onDisk.revision != base {
+            let untouched = readStamp != nil && ListIndex.Stamp(path: url.path) == readStamp
+            if !untouched, let onDisk = try? readCase(at: url), onDisk.revision != base {
                 throw SaveConflict.stale(onDisk: onDisk)
             }
             written = try replicated(record)
@@ -116,7 +120,17 @@ extension CaseStore {
         }
         // The indexes are derived: if a line is lost, the next open mends it.
         try? SummaryIndex(store: self).append(CaseSummary(written))
-        try? ListIndex(store: self).append(written)
+        return try? ListIndex(store: self).append(written)
+    }
+
+    /// The case as it is on disk now, with the stamp its file had while it was read (nil for the
+    /// stamp if the file changed meanwhile).
+    public func reloadStamped(_ id: UUID) -> (CaseRecord, ListIndex.Stamp?)? {
+        let path = caseURL(id).path
+        let before = ListIndex.Stamp(path: path)
+        guard let record = try? readCase(at: caseURL(id)) else { return nil }
+        let after = ListIndex.Stamp(path: path)
+        return (record, before == after ? before : nil)
     }
 
     /// The case as it is on disk now (after another terminal's save).

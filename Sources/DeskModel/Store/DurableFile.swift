@@ -9,6 +9,10 @@ import Darwin
 /// Atomic, durable file writes: a temporary file in the same folder, fsync, rename over the
 /// target, then fsync of the folder so that the rename itself survives a power cut.
 public enum DurableFile {
+    /// Set only while a demo store is generated (`DemoStore`): every fsync is left to one sync of
+    /// the whole file system at its end. Never set for anything a user saves.
+    @TaskLocal public static var syncOnceAtEnd = false
+
     public enum WriteError: Error, Equatable {
         case open(path: String, errno: Int32)
         case write(path: String, errno: Int32)

@@ -17,6 +17,10 @@ public enum StoreProblem: Equatable, Sendable {
     /// Another record of the store (directives, preferences, settings, wrong-PIN counts, the
     /// wrapped keys) that cannot be read or opened.
     case unreadableFile(file: String)
+    /// Another machine's audit log in a station folder (or this machine's copy there) is cut or altered.
+    case machineAuditBroken(machine: String, station: String, line: Int)
+    /// A machine's log in a station folder ends before the point its sealed head vouches for, or was replaced.
+    case machineAuditCut(machine: String, station: String, vouched: Int)
 }
 
 /// Reads every record of a store without changing anything and lists what is wrong.
@@ -96,6 +100,15 @@ public enum StoreCheck {
             problems.append(.auditCut(vouched: vouched))
         } catch {
             problems.append(.auditChainBroken(line: 0))
+        }
+        // Every machine's log in the station folders held here, each chain on its own.
+        for chain in AuditTrail.read(store).chains {
+            guard let station = chain.station else { continue }
+            switch chain.problem {
+            case .broken(let line): problems.append(.machineAuditBroken(machine: chain.machine, station: station, line: line))
+            case .cut(let vouched): problems.append(.machineAuditCut(machine: chain.machine, station: station, vouched: vouched))
+            case nil: if chain.unreadable { problems.append(.machineAuditBroken(machine: chain.machine, station: station, line: 0)) }
+            }
         }
         let setAside = ((try? fm.contentsOfDirectory(atPath: store.damagedDir.path)) ?? []).count
         if setAside > 0 { problems.append(.setAsideFiles(count: setAside)) }

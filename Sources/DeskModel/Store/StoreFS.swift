@@ -83,7 +83,30 @@ enum StoreFS {
         do { try write(file, path, line, at: start) } catch { throw StoreError.writeFailed(path: path) }
     }
 
+    /// A whole file read into one buffer (one copy, not Data's and then an array's); nil if it cannot be read.
+    static func readWhole(_ path: String) -> [UInt8]? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        let size = Int(st.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size, let base = buffer.baseAddress {
+                let n = read(fd, base + done, size - done)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { failed = n < 0; break }
+                done += n
+            }
+            count = done
+        }
+        return failed ? nil : bytes
+    }
+
     static func fsync(_ fd: FileDescriptor, _ path: String) throws {
+        if DurableFile.syncOnceAtEnd { return }
         guard Glibc.fsync(fd.rawValue) == 0 else { throw Errno(rawValue: errno) }
         record(.fsync(path))
     }
@@ -104,6 +127,7 @@ enum StoreFS {
     }
 
     static func syncFolder(_ path: String) throws {
+        if DurableFile.syncOnceAtEnd { return }
         let fd = try FileDescriptor.open(FilePath(path), .readOnly, options: [.directory, .closeOnExec])
         defer { try? fd.close() }
         guard Glibc.fsync(fd.rawValue) == 0 else { throw Errno(rawValue: errno) }

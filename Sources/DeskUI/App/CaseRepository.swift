@@ -27,8 +27,16 @@ public final class CaseRepository {
         var stale: Bool
     }
     private var lists: Lists?
+    /// The stations whose lists are read (nil: every station's).
+    public private(set) var loadedStations: Set<String>?
+    /// The check of the lists against the case files, running beside the desk after a quick open.
+    private var checking: Checking?
+    /// Cases saved or read anew since that check began: what it found of them is older.
+    private var touchedSinceCheck: Set<UUID> = []
     /// Whole records read since the key was opened (a case opened, or saved), by case.
     private var opened: [UUID: CaseRecord] = [:]
+    /// The stamp of each opened case's file as read (or as this desk last wrote it).
+    private var stamps: [UUID: ListIndex.Stamp] = [:]
     /// Every whole record, once something asked for all of them (the command line, the tests).
     private var whole: [CaseRecord]?
     /// The review index as read for the overview, until the listings are read.
@@ -58,11 +66,86 @@ public final class CaseRepository {
     /// the files that cannot be read; writes the list index anew when it did not hold the files as
     /// they are, and the review index when it disagrees with the listings. Once per key.
     public func open() {
-        guard !store.isLocked, lists?.mended != true else { return }
+        guard !store.isLocked else { return }
+        settle()
+        guard lists?.mended != true || loadedStations != nil else { return }
         let read = ListIndex(store: store).open(setAside: true, clock: clock)
         install(read, mended: true)
-        mendReviewIndex(thorough: read.decoded > 0 || !read.damaged.isEmpty || read.rewritten)
+        loadedStations = nil
+        Self.mendReviewIndex(store, listings: { read.listings }, files: read.listings.count,
+                             thorough: read.decoded > 0 || !read.damaged.isEmpty || read.rewritten)
     }
+
+    /// The desk's open: the lists of these stations drawn from the index at once, and the check
+    /// against the case files (with its mending, as `open()` does) run beside her on the other
+    /// core; what it finds is taken in by `takeInCheck` (the desk asks between keys) or `settle`.
+    /// Stations already read are not read again; with nil, `open()`.
+    public func open(stations: Set<String>?) {
+        guard let stations else { return open() }
+        guard !store.isLocked else { return }
+        let missing = lists == nil ? stations : loadedStations.map { stations.subtracting($0) } ?? []
+        guard !missing.isEmpty else { return }
+        let index = ListIndex(store: store)
+        let loaded = index.load(stations: missing)
+        if var current = lists {
+            let have = Set(current.listings.map(\.id))
+            current.listings += loaded.listings.filter { !have.contains($0.id) }
+            current.position = Self.positions(current.listings)
+            lists = current
+            changes += 1
+        } else {
+            install(ListIndex.Opened(listings: loaded.listings, damaged: [], decoded: 0, rewritten: false), mended: false)
+        }
+        loadedStations = (loadedStations ?? []).union(missing)
+        let all = loadedStations ?? stations
+        let store = self.store, clock = self.clock, unreadable = loaded.unreadable
+        let job = Checking()
+        checking = job
+        touchedSinceCheck = []
+        job.start {
+            let checked = ListIndex(store: store).check(stations: all, unreadable: unreadable, setAside: true, clock: clock)
+            // The review index holds every station: mended from every line when anything was found.
+            let thorough = !checked.changed.isEmpty || !checked.damaged.isEmpty || checked.rewritten
+            Self.mendReviewIndex(store, listings: { ListIndex(store: store).open(setAside: false, mend: false).listings },
+                                 files: checked.files, thorough: thorough)
+            return checked
+        }
+    }
+
+    /// Takes in what the check found, if it has finished: true when the lists changed (the screen
+    /// is drawn again).
+    @discardableResult
+    public func takeInCheck() -> Bool {
+        guard let job = checking, let checked = job.result else { return false }
+        checking = nil
+        guard var current = lists else { return false }
+        let changed = checked.changed.filter { !touchedSinceCheck.contains($0.key) }
+        current.damaged = checked.damaged
+        current.mended = true
+        current.stale = false
+        lists = current
+        guard !changed.isEmpty || !checked.damaged.isEmpty else { return false }
+        current.listings = ListIndex.apply(changed, to: current.listings)
+        current.position = Self.positions(current.listings)
+        lists = current
+        for (id, l) in changed where l == nil { opened[id] = nil }
+        indexSummaries = nil
+        indexSummariesRead = false
+        changes += 1
+        return true
+    }
+
+    /// Waits for the check, then takes it in.
+    public func settle() {
+        waitForCheck()
+        takeInCheck()
+    }
+
+    /// Waits for the check to finish (the desk takes it in at its next tick).
+    public func waitForCheck() { checking?.wait() }
+
+    /// A check is running beside the desk.
+    public var isChecking: Bool { checking != nil }
 
     /// What happened to a save: a new case, an edit of the intake, or a change to its care.
     public enum Change: Equatable, Sendable {
@@ -77,6 +160,7 @@ public final class CaseRepository {
     /// version is taken in and `SaveConflict.stale` thrown: nothing is overwritten.
     @discardableResult
     public func save(_ record: CaseRecord, _ change: Change, now: Date) throws -> CaseRecord {
+        touchedSinceCheck.insert(record.id)
         var record = record
         let base = record.revision
         if change != .new {
@@ -84,18 +168,33 @@ public final class CaseRepository {
             record.updatedAt = now
         }
         do {
-            try store.save(record, base: change == .new ? nil : base)
+            let stamp = try store.save(record, base: change == .new ? nil : base, readStamp: stamps[record.id])
+            stamps[record.id] = stamp
         } catch SaveConflict.stale(let onDisk) {
+            stamps[record.id] = nil
             keep(onDisk)
             changes += 1
             throw SaveConflict.stale(onDisk: onDisk)
         }
         // The lists not read yet, or a read before this save found a damaged file or a stale
         // index: read and mended now.
-        if lists == nil || lists?.stale == true { open() }
+        if lists == nil || lists?.stale == true { loadedStations == nil ? open() : settle() }
         keep(record)
         changes += 1
         return record
+    }
+
+    /// Cases another machine's changes were written to (a take-in while the desk runs): the lists
+    /// and any copy in memory show them as they now are.
+    func tookIn(_ records: [CaseRecord]) {
+        guard !records.isEmpty else { return }
+        for r in records {
+            touchedSinceCheck.insert(r.id)
+            keep(r)
+        }
+        indexSummaries = nil
+        indexSummariesRead = false
+        changes += 1
     }
 
     // MARK: Reads (memory only)
@@ -135,10 +234,12 @@ public final class CaseRepository {
     public func record(_ id: UUID) -> CaseRecord? {
         if let whole { return whole.first { $0.id == id } }
         if let r = opened[id] { return r }
-        guard listing(id) != nil, let r = store.reload(id) else { return nil }
+        guard listing(id) != nil, let (r, stamp) = store.reloadStamped(id) else { return nil }
         opened[id] = r
+        stamps[id] = stamp
         // Another terminal saved it since the lists were read: the list shows it as it now is.
         if let i = lists?.position[id], lists?.listings[i].revision != r.revision {
+            touchedSinceCheck.insert(id)
             lists?.listings[i] = CaseListing(r)
             changes += 1
         }
@@ -156,6 +257,7 @@ public final class CaseRepository {
 
     /// Her name as keys for matching any spelling in either script.
     public func nameKeys<C: ListedCase>(_ r: C) -> [String] {
+        if let listing = r as? CaseListing { return listing.nameKeys }
         if let cached = nameKeyCache[r.id], cached.revision == r.revision { return cached.keys }
         let keys = NameKey.words(r.listedName)
         nameKeyCache[r.id] = (r.revision, keys)
@@ -172,8 +274,12 @@ public final class CaseRepository {
         return lists ?? Lists(listings: [], position: [:], damaged: [], mended: false, stale: false)
     }
 
+    static func positions(_ listings: [CaseListing]) -> [UUID: Int] {
+        Dictionary(listings.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    }
+
     private func install(_ read: ListIndex.Opened, mended: Bool) {
-        let position = Dictionary(read.listings.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let position = Self.positions(read.listings)
         lists = Lists(listings: read.listings, position: position, damaged: read.damaged, mended: mended,
                       stale: !mended && (read.stale || !read.damaged.isEmpty))
         indexSummaries = nil
@@ -197,16 +303,52 @@ public final class CaseRepository {
     /// crash between a save and its index line) or when it has grown long with old lines. When the
     /// list index held every case file as it is (nothing decoded), a save's review line was written
     /// before its list line: then only the index's line count is checked, without opening a line.
-    private func mendReviewIndex(thorough: Bool) {
+    static func mendReviewIndex(_ store: CaseStore, listings: () -> [CaseListing], files: Int, thorough: Bool) {
         let index = SummaryIndex(store: store)
-        let all = lists?.listings ?? []
         if !thorough, let data = try? Data(contentsOf: index.url) {
-            let lines = data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-            if lines >= all.count, lines <= 2 * all.count + 64 { return }
+            let lines = data.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                var n = 0, offset = 0
+                while offset < raw.count, let found = memchr(base + offset, 10, raw.count - offset) {
+                    n += 1
+                    offset = base.distance(to: UnsafeRawPointer(found)) + 1
+                }
+                return n
+            }
+            if lines >= files, lines <= 2 * files + 64 { return }
         }
+        let all = listings()
         let revisions = Dictionary(all.map { ($0.id, $0.revision) }, uniquingKeysWith: { a, _ in a })
         if let loaded = index.load(), loaded.summaries.count == all.count,
            loaded.summaries.allSatisfy({ revisions[$0.id] == $0.revision }), loaded.lines <= 2 * all.count + 64 { return }
         try? index.rebuild(from: all.map(\.summary))
+    }
+}
+
+/// A piece of work run once beside the desk, its result read when done.
+final class Checking: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var value: ListIndex.Checked?
+
+    func start(_ work: @escaping @Sendable () -> ListIndex.Checked) {
+        Thread.detachNewThread { [self] in
+            let result = work()
+            lock.lock()
+            value = result
+            lock.broadcast()
+            lock.unlock()
+        }
+    }
+
+    var result: ListIndex.Checked? {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func wait() {
+        lock.lock()
+        while value == nil { lock.wait() }
+        lock.unlock()
     }
 }

@@ -1,3 +1,4 @@
+// Over 300 lines: the one place where keys, the screen stack, questions and the frame meet.
 import DeskModel
 import Foundation
 
@@ -32,8 +33,13 @@ public final class DeskApp {
     /// Called when no key came for a while. Locks an idle desk; returns true if the screen changed.
     @discardableResult
     public func tick() -> Bool {
+        // The check of the lists against the case files, run beside her since the sign-in.
+        if ctx.repository.takeInCheck() {
+            if !ctx.damaged.isEmpty, ctx.user != nil { ctx.say(.store_damagedSetAside, .warning, ctx.damaged.count) }
+            return true
+        }
         guard let limit = idleLimit, let user = ctx.user, !(top is LockScreen),
-              ctx.clock.now().timeIntervalSince(lastKeyAt) >= limit else { return false }
+              ctx.clock.now().timeIntervalSince(lastKeyAt) >= limit else { return takeInBetweenKeys() }
         suspendAll()
         ctx.lockForIdle()
         ctx.message = nil
@@ -123,6 +129,7 @@ public final class DeskApp {
         case .pop:
             stack.last?.suspend(ctx: ctx)
             if stack.count > 1 { stack.removeLast() }
+            ctx.takeInIfDue(every: 2)  // a queue shown again shows what other machines sent
             top?.resume(ctx: ctx)
         case .replace(let next):
             stack.last?.suspend(ctx: ctx)

@@ -28,15 +28,28 @@ extension DeskContext {
         }
     }
 
+    /// A station's queue as she may see it (its cases and those being transferred to it), ready
+    /// for search as you type; made once per change of the cases.
+    public func queueTable(_ stationID: String) -> QueueTable {
+        let visible = visibleListings
+        return reviewCache.value(ReviewCache.Slot<QueueTable>("queue." + stationID), reviewKey) {
+            QueueTable(visible.filter { $0.stationID == stationID || $0.summary.paths.transferTo == stationID }, nameKeys: nameKeys)
+        }
+    }
+
     /// The ids of the cases she may see (the bench and tests pick cases by them).
     public var visibleCaseIDs: [UUID] { visibleListings.map(\.id) }
 
     /// Every case's review summary, by case.
     public var summaries: [UUID: CaseSummary] {
-        // Before the listings are read, from the index (the overview on a large store opens at once).
-        if !casesLoaded, let index = repository.reviewIndex {
+        // Before every station's listings are read, from the index (the overview on a large store
+        // opens at once), with the listings read so far on top (they are as fresh as a save).
+        if !casesLoaded || repository.loadedStations != nil, let index = repository.reviewIndex {
+            let read = casesLoaded ? listings : []
             return reviewCache.value(ReviewCache.summaries, reviewKey) {
-                Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+                var all = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+                for l in read { all[l.id] = l.summary }
+                return all
             }
         }
         let all = listings
@@ -78,6 +91,11 @@ extension DeskContext {
     /// The next case number at a station this year, taken for good in the store.
     public func claimNumber(stationID: String) throws -> CaseNumber {
         let code = directory.station(stationID)?.code ?? stationID
+        // Another machine of the station numbering with this machine's letter: no number taken.
+        do { try store.checkLetterBeforeNumbering(stationID: stationID) } catch let clash as LetterClash {
+            say(.sync_letterClash, .error, clash.otherMachine, clash.letter.isEmpty ? "—" : clash.letter, clash.station.uppercased())
+            throw clash
+        }
         return try store.claim(CaseNumber.next(stationCode: code, year: today.year, existing: listings.map(\.number)))
     }
 

@@ -38,6 +38,10 @@ public final class DeskContext {
     public var message: (text: String, style: Style)?
     /// The awareness events register, read when first needed (DeskContext+Events.swift).
     let eventBook = EventBook()
+    /// Replication while the desk runs (TakeInWhileRunning.swift): at most this often, and when last.
+    public var takeInEvery: TimeInterval = 10
+    var lastTakeIn: Date?
+    var takeInProblemsSeen: Set<String> = []
 
     public init(store: CaseStore, clock: DeskClock, strings: Strings, keymap: Keymap, help: [Language: String],
                 language: Language = .en) throws {
@@ -125,7 +129,7 @@ public final class DeskContext {
         directives = store.loadDirectives()
         settings = store.loadSettings()
         repository.noteChange()
-        if user.role != .sp { repository.open() }
+        if user.role != .sp { repository.open(stations: herStations) }
         return outcome
     }
 
@@ -219,6 +223,12 @@ public final class DeskContext {
     }
 
     /// Stations the user works at or oversees, in the directory's order.
+    /// The stations whose lists her screens read (nil: every station, read and checked at once).
+    var herStations: Set<String>? {
+        let mine = Set(userStations.map(\.id))
+        return mine.count == directory.stations.count ? nil : mine
+    }
+
     public var userStations: [Station] {
         guard let user else { return [] }
         return directory.stations.filter { user.canSee(stationID: $0.id) }

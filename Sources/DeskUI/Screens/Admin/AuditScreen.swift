@@ -2,11 +2,12 @@ import DeskModel
 import Foundation
 
 /// The audit log for an SP or admin: newest first, narrowed as you type by user, case number,
-/// date (DD-MM-YYYY) or what was done.
+/// date (DD-MM-YYYY) or what was done. With replication, every machine's log held here read as one
+/// (`AuditTrail`): a line's machine shows when it is opened; a broken chain on any machine says so.
 final class AuditScreen: Screen {
     var filter = LineEditor("", maxLength: 40)
     var list = ScrollList()
-    private var entries: [AuditEntry] = []
+    private var lines: [AuditTrail.Line] = []
     private var chainOK = true
     /// The row opened with Enter (its place among the rows shown): every field whole, wrapped.
     var opened: Int?
@@ -16,13 +17,9 @@ final class AuditScreen: Screen {
     }
 
     private func reload(_ ctx: DeskContext) {
-        do {
-            entries = try AuditLog(store: ctx.store).readChain().reversed()
-            chainOK = true
-        } catch {
-            entries = AuditLog(store: ctx.store).entries().reversed()
-            chainOK = false
-        }
+        let trail = AuditTrail.read(ctx.store)
+        lines = trail.lines.reversed()
+        chainOK = trail.intact
     }
 
     /// Its own context (Enter opens, Esc clears the filter or goes back) falls back to the shared
@@ -32,30 +29,33 @@ final class AuditScreen: Screen {
     var acceptsText: Bool { opened == nil }
     func title(_ ctx: DeskContext) -> String { ctx.t(.audit_title) }
 
-    func row(_ e: AuditEntry, ctx: DeskContext) -> [String] {
+    func row(_ line: AuditTrail.Line, ctx: DeskContext) -> [String] {
+        let e = line.entry
         let number = e.caseID.flatMap { ctx.listing($0)?.number.description } ?? ""
-        let note = AuditLog(store: ctx.store).openNote(e).map { " · " + $0 } ?? ""
+        let note = line.log.openNote(e).map { " · " + $0 } ?? ""
         return [CaseDetailScreen.stamp(e.at), e.user.isEmpty ? "—" : e.user, ctx.t(.dynamic("audit.kind." + e.kind.rawValue)), number,
                 e.detail + note]
     }
 
     func shown(_ ctx: DeskContext) -> [[String]] { shownEntries(ctx).map(\.row) }
 
-    func shownEntries(_ ctx: DeskContext) -> [(entry: AuditEntry, row: [String])] {
+    func shownEntries(_ ctx: DeskContext) -> [(entry: AuditTrail.Line, row: [String])] {
         let needle = Digits.toASCII(filter.text).lowercased().trimmingCharacters(in: .whitespaces)
-        let rows = entries.map { ($0, row($0, ctx: ctx)) }
+        let rows = lines.map { ($0, row($0, ctx: ctx)) }
         guard !needle.isEmpty else { return rows }
         return rows.filter { r in r.1.prefix(4).contains { $0.lowercased().contains(needle) } }
     }
 
     /// One entry whole: label and value, the value wrapped over as many lines as it needs.
-    func openedLines(_ e: AuditEntry, width: Int, ctx: DeskContext) -> [(String, String)] {
+    func openedLines(_ line: AuditTrail.Line, width: Int, ctx: DeskContext) -> [(String, String)] {
+        let e = line.entry
         let number = e.caseID.flatMap { ctx.record($0)?.number.description } ?? "—"
         let who = e.user.isEmpty ? "—" : e.user + " · " + ctx.userName(e.user)
         var fields = [(StringKey.audit_colWhen, CaseDetailScreen.stamp(e.at)), (.audit_colWho, who),
                       (.audit_colWhat, ctx.t(.dynamic("audit.kind." + e.kind.rawValue))), (.audit_colCase, number),
                       (.audit_colDetail, e.detail.isEmpty ? "—" : e.detail)]
-        if let note = AuditLog(store: ctx.store).openNote(e) { fields.append((StringKey.audit_colNote, note)) }
+        if let note = line.log.openNote(e) { fields.append((StringKey.audit_colNote, note)) }
+        if !line.isLocal { fields.append((StringKey.audit_colMachine, line.machine)) }
         let labelWidth = 18
         var out: [(String, String)] = []
         for (key, value) in fields {

@@ -8,7 +8,7 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
     var searchField = LineEditor("", maxLength: 40)
     var searching = false
     var list = ScrollList()
-    private var cachedRows: [CaseListing] = []
+    private var cachedRows = QueueRows()
     private var cachedKey: (CaseQuery, Int)?
 
     init(stationID: String, sort: CaseSort = .newest) {
@@ -44,9 +44,10 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         return typed.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    func rows(_ ctx: DeskContext) -> [CaseListing] {
+    func rows(_ ctx: DeskContext) -> QueueRows {
         if let key = cachedKey, key.0 == query, key.1 == ctx.generation { return cachedRows }
-        cachedRows = query.apply(to: ctx.visibleListings, nameKeys: ctx.nameKeys, review: ctx.review)
+        let table = ctx.queueTable(stationID)
+        cachedRows = QueueRows(table: table, positions: table.select(query, review: ctx.review))
         cachedKey = (query, ctx.generation)
         return cachedRows
     }

@@ -124,7 +124,7 @@ final class IntakeSpec: FormSpec {
                     result = form.makeCase(number: number, deskOfficerID: user.id, clock: ctx.clock)
                 } catch {
                     screen.keepDraft(ctx)
-                    if !(error is SaveConflict) { ctx.say(.intake_saveFailed, .error) }
+                    if !(error is SaveConflict || error is LetterClash) { ctx.say(.intake_saveFailed, .error) }
                     return .stay
                 }
             }

@@ -12,9 +12,9 @@ final class OverviewScreen: Screen {
     static let columns: [String] = ["open", "new"] + ReviewFlag.allCases.map(\.rawValue)
 
     /// A station's queue, worst first. Her overview was drawn from the review index: the lists are
-    /// opened now (read, checked against the case files, mended), as they are at another's sign-in.
+    /// opened now (that station's lines read, and checked against the case files beside her).
     private func openQueue(_ stationID: String, _ ctx: DeskContext) -> Transition {
-        ctx.repository.open()
+        ctx.repository.open(stations: [stationID])
         return .push(CaseListScreen(stationID: stationID, sort: .urgency))
     }
 
