@@ -53,7 +53,7 @@ struct CaseShow: ParsableCommand {
         let clock = CLI.clock
         switch format {
         case .text:
-            let words = Words(strings: s, language: Language(rawValue: lang) ?? .en, directory: directory)
+            let words = Words(strings: session.strings, language: Language(rawValue: lang) ?? .en, directory: directory)
             let directives = session.store.loadDirectives()[record.id] ?? []
             print(CaseReport.text(record, words: words, clock: clock, directives: directives, reveal: shows.identity,
                                   notes: shows.notes), terminator: "")

@@ -44,7 +44,7 @@ struct Cases: ParsableCommand {
         // Every export is on record before it is printed: what, how many, and (sealed) why.
         session.audit(reveal ? .revealIdentity : .export, detail: "cases \(format.rawValue) \(rows.count)" + (reveal ? " --reveal" : ""),
                       note: reveal ? reason : nil)
-        let table = CaseTable(strings: s, language: language, directory: directory, reveal: reveal)
+        let table = CaseTable(strings: session.strings, language: language, directory: directory, reveal: reveal)
         switch format {
         case .table: print(table.text(rows), terminator: "")
         case .csv: print(table.csv(rows), terminator: "")

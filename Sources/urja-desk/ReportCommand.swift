@@ -37,11 +37,11 @@ struct ReportCommand: ParsableCommand {
         let report = Report.make(summaries, period: p, stationIDs: stations, today: today, events: events)
         session.audit(.export, detail: "report \(period) \(stations.joined(separator: " ")) \(format.rawValue)")
         switch format {
-        case .text: print(ReportText(strings: s, language: language, directory: directory).text(report), terminator: "")
+        case .text: print(ReportText(strings: session.strings, language: language, directory: directory).text(report), terminator: "")
         case .csv: print(ReportText.csv(report), terminator: "")
         case .json: print(ReportText.json(report), terminator: "")
         case .svg:
-            let charts = ReportCharts(strings: s, language: language, directory: directory)
+            let charts = ReportCharts(strings: session.strings, language: language, directory: directory)
                 .all(summaries, stationIDs: stations, period: p, last: p.end, events: events)
             print(ReportCharts.svgDocument(charts), terminator: "")
         }

@@ -42,7 +42,7 @@ struct ReturnsCommand: ParsableCommand {
         session.audit(.export, detail: "returns \(period.map { "\($0.start)..\($0.end)" } ?? "since start") \(format.rawValue)")
         switch format {
         case .text:
-            print(ReturnsText(strings: s, language: Language(rawValue: lang) ?? .en, directory: directory).text(returns, stationIDs: stations),
+            print(ReturnsText(strings: session.strings, language: Language(rawValue: lang) ?? .en, directory: directory).text(returns, stationIDs: stations),
                   terminator: "")
         case .csv: print(ReturnsText.csv(returns), terminator: "")
         }

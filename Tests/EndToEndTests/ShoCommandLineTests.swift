@@ -52,4 +52,19 @@ final class ShoCommandLineTests: XCTestCase {
         // She may not take an intake's work: no reveal of a list of identities.
         XCTAssertEqual(try run("shovjn", "8888", ["cases", "--reveal", "--reason", "rights of the SHO"]).status, 77)
     }
+
+    /// The supervising officer's title set to DCP (a commissionerate) is what the command line says.
+    func testTheTitleSettingReachesTheCommandLine() throws {
+        let plain = Binary.tempStore()
+        defer { try? FileManager.default.removeItem(at: plain) }
+        XCTAssertEqual(try Binary.run(["demo", "--store", plain.path, "--cases", "10", "--seed", "3", "--plain"]).status, 0)
+        let refusedAsSP = try Binary.run(["verify", "--store", plain.path, "--user", "spindore"], stdin: "4444\n")
+        XCTAssertEqual(refusedAsSP.status, 77, refusedAsSP.stderr)
+        XCTAssertTrue(refusedAsSP.stderr.contains("(SP)"), refusedAsSP.stderr)
+        let store = try CaseStore.open(at: plain)
+        try store.saveSettings(ReviewSettings(noContactDays: 7, supervisorTitle: .dcp))
+        let refusedAsDCP = try Binary.run(["verify", "--store", plain.path, "--user", "spindore"], stdin: "4444\n")
+        XCTAssertEqual(refusedAsDCP.status, 77)
+        XCTAssertTrue(refusedAsDCP.stderr.contains("(DCP)"), refusedAsDCP.stderr)
+    }
 }
