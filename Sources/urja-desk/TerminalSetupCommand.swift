@@ -74,7 +74,7 @@ struct TerminalSetupFiles {
 
     var all: [File] {
         let quote = { (s: String) in "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let inner = "env LANG=C.UTF-8 \(quote(desk)) --store \(quote(store))"
+        let inner = "env LANG=C.UTF-8 URJA_TERMINAL=mlterm \(quote(desk)) --store \(quote(store))"
         let script = """
             #!/bin/sh
             # Urja Desk on this thana PC: mlterm (Noto Sans Devanagari, shaping on) with the desk inside tmux.

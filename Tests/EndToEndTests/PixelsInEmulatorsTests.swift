@@ -15,6 +15,8 @@ final class PixelsInEmulatorsTests: TmuxTestCase {
     /// The Hindi main menu reached by F2 from English, and started in Hindi; the Hindi queue as
     /// opened, and scrolled down and back; the menu after leaving the queue, and after a resize.
     private func sameScreens(_ kind: Emulator.Kind) throws {
+        // As the thana launcher runs it: in mlterm with the pads for its widths (SpacingMarkPads).
+        let command = kind == .mlterm ? "env URJA_TERMINAL=mlterm " + self.command : self.command
         tmux.start(command)
         var emulator = try Emulator(kind, attachedTo: tmux)
         defer { emulator.stop() }
