@@ -95,7 +95,7 @@ public final class CursesTerminal: Surface {
         guard !fitted.isEmpty, row >= 0, row < size.rows, col >= 0 else { return }
         let a = attrs[style] ?? (urja_a_normal(), 0)
         wattr_set(window, a.attr, a.pair, nil)
-        let sent = padsSpacingMarks
+        let sent = padsSpacingMarks && SpacingMarkPads.owes(fitted, width: Self.systemWidth)
             ? SpacingMarkPads.padded(fitted, width: Self.systemWidth, blankAfter: blankCells(row: row, from: col + TextWidth.of(fitted)))
             : fitted
         var wide: [wchar_t] = sent.unicodeScalars.map { wchar_t(bitPattern: $0.value) }

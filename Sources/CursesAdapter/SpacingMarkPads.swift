@@ -23,13 +23,18 @@ public enum SpacingMarkPads {
             || (0x0951...0x0957).contains(v) || (0x0962...0x0963).contains(v)
     }
 
+    /// Whether a text holds a sign mlterm gives no column (and so needs pads).
+    public static func owes(_ text: String, width: (Unicode.Scalar) -> Int) -> Bool {
+        text.unicodeScalars.contains { isCombinedByMLterm($0.value) && width($0) > 0 }
+    }
+
     /// The text with its pads; a text without such signs comes back as it was. `width` is the
     /// column count curses gives a scalar (glibc's wcwidth); `blankAfter` is how many blank cells
     /// follow the text on the screen: pads the text's own spaces after its words cannot take go
     /// there (as spaces carrying a pad) before any goes on a space before the words.
     public static func padded(_ text: String, width: (Unicode.Scalar) -> Int, blankAfter: Int = 0) -> String {
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { isCombinedByMLterm($0.value) && width($0) > 0 }) else { return text }
+        guard owes(text, width: width) else { return text }
         // Cells as curses makes them: a scalar with a column, and the zero-width ones riding on it.
         var cells: [[Unicode.Scalar]] = []
         for s in scalars {

@@ -7,6 +7,10 @@ import XCTest
 /// (tmux rewrites a cell that gains a zero-width character one column back, which in mlterm
 /// wipes the consonant before a vowel sign).
 final class SpacingMarkPadsTests: XCTestCase {
+    override func setUp() {
+        CursesTerminal.prepareLocale()  // glibc's wcwidth knows Devanagari only in a UTF-8 locale
+    }
+
     private func width(_ s: Unicode.Scalar) -> Int { CursesTerminal.systemWidth(s) }
 
     /// Columns as curses (glibc) counts them, and as mlterm does.
