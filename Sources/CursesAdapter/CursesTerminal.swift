@@ -95,10 +95,25 @@ public final class CursesTerminal: Surface {
         guard !fitted.isEmpty, row >= 0, row < size.rows, col >= 0 else { return }
         let a = attrs[style] ?? (urja_a_normal(), 0)
         wattr_set(window, a.attr, a.pair, nil)
-        var wide: [wchar_t] = fitted.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        let sent = padsSpacingMarks && SpacingMarkPads.owes(fitted, width: Self.systemWidth)
+            ? SpacingMarkPads.padded(fitted, width: Self.systemWidth, blankAfter: blankCells(row: row, from: col + TextWidth.of(fitted)))
+            : fitted
+        var wide: [wchar_t] = sent.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
         _ = mvwaddnwstr(window, Int32(row), Int32(col), &wide, Int32(wide.count - 1))
         wattr_set(window, urja_a_normal(), 0, nil)
+    }
+
+    /// Pads after Devanagari's spacing vowel signs for mlterm, which gives them no column (see
+    /// `SpacingMarkPads`). On when the environment says URJA_TERMINAL=mlterm, as the launcher
+    /// `terminal-setup` writes does.
+    public var padsSpacingMarks = ProcessInfo.processInfo.environment["URJA_TERMINAL"] == "mlterm"
+
+    /// How many cells from `from` on the row hold a plain blank (up to 8): room for pads.
+    private func blankCells(row: Int, from: Int) -> Int {
+        var n = 0
+        while n < 8, from + n < size.cols, cellText(row: row, col: from + n) == " " { n += 1 }
+        return n
     }
 
     private var cursorAt: (Int, Int)?

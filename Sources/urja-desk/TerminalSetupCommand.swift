@@ -5,6 +5,8 @@ import Foundation
 /// The recommended terminal for a thana PC, ready to use: mlterm shaping Devanagari with Noto
 /// Sans Devanagari, running the desk inside tmux (tmux lays text out by the desk's widths, which
 /// mlterm alone does not; the desk sends lines holding Devanagari whole, so nothing stale stays).
+/// The launcher sets URJA_TERMINAL=mlterm: the desk then pads for the columns mlterm does not give
+/// Devanagari's spacing vowel signs (SpacingMarkPads), so text after Hindi lands at its column.
 struct TerminalSetup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "terminal-setup",
@@ -74,7 +76,7 @@ struct TerminalSetupFiles {
 
     var all: [File] {
         let quote = { (s: String) in "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let inner = "env LANG=C.UTF-8 \(quote(desk)) --store \(quote(store))"
+        let inner = "env LANG=C.UTF-8 URJA_TERMINAL=mlterm \(quote(desk)) --store \(quote(store))"
         let script = """
             #!/bin/sh
             # Urja Desk on this thana PC: mlterm (Noto Sans Devanagari, shaping on) with the desk inside tmux.

@@ -11,7 +11,7 @@ final class HinglishTests: XCTestCase {
 
     /// Every key of the English file is in the Hinglish one, and no other. With
     /// URJA_FILL_HINGLISH=1 (scripts/fill-hinglish) the missing ones are written as a draft from
-    /// the Hindi through the romanizer, to be read and mended before committing.
+    /// the Hindi through the romanizer and `HinglishDraft`'s rules, to be read before committing.
     func testEveryKeyExistsInAllThreeLanguages() throws {
         let res = try DeskResources.load()
         let en = Set(res.strings.table[.en]?.keys.map { $0 } ?? [])
@@ -21,12 +21,12 @@ final class HinglishTests: XCTestCase {
         let helpURL = Self.stringsFolder.deletingLastPathComponent().appendingPathComponent("help/hi-Latn.txt")
         if ProcessInfo.processInfo.environment["URJA_FILL_HINGLISH"] == "1", !FileManager.default.fileExists(atPath: helpURL.path),
            let hindi = res.help[.hi] {
-            try RomanizingSurface.roman(hindi).write(to: helpURL, atomically: true, encoding: .utf8)
+            try HinglishDraft.draft(fromHindi: hindi).write(to: helpURL, atomically: true, encoding: .utf8)
         }
         if ProcessInfo.processInfo.environment["URJA_FILL_HINGLISH"] == "1", !missing.isEmpty || !extra.isEmpty {
             var filled = hinglish
             for key in extra { filled[key] = nil }
-            for key in missing { filled[key] = RomanizingSurface.roman(res.strings.text(.dynamic(key), .hi)) }
+            for key in missing { filled[key] = HinglishDraft.draft(fromHindi: res.strings.text(.dynamic(key), .hi)) }
             try Self.write(filled, to: Self.stringsFolder.appendingPathComponent("hi-Latn.json"))
             XCTFail("wrote \(missing.count) Hinglish drafts from the Hindi (\(missing.joined(separator: ", "))) and removed "
                     + "\(extra.count) keys English does not have: read them in Resources/strings/hi-Latn.json, then run again")
@@ -133,7 +133,7 @@ extension HinglishTests {
         h.app.hindiBroken = true
         h.login("asha", "1111")
         XCTAssertEqual(h.ctx.language, .hinglish)
-        XCTAssertTrue(h.screen.contains("yah terminal hindi ko desk se alag"), h.screen)
+        XCTAssertTrue(h.screen.contains("yeh terminal Hindi ko desk se alag"), h.screen)
         h.press(.function(2), .function(2))
         XCTAssertEqual(h.ctx.language, .hi, "she may still choose Devanagari")
     }

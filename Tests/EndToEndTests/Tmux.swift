@@ -100,7 +100,8 @@ final class Tmux {
         Thread.sleep(forTimeInterval: 0.1)
     }
 
-    var screen: String { tmux(["capture-pane", "-p", "-t", session]).out }
+    /// What the pane shows (without U+200B: the pads the desk sends mlterm, see SpacingMarkPads).
+    var screen: String { tmux(["capture-pane", "-p", "-t", session]).out.replacingOccurrences(of: "\u{200B}", with: "") }
 
     var isRunning: Bool { tmux(["has-session", "-t", session]).status == 0 }
 
