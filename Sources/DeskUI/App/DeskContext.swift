@@ -115,15 +115,13 @@ public final class DeskContext {
     public func signIn(name: String, pin: String) -> PINCheck {
         let outcome = session.signIn(name: name, pin: pin, now: clock.now())
         guard case .accepted(let user) = outcome else { return outcome }
-        // Replication: what the other machines of the district sent, before her lists are read
-        // (nothing to do without sync/).
-        store.takeInReplicas()
         if repository.store.isLocked {
             repository = CaseRepository(store: store, clock: clock, changesFrom: repository.changes)
         } else {
             repository.replaceStore(store)
         }
-        // Replication: what the other machines of the district sent (nothing to do without sync/).
+        // Replication: what the other machines of the district sent, before her lists are read
+        // (nothing to do without sync/).
         store.takeInReplicas()
         if let checked = try? store.loadDirectory() { directory = checked }
         directives = store.loadDirectives()
