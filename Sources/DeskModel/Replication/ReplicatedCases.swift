@@ -131,15 +131,20 @@ extension CaseStore {
                 }
                 var merged = try state.record()
                 if !merged.conflicts.isEmpty { report.casesWithConflicts.append(merged.number) }
-                let local = try? readCase(at: caseURL(id))
-                if let local {
-                    guard try !Self.sameContent(local, merged) else { return }
-                    merged.revision = max(merged.revision, local.revision + 1)
-                    report.changedCases += 1
-                } else {
-                    report.newCases += 1
+                // Under the case's lock, as a save: a desk's save cannot fall between this read and write.
+                let wrote: Bool = try withCaseLock(id) {
+                    let local = try? readCase(at: caseURL(id))
+                    if let local {
+                        guard try !Self.sameContent(local, merged) else { return false }
+                        merged.revision = max(merged.revision, local.revision + 1)
+                        report.changedCases += 1
+                    } else {
+                        report.newCases += 1
+                    }
+                    try writeSealed(merged, to: caseURL(id))
+                    return true
                 }
-                try writeSealed(merged, to: caseURL(id))
+                guard wrote else { return }
                 report.caseIDs.append(id)
                 try? SummaryIndex(store: self).append(CaseSummary(merged))
                 try? ListIndex(store: self).append(merged)

@@ -14,8 +14,9 @@ extension ListIndex {
         var text: String { "\(inode).\(size).\(seconds).\(nanoseconds)" }
 
         init?(bytes: ArraySlice<UInt8>) {
-            // Four numbers between dots, read by hand (a line per case is read at every open).
-            var n = [0, 0, 0, 0]
+            // Four numbers between dots, read by hand (a line per case is read at every open); a
+            // number too large for its field makes the line unreadable, never a crash.
+            var n: [UInt64] = [0, 0, 0, 0]
             var k = 0
             var digits = 0
             for c in bytes {
@@ -24,16 +25,19 @@ extension ListIndex {
                     k += 1
                     digits = 0
                 } else {
-                    guard c >= 48, c <= 57, digits < 19 else { return nil }
-                    n[k] = n[k] * 10 + Int(c - 48)
+                    guard c >= 48, c <= 57 else { return nil }
+                    let (times, o1) = n[k].multipliedReportingOverflow(by: 10)
+                    let (sum, o2) = times.addingReportingOverflow(UInt64(c - 48))
+                    guard !o1, !o2 else { return nil }
+                    n[k] = sum
                     digits += 1
                 }
             }
-            guard k == 3, digits > 0 else { return nil }
-            inode = UInt64(n[0])
+            guard k == 3, digits > 0, n[1] <= UInt64(Int64.max), n[2] <= UInt64(Int.max), n[3] <= UInt64(Int.max) else { return nil }
+            inode = n[0]
             size = Int64(n[1])
-            seconds = n[2]
-            nanoseconds = n[3]
+            seconds = Int(n[2])
+            nanoseconds = Int(n[3])
         }
 
         init?(path: String) {
@@ -106,7 +110,7 @@ extension ListIndex {
             nonisolated(unsafe) let slots = buffer
             let chunk = 256
             DispatchQueue.concurrentPerform(iterations: (chosen.count + chunk - 1) / chunk) { c in
-                for i in (c * chunk)..<min(chosen.count, (c + 1) * chunk) { slots[i] = decodePayload(chosen[i].payload, id: chosen[i].id) }
+                for i in (c * chunk)..<min(chosen.count, (c + 1) * chunk) { slots[i] = decodePayload(chosen[i]) }
             }
         }
         var listings: [CaseListing] = []

@@ -8,7 +8,7 @@ import Glibc
 /// her name, phone and address, and the review summary), appended on every save and the last line
 /// of each case winning, so that a queue opens without decoding every record.
 ///
-/// A line is `l2 ⇥ case id ⇥ stamp ⇥ stations ⇥ payload`. The payload is the listing, sealed in an
+/// A line is `l4 ⇥ case id ⇥ stamp ⇥ stations ⇥ payload`. The payload is the listing, sealed in an
 /// encrypted store (bound to this file and the case's id). In front of it, in the clear, only what
 /// the folder shows anyway: the case file's name and its stamp (inode, size, modification time:
 /// a save replaces the file, so a new stamp), and a tag per station that sees the case (its own,
@@ -32,7 +32,7 @@ public struct ListIndex: Sendable {
 
     // MARK: Lines
 
-    static let version = "l2"
+    static let version = "l4"
     /// The payload's own format (the listing's fields, its summary line, her name's search keys and
     /// the case number's machine letter);
     /// "l1" payloads (without the keys) still read.
@@ -125,23 +125,29 @@ public struct ListIndex: Sendable {
     func line(_ l: CaseListing, stamp: Stamp) -> String? {
         let plain = Self.payload(l)
         let payload: String
+        let tags = Self.stations(of: l).map(tag).joined(separator: ",")
         if store.meta.encrypted {
-            guard let sealed = try? store.sealer?.seal(Data(plain.utf8), binding: Self.binding(l.id)) else { return nil }
+            guard let sealed = try? store.sealer?.seal(Data(plain.utf8), binding: Self.binding(l.id, stamp.text, tags)) else { return nil }
             payload = sealed.base64EncodedString()
         } else {
             payload = plain
         }
-        return [Self.version, l.id.uuidString, stamp.text, Self.stations(of: l).map(tag).joined(separator: ","), payload]
-            .joined(separator: "\t")
+        return [Self.version, l.id.uuidString, stamp.text, tags, payload].joined(separator: "\t")
     }
 
-    static func binding(_ id: UUID) -> String { fileName + "/" + id.uuidString }
+    /// The payload is bound to its case, its file's stamp and its tags: a line of an older save put
+    /// back with a newer stamp, or a tag changed, does not open (and its case's file is decoded).
+    static func binding(_ id: UUID, _ stamp: String, _ tags: String) -> String {
+        fileName + "/" + id.uuidString + "/" + stamp + "/" + tags
+    }
 
-    func decodePayload(_ bytes: ArraySlice<UInt8>, id: UUID) -> CaseListing? {
+    func decodePayload(_ head: Head) -> CaseListing? {
+        let bytes = head.payload, id = head.id
         let listing: CaseListing?
         if store.meta.encrypted {
             guard let sealer = store.sealer, let data = Data(base64Encoded: Data(bytes)),
-                  let plain = try? sealer.open(data, binding: Self.binding(id)) else { return nil }
+                  let plain = try? sealer.open(data, binding: Self.binding(id, head.stamp.text, SummaryLine.text(head.tags)))
+            else { return nil }
             listing = Self.decodePayload([UInt8](plain)[...])
         } else {
             listing = Self.decodePayload(bytes)
@@ -224,7 +230,8 @@ public struct ListIndex: Sendable {
         var lines = 0
         var start = 0
         for end in ends {
-            if end > start {
+            // A last line without its newline is an append still being written: not read.
+            if end > start, end < bytes.count {
                 lines += 1
                 if let h = Self.head(bytes[start..<end]) { latest[h.id] = h }
             }
@@ -239,8 +246,9 @@ public struct ListIndex: Sendable {
     /// found and mended at the next check.
     /// Returns the case file's stamp.
     @discardableResult
-    public func append(_ record: CaseRecord) throws -> Stamp? {
-        guard let stamp = Stamp(path: store.caseURL(record.id).path), let text = line(CaseListing(record), stamp: stamp) else { return nil }
+    public func append(_ record: CaseRecord, stamp given: Stamp? = nil) throws -> Stamp? {
+        guard let stamp = given ?? Stamp(path: store.caseURL(record.id).path), let text = line(CaseListing(record), stamp: stamp)
+        else { return nil }
         try StoreFS.appendLine(Data((text + "\n").utf8), to: url.path)
         return stamp
     }

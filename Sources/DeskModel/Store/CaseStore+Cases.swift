@@ -99,28 +99,37 @@ extension CaseStore {
     @discardableResult
     public func save(_ record: CaseRecord, base: Int? = nil, readStamp: ListIndex.Stamp? = nil) throws -> ListIndex.Stamp? {
         let url = caseURL(record.id)
-        let written: CaseRecord
-        if let base {
-            try ensure(locksDir)
-            let lockPath = locksDir.appendingPathComponent("case-" + record.id.uuidString + ".lock").path
-            let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw StoreError.writeFailed(path: lockPath) }
-            defer { close(fd) }
-            guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: lockPath) }
-            defer { flock(fd, LOCK_UN) }
-            let untouched = readStamp != nil && ListIndex.Stamp(path: url.path) == readStamp
-            if !untouched, let onDisk = try? readCase(at: url), onDisk.revision != base {
-                throw SaveConflict.stale(onDisk: onDisk)
+        var written = record
+        // The stamp of the file this save wrote, taken under the case's lock: another writer's file
+        // renamed over it afterwards has another stamp, so it is never mistaken for this revision.
+        let stamp: ListIndex.Stamp? = try withCaseLock(record.id) {
+            if let base {
+                let untouched = readStamp != nil && ListIndex.Stamp(path: url.path) == readStamp
+                if !untouched, let onDisk = try? readCase(at: url), onDisk.revision != base {
+                    throw SaveConflict.stale(onDisk: onDisk)
+                }
             }
             written = try replicated(record)
             try write(written, to: url)
-        } else {
-            written = try replicated(record)
-            try write(written, to: url)
+            return ListIndex.Stamp(path: url.path)
         }
         // The indexes are derived: if a line is lost, the next open mends it.
         try? SummaryIndex(store: self).append(CaseSummary(written))
-        return try? ListIndex(store: self).append(written)
+        if let stamp { try? ListIndex(store: self).append(written, stamp: stamp) }
+        return stamp
+    }
+
+    /// Runs `work` holding the case's lock (`locks/case-<id>.lock`): saves and the take-in of
+    /// other machines' copies never interleave their check and their write.
+    func withCaseLock<T>(_ id: UUID, _ work: () throws -> T) throws -> T {
+        try ensure(locksDir)
+        let lockPath = locksDir.appendingPathComponent("case-" + id.uuidString + ".lock").path
+        let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.writeFailed(path: lockPath) }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: lockPath) }
+        defer { flock(fd, LOCK_UN) }
+        return try work()
     }
 
     /// The case as it is on disk now, with the stamp its file had while it was read (nil for the

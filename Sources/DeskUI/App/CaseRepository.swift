@@ -72,8 +72,10 @@ public final class CaseRepository {
         let read = ListIndex(store: store).open(setAside: true, clock: clock)
         install(read, mended: true)
         loadedStations = nil
-        Self.mendReviewIndex(store, listings: { read.listings }, files: read.listings.count,
-                             thorough: read.decoded > 0 || !read.damaged.isEmpty || read.rewritten)
+        if let review = Self.reviewRebuild(store, listings: { read.listings }, files: read.listings.count,
+                                           thorough: read.decoded > 0 || !read.damaged.isEmpty || read.rewritten) {
+            try? SummaryIndex(store: store).rebuild(from: review)
+        }
     }
 
     /// The desk's open: the lists of these stations drawn from the index at once, and the check
@@ -83,6 +85,9 @@ public final class CaseRepository {
     public func open(stations: Set<String>?) {
         guard let stations else { return open() }
         guard !store.isLocked else { return }
+        // A check still running (another station opened a moment ago) is taken in first: its
+        // findings are never dropped, and two checks never set aside the same file.
+        settle()
         let missing = lists == nil ? stations : loadedStations.map { stations.subtracting($0) } ?? []
         guard !missing.isEmpty else { return }
         let index = ListIndex(store: store)
@@ -104,11 +109,13 @@ public final class CaseRepository {
         touchedSinceCheck = []
         job.start {
             let checked = ListIndex(store: store).check(stations: all, unreadable: unreadable, setAside: true, clock: clock)
-            // The review index holds every station: mended from every line when anything was found.
+            // The review index holds every station: worked out from every line when anything was
+            // found, and written by the desk's own thread when it takes the check in (where its
+            // saves append: none can fall between the reading and the renaming).
             let thorough = !checked.changed.isEmpty || !checked.damaged.isEmpty || checked.rewritten
-            Self.mendReviewIndex(store, listings: { ListIndex(store: store).open(setAside: false, mend: false).listings },
-                                 files: checked.files, thorough: thorough)
-            return checked
+            let review = Self.reviewRebuild(store, listings: { ListIndex(store: store).open(setAside: false, mend: false).listings },
+                                            files: checked.files, thorough: thorough)
+            return Checking.Outcome(checked: checked, reviewRebuild: review)
         }
     }
 
@@ -116,8 +123,16 @@ public final class CaseRepository {
     /// is drawn again).
     @discardableResult
     public func takeInCheck() -> Bool {
-        guard let job = checking, let checked = job.result else { return false }
+        guard let job = checking, let outcome = job.result else { return false }
         checking = nil
+        let checked = outcome.checked
+        if var summaries = outcome.reviewRebuild {
+            // Saved since the check read them: as they are now.
+            for (i, s) in summaries.enumerated() where touchedSinceCheck.contains(s.id) {
+                if let p = lists?.position[s.id], let l = lists?.listings[p] { summaries[i] = l.summary }
+            }
+            try? SummaryIndex(store: store).rebuild(from: summaries)
+        }
         guard var current = lists else { return false }
         let changed = checked.changed.filter { !touchedSinceCheck.contains($0.key) }
         current.damaged = checked.damaged
@@ -299,11 +314,11 @@ public final class CaseRepository {
         }
     }
 
-    /// Checks the review index against the listings, and writes it anew when they differ (a
+    /// Checks the review index against the listings, and gives it anew when they differ (a
     /// crash between a save and its index line) or when it has grown long with old lines. When the
     /// list index held every case file as it is (nothing decoded), a save's review line was written
     /// before its list line: then only the index's line count is checked, without opening a line.
-    static func mendReviewIndex(_ store: CaseStore, listings: () -> [CaseListing], files: Int, thorough: Bool) {
+    static func reviewRebuild(_ store: CaseStore, listings: () -> [CaseListing], files: Int, thorough: Bool) -> [CaseSummary]? {
         let index = SummaryIndex(store: store)
         if !thorough, let data = try? Data(contentsOf: index.url) {
             let lines = data.withUnsafeBytes { raw -> Int in
@@ -315,22 +330,28 @@ public final class CaseRepository {
                 }
                 return n
             }
-            if lines >= files, lines <= 2 * files + 64 { return }
+            if lines >= files, lines <= 2 * files + 64 { return nil }
         }
         let all = listings()
         let revisions = Dictionary(all.map { ($0.id, $0.revision) }, uniquingKeysWith: { a, _ in a })
         if let loaded = index.load(), loaded.summaries.count == all.count,
-           loaded.summaries.allSatisfy({ revisions[$0.id] == $0.revision }), loaded.lines <= 2 * all.count + 64 { return }
-        try? index.rebuild(from: all.map(\.summary))
+           loaded.summaries.allSatisfy({ revisions[$0.id] == $0.revision }), loaded.lines <= 2 * all.count + 64 { return nil }
+        return all.map(\.summary)
     }
 }
 
 /// A piece of work run once beside the desk, its result read when done.
 final class Checking: @unchecked Sendable {
-    private let lock = NSCondition()
-    private var value: ListIndex.Checked?
+    struct Outcome: Sendable {
+        var checked: ListIndex.Checked
+        /// The review index to write, when it disagreed with the lists.
+        var reviewRebuild: [CaseSummary]?
+    }
 
-    func start(_ work: @escaping @Sendable () -> ListIndex.Checked) {
+    private let lock = NSCondition()
+    private var value: Outcome?
+
+    func start(_ work: @escaping @Sendable () -> Outcome) {
         Thread.detachNewThread { [self] in
             let result = work()
             lock.lock()
@@ -340,7 +361,7 @@ final class Checking: @unchecked Sendable {
         }
     }
 
-    var result: ListIndex.Checked? {
+    var result: Outcome? {
         lock.lock()
         defer { lock.unlock() }
         return value
