@@ -121,9 +121,12 @@ extension CaseStore {
 
     /// Runs `work` holding the case's lock (`locks/case-<id>.lock`): saves and the take-in of
     /// other machines' copies never interleave their check and their write.
-    func withCaseLock<T>(_ id: UUID, _ work: () throws -> T) throws -> T {
+    func withCaseLock<T>(_ id: UUID, _ work: () throws -> T) throws -> T { try withLock("case-" + id.uuidString, work) }
+
+    /// Runs `work` holding `locks/<name>.lock` (an exclusive `flock`, released on return or throw).
+    func withLock<T>(_ name: String, _ work: () throws -> T) throws -> T {
         try ensure(locksDir)
-        let lockPath = locksDir.appendingPathComponent("case-" + id.uuidString + ".lock").path
+        let lockPath = locksDir.appendingPathComponent(name + ".lock").path
         let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.writeFailed(path: lockPath) }
         defer { close(fd) }

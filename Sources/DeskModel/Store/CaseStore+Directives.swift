@@ -29,17 +29,12 @@ extension CaseStore {
     /// never over it. Returns the list as saved.
     @discardableResult
     public func updateDirectives(caseID: UUID, _ change: (inout [Directive]) throws -> Void) throws -> [Directive] {
-        try ensure(locksDir)
-        let lockPath = locksDir.appendingPathComponent("directives-" + caseID.uuidString + ".lock").path
-        let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.writeFailed(path: lockPath) }
-        defer { close(fd) }
-        guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: lockPath) }
-        defer { flock(fd, LOCK_UN) }
-        var list = read([Directive].self, from: directivesDir.appendingPathComponent(caseID.uuidString + ".plist")) ?? []
-        try change(&list)
-        try saveDirectives(list, caseID: caseID)
-        try replicateDirectives(list, caseID: caseID)
-        return list
+        try withLock("directives-" + caseID.uuidString) {
+            var list = read([Directive].self, from: directivesDir.appendingPathComponent(caseID.uuidString + ".plist")) ?? []
+            try change(&list)
+            try saveDirectives(list, caseID: caseID)
+            try replicateDirectives(list, caseID: caseID)
+            return list
+        }
     }
 }
