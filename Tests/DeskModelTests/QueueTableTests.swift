@@ -54,4 +54,15 @@ final class QueueTableTests: XCTestCase {
         XCTAssertEqual(CaseQuery(search: "क").apply(to: records).count, 1)
         XCTAssertEqual(QueueTable(listings).apply(CaseQuery(search: "ग")).count, 0)
     }
+
+    func testANuktaTypedEitherWayFindsTheSameName() {
+        // ज़ as one code point (U+095B) in one record, as ज + nukta (U+091C U+093C) in the other; each
+        // searched the other way, inside the word (where only the letters, not the name keys, match).
+        let records = [makeCase(1, name: "ना\u{095B}मा ख़ान", age: 30, reported: testNow), makeCase(2, name: "रज\u{093C}िया", age: 30, reported: testNow)]
+        let listings = records.map(CaseListing.init)
+        for (search, id) in [("\u{091C}\u{093C}मा", records[0].id), ("ज\u{093C}िय", records[1].id), ("\u{095B}िय", records[1].id)] {
+            XCTAssertEqual(QueueTable(listings).apply(CaseQuery(search: search)).map(\.id), [id], search)
+            XCTAssertEqual(CaseQuery(search: search).apply(to: records).map(\.id), [id], search)
+        }
+    }
 }

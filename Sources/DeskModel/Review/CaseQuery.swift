@@ -76,7 +76,7 @@ public struct CaseQuery: Equatable, Sendable {
         /// number, or of the case number.
         func matches<C: ListedCase>(_ record: C, nameKeys: (C) -> [String]) -> Bool {
             if text.isEmpty { return true }
-            if Self.contains(record.listedName.lowercased(), text) { return true }
+            if Self.contains(CaseQuery.folded(record.listedName), text) { return true }
             if !keys.isEmpty, NameKey.matches(query: keys, name: nameKeys(record)) { return true }
             if Self.contains(record.number.description.lowercased(), text) { return true }
             if let phoneDigits, let phone = record.listedPhone, Self.contains(phone, phoneDigits) { return true }
@@ -96,7 +96,13 @@ public struct CaseQuery: Equatable, Sendable {
 
     /// Lower case, ASCII digits, single spaces.
     static func fold(_ text: String) -> String {
-        Digits.toASCII(text).lowercased().split(separator: " ").joined(separator: " ")
+        folded(Digits.toASCII(text)).split(separator: " ").joined(separator: " ")
+    }
+
+    /// Lower case in one Unicode form (NFC): a ज़ typed as one key or as ज and a nukta, an é typed
+    /// either way, are the same letters to the search.
+    static func folded(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// The matching cases in order. `nameKeys` gives a case's name keys (a cache may keep them);

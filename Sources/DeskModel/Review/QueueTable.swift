@@ -33,7 +33,7 @@ public final class QueueTable {
         keyFirst.reserveCapacity(listings.count + 1)
         for l in listings {
             starts.append(Int32(bytes.count))
-            bytes.append(contentsOf: l.name.lowercased().utf8)
+            bytes.append(contentsOf: CaseQuery.folded(l.name).utf8)
             starts.append(Int32(bytes.count))
             bytes.append(contentsOf: l.number.description.lowercased().utf8)
             starts.append(Int32(bytes.count))
