@@ -37,6 +37,10 @@ public enum Backup {
         guard passphrase.count >= shortestPassphrase else { throw Problem.passphraseTooShort }
         let fm = FileManager.default
         var files: [String: Data] = [:]
+        // The audit log first: a save that lands while the cases are copied then shows in the
+        // backup as a newer file than its audit line says, never as an older one (which a check
+        // of the restored store rightly calls a case put back).
+        files["audit.log"] = readUnderLock(AuditLog(store: store).url)
         for name in Self.files {
             if let d = try? Data(contentsOf: store.root.appendingPathComponent(name)) { files[name] = d }
         }
@@ -47,7 +51,6 @@ public enum Backup {
                 if let d = try? Data(contentsOf: dir.appendingPathComponent(name)) { files[folder + "/" + name] = d }
             }
         }
-        files["audit.log"] = readUnderLock(AuditLog(store: store).url)
         let plain = try PropertyListEncoder().encode(Archive(formatVersion: 1, createdAt: now, files: files))
         var salt = Data(count: 16)
         for i in salt.indices { salt[i] = UInt8.random(in: 0...255) }
