@@ -97,11 +97,24 @@ extension ListIndex {
     }
 
     /// The index as it is, without a file listed or stamped: what a desk draws her first screen
-    /// from. Only the lines tagged for `stations` are opened (every line with nil).
+    /// from. Only the blocks and tail lines of `stations` are opened (every one with nil).
     public func load(stations: Set<String>?) -> Loaded {
-        let read = heads()
+        guard !store.isLocked, let file = File(path: url.path) else { return Loaded(listings: [], unreadable: [], lines: 0) }
         let wanted = stations.map { Set($0.map { Array(tag($0).utf8) }) }
-        let chosen = read.heads.values.filter { h in
+        var latest: [UUID: Head] = [:]
+        var lines = 0
+        for block in file.table?.blocks ?? [] where wanted?.contains(block.tag) ?? true {
+            guard let plain = openBlock(file, block) else { continue }
+            let read = Self.heads(plain, plain: true)
+            lines += read.lines
+            for h in read.heads { latest[h.id] = h }
+        }
+        // The tail's lines are newer than any block: a case that left her station has its last
+        // line there, tagged for the other.
+        let tail = Self.heads(file.tail(), plain: false)
+        lines += tail.lines
+        for h in tail.heads { latest[h.id] = h }
+        let chosen = latest.values.filter { h in
             guard let wanted else { return true }
             return h.tags.split(separator: 44).contains { wanted.contains(Array($0)) }
         }
@@ -122,7 +135,7 @@ extension ListIndex {
             listings.append(l)
         }
         listings.sort { ListIndex.idOrder($0.id, $1.id) }
-        return Loaded(listings: listings, unreadable: unreadable, lines: read.lines)
+        return Loaded(listings: listings, unreadable: unreadable, lines: lines)
     }
 
     /// What `check` found: for every case whose line was not right (a file changed, new or gone,
@@ -133,7 +146,8 @@ extension ListIndex {
         public var damaged: [DamagedFile]
         public var decoded: Int
         public var rewritten: Bool
-        /// The index did not hold the files as they are (written anew unless `mend` was false).
+        /// The index did not hold the files as they are (written anew unless `mend` was false); a
+        /// rewrite only to gather the tail into blocks is not that.
         public var stale: Bool
         /// Every case file there is, by id.
         public var files: Int
@@ -147,13 +161,40 @@ extension ListIndex {
                       clock: DeskClock = SystemClock()) -> Checked {
         guard !store.isLocked else { return Checked(changed: [:], damaged: [], decoded: 0, rewritten: false, stale: false, files: 0) }
         let (names, stamps) = Self.stampedCaseFiles(in: store.casesDir.path)
-        let read = heads()
+        let file = File(path: url.path)
+        let blocks = file?.table?.blocks ?? []
+        // Every case's last line, where it is (no payload opened, no bytes kept but the tail's).
+        var tagLists: [[UInt8]] = []
+        var tagIndex: [[UInt8]: Int] = [:]
+        func intern(_ t: ArraySlice<UInt8>) -> Int {
+            let a = Array(t)
+            if let i = tagIndex[a] { return i }
+            tagLists.append(a)
+            tagIndex[a] = tagLists.count - 1
+            return tagLists.count - 1
+        }
+        var latest: [UUID: Seen] = [:]
+        latest.reserveCapacity(names.count)
+        var unopened = 0
+        for (k, block) in blocks.enumerated() {
+            guard let file, let plain = openBlock(file, block) else { unopened += 1; continue }
+            for r in Self.lineRanges(plain) {
+                guard let h = Self.head(plain[r]) else { continue }
+                latest[h.id] = Seen(stamp: h.stamp, tags: intern(h.tags), block: k, range: r)
+            }
+        }
+        let tail = file?.tail() ?? []
+        let tailRanges = Self.lineRanges(tail)
+        for r in tailRanges {
+            guard let h = Self.head(tail[r]) else { continue }
+            latest[h.id] = Seen(stamp: h.stamp, tags: intern(h.tags), block: -1, range: r)
+        }
         var ids = [UUID?](repeating: nil, count: names.count)
         var stale: [Int] = []
         for i in names.indices {
             let id = UUID(uuidString: String(names[i].dropLast(6)))
             ids[i] = id
-            if let id, let h = read.heads[id], let stamp = stamps[i], h.stamp == stamp, !unreadable.contains(id) { continue }
+            if let id, let seen = latest[id], let stamp = stamps[i], seen.stamp == stamp, !unreadable.contains(id) { continue }
             stale.append(i)
         }
         let dir = store.casesDir
@@ -184,26 +225,58 @@ extension ListIndex {
             }
         }
         let present = Set(ids.compactMap { $0 })
-        for id in read.heads.keys where !present.contains(id) { changed[id] = .some(nil) }
+        for id in latest.keys where !present.contains(id) { changed[id] = .some(nil) }
         let count = names.count - damaged.count
-        let mend = !stale.isEmpty || read.heads.count != count || read.lines > 2 * count + 64
+        // Written anew when anything was mended, a block did not open, the tail has grown long, or
+        // the file is not yet in blocks.
+        let disagreed = !stale.isEmpty || latest.count != count || unopened > 0
+        let mend = disagreed || tailRanges.count > 64 + count / 32 || (file?.table == nil && count > 0)
         var rewritten = false
         if mend, mending {
-            var out: [UInt8] = []
-            out.reserveCapacity(read.bytes.count)
             let staleSet = Set(stale)
+            var members: [[UInt8]: [Int]] = [:]
             for i in names.indices {
-                if !staleSet.contains(i), let id = ids[i], let h = read.heads[id] {
-                    out.append(contentsOf: h.line)
-                    out.append(10)
-                } else if let (l, stamp) = fresh[i], let text = line(l, stamp: stamp) {
-                    out.append(contentsOf: text.utf8)
+                let tags: [UInt8]
+                if !staleSet.contains(i), let id = ids[i], let seen = latest[id] {
+                    tags = tagLists[seen.tags]
+                } else if let (l, _) = fresh[i] {
+                    tags = Array(Self.stations(of: l).map(tag).joined(separator: ",").utf8)
+                } else {
+                    continue
+                }
+                for t in tags.split(separator: 44) { members[Array(t), default: []].append(i) }
+            }
+            var opened: (block: Int, plain: [UInt8])?
+            func line(_ i: Int) -> [UInt8]? {
+                if staleSet.contains(i) { return fresh[i].map { plainLine($0.0, stamp: $0.1) } }
+                guard let id = ids[i], let seen = latest[id] else { return nil }
+                guard seen.block >= 0 else { return Self.head(tail[seen.range]).flatMap(plainLine) }
+                if opened?.block != seen.block, let file, let plain = openBlock(file, blocks[seen.block]) { opened = (seen.block, plain) }
+                guard let opened, opened.block == seen.block else { return nil }
+                return Array(opened.plain[seen.range])
+            }
+            func source(_ i: Int) -> Int { staleSet.contains(i) ? Int.max : ids[i].flatMap { latest[$0]?.block } ?? Int.max }
+            let tags = members.keys.sorted { $0.lexicographicallyPrecedes($1) }
+            rewritten = (try? writeBlocks(tags: tags) { t in
+                var out: [UInt8] = []
+                // Lines of one old block together: each is opened once per station.
+                for i in (members[t] ?? []).sorted(by: { source($0) < source($1) }) {
+                    guard let l = line(i) else { continue }
+                    out.append(contentsOf: l)
                     out.append(10)
                 }
-            }
-            rewritten = (try? DurableFile.write(Data(out), to: url)) != nil
+                return out
+            }) != nil
         }
-        return Checked(changed: changed, damaged: damaged, decoded: stale.count, rewritten: rewritten, stale: mend, files: count)
+        return Checked(changed: changed, damaged: damaged, decoded: stale.count, rewritten: rewritten, stale: disagreed, files: count)
+    }
+
+    /// Where the check found a case's last line: in a block (its place in the table) or the tail (-1), and where in it.
+    struct Seen {
+        var stamp: Stamp
+        var tags: Int
+        var block: Int
+        var range: Range<Int>
     }
 
     /// What opening the lists gives: every readable case's listing (in the order of their ids),

@@ -144,7 +144,7 @@ public struct ListIndex: Sendable {
     func decodePayload(_ head: Head) -> CaseListing? {
         let bytes = head.payload, id = head.id
         let listing: CaseListing?
-        if store.meta.encrypted {
+        if store.meta.encrypted, !head.plain {
             guard let sealer = store.sealer, let data = Data(base64Encoded: Data(bytes)),
                   let plain = try? sealer.open(data, binding: Self.binding(id, head.stamp.text, SummaryLine.text(head.tags)))
             else { return nil }
@@ -163,6 +163,8 @@ public struct ListIndex: Sendable {
         var tags: ArraySlice<UInt8>
         var payload: ArraySlice<UInt8>
         var line: ArraySlice<UInt8>
+        /// Read from a block: the payload is in the clear (the block was sealed as a whole).
+        var plain = false
     }
 
     static func head(_ line: ArraySlice<UInt8>) -> Head? {
@@ -210,34 +212,17 @@ public struct ListIndex: Sendable {
                            out[12], out[13], out[14], out[15]))
     }
 
-    /// Every line's clear part, the last of each case winning, and how many lines there were.
-    func heads() -> (bytes: [UInt8], heads: [UUID: Head], lines: Int) {
-        guard !store.isLocked, let bytes = StoreFS.readWhole(url.path) else { return ([], [:], 0) }
-        var ends: [Int] = []
-        ends.reserveCapacity(bytes.count / 300)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var at = 0
-            while at < buffer.count, let found = memchr(base + at, 10, buffer.count - at) {
-                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                ends.append(end)
-                at = end + 1
-            }
-            if at < buffer.count { ends.append(buffer.count) }
+    /// The clear parts of the whole lines in `bytes`, in order (a line that does not parse is left out).
+    static func heads(_ bytes: [UInt8], plain: Bool) -> (heads: [Head], lines: Int) {
+        let ranges = lineRanges(bytes)
+        var out: [Head] = []
+        out.reserveCapacity(ranges.count)
+        for r in ranges {
+            guard var h = head(bytes[r]) else { continue }
+            h.plain = plain
+            out.append(h)
         }
-        var latest: [UUID: Head] = [:]
-        latest.reserveCapacity(ends.count)
-        var lines = 0
-        var start = 0
-        for end in ends {
-            // A last line without its newline is an append still being written: not read.
-            if end > start, end < bytes.count {
-                lines += 1
-                if let h = Self.head(bytes[start..<end]) { latest[h.id] = h }
-            }
-            start = end + 1
-        }
-        return (bytes, latest, lines)
+        return (out, ranges.count)
     }
 
     // MARK: Keeping it current

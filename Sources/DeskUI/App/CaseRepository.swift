@@ -73,7 +73,7 @@ public final class CaseRepository {
         install(read, mended: true)
         loadedStations = nil
         if let review = Self.reviewRebuild(store, listings: { read.listings }, files: read.listings.count,
-                                           thorough: read.decoded > 0 || !read.damaged.isEmpty || read.rewritten) {
+                                           thorough: read.decoded > 0 || !read.damaged.isEmpty || read.stale) {
             try? SummaryIndex(store: store).rebuild(from: review)
         }
     }
@@ -112,7 +112,7 @@ public final class CaseRepository {
             // The review index holds every station: worked out from every line when anything was
             // found, and written by the desk's own thread when it takes the check in (where its
             // saves append: none can fall between the reading and the renaming).
-            let thorough = !checked.changed.isEmpty || !checked.damaged.isEmpty || checked.rewritten
+            let thorough = !checked.changed.isEmpty || !checked.damaged.isEmpty
             let review = Self.reviewRebuild(store, listings: { ListIndex(store: store).open(setAside: false, mend: false).listings },
                                             files: checked.files, thorough: thorough)
             return Checking.Outcome(checked: checked, reviewRebuild: review)
