@@ -22,6 +22,8 @@ struct Options {
     var sqlite: String?
     var verify = false
     var keep = false
+    /// Only the queue's opening, timed over and over (for a profiler).
+    var queueOnly = false
 
     init(_ args: [String]) {
         var i = 0
@@ -36,6 +38,7 @@ struct Options {
             case "--sqlite": sqlite = value()
             case "--verify": verify = true
             case "--keep": keep = true
+            case "--queue-only": queueOnly = true
             default: if let n = Int(args[i]) { counts.append(n) }
             }
             i += 1
@@ -159,6 +162,33 @@ for count in options.counts {
         check.time { deskCtx.repository.waitForCheck() }
     }
     guard firstScreen.contains("Vijay Nagar") || firstScreen.contains("विजय नगर") else { throw Failure(description: "the queue did not open:\n" + firstScreen) }
+    if options.queueOnly {
+        // Its parts: her station's lines read and opened; the queue's table made from them.
+        var load = Samples(), table = Samples()
+        if let n = ProcessInfo.processInfo.environment["URJA_LOADLOOP"].flatMap(Int.init) {
+            for _ in 0..<n { _ = ListIndex(store: keyed).load(stations: ["VJN"]) }
+        }
+        for _ in 0..<options.runs {
+            let loaded = load.time { ListIndex(store: keyed).load(stations: ["VJN"]) }
+            _ = table.time { QueueTable(loaded.listings, nameKeys: \.nameKeys) }
+        }
+        print(String(format: "  index read for VJN %.1f ms; queue table %.1f ms", load.medianMS, table.medianMS))
+        var enter = Samples(), two = Samples(), draw = Samples()
+        for _ in 0..<options.runs {
+            let (deskCtx, app) = try freshDesk(base, res)
+            type(app, "asha")
+            app.handle(.enter)
+            type(app, DemoStore.demoPINs["asha"] ?? "")
+            enter.time { app.handle(.enter) }
+            two.time { app.handle(.char("2")) }
+            draw.time { app.render(on: GridSurface(rows: 24, cols: 80)) }
+            deskCtx.repository.waitForCheck()
+        }
+        print(String(format: "  PIN's enter (KDF in) %.1f ms; the key 2 %.1f ms; the draw %.1f ms", enter.medianMS, two.medianMS, draw.medianMS))
+        print(String(format: "%d cases: PIN → queue median %.1f ms, p99 %.1f ms; check beside her %.1f ms", count, openQueue.medianMS,
+                     openQueue.p99MS, check.medianMS))
+        continue
+    }
 
     // 2. One search keystroke in the queue, the screen drawn again; 3. one case opened with its
     // whole history and drawn; 4. a durable save of one case over the revision read.

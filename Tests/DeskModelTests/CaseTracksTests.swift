@@ -25,7 +25,7 @@ final class CaseTracksTests: XCTestCase {
         // The index line keeps what the tracks need: the summary read back gives the same tracks.
         let summary = CaseSummary(r)
         XCTAssertEqual(summary.tracks, r.tracks)
-        let line = try XCTUnwrap(PathFacts(encoded: ArraySlice(PathFacts(r).encoded.utf8)))
+        let line = try XCTUnwrap(PathFacts(encoded: Array(PathFacts(r).encoded.utf8)[...]))
         XCTAssertEqual(line, summary.paths)
     }
 

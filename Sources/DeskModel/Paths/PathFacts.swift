@@ -93,6 +93,11 @@ public struct PathFacts: Codable, Hashable, Sendable {
 
     /// Nil when the field does not parse (the line is then skipped and the index mended).
     init?(encoded b: ArraySlice<UInt8>) {
+        guard let facts = b.withUnsafeBufferPointer({ PathFacts(encoded: $0[...]) }) else { return nil }
+        self = facts
+    }
+
+    init?(encoded b: SummaryLine.Bytes) {
         self.init()
         for pair in b.split(separator: 59) {
             guard let eq = pair.firstIndex(of: 61) else { return nil }

@@ -16,28 +16,35 @@ extension ListIndex {
         init?(bytes: ArraySlice<UInt8>) {
             // Four numbers between dots, read by hand (a line per case is read at every open); a
             // number too large for its field makes the line unreadable, never a crash.
-            var n: [UInt64] = [0, 0, 0, 0]
+            var done: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            var current: UInt64 = 0
             var k = 0
             var digits = 0
             for c in bytes {
                 if c == 46 {
                     guard digits > 0, k < 3 else { return nil }
+                    switch k {
+                    case 0: done.0 = current
+                    case 1: done.1 = current
+                    default: done.2 = current
+                    }
                     k += 1
                     digits = 0
+                    current = 0
                 } else {
                     guard c >= 48, c <= 57 else { return nil }
-                    let (times, o1) = n[k].multipliedReportingOverflow(by: 10)
+                    let (times, o1) = current.multipliedReportingOverflow(by: 10)
                     let (sum, o2) = times.addingReportingOverflow(UInt64(c - 48))
                     guard !o1, !o2 else { return nil }
-                    n[k] = sum
+                    current = sum
                     digits += 1
                 }
             }
-            guard k == 3, digits > 0, n[1] <= UInt64(Int64.max), n[2] <= UInt64(Int.max), n[3] <= UInt64(Int.max) else { return nil }
-            inode = n[0]
-            size = Int64(n[1])
-            seconds = Int(n[2])
-            nanoseconds = Int(n[3])
+            guard k == 3, digits > 0, done.1 <= UInt64(Int64.max), done.2 <= UInt64(Int.max), current <= UInt64(Int.max) else { return nil }
+            inode = done.0
+            size = Int64(done.1)
+            seconds = Int(done.2)
+            nanoseconds = Int(current)
         }
 
         init?(path: String) {
@@ -118,23 +125,22 @@ extension ListIndex {
             guard let wanted else { return true }
             return h.tags.split(separator: 44).contains { wanted.contains(Array($0)) }
         }
+        // Decoded straight into the order of their ids (listings are large: each move costs).
+        let order = chosen.indices.sorted { Self.idOrder(chosen[$0].id, chosen[$1].id) }
         var decoded = [CaseListing?](repeating: nil, count: chosen.count)
         decoded.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             let chunk = 256
-            DispatchQueue.concurrentPerform(iterations: (chosen.count + chunk - 1) / chunk) { c in
-                for i in (c * chunk)..<min(chosen.count, (c + 1) * chunk) { slots[i] = decodePayload(chosen[i]) }
+            DispatchQueue.concurrentPerform(iterations: (order.count + chunk - 1) / chunk) { c in
+                for k in (c * chunk)..<min(order.count, (c + 1) * chunk) { slots[k] = decodePayload(chosen[order[k]]) }
             }
         }
-        var listings: [CaseListing] = []
-        listings.reserveCapacity(chosen.count)
         var unreadable = Set<UUID>()
-        for (i, h) in chosen.enumerated() {
-            guard let l = decoded[i] else { unreadable.insert(h.id); continue }
-            if let stations, !Self.stations(of: l).contains(where: stations.contains) { continue }
-            listings.append(l)
+        for (k, l) in decoded.enumerated() where l == nil { unreadable.insert(chosen[order[k]].id) }
+        let listings = decoded.compactMap { l -> CaseListing? in
+            guard let l, stations.map({ s in Self.stations(of: l).contains(where: s.contains) }) ?? true else { return nil }
+            return l
         }
-        listings.sort { ListIndex.idOrder($0.id, $1.id) }
         return Loaded(listings: listings, unreadable: unreadable, lines: lines)
     }
 
@@ -192,7 +198,7 @@ extension ListIndex {
         var ids = [UUID?](repeating: nil, count: names.count)
         var stale: [Int] = []
         for i in names.indices {
-            let id = UUID(uuidString: String(names[i].dropLast(6)))
+            let id = ListIndex.uuid(Array(names[i].utf8.dropLast(6))[...])
             ids[i] = id
             if let id, let seen = latest[id], let stamp = stamps[i], seen.stamp == stamp, !unreadable.contains(id) { continue }
             stale.append(i)
@@ -313,7 +319,15 @@ extension ListIndex {
         guard !changed.isEmpty else { return listings }
         var out = listings.filter { changed[$0.id] == nil }
         for case let l? in changed.values { out.append(l) }
-        return out.sorted { idOrder($0.id, $1.id) }
+        return sortedByID(out)
+    }
+
+    /// Listings in the order of their ids: their ids sorted with their places, then moved once
+    /// (sorting the listings themselves moved each many times).
+    static func sortedByID(_ listings: [CaseListing]) -> [CaseListing] {
+        var keys = listings.enumerated().map { ($0.element.id, $0.offset) }
+        keys.sort { idOrder($0.0, $1.0) }
+        return keys.map { listings[$0.1] }
     }
 
     /// The order of case ids as their files' names sort (upper-case hexadecimal: the bytes' order).

@@ -71,7 +71,7 @@ public struct ListIndex: Sendable {
         return out
     }
 
-    static func unescape(_ b: ArraySlice<UInt8>) -> String {
+    static func unescape(_ b: SummaryLine.Bytes) -> String {
         b.contains(92) ? unescape(Substring(SummaryLine.text(b))) : SummaryLine.text(b)
     }
 
@@ -94,6 +94,10 @@ public struct ListIndex: Sendable {
     /// Reads a payload from its bytes: the separators are ASCII, so no grapheme work on a large
     /// index (splitting lines as Characters took most of a queue's opening).
     static func decodePayload(_ bytes: ArraySlice<UInt8>) -> CaseListing? {
+        bytes.withUnsafeBufferPointer { decodePayload(borrowed: $0[...]) }
+    }
+
+    static func decodePayload(borrowed bytes: SummaryLine.Bytes) -> CaseListing? {
         let withKeys = bytes.starts(with: payloadVersion.utf8)
         let f = bytes.split(separator: 9, maxSplits: withKeys ? 11 : 9, omittingEmptySubsequences: false)
         guard f.count == (withKeys ? 12 : 10), withKeys || f[0].elementsEqual(payloadVersionWithoutKeys.utf8),
@@ -170,46 +174,45 @@ public struct ListIndex: Sendable {
     static func head(_ line: ArraySlice<UInt8>) -> Head? {
         // Four tabs, found by hand: a large index has a line per case, and splitting each into
         // arrays was most of reading it.
-        var tabs: [Int] = []
-        tabs.reserveCapacity(4)
-        var at = line.startIndex
-        while tabs.count < 4, let t = line[at...].firstIndex(of: 9) {
-            tabs.append(t)
-            at = t + 1
-        }
-        guard tabs.count == 4, line[line.startIndex..<tabs[0]].elementsEqual(version.utf8),
-              let id = uuid(line[(tabs[0] + 1)..<tabs[1]]), let stamp = Stamp(bytes: line[(tabs[1] + 1)..<tabs[2]]) else { return nil }
-        return Head(id: id, stamp: stamp, tags: line[(tabs[2] + 1)..<tabs[3]], payload: line[(tabs[3] + 1)...], line: line)
+        guard let t0 = line.firstIndex(of: 9), let t1 = line[(t0 + 1)...].firstIndex(of: 9),
+              let t2 = line[(t1 + 1)...].firstIndex(of: 9), let t3 = line[(t2 + 1)...].firstIndex(of: 9),
+              line[line.startIndex..<t0].elementsEqual(version.utf8),
+              let id = uuid(line[(t0 + 1)..<t1]), let stamp = Stamp(bytes: line[(t1 + 1)..<t2]) else { return nil }
+        return Head(id: id, stamp: stamp, tags: line[(t2 + 1)..<t3], payload: line[(t3 + 1)...], line: line)
     }
 
     /// A UUID from its 36 characters (8-4-4-4-12 hexadecimal digits), upper or lower case.
-    static func uuid(_ b: ArraySlice<UInt8>) -> UUID? {
+    static func uuid<C: Collection>(_ b: C) -> UUID? where C.Element == UInt8 {
         guard b.count == 36 else { return nil }
-        var out = [UInt8](repeating: 0, count: 16)
-        var n = 0
-        var high: UInt8?
-        for (k, c) in b.enumerated() {
-            if k == 8 || k == 13 || k == 18 || k == 23 {
-                guard c == 45 else { return nil }
-                continue
+        var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let ok = withUnsafeMutableBytes(of: &raw) { out -> Bool in
+            var n = 0
+            var high: UInt8?
+            var k = 0
+            for c in b {
+                defer { k += 1 }
+                if k == 8 || k == 13 || k == 18 || k == 23 {
+                    guard c == 45 else { return false }
+                    continue
+                }
+                let v: UInt8
+                switch c {
+                case 48...57: v = c - 48
+                case 65...70: v = c - 55
+                case 97...102: v = c - 87
+                default: return false
+                }
+                if let h = high {
+                    out[n] = h << 4 | v
+                    n += 1
+                    high = nil
+                } else {
+                    high = v
+                }
             }
-            let v: UInt8
-            switch c {
-            case 48...57: v = c - 48
-            case 65...70: v = c - 55
-            case 97...102: v = c - 87
-            default: return nil
-            }
-            if let h = high {
-                out[n] = h << 4 | v
-                n += 1
-                high = nil
-            } else {
-                high = v
-            }
+            return n == 16
         }
-        return UUID(uuid: (out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8], out[9], out[10], out[11],
-                           out[12], out[13], out[14], out[15]))
+        return ok ? UUID(uuid: raw) : nil
     }
 
     /// The clear parts of the whole lines in `bytes`, in order (a line that does not parse is left out).

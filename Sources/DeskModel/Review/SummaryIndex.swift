@@ -27,9 +27,9 @@ public struct SummaryIndex: Sendable {
     }
 
     func decode(_ line: ArraySlice<UInt8>) -> CaseSummary? {
-        guard encrypted else { return SummaryLine.decode(bytes: line) }
+        guard encrypted else { return SummaryLine.decode(line) }
         guard let sealer, let data = Data(base64Encoded: Data(line)), let plain = try? sealer.open(data, binding: "index.tsv") else { return nil }
-        return SummaryLine.decode(bytes: [UInt8](plain)[...])
+        return SummaryLine.decode([UInt8](plain)[...])
     }
 
     /// Adds one case's summary. Not fsynced: a lost line is found and mended at the next open.
@@ -38,36 +38,90 @@ public struct SummaryIndex: Sendable {
         try StoreFS.appendLine(Data((text + "\n").utf8), to: url.path)
     }
 
-    /// The latest summary of every case, and how many lines the file holds; nil when there is no index.
-    public func load() -> (summaries: [CaseSummary], lines: Int)? {
-        guard !encrypted || sealer != nil, let data = try? Data(contentsOf: url) else { return nil }
-        let bytes = [UInt8](data)
-        let lines = bytes.split(separator: 10)
-        // Parsing is the cost of opening the index: spread it over the cores, in chunks.
-        var parsed = [CaseSummary?](repeating: nil, count: lines.count)
-        let chunk = 512
-        let chunks = (lines.count + chunk - 1) / chunk
-        parsed.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for i in (c * chunk)..<min(lines.count, (c + 1) * chunk) { slots[i] = self.decode(lines[i]) }
-            }
+    /// The latest summary of every case (of `stations`, or every one), and how many lines the file
+    /// holds; nil when there is no index. A block that does not open leaves its cases out (the
+    /// desk's check finds them missing and writes the index anew).
+    public func load(stations: Set<String>? = nil) -> (summaries: [CaseSummary], lines: Int)? {
+        guard !encrypted || sealer != nil, let file = BlockFile.Reader(path: url.path) else { return nil }
+        let wanted = stations.map { Set($0.map { Array(tag($0).utf8) }) }
+        var parsed: [[CaseSummary?]] = []
+        var lines = 0
+        for block in file.table?.blocks ?? [] where wanted?.contains(block.tag) ?? true {
+            guard let plain = openBlock(file, block) else { continue }
+            let ranges = BlockFile.lineRanges(plain)
+            lines += ranges.count
+            parsed.append(Self.parallel(ranges.count) { i in plain.withUnsafeBufferPointer { SummaryLine.decode(bytes: $0[ranges[i]]) } })
         }
+        let tail = file.tail()
+        let tailRanges = BlockFile.lineRanges(tail)
+        lines += tailRanges.count
+        parsed.append(Self.parallel(tailRanges.count) { i in self.decode(tail[tailRanges[i]]) })
         var latest: [UUID: CaseSummary] = [:]
-        latest.reserveCapacity(lines.count)
+        latest.reserveCapacity(lines)
         var order: [UUID] = []
         // A torn last line (a crash mid-append) is skipped (nil); the desk mends the index.
-        for s in parsed {
-            guard let s else { continue }
-            if latest.updateValue(s, forKey: s.id) == nil { order.append(s.id) }
+        for part in parsed {
+            for s in part {
+                guard let s else { continue }
+                if latest.updateValue(s, forKey: s.id) == nil { order.append(s.id) }
+            }
         }
-        return (order.compactMap { latest[$0] }, lines.count)
+        let all = order.compactMap { latest[$0] }
+        return (stations.map { st in all.filter { st.contains($0.stationID) } } ?? all, lines)
     }
 
-    /// Writes the index anew from the cases themselves (temp file, fsync, rename).
+    /// Parsing is the cost of opening the index: spread over the cores, in chunks.
+    static func parallel(_ count: Int, _ work: @escaping @Sendable (Int) -> CaseSummary?) -> [CaseSummary?] {
+        var out = [CaseSummary?](repeating: nil, count: count)
+        let chunk = 512
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(count, (c + 1) * chunk) { slots[i] = work(i) }
+            }
+        }
+        return out
+    }
+
+    /// A station's tag in the table (its code in a plain store; a keyed hash of it when encrypted).
+    func tag(_ station: String) -> String {
+        guard encrypted, let sealer else { return SummaryLine.clean(station) }
+        return sealer.tag("index.tsv station " + station)
+    }
+
+    func blockBinding(_ tag: [UInt8]) -> String { "index.tsv/block/" + String(decoding: tag, as: UTF8.self) }
+
+    func openBlock(_ file: BlockFile.Reader, _ block: BlockFile.Table.Block) -> [UInt8]? {
+        guard encrypted else { return file.read(block.offset, block.length) }
+        guard let sealer, let sealed = file.read(block.offset, block.length).map({ Data($0) }),
+              let plain = try? sealer.open(sealed, binding: blockBinding(block.tag)) else { return nil }
+        return [UInt8](plain)
+    }
+
+    /// Writes the index anew from the cases themselves: a block per station (`BlockFile`), durably.
     public func rebuild(from summaries: [CaseSummary]) throws {
-        let text = summaries.compactMap { line($0).map { $0 + "\n" } }.joined()
-        try DurableFile.write(Data(text.utf8), to: url)
+        let byStation = Dictionary(grouping: summaries, by: { Array(tag($0.stationID).utf8) })
+        let tags = byStation.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        try BlockFile.write(to: url, tags: tags, seal: { plain, t in
+            guard encrypted else { return plain }
+            guard let sealer else { throw Sealer.Problem.cannotOpen }
+            return try sealer.seal(plain, binding: blockBinding(t))
+        }, lines: { t in Array((byStation[t] ?? []).map { SummaryLine.encode($0) + "\n" }.joined().utf8) })
+    }
+
+    /// The quick check a desk makes when the list index held every case file as it is: the index
+    /// is in blocks, every block opens, it has a line for as many cases as there are files, and few
+    /// lines after the blocks. No line is decoded; one block is in memory at a time.
+    public func quickCheck(files: Int) -> Bool {
+        guard let file = BlockFile.Reader(path: url.path), let table = file.table else { return false }
+        let tail = BlockFile.lineRanges(file.tail()).count
+        guard tail <= 64 + files / 32 else { return false }
+        var lines = tail
+        for block in table.blocks {
+            guard let plain = openBlock(file, block) else { return false }
+            lines += BlockFile.lineRanges(plain).count
+        }
+        return lines >= files
     }
 
     /// True when the index holds exactly these cases at these revisions.

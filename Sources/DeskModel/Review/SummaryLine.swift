@@ -11,10 +11,11 @@ enum SummaryLine {
 
     static func day(_ d: Day?) -> String { d.map { String($0.year * 10_000 + $0.month * 100 + $0.day) } ?? "" }
 
-    typealias Bytes = ArraySlice<UInt8>
+    /// Bytes of a line, borrowed (no reference counting while a large index is parsed on both cores).
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
     /// A whole number of ASCII digits (no sign); nil for anything else.
-    static func int(_ b: Bytes) -> Int? {
+    static func int<C: Collection>(_ b: C) -> Int? where C.Element == UInt8 {
         guard !b.isEmpty, b.count < 19 else { return nil }
         var n = 0
         for c in b {
@@ -59,7 +60,7 @@ enum SummaryLine {
         return out
     }
 
-    static func text(_ b: Bytes) -> String { String(decoding: b, as: UTF8.self) }
+    static func text<C: Collection>(_ b: C) -> String where C.Element == UInt8 { String(decoding: b, as: UTF8.self) }
 
     /// Ids and codes never hold the separators; anything else is dropped rather than break a line.
     static func clean(_ s: String) -> String { s.filter { $0 != "\t" && $0 != "|" && $0 != ";" && $0 != "," && $0 != "\n" } }
@@ -81,7 +82,9 @@ enum SummaryLine {
         return fields.joined(separator: "\t")
     }
 
-    static func decode(_ line: Substring) -> CaseSummary? { decode(bytes: Array(line.utf8)[...]) }
+    static func decode(_ line: Substring) -> CaseSummary? { decode(Array(line.utf8)[...]) }
+
+    static func decode(_ line: ArraySlice<UInt8>) -> CaseSummary? { line.withUnsafeBufferPointer { decode(bytes: $0[...]) } }
 
     static func stepFields(_ part: Bytes) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -111,7 +114,7 @@ enum SummaryLine {
         let f = FieldView(line: line, ranges: ranges)
         let v3 = f.count == 26 && text(f[0]) == version
         let v2 = v3 || (f.count == 25 && text(f[0]) == "s2")
-        guard v2 || (f.count == 22 && text(f[0]) == "s1"), let id = UUID(uuidString: text(f[1])), let revision = int(f[4]),
+        guard v2 || (f.count == 22 && text(f[0]) == "s1"), let id = ListIndex.uuid(f[1]), let revision = int(f[4]),
               let reported = int(f[5]), let status = CaseStatus(rawValue: text(f[6])),
               let category = IncidentCategory(rawValue: text(f[7])), let arrival = ArrivalMode(rawValue: text(f[8])),
               let risk = RiskLevel(rawValue: text(f[10])), let sessionDays = days(f[12]), let next = day(f[13]),

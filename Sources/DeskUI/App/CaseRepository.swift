@@ -315,27 +315,18 @@ public final class CaseRepository {
     }
 
     /// Checks the review index against the listings, and gives it anew when they differ (a
-    /// crash between a save and its index line) or when it has grown long with old lines. When the
-    /// list index held every case file as it is (nothing decoded), a save's review line was written
-    /// before its list line: then only the index's line count is checked, without opening a line.
+    /// crash between a save and its index line), when it is not in blocks, or when its tail has
+    /// grown long. When the list index held every case file as it is (nothing decoded), a save's
+    /// review line was written before its list line: then the index is only checked to be whole
+    /// (`SummaryIndex.quickCheck`), without a line decoded.
     static func reviewRebuild(_ store: CaseStore, listings: () -> [CaseListing], files: Int, thorough: Bool) -> [CaseSummary]? {
         let index = SummaryIndex(store: store)
-        if !thorough, let data = try? Data(contentsOf: index.url) {
-            let lines = data.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                var n = 0, offset = 0
-                while offset < raw.count, let found = memchr(base + offset, 10, raw.count - offset) {
-                    n += 1
-                    offset = base.distance(to: UnsafeRawPointer(found)) + 1
-                }
-                return n
-            }
-            if lines >= files, lines <= 2 * files + 64 { return nil }
-        }
+        // Blocks with a short tail after them: the saves since appended their lines.
+        if !thorough, index.quickCheck(files: files) { return nil }
         let all = listings()
         let revisions = Dictionary(all.map { ($0.id, $0.revision) }, uniquingKeysWith: { a, _ in a })
         if let loaded = index.load(), loaded.summaries.count == all.count,
-           loaded.summaries.allSatisfy({ revisions[$0.id] == $0.revision }), loaded.lines <= 2 * all.count + 64 { return nil }
+           loaded.summaries.allSatisfy({ revisions[$0.id] == $0.revision }), index.quickCheck(files: all.count) { return nil }
         return all.map(\.summary)
     }
 }

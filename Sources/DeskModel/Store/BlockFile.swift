@@ -1,0 +1,125 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A derived index kept as blocks (the list index, the review index): when it is written anew,
+/// each station's lines go into one block, sealed as a whole in an encrypted store, and a table on
+/// the file's first line says where each block is:
+///
+///     i4 ⇥ <blocks> ⇥ <tag>:<offset>:<length>,… ⇥ <where the tail starts>
+///     <block of the first station> <block of the next> …
+///     lines appended by saves since (the tail)
+///
+/// A reader reads the table, the blocks it wants (one seal opened each, instead of one per line)
+/// and the tail, and nothing else. A file without a sound table (an older store, or one damaged)
+/// is read as a tail only: every line.
+enum BlockFile {
+    static let tableVersion = "i4"
+
+    struct Table {
+        struct Block {
+            var tag: [UInt8]
+            var offset: Int
+            var length: Int
+        }
+        var blocks: [Block]
+        var tailOffset: Int
+    }
+
+    /// The index file open for reading: its table (if it has a sound one) and ranges read by offset.
+    final class Reader {
+        let fd: Int32
+        let size: Int
+        let table: Table?
+
+        init?(path: String) {
+            let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { close(fd); return nil }
+            self.fd = fd
+            size = Int(st.st_size)
+            table = Self.readTable(fd, size)
+        }
+
+        deinit { close(fd) }
+
+        /// `length` bytes from `offset`, or nil when the file is shorter.
+        func read(_ offset: Int, _ length: Int) -> [UInt8]? { Self.read(fd, size, offset, length) }
+
+        static func read(_ fd: Int32, _ size: Int, _ offset: Int, _ length: Int) -> [UInt8]? {
+            guard offset >= 0, length >= 0, offset <= size, length <= size - offset else { return nil }
+            var failed = false
+            let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+                var done = 0
+                while done < length, let base = buffer.baseAddress {
+                    let n = pread(fd, base + done, length - done, off_t(offset + done))
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else { failed = true; break }
+                    done += n
+                }
+                count = done
+            }
+            return failed ? nil : bytes
+        }
+
+        /// The table on the first line, when it is whole and every block lies inside the file.
+        static func readTable(_ fd: Int32, _ size: Int) -> Table? {
+            guard let head = read(fd, size, 0, min(size, 65_536)), head.starts(with: (tableVersion + "\t").utf8),
+                  let end = head.firstIndex(of: 10) else { return nil }
+            let f = head[..<end].split(separator: 9, omittingEmptySubsequences: false)
+            guard f.count == 4, let n = SummaryLine.int(f[1]), let tail = SummaryLine.int(f[3]), tail <= size else { return nil }
+            var blocks: [Table.Block] = []
+            for part in f[2].split(separator: 44) {
+                let p = part.split(separator: 58, omittingEmptySubsequences: false)
+                guard p.count >= 3, let offset = SummaryLine.int(p[p.count - 2]), let length = SummaryLine.int(p[p.count - 1]),
+                      offset > end, offset + length <= tail else { return nil }
+                blocks.append(Table.Block(tag: Array(part[part.startIndex..<(p[p.count - 2].startIndex - 1)]), offset: offset, length: length))
+            }
+            guard blocks.count == n else { return nil }
+            return Table(blocks: blocks, tailOffset: tail)
+        }
+
+        /// The lines after the blocks (the whole file when it has no table).
+        func tail() -> [UInt8] { read(table?.tailOffset ?? 0, size - (table?.tailOffset ?? 0)) ?? [] }
+    }
+
+    /// The ranges of the whole lines in `bytes` (a last line without its newline is an append
+    /// still being written: not read).
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(bytes.count / 400 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var at = 0
+            while at < buffer.count, let found = memchr(base + at, 10, buffer.count - at) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if end > at { out.append(at..<end) }
+                at = end + 1
+            }
+        }
+        return out
+    }
+
+    /// Writes the file anew as a table and one block per tag, each block made by `lines` (one at a
+    /// time, so that only one is in memory) and sealed by `seal`, durably (temporary file, fsync, rename).
+    static func write(to url: URL, tags: [[UInt8]], seal: (Data, [UInt8]) throws -> Data, lines: ([UInt8]) -> [UInt8]) throws {
+        // The table's size is known before the blocks are made: numbers are written 12 digits wide.
+        func number(_ n: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, 12 - s.count)) + s }
+        let tableLength = (tableVersion + "\t" + number(0) + "\t").utf8.count
+            + tags.reduce(0) { $0 + $1.count + 26 } + max(0, tags.count - 1) + 1 + 12 + 1
+        var entries: [String] = []
+        try DurableFile.write(to: url, headLength: tableLength) { append in
+            var offset = tableLength
+            for t in tags {
+                let block = try seal(Data(lines(t)), t)
+                try append(block)
+                entries.append(String(decoding: t, as: UTF8.self) + ":" + number(offset) + ":" + number(block.count))
+                offset += block.count
+            }
+            let table = tableVersion + "\t" + number(tags.count) + "\t" + entries.joined(separator: ",") + "\t" + number(offset) + "\n"
+            return Data(table.utf8)
+        }
+    }
+}
