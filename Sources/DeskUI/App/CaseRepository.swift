@@ -42,6 +42,7 @@ public final class CaseRepository {
     /// The review index as read for the overview, until the listings are read.
     private var indexSummaries: [CaseSummary]?
     private var indexSummariesRead = false
+    private var indexStations: Set<String>?
     /// Name keys by case, for search across scripts; worked out once per revision of a case.
     private var nameKeyCache: [UUID: (revision: Int, keys: [String])] = [:]
 
@@ -262,10 +263,14 @@ public final class CaseRepository {
     }
 
     /// The review index, read when the overview needs it before the listings are read.
-    public var reviewIndex: [CaseSummary]? {
-        if !indexSummariesRead, !store.isLocked {
-            indexSummaries = SummaryIndex(store: store).load()?.summaries
+    public var reviewIndex: [CaseSummary]? { reviewIndex(stations: nil) }
+
+    /// The review index of these stations only (their blocks opened, no other), or of all with nil.
+    public func reviewIndex(stations: Set<String>?) -> [CaseSummary]? {
+        if !indexSummariesRead || indexStations != stations, !store.isLocked {
+            indexSummaries = SummaryIndex(store: store).load(stations: stations)?.summaries
             indexSummariesRead = true
+            indexStations = stations
         }
         return indexSummaries
     }

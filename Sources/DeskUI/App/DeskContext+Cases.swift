@@ -45,7 +45,7 @@ extension DeskContext {
         // Before her stations' listings are read, from the index (the overview on a large store
         // opens at once), with the listings read so far on top (they are as fresh as a save).
         let partial = repository.loadedStations.map { !Set(userStations.map(\.id)).isSubset(of: $0) } ?? false
-        if !casesLoaded || partial, let index = repository.reviewIndex {
+        if !casesLoaded || partial, let index = repository.reviewIndex(stations: herStations) {
             let read = casesLoaded ? listings : []
             return reviewCache.value(ReviewCache.summaries, reviewKey) {
                 var all = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
