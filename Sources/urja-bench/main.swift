@@ -168,6 +168,20 @@ for count in options.counts {
         if let n = ProcessInfo.processInfo.environment["URJA_LOADLOOP"].flatMap(Int.init) {
             for _ in 0..<n { _ = ListIndex(store: keyed).load(stations: ["VJN"]) }
         }
+        if let n = ProcessInfo.processInfo.environment["URJA_OVERVIEWLOOP"].flatMap(Int.init) {
+            var o = Samples()
+            for _ in 0..<n {
+                let (_, desk) = try freshDesk(base, res)
+                type(desk, "spindore")
+                desk.handle(.enter)
+                type(desk, DemoStore.demoPINs["spindore"] ?? "")
+                o.time {
+                    desk.handle(.enter)
+                    desk.render(on: GridSurface(rows: 24, cols: 80))
+                }
+            }
+            print(String(format: "  SP overview with KDF %.1f ms", o.medianMS))
+        }
         for _ in 0..<options.runs {
             let loaded = load.time { ListIndex(store: keyed).load(stations: ["VJN"]) }
             _ = table.time { QueueTable(loaded.listings, nameKeys: \.nameKeys) }

@@ -37,4 +37,32 @@ final class DayFromDateTests: XCTestCase {
         let old = Date(timeIntervalSince1970: -1_000_000_000)
         XCTAssertEqual([Day(old).year, Day(old).month, Day(old).day], [calendarDay(old).0, calendarDay(old).1, calendarDay(old).2])
     }
+
+    /// Days between two days, and a day some days on, by arithmetic: the calendar's answers, on
+    /// random days from 1900 (the first a Day may be) to 2200, and across leap days and year ends.
+    func testDayArithmeticIsTheCalendars() throws {
+        var seed: UInt64 = 11
+        func next(_ n: UInt64) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % n)
+        }
+        var days: [Day] = []
+        for y in [1600, 1900, 1999, 2000, 2024, 2026, 2100] {
+            for (m, d) in [(1, 1), (2, 28), (2, 29), (3, 1), (12, 31)] { if let day = Day(year: y, month: m, day: d) { days.append(day) } }
+        }
+        for _ in 0..<1_500 {
+            if let d = Day(year: 1900 + next(300), month: 1 + next(12), day: 1 + next(28)) { days.append(d) }
+        }
+        for (i, a) in days.enumerated() {
+            let b = days[(i * 7 + 3) % days.count]
+            let calendarDays = DeskCalendar.calendar.dateComponents([.day], from: b.startDate, to: a.startDate).day
+            XCTAssertEqual(a.days(since: b), calendarDays, "\(a) since \(b)")
+            let step = next(2_000) - 1_000
+            let date = try XCTUnwrap(DeskCalendar.calendar.date(byAdding: .day, value: step, to: a.startDate))
+            let c = calendarDay(date)
+            let added = a.adding(days: step)
+            XCTAssertEqual([added.year, added.month, added.day], [c.0, c.1, c.2], "\(a) + \(step)")
+        }
+        XCTAssertGreaterThan(days.count, 1_000)
+    }
 }

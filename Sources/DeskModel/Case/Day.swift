@@ -46,6 +46,19 @@ public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConverti
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
+    /// Days from 1970-01-01 to this day (H. Hinnant's days_from_civil), for days of the
+    /// Gregorian calendar as Foundation keeps it (from 1600 on); nil before.
+    var daysSince1970: Int? {
+        guard year >= 1600 else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

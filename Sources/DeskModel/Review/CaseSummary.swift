@@ -102,7 +102,12 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
     public var isMinor: Bool { (age ?? 99) < 18 }
     public var reportedDay: Day { Day(reportedAt) }
     /// The last day she was reached: a session or a logged contact (the day she came counts).
-    public var lastContact: Day { [reportedDay, sessionDays.last, paths.lastContact].compactMap { $0 }.max() ?? reportedDay }
+    public var lastContact: Day {
+        var last = reportedDay
+        if let d = sessionDays.last, d > last { last = d }
+        if let d = paths.lastContact, d > last { last = d }
+        return last
+    }
     /// The prosecution track as far as the review needs it: the same rules as the case's Legal tab.
     public var prosecution: Prosecution {
         var p = Prosecution(firDay: firDay, chargeSheetDay: chargeSheetDay, outcome: outcome, informedDay: informedDay,

@@ -41,16 +41,20 @@ public struct ChartData: Equatable, Sendable {
     }
 
     /// New cases in each of the `months` months ending with `last`'s month.
-    public static func newByMonth(_ summaries: [CaseSummary], stationIDs: Set<String>, last: Day, months: Int = 12) -> [Bar] {
-        var out: [Bar] = []
-        for back in (0..<months).reversed() {
-            let m = (last.year * 12 + last.month - 1) - back
-            let (y, mo) = (m / 12, m % 12 + 1)
-            let n = summaries.filter { stationIDs.contains($0.stationID) && $0.countable
-                && $0.reportedDay.year == y && $0.reportedDay.month == mo }.count
-            out.append(Bar(label: String(format: "%02d-%04d", mo, y), parts: [n]))
+    public static func newByMonth<S: Sequence>(_ summaries: S, stationIDs: Set<String>, last: Day, months: Int = 12) -> [Bar]
+        where S.Element == CaseSummary {
+        // One pass, counted by month (the district's cases are many; twelve passes copied them).
+        let lastMonth = last.year * 12 + last.month - 1
+        var counts = [Int](repeating: 0, count: max(0, months))
+        for s in summaries where s.countable && stationIDs.contains(s.stationID) {
+            let d = s.reportedDay
+            let back = lastMonth - (d.year * 12 + d.month - 1)
+            if back >= 0, back < months { counts[months - 1 - back] += 1 }
         }
-        return out
+        return (0..<max(0, months)).map { i in
+            let m = lastMonth - (months - 1 - i)
+            return Bar(label: String(format: "%02d-%04d", m % 12 + 1, m / 12), parts: [counts[i]])
+        }
     }
 
     /// Women counselled and linked to an SHG, per station: in `period` by the report's own

@@ -16,8 +16,9 @@ public struct StationOverview: Equatable, Sendable {
     }
 
     /// The stations' rows, the worst first (then in the order given).
-    public static func rows(stationIDs: [String], summaries: [CaseSummary], today: Day, now: Date,
-                            settings: ReviewSettings, lateDirectives: Set<UUID> = []) -> [StationOverview] {
+    public static func rows<S: Sequence>(stationIDs: [String], summaries: S, today: Day, now: Date,
+                                         settings: ReviewSettings, lateDirectives: Set<UUID> = []) -> [StationOverview]
+        where S.Element == CaseSummary {
         var rows = Dictionary(uniqueKeysWithValues: stationIDs.map { ($0, StationOverview(stationID: $0)) })
         for s in summaries {
             guard var row = rows[s.stationID] else { continue }

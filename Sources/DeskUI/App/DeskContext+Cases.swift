@@ -48,7 +48,9 @@ extension DeskContext {
         if !casesLoaded || partial, let index = repository.reviewIndex(stations: herStations) {
             let read = casesLoaded ? listings : []
             return reviewCache.value(ReviewCache.summaries, reviewKey) {
-                var all = Dictionary(index.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+                var all: [UUID: CaseSummary] = [:]
+                all.reserveCapacity(index.count + read.count)
+                for s in index { all[s.id] = s }
                 for l in read { all[l.id] = l.summary }
                 return all
             }
@@ -77,7 +79,8 @@ extension DeskContext {
         return reviewCache.value(ReviewCache.overview, reviewKey) {
             let stations = userStations.map(\.id)
             let visible = Set(stations)
-            return StationOverview.rows(stationIDs: stations, summaries: all.values.filter { visible.contains($0.stationID) },
+            // Her stations' rows only (rows skip any other): the summaries are not copied.
+            return StationOverview.rows(stationIDs: stations, summaries: all.values,
                                         today: today, now: clock.now(), settings: settings, lateDirectives: lateDirectiveCases)
         }
     }

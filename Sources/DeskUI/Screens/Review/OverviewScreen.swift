@@ -95,7 +95,7 @@ final class OverviewScreen: Screen {
         // New cases by month, where there is room.
         row += 1
         let chart = ChartData(title: ctx.t(.chart_trend), partNames: [],
-                              bars: ChartData.newByMonth(Array(ctx.summaries.values), stationIDs: Set(rows.map(\.stationID)),
+                              bars: ChartData.newByMonth(ctx.summaries.values, stationIDs: Set(rows.map(\.stationID)),
                                                          last: ctx.today, months: 12))
         if row + 1 < area.bottom {
             let spark = Self.sparkline(chart.bars.map(\.total))
