@@ -168,6 +168,15 @@ for count in options.counts {
         if let n = ProcessInfo.processInfo.environment["URJA_LOADLOOP"].flatMap(Int.init) {
             for _ in 0..<n { _ = ListIndex(store: keyed).load(stations: ["VJN"]) }
         }
+        if let n = ProcessInfo.processInfo.environment["URJA_SAVELOOP"].flatMap(Int.init) {
+            let (ctx, app) = try freshDesk(base, res)
+            try signIn(app, "asha")
+            ctx.repository.settle()
+            guard let id = ctx.visibleCaseIDs.first, var record = ctx.record(id) else { throw Failure(description: "no case") }
+            var saves = Samples()
+            for _ in 0..<n { record = try saves.time { try ctx.repository.save(record, .care("bench"), now: clock.now()) } }
+            print(String(format: "  save median %.2f ms, p99 %.2f ms", saves.medianMS, saves.p99MS))
+        }
         if let n = ProcessInfo.processInfo.environment["URJA_OVERVIEWLOOP"].flatMap(Int.init) {
             var o = Samples()
             for _ in 0..<n {

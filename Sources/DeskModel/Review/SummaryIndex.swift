@@ -42,6 +42,12 @@ public struct SummaryIndex: Sendable {
     /// holds; nil when there is no index. A block that does not open leaves its cases out (the
     /// desk's check finds them missing and writes the index anew).
     public func load(stations: Set<String>? = nil) -> (summaries: [CaseSummary], lines: Int)? {
+        guard let read = latest(stations: stations) else { return nil }
+        return (read.order.compactMap { read.byID[$0] }, read.lines)
+    }
+
+    /// The same by case (what the overview keeps), with the order in which the cases first appear.
+    public func latest(stations: Set<String>? = nil) -> (byID: [UUID: CaseSummary], order: [UUID], lines: Int)? {
         guard !encrypted || sealer != nil, let file = BlockFile.Reader(path: url.path) else { return nil }
         let wanted = stations.map { Set($0.map { Array(tag($0).utf8) }) }
         var parsed: [[CaseSummary?]] = []
@@ -56,18 +62,18 @@ public struct SummaryIndex: Sendable {
         let tailRanges = BlockFile.lineRanges(tail)
         lines += tailRanges.count
         parsed.append(Self.parallel(tailRanges.count) { i in self.decode(tail[tailRanges[i]]) })
-        var latest: [UUID: CaseSummary] = [:]
-        latest.reserveCapacity(lines)
+        var byID: [UUID: CaseSummary] = [:]
+        byID.reserveCapacity(lines)
         var order: [UUID] = []
-        // A torn last line (a crash mid-append) is skipped (nil); the desk mends the index.
+        order.reserveCapacity(lines)
+        // A torn last line (a crash mid-append) is skipped (nil); the desk mends the index. The
+        // tail holds every station's lines: only hers are kept.
         for part in parsed {
-            for s in part {
-                guard let s else { continue }
-                if latest.updateValue(s, forKey: s.id) == nil { order.append(s.id) }
+            for case let s? in part where stations?.contains(s.stationID) ?? true {
+                if byID.updateValue(s, forKey: s.id) == nil { order.append(s.id) }
             }
         }
-        let all = order.compactMap { latest[$0] }
-        return (stations.map { st in all.filter { st.contains($0.stationID) } } ?? all, lines)
+        return (byID, order, lines)
     }
 
     /// Parsing is the cost of opening the index: spread over the cores, in chunks.

@@ -40,7 +40,7 @@ public final class CaseRepository {
     /// Every whole record, once something asked for all of them (the command line, the tests).
     private var whole: [CaseRecord]?
     /// The review index as read for the overview, until the listings are read.
-    private var indexSummaries: [CaseSummary]?
+    private var indexSummaries: [UUID: CaseSummary]?
     private var indexSummariesRead = false
     private var indexStations: Set<String>?
     /// Name keys by case, for search across scripts; worked out once per revision of a case.
@@ -263,12 +263,13 @@ public final class CaseRepository {
     }
 
     /// The review index, read when the overview needs it before the listings are read.
-    public var reviewIndex: [CaseSummary]? { reviewIndex(stations: nil) }
+    public var reviewIndex: [CaseSummary]? { reviewIndex(stations: nil).map { Array($0.values) } }
 
-    /// The review index of these stations only (their blocks opened, no other), or of all with nil.
-    public func reviewIndex(stations: Set<String>?) -> [CaseSummary]? {
+    /// The review index of these stations only (their blocks opened, no other), or of all with
+    /// nil, by case.
+    public func reviewIndex(stations: Set<String>?) -> [UUID: CaseSummary]? {
         if !indexSummariesRead || indexStations != stations, !store.isLocked {
-            indexSummaries = SummaryIndex(store: store).load(stations: stations)?.summaries
+            indexSummaries = SummaryIndex(store: store).latest(stations: stations)?.byID
             indexSummariesRead = true
             indexStations = stations
         }

@@ -48,9 +48,8 @@ extension DeskContext {
         if !casesLoaded || partial, let index = repository.reviewIndex(stations: herStations) {
             let read = casesLoaded ? listings : []
             return reviewCache.value(ReviewCache.summaries, reviewKey) {
-                var all: [UUID: CaseSummary] = [:]
-                all.reserveCapacity(index.count + read.count)
-                for s in index { all[s.id] = s }
+                // Shared with the repository's copy until a listing is laid on top.
+                var all = index
                 for l in read { all[l.id] = l.summary }
                 return all
             }
