@@ -157,6 +157,9 @@ public struct CaseStore: Sendable {
             guard let sealer else { throw Sealer.Problem.cannotOpen }
             data = try sealer.open(data, binding: binding(for: url))
         }
+        // Case records, the bulk of what is read, through the faster reader (Foundation's decoder
+        // whenever it refuses anything).
+        if T.self == CaseRecord.self { return try BinaryPlistDecoder.decode(T.self, from: data) }
         return try PropertyListDecoder().decode(T.self, from: data)
     }
 
