@@ -1,3 +1,4 @@
+// Over 300 lines: the whole reader of one file format, so that every bounds check is in one place.
 import Foundation
 
 /// A binary property list ("bplist00", as Foundation's `PropertyListEncoder` writes it) read from
@@ -14,7 +15,16 @@ struct BinaryPlist {
     /// for data and strings the bytes (UTF-16: code units); for arrays and dictionaries where
     /// their references start and how many entries (a dictionary's keys, then as many values).
     /// `head`: for an ASCII string, its length and first seven bytes, to tell most keys apart by one comparison.
-    struct Object { var kind: Kind = .unvisited; var start = 0; var count = 0; var head: UInt64 = 0 }
+    /// `first`: for an array or dictionary, where its children (keys first) are in `children`;
+    /// `plainKeys`: a dictionary whose keys are all ASCII and all different.
+    struct Object {
+        var kind: Kind = .unvisited
+        var start = 0
+        var count = 0
+        var head: UInt64 = 0
+        var first = 0
+        var plainKeys = false
+    }
 
     /// The `head` of an ASCII text.
     static func head(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -32,6 +42,8 @@ struct BinaryPlist {
     let refSize: Int
     let top: Int
     private(set) var objects: [Object]
+    /// Every container's references, resolved and checked, one after another.
+    private(set) var children: [Int] = []
     private let offsets: [Int]
     private let tableStart: Int
 
@@ -59,7 +71,32 @@ struct BinaryPlist {
         self.offsets = offsets
         objects = [Object](repeating: Object(), count: count)
         try visitAll()
+        markPlainKeys()
     }
+
+    /// Marks the dictionaries whose keys can be looked up byte by byte, stopping at the first match.
+    private mutating func markPlainKeys() {
+        for index in objects.indices where objects[index].kind == .dict {
+            let dict = objects[index]
+            let keys = children[dict.first..<(dict.first + dict.count)]
+            var plain = keys.allSatisfy { objects[$0].kind == .ascii }
+            if plain {
+                outer: for (n, a) in keys.enumerated() {
+                    for b in keys.dropFirst(n + 1) where objects[a].head == objects[b].head && objects[a].count == objects[b].count {
+                        if a == b || bytes[objects[a].start..<(objects[a].start + objects[a].count)]
+                            == bytes[objects[b].start..<(objects[b].start + objects[b].count)] {
+                            plain = false
+                            break outer
+                        }
+                    }
+                }
+            }
+            objects[index].plainKeys = plain
+        }
+    }
+
+    /// The `n`th child of a container (a dictionary's keys, then its values).
+    func child(_ container: Object, _ n: Int) -> Int { children[container.first + n] }
 
     /// Big-endian unsigned integer of `width` bytes (at most 8, and at most Int.max) inside `bytes`.
     static func uint(_ bytes: [UInt8], at offset: Int, width: Int) throws -> Int {
@@ -86,14 +123,14 @@ struct BinaryPlist {
         try enter(top, &stack, &open)
         while let frame = stack.last {
             let obj = objects[frame.object]
-            let children = obj.kind == .dict ? obj.count * 2 : obj.count
-            if frame.next == children {
+            let total = obj.kind == .dict ? obj.count * 2 : obj.count
+            if frame.next == total {
                 open[frame.object] = false
                 stack.removeLast()
                 continue
             }
             stack[stack.count - 1].next += 1
-            let child = try ref(at: obj.start + frame.next * refSize)
+            let child = children[obj.first + frame.next]
             if obj.kind == .dict, frame.next < obj.count {
                 // Keys are strings.
                 try enter(child, &stack, &open)
@@ -161,6 +198,21 @@ struct BinaryPlist {
                 return text.allSatisfy { $0 < 0x80 }
             }
             guard ok else { throw Refused() }
+        }
+        if obj.kind == .array || obj.kind == .dict {
+            obj.first = children.count
+            let total = obj.kind == .dict ? obj.count * 2 : obj.count
+            if refSize == 1 {
+                // The usual width (fewer than 256 objects), read without the general path; inside
+                // the bytes, as checked above.
+                for n in 0..<total {
+                    let index = Int(bytes[obj.start + n])
+                    guard index < objects.count else { throw Refused() }
+                    children.append(index)
+                }
+            } else {
+                for n in 0..<total { children.append(try ref(at: obj.start + n * refSize)) }
+            }
         }
         objects[index] = obj
         if obj.kind == .array || obj.kind == .dict {

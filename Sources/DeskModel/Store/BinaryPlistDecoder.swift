@@ -1,3 +1,4 @@
+// Over 300 lines: one Decoder and its three containers, which must read alike, side by side.
 import Foundation
 
 /// Decodes a `Decodable` value straight from a checked `BinaryPlist`, about ten times faster than
@@ -118,24 +119,11 @@ public enum BinaryPlistDecoder {
 
         /// Dates and data are plist objects of their own; everything else decodes itself.
         func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
-            if type == Date.self {
-                let o = obj
-                guard o.kind == .date, let seconds = try? context.plist.double(o),
-                      let date = Date(timeIntervalSinceReferenceDate: seconds) as? T else { throw context.refuse() }
-                return date
-            }
-            if type == UUID.self {
-                // UUID's own decoding parses its text with sscanf: here only the usual 36-character
-                // form is read; any other text is left to Foundation.
-                guard let text = try? context.plist.string(obj), let uuid = BinaryPlistDecoder.uuid(text) as? T else {
-                    throw context.refuse()
-                }
-                return uuid
-            }
-            if type == Data.self {
-                guard let data = try? context.plist.data(obj), let value = data as? T else { throw context.refuse() }
-                return value
-            }
+            // Each branch runs only when T is that very type, so the bit casts are casts to itself
+            // (an `as? T` here made every call look up Optional<T>'s metadata).
+            if type == Date.self { return unsafeBitCast(try date(), to: T.self) }
+            if type == UUID.self { return unsafeBitCast(try uuid(), to: T.self) }
+            if type == Data.self { return unsafeBitCast(try data(), to: T.self) }
             do {
                 return try T(from: self)
             } catch {
@@ -143,38 +131,59 @@ public enum BinaryPlistDecoder {
                 throw context.refuse()
             }
         }
+
+        func date() throws -> Date {
+            let o = obj
+            guard o.kind == .date, let seconds = try? context.plist.double(o) else { throw context.refuse() }
+            return Date(timeIntervalSinceReferenceDate: seconds)
+        }
+
+        /// UUID's own decoding parses its text with sscanf: here only the usual 36-character form
+        /// is read; any other text is left to Foundation.
+        func uuid() throws -> UUID {
+            guard let text = try? context.plist.string(obj), let uuid = BinaryPlistDecoder.uuid(text) else { throw context.refuse() }
+            return uuid
+        }
+
+        func data() throws -> Data {
+            guard let data = try? context.plist.data(obj) else { throw context.refuse() }
+            return data
+        }
     }
 
     /// "E621E1F8-C36C-495A-93FC-0C247A3E6E5F" (either case), nothing else.
     static func uuid(_ text: String) -> UUID? {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var n = 0, high: UInt8?
-        var i = 0
-        for c in text.utf8 {
-            defer { i += 1 }
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard c == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            let v: UInt8
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): v = c - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): v = c - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): v = c - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            guard n < 16 else { return nil }
-            if let h = high {
-                bytes[n] = h << 4 | v
-                n += 1
-                high = nil
-            } else {
-                high = v
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var text = text
+        let ok: Bool = text.withUTF8 { utf8 in
+            guard utf8.count == 36 else { return false }
+            return withUnsafeMutableBytes(of: &uuid) { bytes in
+                var n = 0, high: UInt8?
+                for (i, c) in utf8.enumerated() {
+                    if i == 8 || i == 13 || i == 18 || i == 23 {
+                        guard c == UInt8(ascii: "-") else { return false }
+                        continue
+                    }
+                    let v: UInt8
+                    switch c {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"): v = c - UInt8(ascii: "0")
+                    case UInt8(ascii: "a")...UInt8(ascii: "f"): v = c - UInt8(ascii: "a") + 10
+                    case UInt8(ascii: "A")...UInt8(ascii: "F"): v = c - UInt8(ascii: "A") + 10
+                    default: return false
+                    }
+                    guard n < bytes.count else { return false }
+                    if let h = high {
+                        bytes[n] = h << 4 | v
+                        n += 1
+                        high = nil
+                    } else {
+                        high = v
+                    }
+                }
+                return n == 16
             }
         }
-        guard i == 36, n == 16 else { return nil }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return ok ? UUID(uuid: uuid) : nil
     }
 
     static func isNull(_ o: BinaryPlist.Object, _ plist: BinaryPlist) -> Bool {
@@ -194,46 +203,31 @@ public enum BinaryPlistDecoder {
         func lookup(_ key: Key) -> Int? {
             let plist = context.plist
             var name = key.stringValue
-            let found: Int?? = name.withUTF8 { utf8 in
-                // ASCII keys compare byte by byte; a key in the file written as UTF-16, or a key
-                // name that is not ASCII, compares as Swift compares strings (below).
-                guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-                let head = BinaryPlist.head(utf8)
-                var match: Int?
-                for i in 0..<dict.count {
-                    guard let k = try? plist.ref(at: dict.start + i * plist.refSize) else { return nil }
-                    let keyObject = plist.object(k)
-                    if keyObject.kind != .ascii { return nil }
-                    if plist.isASCII(keyObject, equalTo: utf8, head: head) {
-                        if match != nil { return nil }
-                        match = i
+            if dict.plainKeys {
+                let found: Int?? = name.withUTF8 { utf8 in
+                    guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    let head = BinaryPlist.head(utf8)
+                    for i in 0..<dict.count where plist.isASCII(plist.object(plist.child(dict, i)), equalTo: utf8, head: head) {
+                        return .some(plist.child(dict, dict.count + i))
                     }
+                    return .some(nil)
                 }
-                return .some(match)
+                if let found { return found }
             }
-            let index: Int?
-            if let found {
-                index = found
-            } else {
-                var match: Int?
-                for i in 0..<dict.count {
-                    guard let k = try? plist.ref(at: dict.start + i * plist.refSize), let text = try? plist.string(plist.object(k)) else {
-                        context.refused = true
-                        return nil
-                    }
-                    if text == name {
-                        if match != nil { context.refused = true }
-                        match = i
-                    }
+            // Keys written as UTF-16, a key name that is not ASCII, or a key twice: compared as
+            // Swift compares strings, and a key found twice refuses the decode.
+            var match: Int?
+            for i in 0..<dict.count {
+                guard let text = try? plist.string(plist.object(plist.child(dict, i))) else {
+                    context.refused = true
+                    return nil
                 }
-                index = match
+                if text == name {
+                    if match != nil { context.refused = true }
+                    match = i
+                }
             }
-            guard let index else { return nil }
-            guard let value = try? plist.ref(at: dict.start + (dict.count + index) * plist.refSize) else {
-                context.refused = true
-                return nil
-            }
-            return value
+            return match.map { plist.child(dict, dict.count + $0) }
         }
 
         /// One lookup for what `contains`, `decodeNil` and `decode` would each look up again.
@@ -252,7 +246,7 @@ public enum BinaryPlistDecoder {
         var allKeys: [Key] {
             let plist = context.plist
             return (0..<dict.count).compactMap { i in
-                guard let k = try? plist.ref(at: dict.start + i * plist.refSize), let text = try? plist.string(plist.object(k)) else {
+                guard let text = try? plist.string(plist.object(plist.child(dict, i))) else {
                     context.refused = true
                     return nil
                 }
@@ -309,10 +303,8 @@ public enum BinaryPlistDecoder {
 
         /// The next element (not yet moved past).
         func peek() throws -> Reader {
-            guard !isAtEnd, let element = try? context.plist.ref(at: array.start + currentIndex * context.plist.refSize) else {
-                throw context.refuse()
-            }
-            return Reader(context: context, object: element)
+            guard !isAtEnd else { throw context.refuse() }
+            return Reader(context: context, object: context.plist.child(array, currentIndex))
         }
 
         mutating func next<T>(_ read: (Reader) throws -> T) throws -> T {
