@@ -181,6 +181,11 @@ final class BinaryPlistTests: XCTestCase {
             + [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]
         XCTAssertNotNil(try? BinaryPlist(lone))
         XCTAssertNil(BinaryPlistDecoder.fastDecode(String.self, from: Data(lone)))
+        // An empty UTF-16 string reads as an empty string, as Foundation reads it.
+        let empty = Array("bplist00".utf8) + [0x60, 8] + [0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1]
+            + [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9]
+        XCTAssertEqual(BinaryPlistDecoder.fastDecode(String.self, from: Data(empty)), "")
+        XCTAssertEqual(try? PropertyListDecoder().decode(String.self, from: Data(empty)), "")
         // A key twice in one dictionary: Foundation keeps one of them; the fast path does not guess.
         struct One: Codable, Equatable { var a: Int }
         let twice = Array("bplist00".utf8) + [0xD2, 1, 1, 2, 3, 0x51, 0x61, 0x10, 1, 0x10, 2]
