@@ -152,11 +152,18 @@ public struct CaseStore: Sendable {
 
     /// A stored value read back: opened with the data key when the store is encrypted.
     public func decodeStored<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
-        var data = try Data(contentsOf: url)
-        if meta.encrypted, !isPlain(url) {
+        // Read with one open, fstat, read and close (Data(contentsOf:) stats the file several
+        // times); if that fails, Data's own read says why, as it always did.
+        var data = try StoreFS.readWhole(url.path).map { Data($0) } ?? Data(contentsOf: url)
+        // A case file is never one of the plain ones (which are checked through URLs that each
+        // stat the disk: three per case file read).
+        if meta.encrypted, url.path.hasPrefix(root.path + "/cases/") || !isPlain(url) {
             guard let sealer else { throw Sealer.Problem.cannotOpen }
             data = try sealer.open(data, binding: binding(for: url))
         }
+        // Case records, the bulk of what is read, through the faster reader (Foundation's decoder
+        // whenever it refuses anything).
+        if T.self == CaseRecord.self { return try BinaryPlistDecoder.decode(T.self, from: data) }
         return try PropertyListDecoder().decode(T.self, from: data)
     }
 

@@ -34,16 +34,58 @@ public enum StoreCheck {
         public var isClean: Bool { problems.isEmpty }
     }
 
+    /// What the checks across cases need of one case; the record itself is dropped once read.
+    struct CaseMark: Sendable {
+        var id: UUID
+        var number: CaseNumber
+        var stationID: String
+        var revision: Int
+    }
+
+    /// Every case file read and checked one at a time on every core (never all records in memory
+    /// at once), in file-name order as `loadCases` reads them; a damaged one reported as it does.
+    static func readCases(_ store: CaseStore) -> (cases: [CaseMark], damaged: [DamagedFile]) {
+        // Without its key an encrypted store's files cannot be read: that is not damage.
+        guard !store.isLocked else { return ([], []) }
+        let urls = store.caseFiles()
+        let chunks = min(urls.count, 64)
+        guard chunks > 0 else { return ([], []) }
+        var results = [[Result<CaseMark, Error>]](repeating: [], count: chunks)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (urls.count * chunk / chunks)..<(urls.count * (chunk + 1) / chunks)
+                slots[chunk] = urls[range].map { url in
+                    Result {
+                        let record = try store.readCase(at: url)
+                        return CaseMark(id: record.id, number: record.number, stationID: record.stationID, revision: record.revision)
+                    }
+                }
+            }
+        }
+        var cases: [CaseMark] = []
+        var damaged: [DamagedFile] = []
+        cases.reserveCapacity(urls.count)
+        for (url, result) in zip(urls, results.joined()) {
+            switch result {
+            case .success(let mark): cases.append(mark)
+            case .failure(let error): damaged.append(store.reportDamaged(url, error: error, setAside: false))
+            }
+        }
+        return (cases, damaged)
+    }
+
     public static func run(_ store: CaseStore) -> Report {
         var problems: [StoreProblem] = []
         let directory = try? store.loadDirectory()
         if directory == nil || (!store.isLocked && !store.directoryIntact) { problems.append(.unreadableDirectory) }
-        let load = store.loadCases(setAside: false)
+        let load = readCases(store)
         for damaged in load.damaged {
             problems.append(.damagedCase(file: URL(fileURLWithPath: damaged.path).lastPathComponent, reason: damaged.reason))
         }
+        let byNumber = load.cases.sorted(by: { $0.number < $1.number })
         var seen = Set<CaseNumber>()
-        for record in load.cases.sorted(by: { $0.number < $1.number }) {
+        for record in byNumber {
             if !seen.insert(record.number).inserted { problems.append(.duplicateNumber(record.number.description)) }
             if let directory, directory.station(record.stationID) == nil {
                 problems.append(.unknownStation(caseNumber: record.number.description, stationID: record.stationID))
@@ -89,7 +131,7 @@ public enum StoreCheck {
                       let revision = Int(word.dropFirst()) else { continue }
                 recorded[id] = max(recorded[id] ?? 0, revision)
             }
-            for record in load.cases.sorted(by: { $0.number < $1.number }) {
+            for record in byNumber {
                 if let top = recorded[record.id], record.revision < top {
                     problems.append(.caseRolledBack(caseNumber: record.number.description, onDisk: record.revision, recorded: top))
                 }
