@@ -102,6 +102,29 @@ public struct CaseQuery: Equatable, Sendable {
     /// Lower case in one Unicode form (NFC): a ज़ typed as one key or as ज and a nukta, an é typed
     /// either way, are the same letters to the search.
     static func folded(_ text: String) -> String {
+        // Most names are plain ASCII or Devanagari without a nukta: for them the canonical form is
+        // the text itself and only ASCII letters change case, done on the bytes (a queue folds
+        // every name of a station when it opens). Anything else goes through Foundation.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x41...0x5A: out.append(UInt8(s.value + 32))
+            case 0...0x7F: out.append(UInt8(s.value))
+            // Letters with a nukta compose or decompose, and marks with a combining class may be
+            // reordered: Foundation's.
+            case 0x0929, 0x0931, 0x0934, 0x093C, 0x0951...0x0954, 0x0958...0x095F: return slowFolded(text)
+            case 0x0900...0x097F:
+                out.append(UInt8(0xE0 | (s.value >> 12)))
+                out.append(UInt8(0x80 | ((s.value >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (s.value & 0x3F)))
+            default: return slowFolded(text)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func slowFolded(_ text: String) -> String {
         text.precomposedStringWithCanonicalMapping.lowercased()
     }
 
