@@ -37,6 +37,7 @@ public final class CursesTerminal: Surface {
             colourOK = true
         }
         usesColour = colourOK
+        padsSpacingMarks = ProcessInfo.processInfo.environment["URJA_TERMINAL"] == "mlterm" && !TextWidth.spacingSignsCombine
         setUpStyles()
     }
 
@@ -107,7 +108,9 @@ public final class CursesTerminal: Surface {
     /// Pads after Devanagari's spacing vowel signs for mlterm, which gives them no column (see
     /// `SpacingMarkPads`). On when the environment says URJA_TERMINAL=mlterm, as the launcher
     /// `terminal-setup` writes does.
-    public var padsSpacingMarks = ProcessInfo.processInfo.environment["URJA_TERMINAL"] == "mlterm"
+    /// Not needed (and off) under the thana locale, where curses and tmux give these signs no
+    /// column either (`TextWidth.spacingSignsCombine`).
+    public var padsSpacingMarks = false
 
     /// How many cells from `from` on the row hold a plain blank (up to 8): room for pads.
     private func blankCells(row: Int, from: Int) -> Int {
@@ -242,12 +245,15 @@ public final class CursesTerminal: Surface {
     }
 
     /// Wide characters need a UTF-8 locale before curses starts; the machines here may only have C.UTF-8.
+    /// Then the desk measures Devanagari's spacing signs as the locale does: no column in the thana
+    /// locale `terminal-setup` writes for mlterm (see `TextWidth.spacingSignsCombine`).
     public static func prepareLocale() {
         setlocale(LC_ALL, "")
         let current = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
         if !current.uppercased().contains("UTF-8") && !current.uppercased().contains("UTF8") {
             setlocale(LC_ALL, "C.UTF-8")
         }
+        TextWidth.spacingSignsCombine = wcwidth(wchar_t(0x093F)) == 0 && wcwidth(wchar_t(0x0915)) == 1
     }
 
     /// The width glibc gives a scalar: the tests compare the layer's own table with it.
