@@ -37,7 +37,9 @@ public final class CursesTerminal: Surface {
             colourOK = true
         }
         usesColour = colourOK
-        padsSpacingMarks = ProcessInfo.processInfo.environment["URJA_TERMINAL"] == "mlterm" && !TextWidth.spacingSignsCombine
+        let mlterm = ProcessInfo.processInfo.environment["URJA_TERMINAL"] == "mlterm"
+        padsSpacingMarks = mlterm && !TextWidth.spacingSignsCombine
+        shaper = mlterm && TextWidth.spacingSignsCombine ? ShapedAdvances() : nil
         setUpStyles()
     }
 
@@ -119,6 +121,15 @@ public final class CursesTerminal: Surface {
         return n
     }
 
+    /// Moves blanks after Hindi so that text after it starts at its column in mlterm, which draws
+    /// Devanagari at the font's widths (`ShapedColumns`). On in the thana set-up (URJA_TERMINAL=mlterm
+    /// and the thana locale) when HarfBuzz and Noto Sans Devanagari are there.
+    public var alignsShapedText: Bool {
+        get { shaper != nil }
+        set { shaper = newValue ? (shaper ?? ShapedAdvances()) : nil }
+    }
+    private var shaper: ShapedAdvances?
+
     private var cursorAt: (Int, Int)?
     public func setCursor(row: Int, col: Int) { cursorAt = (row, col) }
     public func hideCursor() { cursorAt = nil }
@@ -131,6 +142,11 @@ public final class CursesTerminal: Surface {
 
     /// Shows what was drawn since the last call.
     public func present() {
+        var cursor = cursorAt
+        if let shaper {
+            let moved = alignShapedRows(shaper, cols: size.cols, cursorRow: cursor?.0)
+            if let (r, c) = cursor, let to = moved[c] { cursor = (r, to) }
+        }
         let now = (0..<size.rows).map { ShownRow.read(window, row: $0, cols: size.cols) }
         if wholeLines {
             if now.count != shown.count || now.first?.cells.count != shown.first?.cells.count {
@@ -140,7 +156,7 @@ public final class CursesTerminal: Surface {
             }
         }
         shown = now
-        if let (r, c) = cursorAt {
+        if let (r, c) = cursor {
             curs_set(1)
             wmove(window, Int32(r), Int32(c))
         } else {
