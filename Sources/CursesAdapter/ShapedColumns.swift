@@ -12,6 +12,9 @@ enum ShapedColumns {
     struct Cell: Equatable {
         /// The cell's characters (a letter and the marks on it).
         var text: String
+        /// Its attributes and colours: a gap is a run of blanks of one style, so the end of a
+        /// highlight or of a field's underline is an edge to be put in place like text.
+        var style = 0
 
         var isBlank: Bool { text == " " }
         /// mlterm's "variable width" characters: Indic scripts, U+0900–0D7F.
@@ -20,26 +23,26 @@ enum ShapedColumns {
 
     /// The order to write a row's cells in (indices into `cells`, as many as there are cells): the
     /// same order, with blanks left out of gaps or repeated in them. `pixels` is how wide mlterm
-    /// draws a run of shaped cells' text (one word: runs end at a space); `cell` the width of a cell in pixels.
+    /// draws a run of shaped cells' text (one word: runs end at a space); `cell` the width of a
+    /// cell in pixels.
     static func plan(_ cells: [Cell], cell: Int, pixels: (String) -> Int) -> [Int] {
         guard cells.contains(where: \.isShaped) else { return Array(cells.indices) }
-        // Blank cells at the end of the row: room for blanks added earlier.
-        var trailing = 0
-        while trailing < cells.count, cells[cells.count - 1 - trailing].isBlank { trailing += 1 }
-        let end = cells.count - trailing
-        var out: [Int] = []
-        out.reserveCapacity(cells.count)
-        // The last gap before text: blanks added earlier can also come out of it (only the text
-        // after it then keeps its shift), when the row has too few blanks at its end.
-        var lastGap = end
-        var k = end - 1
-        while k > 0, !(cells[k].isBlank && cells[k - 1].isBlank) { k -= 1 }
-        if k > 0 {
-            lastGap = k
-            while lastGap > 0, cells[lastGap - 1].isBlank { lastGap -= 1 }
+        // Blanks of one style at the end of the row: room for blanks added earlier.
+        var end = cells.count
+        while end > 0, cells[end - 1].isBlank, cells[end - 1].style == cells[cells.count - 1].style { end -= 1 }
+        let trailing = cells.count - end
+        // The gaps: runs of at least two blanks of one style, before the trailing blanks.
+        var gaps: [Range<Int>] = []
+        var k = 0
+        while k < end {
+            var j = k
+            while j < end, cells[j].isBlank, cells[j].style == cells[k].style { j += 1 }
+            if j - k >= 2 { gaps.append(k..<j) }
+            k = max(j, k + 1)
         }
-        var lastGapLength = 0
-        while lastGap + lastGapLength < end, cells[lastGap + lastGapLength].isBlank { lastGapLength += 1 }
+        // Blanks added earlier can also come out of the last gap (only what follows it then keeps
+        // its shift) when the row has too few blanks at its end.
+        let lastGap = gaps.last ?? end..<end
         /// Pixels the shaped runs in `range` are drawn wider than their cells.
         func overshoot(_ range: Range<Int>) -> Int {
             var total = 0
@@ -53,50 +56,40 @@ enum ShapedColumns {
             }
             return total
         }
+        var out: [Int] = []
+        out.reserveCapacity(cells.count)
         var over = 0  // pixels the next cell would be drawn right of its column
         var net = 0  // blanks added so far, less those left out
         var blank = end < cells.count ? end : nil  // a blank to repeat at the end
-        var i = 0
-        while i < end {
-            if cells[i].isShaped {
-                var j = i
-                while j < end, cells[j].isShaped { j += 1 }
-                over += overshoot(i..<j)
-                out.append(contentsOf: i..<j)
-                i = j
-            } else if cells[i].isBlank, i + 1 < end, cells[i + 1].isBlank, over != 0 || (i == lastGap && trailing == 0) {
-                var j = i
-                while j < end, cells[j].isBlank { j += 1 }
-                let gap = j - i
-                // Text after the last gap that runs to the row's end is placed by its end (it is
-                // right-aligned, and must not run off the screen): its own overshoot counts too.
-                var target = over
-                var round = target > 0 ? cell / 2 : -cell / 2  // whole cells, rounded
-                if i == lastGap, trailing == 0 {
-                    target += overshoot(j..<end)
-                    round = target > 0 ? cell - 1 : 0  // rounded up: not a pixel past the edge
-                }
-                let shift = (target + round) / cell
-                let kept = max(1, gap - shift)
-                var take = kept - gap  // > 0: blanks added, < 0: left out
-                if i == lastGap {
-                    take = max(min(take, trailing - net), 1 - gap)  // what was added comes off here
-                } else if take > 0 {
-                    take = max(0, min(take, trailing + max(0, lastGapLength - 1) - net))
-                }
-                net += take
-                blank = blank ?? i
-                let written = gap + take
-                for k in 0..<written { out.append(i + min(k, gap - 1)) }
-                over += take * cell
-                i = j
-            } else {
-                out.append(i)
-                i += 1
+        var from = 0
+        for gap in gaps {
+            over += overshoot(from..<gap.lowerBound)
+            out.append(contentsOf: from..<gap.lowerBound)
+            from = gap.upperBound
+            // What follows the last gap and runs to the row's end is placed by its end (it is
+            // right-aligned, and must not run off the screen): its own overshoot counts too.
+            var target = over
+            var round = target > 0 ? cell / 2 : -cell / 2  // whole cells, rounded
+            if gap == lastGap, trailing == 0 {
+                target += overshoot(gap.upperBound..<end)
+                round = target > 0 ? cell - 1 : 0  // rounded up: not a pixel past the edge
             }
+            let shift = (target + round) / cell
+            var take = max(1, gap.count - shift) - gap.count  // > 0: blanks added, < 0: left out
+            if gap == lastGap {
+                take = max(min(take, trailing - net), 1 - gap.count)  // what was added comes off here
+            } else if take > 0 {
+                take = max(0, min(take, trailing + lastGap.count - 1 - net))
+            }
+            net += take
+            over += take * cell
+            blank = blank ?? gap.lowerBound
+            // Left out from the gap's start, or added there.
+            if take > 0 { out.append(contentsOf: repeatElement(gap.lowerBound, count: take)) }
+            out.append(contentsOf: (gap.lowerBound + max(0, -take))..<gap.upperBound)
         }
+        out.append(contentsOf: from..<cells.count)
         // The row keeps its length: the blanks left out go at its end, the ones added come off it.
-        out.append(contentsOf: end..<cells.count)
         if let blank, out.count < cells.count { out.append(contentsOf: repeatElement(blank, count: cells.count - out.count)) }
         return Array(out.prefix(cells.count))
     }
@@ -121,7 +114,7 @@ extension CursesTerminal {
                 _ = getcchar(&raw[c], &chars, &attr, &pair, nil)
                 let scalars = chars.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
                 if let v = scalars.first?.value, (0x0900...0x0D7F).contains(v) { anyShaped = true }
-                cells.append(ShapedColumns.Cell(text: String(String.UnicodeScalarView(scalars))))
+                cells.append(ShapedColumns.Cell(text: String(String.UnicodeScalarView(scalars)), style: Int(attr) &* 1_000 &+ Int(pair)))
             }
             guard anyShaped else { continue }
             let plan = ShapedColumns.plan(cells, cell: ShapedAdvances.cellPixels) { shaper.pixels($0) }
@@ -131,6 +124,8 @@ extension CursesTerminal {
             _ = mvwadd_wchnstr(window, Int32(r), 0, &row, Int32(cols))
             if r == cursorRow {
                 for (new, old) in plan.enumerated() where moved[old] == nil { moved[old] = new }
+                // A blank left out: the cursor goes just after what came before it.
+                for old in 1..<cols where moved[old] == nil { moved[old] = (moved[old - 1] ?? old - 1) + 1 }
             }
         }
         return moved

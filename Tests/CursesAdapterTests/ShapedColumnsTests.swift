@@ -25,6 +25,7 @@ final class ShapedColumnsTests: XCTestCase {
         let plan = ShapedColumns.plan(row, cell: 10) { run in run == "थाने" ? 35 : 0 }
         XCTAssertEqual(plan.count, row.count)
         XCTAssertEqual(text(row, plan), "थाने  X  ")
+        XCTAssertEqual(plan, [0, 1, 4, 5, 6, 2, 2], "the gap's first blanks are the ones left out")
     }
 
     func testBlanksAreAddedAfterTextDrawnNarrowWhenTheRowEndsInBlanks() {
@@ -85,5 +86,16 @@ extension ShapedColumnsTests {
         let row = cells("ab    Xकख")  // कख: 2 cells drawn 40 px
         let plan = ShapedColumns.plan(row, cell: 10) { _ in 40 }
         XCTAssertEqual(text(row, plan), "ab  Xकख  ")
+    }
+}
+
+extension ShapedColumnsTests {
+    /// A highlight (or a field's underline) running on after Hindi is a gap of its own: its end is
+    /// put in place, and the plain blanks after it are left as they are.
+    func testTheEndOfAHighlightIsAnEdge() {
+        var row = cells("थाने     X")
+        for k in 2..<5 { row[k].style = 1 }  // the highlight: three blanks after the text
+        let plan = ShapedColumns.plan(row, cell: 10) { _ in 30 }  // 2 cells drawn 30 px: one over
+        XCTAssertEqual(plan, [0, 1, 3, 4, 5, 6, 7, 2])
     }
 }
