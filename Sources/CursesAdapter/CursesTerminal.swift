@@ -108,10 +108,9 @@ public final class CursesTerminal: Surface {
     }
 
     /// Pads after Devanagari's spacing vowel signs for mlterm, which gives them no column (see
-    /// `SpacingMarkPads`). On when the environment says URJA_TERMINAL=mlterm, as the launcher
-    /// `terminal-setup` writes does.
-    /// Not needed (and off) under the thana locale, where curses and tmux give these signs no
-    /// column either (`TextWidth.spacingSignsCombine`).
+    /// `SpacingMarkPads`): the fall-back when the desk runs with URJA_TERMINAL=mlterm but without
+    /// the thana locale (no package locales when `terminal-setup` ran). In the thana locale curses
+    /// and tmux give these signs no column either (`TextWidth.spacingSignsCombine`) and this is off.
     public var padsSpacingMarks = false
 
     /// How many cells from `from` on the row hold a plain blank (up to 8): room for pads.
