@@ -105,6 +105,8 @@ extension CursesTerminal {
         var chars = [wchar_t](repeating: 0, count: 8)
         for r in 0..<rows {
             _ = mvwin_wchnstr(window, Int32(r), 0, &raw, Int32(cols))
+            // Rows without Indic text (most) are left at once.
+            guard raw.prefix(cols).contains(where: { (0x0900...0x0D7F).contains(UInt32(bitPattern: $0.chars.0)) }) else { continue }
             var cells: [ShapedColumns.Cell] = []
             cells.reserveCapacity(cols)
             var anyShaped = false
