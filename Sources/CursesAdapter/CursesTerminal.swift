@@ -37,6 +37,9 @@ public final class CursesTerminal: Surface {
             colourOK = true
         }
         usesColour = colourOK
+        let mlterm = ProcessInfo.processInfo.environment["URJA_TERMINAL"] == "mlterm"
+        padsSpacingMarks = mlterm && !TextWidth.spacingSignsCombine
+        shaper = mlterm && TextWidth.spacingSignsCombine ? ShapedAdvances() : nil
         setUpStyles()
     }
 
@@ -105,9 +108,10 @@ public final class CursesTerminal: Surface {
     }
 
     /// Pads after Devanagari's spacing vowel signs for mlterm, which gives them no column (see
-    /// `SpacingMarkPads`). On when the environment says URJA_TERMINAL=mlterm, as the launcher
-    /// `terminal-setup` writes does.
-    public var padsSpacingMarks = ProcessInfo.processInfo.environment["URJA_TERMINAL"] == "mlterm"
+    /// `SpacingMarkPads`): the fall-back when the desk runs with URJA_TERMINAL=mlterm but without
+    /// the thana locale (no package locales when `terminal-setup` ran). In the thana locale curses
+    /// and tmux give these signs no column either (`TextWidth.spacingSignsCombine`) and this is off.
+    public var padsSpacingMarks = false
 
     /// How many cells from `from` on the row hold a plain blank (up to 8): room for pads.
     private func blankCells(row: Int, from: Int) -> Int {
@@ -115,6 +119,15 @@ public final class CursesTerminal: Surface {
         while n < 8, from + n < size.cols, cellText(row: row, col: from + n) == " " { n += 1 }
         return n
     }
+
+    /// Moves blanks after Hindi so that text after it starts at its column in mlterm, which draws
+    /// Devanagari at the font's widths (`ShapedColumns`). On in the thana set-up (URJA_TERMINAL=mlterm
+    /// and the thana locale) when HarfBuzz and Noto Sans Devanagari are there.
+    public var alignsShapedText: Bool {
+        get { shaper != nil }
+        set { shaper = newValue ? (shaper ?? ShapedAdvances()) : nil }
+    }
+    private var shaper: ShapedAdvances?
 
     private var cursorAt: (Int, Int)?
     public func setCursor(row: Int, col: Int) { cursorAt = (row, col) }
@@ -128,6 +141,11 @@ public final class CursesTerminal: Surface {
 
     /// Shows what was drawn since the last call.
     public func present() {
+        var cursor = cursorAt
+        if let shaper {
+            let moved = alignShapedRows(shaper, cols: size.cols, cursorRow: cursor?.0)
+            if let (r, c) = cursor, let to = moved[c] { cursor = (r, to) }
+        }
         let now = (0..<size.rows).map { ShownRow.read(window, row: $0, cols: size.cols) }
         if wholeLines {
             if now.count != shown.count || now.first?.cells.count != shown.first?.cells.count {
@@ -137,7 +155,7 @@ public final class CursesTerminal: Surface {
             }
         }
         shown = now
-        if let (r, c) = cursorAt {
+        if let (r, c) = cursor {
             curs_set(1)
             wmove(window, Int32(r), Int32(c))
         } else {
@@ -242,12 +260,15 @@ public final class CursesTerminal: Surface {
     }
 
     /// Wide characters need a UTF-8 locale before curses starts; the machines here may only have C.UTF-8.
+    /// Then the desk measures Devanagari's spacing signs as the locale does: no column in the thana
+    /// locale `terminal-setup` writes for mlterm (see `TextWidth.spacingSignsCombine`).
     public static func prepareLocale() {
         setlocale(LC_ALL, "")
         let current = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
         if !current.uppercased().contains("UTF-8") && !current.uppercased().contains("UTF8") {
             setlocale(LC_ALL, "C.UTF-8")
         }
+        TextWidth.spacingSignsCombine = wcwidth(wchar_t(0x093F)) == 0 && wcwidth(wchar_t(0x0915)) == 1
     }
 
     /// The width glibc gives a scalar: the tests compare the layer's own table with it.

@@ -1,5 +1,7 @@
 import Foundation
 
+/// (The fall-back: the thana locale that `terminal-setup` builds makes them unneeded, see
+/// `TextWidth.spacingSignsCombine`; these serve URJA_TERMINAL=mlterm without it.)
 /// Pads for mlterm, which gives Devanagari's spacing vowel signs (ा ि ी ो ौ ः) no column of their
 /// own (its Unicode table calls every sign U+093E–094F "combining"), while glibc's wcwidth, curses,
 /// tmux and the desk give each a column. Behind tmux, which sends a line as a stream, mlterm's

@@ -22,6 +22,7 @@ public enum TerminalProbe {
 
     /// Probes the terminal on the given descriptors (the process's own by default).
     public static func probe(input: Int32 = 0, output: Int32 = 1, timeoutMs: Int32 = 400) -> Answer {
+        CursesTerminal.prepareLocale()  // the desk's widths follow the locale's (the thana locale)
         guard isatty(input) == 1, isatty(output) == 1 else { return .noAnswer }
         var saved = termios()
         guard tcgetattr(input, &saved) == 0 else { return .noAnswer }

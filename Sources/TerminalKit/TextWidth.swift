@@ -3,10 +3,28 @@
 /// marks and letters one, East Asian wide characters and emoji two. A Character (grapheme cluster)
 /// is as wide as the sum of its scalars, so क्षि is three columns yet one Character: move, delete
 /// and cut by Character, measure by scalar.
+///
+/// One exception, for mlterm (the thana terminal): mlterm gives Devanagari's spacing signs (ा ि ी
+/// ो ौ ः) no column of its own, and `urja-desk terminal-setup` builds a locale in which glibc's
+/// wcwidth does the same, for tmux and curses (see `mltermCombinedSigns`). When the running
+/// locale says so, `spacingSignsCombine` is set at start and the desk measures as they do.
 public enum TextWidth {
+    /// The signs mlterm combines onto the letter before them while glibc's stock wcwidth gives
+    /// each a column: visarga, the spacing vowel signs and their kin (U+0903, 093B, 093E–0940,
+    /// 0949–094C, 094E–094F). The thana locale gives these no column.
+    public static let mltermCombinedSigns: [ClosedRange<UInt32>] = [
+        0x0903...0x0903, 0x093B...0x093B, 0x093E...0x0940, 0x0949...0x094C, 0x094E...0x094F,
+    ]
+
+    /// True when the running locale gives `mltermCombinedSigns` no column (the thana locale that
+    /// `terminal-setup` writes); set once at start, before anything is measured or drawn
+    /// (`CursesTerminal.prepareLocale`), and only read after that.
+    nonisolated(unsafe) public static var spacingSignsCombine = false
+
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v == 0 { return 0 }
+        if spacingSignsCombine, (0x0903...0x094F).contains(v), mltermCombinedSigns.contains(where: { $0.contains(v) }) { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return v == 0x00AD ? 1 : 0

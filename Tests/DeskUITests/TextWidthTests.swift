@@ -13,6 +13,21 @@ final class TextWidthTests: XCTestCase {
         XCTAssertEqual(TextWidth.of("界"), 2)
     }
 
+    /// In the thana locale (mlterm's widths, `terminal-setup`) the spacing vowel signs take no
+    /// column; the other marks and the letters keep theirs.
+    func testSpacingSignsTakeNoColumnInTheThanaLocale() {
+        TextWidth.spacingSignsCombine = true
+        defer { TextWidth.spacingSignsCombine = false }
+        XCTAssertEqual(TextWidth.of("ि"), 0)
+        XCTAssertEqual(TextWidth.of("ः"), 0)
+        XCTAssertEqual(TextWidth.of("क"), 1)
+        XCTAssertEqual(TextWidth.of("थाने की कतार"), 8)
+        XCTAssertEqual(TextWidth.of("नहीं"), 2)
+        XCTAssertEqual(TextWidth.of(Character("क्षि")), 2)
+        XCTAssertEqual(TextWidth.of("Queue ab"), 8)
+        XCTAssertEqual(TextWidth.fit("कि", to: 3), "कि  ")
+    }
+
     func testTruncateNeverSplitsACluster() {
         XCTAssertEqual(TextWidth.truncate("क्षिक्षि", to: 5), "क्षि…")
         XCTAssertEqual(TextWidth.truncate("क्षिक्षि", to: 3), "…")

@@ -26,15 +26,20 @@ final class Emulator {
     /// Starts Xvfb and the emulator attached to `tmux`'s session, whose status line is turned off
     /// (the window is then exactly 80 x 24). Needs Xvfb, import, xwininfo and the emulator on PATH
     /// (the one policy: `ExternalProgram.require`, failing in CI).
-    init(_ kind: Kind, attachedTo tmux: Tmux, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// `home`: one `thanaSetUp()` made (its settings are used and it is removed at `stop`); else a
+    /// home of its own is made the same way.
+    init(_ kind: Kind, attachedTo tmux: Tmux, home: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
         self.kind = kind
         let xvfb = try ExternalProgram.require("Xvfb", file: file, line: line)
         importPath = try ExternalProgram.require("import", file: file, line: line)
         xwininfo = try ExternalProgram.require("xwininfo", file: file, line: line)
         let program = try ExternalProgram.require(kind.rawValue, file: file, line: line)
         let dbus = kind == .sakura ? try ExternalProgram.require("dbus-run-session", file: file, line: line) : ""
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("urja-emu-\(UUID().uuidString.prefix(8))")
-        try Emulator.writeSettings(home: home)
+        if let home {
+            self.home = home
+        } else {
+            self.home = try Emulator.thanaSetUp().home
+        }
         display = ":" + String(Emulator.freeDisplay())
         tmux.tmux(["set", "-g", "status", "off"])
 
@@ -192,8 +197,16 @@ final class Emulator {
 
     /// The thana set-up as `urja-desk terminal-setup` writes it (mlterm's settings with shaping on,
     /// its font map with Noto Sans Devanagari), in a home of the test's own: mlterm runs by it.
-    static func writeSettings(home: URL) throws {
+    /// Also the thana locale and the environment the launcher gives tmux and the desk (LOCPATH of
+    /// that locale, URJA_TERMINAL=mlterm), for `Tmux.environment`: the recommended set-up whole.
+    static func thanaSetUp() throws -> (home: URL, environment: [String: String]) {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("urja-emu-\(UUID().uuidString.prefix(8))")
         let made = try Binary.run(["terminal-setup", "--home", home.path, "--store", home.appendingPathComponent("store").path])
         guard made.status == 0 else { throw Failure(description: "terminal-setup failed: \(made.stderr)") }
+        let locale = home.appendingPathComponent(".urja-desk/locale")
+        guard FileManager.default.fileExists(atPath: locale.appendingPathComponent("C.UTF-8/LC_CTYPE").path) else {
+            throw Failure(description: "terminal-setup made no thana locale in \(locale.path) (localedef, package locales)")
+        }
+        return (home, ["LOCPATH": locale.path, "URJA_TERMINAL": "mlterm"])
     }
 }

@@ -15,12 +15,13 @@ final class PixelsInEmulatorsTests: TmuxTestCase {
     /// The Hindi main menu reached by F2 from English, and started in Hindi; the Hindi queue as
     /// opened, and scrolled down and back; the menu after leaving the queue, and after a resize.
     private func sameScreens(_ kind: Emulator.Kind) throws {
-        // Without the pads for mlterm's widths (SpacingMarkPads, which the thana launcher turns on):
-        // with them the two pictures of a screen differ now and then by a letter tmux's rewrite of a
-        // cell wipes in mlterm (README, the recommended terminal), so this compares the drawing
-        // layer's own work; PixelColumnsTests covers the pads.
+        // mlterm runs as the thana PC runs it (the recommended set-up, whole): terminal-setup's
+        // settings, and tmux and the desk in the thana locale with URJA_TERMINAL=mlterm, as the
+        // launcher starts them.
+        var setUp = kind == .mlterm ? try Emulator.thanaSetUp() : nil
+        tmux.environment = setUp?.environment ?? [:]
         tmux.start(command)
-        var emulator = try Emulator(kind, attachedTo: tmux)
+        var emulator = try Emulator(kind, attachedTo: tmux, home: setUp?.home)
         defer { emulator.stop() }
         login("asha", "1111")
         tmux.keys("F2")
@@ -51,8 +52,10 @@ final class PixelsInEmulatorsTests: TmuxTestCase {
         emulator.stop()
         tmux.stop()
         tmux = try Tmux()
+        setUp = kind == .mlterm ? try Emulator.thanaSetUp() : nil
+        tmux.environment = setUp?.environment ?? [:]
         tmux.start(command)
-        emulator = try Emulator(kind, attachedTo: tmux)
+        emulator = try Emulator(kind, attachedTo: tmux, home: setUp?.home)
         login("asha", "1111", expect: "मुख्य मेनू")
         let fresh = emulator.picture()
         compare(toggled, fresh, "Hindi menu by F2 / started in Hindi", emulator)

@@ -26,7 +26,15 @@ final class TerminalSetupTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: launcher.path))
         let script = read(".urja-desk/urja-desk-terminal")
         XCTAssertTrue(script.contains("exec mlterm"), script)
-        XCTAssertTrue(script.contains("tmux -f"), script)
+        XCTAssertTrue(script.contains("tmux -L urja-desk -f"), "a tmux server of its own: \(script)")
+        // The thana locale: tmux and the desk run in it, and in it a spacing vowel sign takes no
+        // column, as in mlterm (wc -L measures by wcwidth): कि is 1 column there, 2 in the stock locale.
+        let locale = home.appendingPathComponent(".urja-desk/locale")
+        XCTAssertTrue(script.contains("LOCPATH='\(locale.path)' tmux"), script)
+        XCTAssertTrue(script.contains("LOCPATH='\\''\(locale.path)'\\'' URJA_TERMINAL=mlterm"), script)
+        XCTAssertEqual(try Self.columns("कि", locale: locale), 1)
+        XCTAssertEqual(try Self.columns("नहीं बंद", locale: locale), 5)
+        XCTAssertEqual(try Self.columns("कि", locale: nil), 2)
         XCTAssertTrue(script.contains("my store"), "the store it opens: \(script)")
         XCTAssertTrue(script.contains(Binary.url.lastPathComponent), script)
         XCTAssertTrue(made.stdout.contains(launcher.path), made.stdout)
@@ -37,5 +45,23 @@ final class TerminalSetupTests: XCTestCase {
         try p.run()
         p.waitUntilExit()
         XCTAssertEqual(p.terminationStatus, 0)
+    }
+
+    /// Columns of a text by wcwidth (`wc -L`) in C.UTF-8, from `locale` (LOCPATH) or the system's.
+    private static func columns(_ text: String, locale: URL?) throws -> Int {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "printf '%s\\n' \"$1\" | wc -L", "sh", text]
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env["LC_ALL"] = nil
+        env["LOCPATH"] = locale?.path
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 }

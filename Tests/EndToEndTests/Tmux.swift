@@ -61,11 +61,20 @@ final class Tmux {
         program = try ExternalProgram.require("tmux", file: file, line: line)
     }
 
+    /// Set before `start`: the environment the server and the desk run in (and each tmux command),
+    /// as a launcher sets it (the thana locale's LOCPATH, URJA_TERMINAL).
+    var environment: [String: String] = [:]
+
+    /// `env K=V ...` for `environment` (empty when none).
+    private var envPrefix: [String] {
+        environment.isEmpty ? [] : ["env"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    }
+
     /// Runs tmux through the shell. Foundation's Process waits on descriptors that the tmux
     /// server (a daemon forked by new-session) inherits, so it would never return here.
     @discardableResult
     func tmux(_ args: [String]) -> (status: Int32, out: String) {
-        let quoted = ([program, "-L", socket] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let quoted = (envPrefix + [program, "-L", socket] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let line = quoted.joined(separator: " ") + " </dev/null 2>/dev/null"
         guard let pipe = popen(line, "r") else { return (-1, "") }
         var data = Data()
@@ -81,8 +90,9 @@ final class Tmux {
 
     func start(_ command: String, rows: Int = 24, cols: Int = 80) {
         // The server must not hold the capture pipe: start it with its output sent nowhere.
-        let quoted = [program, "-L", socket, "new-session", "-d", "-s", session, "-x", "\(cols)", "-y", "\(rows)",
-                      "env LANG=C.UTF-8 " + command].map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let inner = (["env", "LANG=C.UTF-8"] + envPrefix.dropFirst().map { "'\($0)'" }).joined(separator: " ") + " " + command
+        let quoted = (envPrefix + [program, "-L", socket, "new-session", "-d", "-s", session, "-x", "\(cols)", "-y", "\(rows)",
+                      inner]).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         _ = system(quoted.joined(separator: " ") + " </dev/null >/dev/null 2>&1")
     }
 
