@@ -14,97 +14,10 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
         public var referralDay: Day?
     }
 
-    /// Its fields, kept in one shared box: summaries are copied often (the overview, the reports,
-    /// the lists hold tens of thousands), and a copy is then one reference instead of a score of
-    /// them; a change copies the box first when it is shared (copy on write), so a summary stays a value.
-    struct Fields: Codable, Hashable, Sendable {
-        var id: UUID
-        var number: String
-        var stationID: String
-        var revision: Int
-        var reportedAt: Date
-        var status: CaseStatus
-        var category: IncidentCategory
-        var arrival: ArrivalMode
-        var age: Int?
-        var risk: RiskLevel
-        var countable: Bool
-        var sessionDays: [Day]
-        var nextSession: Day?
-        var screeningDays: [Day]
-        var alertOpen: Bool
-        var steps: [Step]
-        var firDay: Day?
-        var chargeSheetDay: Day?
-        var informedDay: Day?
-        var cwcReportDay: Day?
-        var complaint: ComplaintKind
-        /// The FIR's sections (codes), how the prosecution ended, and the child law that applies.
-        var offenceCodes: [String] = []
-        var outcome: CourtOutcome = .pending
-        var childDuty: ChildDuty?
-        /// Safety plan, contacts, closure, DV orders, compensation.
-        var paths = PathFacts()
-
-        init(_ r: CaseRecord) {
-            id = r.id
-            number = r.number.description
-            stationID = r.stationID
-            revision = r.revision
-            reportedAt = r.reportedAt
-            status = r.status
-            category = r.incident.category
-            arrival = r.arrival
-            age = r.identity.age
-            risk = r.riskLevel
-            countable = r.consent.statistics == .yes
-            let sessions = r.sessions.sorted { ($0.day, $0.number) < ($1.day, $1.number) }
-            sessionDays = sessions.map(\.day)
-            nextSession = sessions.last?.nextDay
-            screeningDays = r.screenings.map(\.screening.day).sorted()
-            alertOpen = r.hasOpenAlert
-            steps = r.plan.map { Step(kind: $0.kind, status: $0.status, partnerID: $0.partnerID, referral: $0.referral,
-                                      due: $0.due, completed: $0.completed, joined: $0.joined, referralDay: $0.referralDay) }
-            firDay = r.prosecution.firDay
-            chargeSheetDay = r.prosecution.chargeSheetDay
-            informedDay = r.prosecution.informedDay
-            cwcReportDay = r.prosecution.cwcReportDay
-            complaint = r.legal.kind
-            offenceCodes = r.prosecution.offenceCodes
-            outcome = r.prosecution.outcome
-            childDuty = r.childDuty
-            paths = PathFacts(r)
-        }
-
-        init(id: UUID, number: String, stationID: String, revision: Int, reportedAt: Date, status: CaseStatus,
-             category: IncidentCategory, arrival: ArrivalMode, age: Int?, risk: RiskLevel, countable: Bool, sessionDays: [Day],
-             nextSession: Day?, screeningDays: [Day], alertOpen: Bool, steps: [Step], firDay: Day?, chargeSheetDay: Day?,
-             informedDay: Day?, cwcReportDay: Day?, complaint: ComplaintKind) {
-            self.id = id
-            self.number = number
-            self.stationID = stationID
-            self.revision = revision
-            self.reportedAt = reportedAt
-            self.status = status
-            self.category = category
-            self.arrival = arrival
-            self.age = age
-            self.risk = risk
-            self.countable = countable
-            self.sessionDays = sessionDays
-            self.nextSession = nextSession
-            self.screeningDays = screeningDays
-            self.alertOpen = alertOpen
-            self.steps = steps
-            self.firDay = firDay
-            self.chargeSheetDay = chargeSheetDay
-            self.informedDay = informedDay
-            self.cwcReportDay = cwcReportDay
-            self.complaint = complaint
-        }
-
-}
-
+    /// Its fields (`CaseSummary+Fields.swift`), kept in one shared box: summaries are copied often
+    /// (the overview, the reports, the lists hold tens of thousands), and a copy is then one
+    /// reference instead of a score of them; a change copies the box first when it is shared (copy
+    /// on write), so a summary stays a value.
     final class Box: @unchecked Sendable {
         var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
@@ -112,111 +25,186 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
 
     private var box: Box
 
-    private mutating func edit(_ change: (inout Fields) -> Void) {
+    /// Read in place (no copy of a field to look at it); a change copies the box first when shared.
+    private mutating func unshare() {
         if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-        change(&box.fields)
     }
 
     public var id: UUID {
-        get { box.fields.id }
-        set { edit { $0.id = newValue } }
+        _read { yield box.fields.id }
+        _modify {
+            unshare()
+            yield &box.fields.id
+        }
     }
     public var number: String {
-        get { box.fields.number }
-        set { edit { $0.number = newValue } }
+        _read { yield box.fields.number }
+        _modify {
+            unshare()
+            yield &box.fields.number
+        }
     }
     public var stationID: String {
-        get { box.fields.stationID }
-        set { edit { $0.stationID = newValue } }
+        _read { yield box.fields.stationID }
+        _modify {
+            unshare()
+            yield &box.fields.stationID
+        }
     }
     public var revision: Int {
-        get { box.fields.revision }
-        set { edit { $0.revision = newValue } }
+        _read { yield box.fields.revision }
+        _modify {
+            unshare()
+            yield &box.fields.revision
+        }
     }
     public var reportedAt: Date {
-        get { box.fields.reportedAt }
-        set { edit { $0.reportedAt = newValue } }
+        _read { yield box.fields.reportedAt }
+        _modify {
+            unshare()
+            yield &box.fields.reportedAt
+        }
     }
     public var status: CaseStatus {
-        get { box.fields.status }
-        set { edit { $0.status = newValue } }
+        _read { yield box.fields.status }
+        _modify {
+            unshare()
+            yield &box.fields.status
+        }
     }
     public var category: IncidentCategory {
-        get { box.fields.category }
-        set { edit { $0.category = newValue } }
+        _read { yield box.fields.category }
+        _modify {
+            unshare()
+            yield &box.fields.category
+        }
     }
     public var arrival: ArrivalMode {
-        get { box.fields.arrival }
-        set { edit { $0.arrival = newValue } }
+        _read { yield box.fields.arrival }
+        _modify {
+            unshare()
+            yield &box.fields.arrival
+        }
     }
     public var age: Int? {
-        get { box.fields.age }
-        set { edit { $0.age = newValue } }
+        _read { yield box.fields.age }
+        _modify {
+            unshare()
+            yield &box.fields.age
+        }
     }
     public var risk: RiskLevel {
-        get { box.fields.risk }
-        set { edit { $0.risk = newValue } }
+        _read { yield box.fields.risk }
+        _modify {
+            unshare()
+            yield &box.fields.risk
+        }
     }
     public var countable: Bool {
-        get { box.fields.countable }
-        set { edit { $0.countable = newValue } }
+        _read { yield box.fields.countable }
+        _modify {
+            unshare()
+            yield &box.fields.countable
+        }
     }
     public var sessionDays: [Day] {
-        get { box.fields.sessionDays }
-        set { edit { $0.sessionDays = newValue } }
+        _read { yield box.fields.sessionDays }
+        _modify {
+            unshare()
+            yield &box.fields.sessionDays
+        }
     }
     public var nextSession: Day? {
-        get { box.fields.nextSession }
-        set { edit { $0.nextSession = newValue } }
+        _read { yield box.fields.nextSession }
+        _modify {
+            unshare()
+            yield &box.fields.nextSession
+        }
     }
     public var screeningDays: [Day] {
-        get { box.fields.screeningDays }
-        set { edit { $0.screeningDays = newValue } }
+        _read { yield box.fields.screeningDays }
+        _modify {
+            unshare()
+            yield &box.fields.screeningDays
+        }
     }
     public var alertOpen: Bool {
-        get { box.fields.alertOpen }
-        set { edit { $0.alertOpen = newValue } }
+        _read { yield box.fields.alertOpen }
+        _modify {
+            unshare()
+            yield &box.fields.alertOpen
+        }
     }
     public var steps: [Step] {
-        get { box.fields.steps }
-        set { edit { $0.steps = newValue } }
+        _read { yield box.fields.steps }
+        _modify {
+            unshare()
+            yield &box.fields.steps
+        }
     }
     public var firDay: Day? {
-        get { box.fields.firDay }
-        set { edit { $0.firDay = newValue } }
+        _read { yield box.fields.firDay }
+        _modify {
+            unshare()
+            yield &box.fields.firDay
+        }
     }
     public var chargeSheetDay: Day? {
-        get { box.fields.chargeSheetDay }
-        set { edit { $0.chargeSheetDay = newValue } }
+        _read { yield box.fields.chargeSheetDay }
+        _modify {
+            unshare()
+            yield &box.fields.chargeSheetDay
+        }
     }
     public var informedDay: Day? {
-        get { box.fields.informedDay }
-        set { edit { $0.informedDay = newValue } }
+        _read { yield box.fields.informedDay }
+        _modify {
+            unshare()
+            yield &box.fields.informedDay
+        }
     }
     public var cwcReportDay: Day? {
-        get { box.fields.cwcReportDay }
-        set { edit { $0.cwcReportDay = newValue } }
+        _read { yield box.fields.cwcReportDay }
+        _modify {
+            unshare()
+            yield &box.fields.cwcReportDay
+        }
     }
     public var complaint: ComplaintKind {
-        get { box.fields.complaint }
-        set { edit { $0.complaint = newValue } }
+        _read { yield box.fields.complaint }
+        _modify {
+            unshare()
+            yield &box.fields.complaint
+        }
     }
     public var offenceCodes: [String] {
-        get { box.fields.offenceCodes }
-        set { edit { $0.offenceCodes = newValue } }
+        _read { yield box.fields.offenceCodes }
+        _modify {
+            unshare()
+            yield &box.fields.offenceCodes
+        }
     }
     public var outcome: CourtOutcome {
-        get { box.fields.outcome }
-        set { edit { $0.outcome = newValue } }
+        _read { yield box.fields.outcome }
+        _modify {
+            unshare()
+            yield &box.fields.outcome
+        }
     }
     public var childDuty: ChildDuty? {
-        get { box.fields.childDuty }
-        set { edit { $0.childDuty = newValue } }
+        _read { yield box.fields.childDuty }
+        _modify {
+            unshare()
+            yield &box.fields.childDuty
+        }
     }
 
     public var paths: PathFacts {
-        get { box.fields.paths }
-        set { edit { $0.paths = newValue } }
+        _read { yield box.fields.paths }
+        _modify {
+            unshare()
+            yield &box.fields.paths
+        }
     }
 
     public init(_ r: CaseRecord) { box = Box(Fields(r)) }
