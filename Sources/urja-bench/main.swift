@@ -168,6 +168,21 @@ for count in options.counts {
         if let n = ProcessInfo.processInfo.environment["URJA_LOADLOOP"].flatMap(Int.init) {
             for _ in 0..<n { _ = ListIndex(store: keyed).load(stations: ["VJN"]) }
         }
+        if let n = ProcessInfo.processInfo.environment["URJA_KEYLOOP"].flatMap(Int.init) {
+            let (ctx, app) = try freshDesk(base, res)
+            try signIn(app, "asha")
+            ctx.repository.settle()
+            app.handle(.char("2"))
+            let surface = GridSurface(rows: 24, cols: 80)
+            app.render(on: surface)
+            Thread.sleep(forTimeInterval: 1.1)
+            var keys = Samples()
+            for _ in 0..<n {
+                for s in "verma".unicodeScalars { keys.time { app.handle(.char(s)); app.render(on: surface) } }
+                for _ in 0..<5 { keys.time { app.handle(.backspace); app.render(on: surface) } }
+            }
+            print(String(format: "  keystroke median %.2f ms, p99 %.2f ms", keys.medianMS, keys.p99MS))
+        }
         if let n = ProcessInfo.processInfo.environment["URJA_SAVELOOP"].flatMap(Int.init) {
             let (ctx, app) = try freshDesk(base, res)
             try signIn(app, "asha")

@@ -18,6 +18,12 @@ public final class QueueTable {
     /// The end of each name key in `bytes`, per case in `keyEnds[keyRange(i)]`.
     private let keyEnds: [Int32]
     private let keyFirst: [Int32]
+    /// Each case's station, the station it is being transferred to (-1: none) and status, as small
+    /// values: a keystroke filters every case by them without touching the listings.
+    private let stationNames: [String]
+    private let rowStation: [Int32]
+    private let rowTransfer: [Int32]
+    private let rowStatus: [CaseStatus]
     private var orders: [CaseSort: [Int32]] = [:]
     private var reviews: [(CaseSummary, Set<ReviewFlag>)]?
 
@@ -31,7 +37,22 @@ public final class QueueTable {
         var keyEnds: [Int32] = []
         var keyFirst: [Int32] = [0]
         keyFirst.reserveCapacity(listings.count + 1)
+        var stationIndex: [String: Int32] = [:]
+        var stationNames: [String] = []
+        func index(_ s: String) -> Int32 {
+            if let i = stationIndex[s] { return i }
+            stationNames.append(s)
+            stationIndex[s] = Int32(stationNames.count - 1)
+            return Int32(stationNames.count - 1)
+        }
+        var rowStation: [Int32] = [], rowTransfer: [Int32] = [], rowStatus: [CaseStatus] = []
+        rowStation.reserveCapacity(listings.count)
+        rowTransfer.reserveCapacity(listings.count)
+        rowStatus.reserveCapacity(listings.count)
         for l in listings {
+            rowStation.append(index(l.stationID))
+            rowTransfer.append(l.summary.paths.transferTo.map(index) ?? -1)
+            rowStatus.append(l.status)
             starts.append(Int32(bytes.count))
             bytes.append(contentsOf: CaseQuery.folded(l.name).utf8)
             starts.append(Int32(bytes.count))
@@ -50,6 +71,10 @@ public final class QueueTable {
         self.starts = starts
         self.keyEnds = keyEnds
         self.keyFirst = keyFirst
+        self.stationNames = stationNames
+        self.rowStation = rowStation
+        self.rowTransfer = rowTransfer
+        self.rowStatus = rowStatus
     }
 
     public var count: Int { listings.count }
@@ -67,11 +92,12 @@ public final class QueueTable {
         hits.reserveCapacity(text.isEmpty ? order.count : 64)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
+            // A station not in the table matches no case (-2 is no row's station or transfer).
+            let station: Int32? = query.stationID.map { s in stationNames.firstIndex(of: s).map(Int32.init) ?? -2 }
             for p in order {
                 let i = Int(p)
-                let l = listings[i]
-                if let station = query.stationID, l.stationID != station, l.summary.paths.transferTo != station { continue }
-                if let status = query.status, l.status != status { continue }
+                if let station, rowStation[i] != station, rowTransfer[i] != station { continue }
+                if let status = query.status, rowStatus[i] != status { continue }
                 if let flag = query.flag, let flags, !flags[i].1.contains(flag) { continue }
                 if !text.isEmpty, !matches(i, base: base, text: text, keys: keys, phone: phone) { continue }
                 hits.append(p)
