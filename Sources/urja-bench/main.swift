@@ -12,6 +12,10 @@ import UrjaSeeds
 //                                       [--store DIR (made there and kept if missing)] [--sqlite PEER.py]
 // Medians and p99 come from HdrHistogram (microsecond buckets, 3 significant digits); peak memory
 // is the kernel's VmHWM of this process. Synthetic data only: the demo generator's invented cases.
+// For a profiler (`perf record`), `--queue-only` times the queue's opening and its parts, and the
+// environment adds loops of one job: URJA_LOADLOOP=N (her station's index read), URJA_KEYLOOP=N
+// (keystrokes in her queue), URJA_SAVELOOP=N (saves of one case), URJA_OVERVIEWLOOP=N (the SP's
+// sign-in to her overview).
 
 struct Options {
     var counts: [Int] = []
