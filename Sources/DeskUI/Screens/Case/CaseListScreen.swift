@@ -124,7 +124,9 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
         row += 1
         // Columns.
         let wide = area.cols >= 110
-        let cols = columns(wide: wide, total: area.cols)
+        // The case number whole, however long (a station with 10,000 cases a year has five digits).
+        let numberWidth = list.visible.reduce(17) { max($0, TextWidth.of(all[$1].number.description)) }
+        let cols = columns(wide: wide, total: area.cols, numberWidth: numberWidth)
         // Those who review see what each case needs where the desk sees its category.
         let reviewing = Access.allows(ctx.user, .reviewStations)
         let headers = [StringKey.list_colNumber, .list_colName, .list_colAge, reviewing ? .list_colNeeds : .list_colCategory, .list_colRisk,
@@ -202,9 +204,15 @@ final class CaseListScreen: Screen, GuardsTypeAhead, OffersActions {
     /// "12-11-26": the day with its year's last two digits, where 80 columns leave no room for more.
     static func shortDay(_ d: Day) -> String { String(d.description.prefix(6)) + String(format: "%02d", d.year % 100) }
 
-    private func columns(wide: Bool, total: Int) -> [Int] {
+    private func columns(wide: Bool, total: Int, numberWidth: Int = 17) -> [Int] {
         // number, name, age, category, risk, status, tracks, reported, [arrival]
         var c = wide ? [17, 12, 3, 13, 6, 12, 3, 10, 16] : [17, 12, 3, 13, 6, 10, 3, 8]
+        // A longer number takes its room from the category, then the name (never below 8).
+        let extra = max(0, numberWidth - c[0])
+        c[0] += extra
+        let fromCategory = min(extra, c[3] - 8)
+        c[3] -= fromCategory
+        c[1] -= min(extra - fromCategory, c[1] - 8)
         let used = c.reduce(0, +) + c.count + 1
         c[3] += max(0, total - used) / 2
         c[1] += max(0, total - used) - max(0, total - used) / 2
