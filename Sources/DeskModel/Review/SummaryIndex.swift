@@ -130,6 +130,20 @@ public struct SummaryIndex: Sendable {
         return lines >= files
     }
 
+    /// True when the summaries the index gives for `stations` (every one with nil), what an
+    /// overview of them reads, are exactly these listings' cases of those stations at their
+    /// revisions. Every line of those stations is decoded: an older sealed line copied to the end,
+    /// or an older block put back, opens as well as a current one, and only this finds it.
+    public func agrees(with listings: [CaseListing], stations: Set<String>?) -> Bool {
+        guard let read = latest(stations: stations) else { return false }
+        var count = 0
+        for l in listings where stations?.contains(l.stationID) ?? true {
+            guard read.byID[l.id]?.revision == l.revision else { return false }
+            count += 1
+        }
+        return read.byID.count == count
+    }
+
     /// True when the index holds exactly these cases at these revisions.
     public static func matches(_ index: [CaseSummary], _ cases: [CaseRecord]) -> Bool {
         guard index.count == cases.count else { return false }
