@@ -249,7 +249,7 @@ extension ListIndex {
         // Written anew when anything was mended, a block did not open, the tail has grown long, or
         // the file is not yet in blocks.
         let disagreed = !stale.isEmpty || latest.count != count || unopened > 0
-        let mend = disagreed || tailRanges.count > 64 + count / 32 || (file?.table == nil && count > 0)
+        let mend = disagreed || tailRanges.count > 64 + count / 32 || (file?.table == nil && count > 0) || file?.tailTooLong == true
         var rewritten = false
         if mend, mending {
             let staleSet = Set(stale)

@@ -119,7 +119,7 @@ public struct SummaryIndex: Sendable {
     /// is in blocks, every block opens, it has a line for as many cases as there are files, and few
     /// lines after the blocks. No line is decoded; one block is in memory at a time.
     public func quickCheck(files: Int) -> Bool {
-        guard let file = BlockFile.Reader(path: url.path), let table = file.table else { return false }
+        guard let file = BlockFile.Reader(path: url.path), let table = file.table, !file.tailTooLong else { return false }
         let tail = BlockFile.lineRanges(file.tail()).count
         guard tail <= 64 + files / 32 else { return false }
         var lines = tail
