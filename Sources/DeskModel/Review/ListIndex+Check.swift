@@ -1,3 +1,4 @@
+// Over 300 lines: the stamp, the load, the check and its rewrite read one file format together.
 import Foundation
 #if canImport(Glibc)
 import Glibc
