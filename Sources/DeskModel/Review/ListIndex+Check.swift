@@ -1,3 +1,4 @@
+// Over 300 lines: the stamp, the load, the check and its rewrite read one file format together.
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -186,9 +187,21 @@ extension ListIndex {
             guard let file, let plain = openBlock(file, block) else { unopened += 1; continue }
             for r in Self.lineRanges(plain) {
                 guard let h = Self.head(plain[r]) else { continue }
-                latest[h.id] = Seen(stamp: h.stamp, tags: intern(h.tags), block: k, range: r)
+                var seen = Seen(stamp: h.stamp, tags: intern(h.tags), block: k, range: r)
+                // A desk reads only her stations' blocks: a case's line must be the same in every
+                // block of its stations (an older block put back beside a current one, or a block
+                // left out of the table, would show her another line than the one checked here).
+                let here = h.tags.split(separator: 44).contains { $0.elementsEqual(block.tag) }
+                if let before = latest[h.id] {
+                    seen.copies = before.copies + 1
+                    seen.agree = before.agree && here && before.stamp == h.stamp && before.tags == seen.tags
+                } else {
+                    seen.agree = here
+                }
+                latest[h.id] = seen
             }
         }
+        let tagCounts = tagLists.map { $0.split(separator: 44).count }
         let tail = file?.tail() ?? []
         let tailRanges = Self.lineRanges(tail)
         for r in tailRanges {
@@ -200,7 +213,8 @@ extension ListIndex {
         for i in names.indices {
             let id = ListIndex.uuid(Array(names[i].utf8.dropLast(6))[...])
             ids[i] = id
-            if let id, let seen = latest[id], let stamp = stamps[i], seen.stamp == stamp, !unreadable.contains(id) { continue }
+            if let id, let seen = latest[id], let stamp = stamps[i], seen.stamp == stamp, !unreadable.contains(id),
+               seen.block < 0 || (seen.agree && seen.copies == tagCounts[seen.tags]) { continue }
             stale.append(i)
         }
         let dir = store.casesDir
@@ -236,7 +250,7 @@ extension ListIndex {
         // Written anew when anything was mended, a block did not open, the tail has grown long, or
         // the file is not yet in blocks.
         let disagreed = !stale.isEmpty || latest.count != count || unopened > 0
-        let mend = disagreed || tailRanges.count > 64 + count / 32 || (file?.table == nil && count > 0)
+        let mend = disagreed || tailRanges.count > 64 + count / 32 || (file?.table == nil && count > 0) || file?.tailTooLong == true
         var rewritten = false
         if mend, mending {
             let staleSet = Set(stale)
@@ -283,6 +297,10 @@ extension ListIndex {
         var tags: Int
         var block: Int
         var range: Range<Int>
+        /// In blocks: how many blocks hold the case's line, and whether every one held it with
+        /// this stamp and these tags, in a block of one of them.
+        var copies = 1
+        var agree = true
     }
 
     /// What opening the lists gives: every readable case's listing (in the order of their ids),

@@ -119,7 +119,7 @@ public struct SummaryIndex: Sendable {
     /// is in blocks, every block opens, it has a line for as many cases as there are files, and few
     /// lines after the blocks. No line is decoded; one block is in memory at a time.
     public func quickCheck(files: Int) -> Bool {
-        guard let file = BlockFile.Reader(path: url.path), let table = file.table else { return false }
+        guard let file = BlockFile.Reader(path: url.path), let table = file.table, !file.tailTooLong else { return false }
         let tail = BlockFile.lineRanges(file.tail()).count
         guard tail <= 64 + files / 32 else { return false }
         var lines = tail
@@ -128,6 +128,20 @@ public struct SummaryIndex: Sendable {
             lines += BlockFile.lineRanges(plain).count
         }
         return lines >= files
+    }
+
+    /// True when the summaries the index gives for `stations` (every one with nil), what an
+    /// overview of them reads, are exactly these listings' cases of those stations at their
+    /// revisions. Every line of those stations is decoded: an older sealed line copied to the end,
+    /// or an older block put back, opens as well as a current one, and only this finds it.
+    public func agrees(with listings: [CaseListing], stations: Set<String>?) -> Bool {
+        guard let read = latest(stations: stations) else { return false }
+        var count = 0
+        for l in listings where stations?.contains(l.stationID) ?? true {
+            guard read.byID[l.id]?.revision == l.revision else { return false }
+            count += 1
+        }
+        return read.byID.count == count
     }
 
     /// True when the index holds exactly these cases at these revisions.

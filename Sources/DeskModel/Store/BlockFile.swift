@@ -16,6 +16,12 @@ import Glibc
 /// is read as a tail only: every line.
 enum BlockFile {
     static let tableVersion = "i4"
+    /// The most read of a block or of the tail, and the largest index file read at all (a
+    /// district's 100,000 cases make a few tens of megabytes): a file made huge behind the desk's
+    /// back (a sparse file costs nothing on disk) is not read into memory; its cases are decoded
+    /// from their files and the index is written anew.
+    static let maxPiece = 128 << 20
+    static let maxFile = 1 << 30
 
     struct Table {
         struct Block {
@@ -40,8 +46,11 @@ enum BlockFile {
             guard fstat(fd, &st) == 0 else { close(fd); return nil }
             self.fd = fd
             size = Int(st.st_size)
-            table = Self.readTable(fd, size)
+            table = size <= BlockFile.maxFile ? Self.readTable(fd, size) : nil
         }
+
+        /// The tail (or the whole file) is too long to be read: not read, and the index is written anew.
+        var tailTooLong: Bool { size > BlockFile.maxFile || size - (table?.tailOffset ?? 0) > BlockFile.maxPiece }
 
         deinit { close(fd) }
 
@@ -71,10 +80,13 @@ enum BlockFile {
             let f = head[..<end].split(separator: 9, omittingEmptySubsequences: false)
             guard f.count == 4, let n = SummaryLine.int(f[1]), let tail = SummaryLine.int(f[3]), tail <= size else { return nil }
             var blocks: [Table.Block] = []
+            // Blocks in file order, none over another (as written): no byte is read twice.
+            var free = end + 1
             for part in f[2].split(separator: 44) {
                 let p = part.split(separator: 58, omittingEmptySubsequences: false)
                 guard p.count >= 3, let offset = SummaryLine.int(p[p.count - 2]), let length = SummaryLine.int(p[p.count - 1]),
-                      offset > end, offset + length <= tail else { return nil }
+                      offset >= free, length <= BlockFile.maxPiece, offset + length <= tail else { return nil }
+                free = offset + length
                 blocks.append(Table.Block(tag: Array(part[part.startIndex..<(p[p.count - 2].startIndex - 1)]), offset: offset, length: length))
             }
             guard blocks.count == n else { return nil }
@@ -82,7 +94,10 @@ enum BlockFile {
         }
 
         /// The lines after the blocks (the whole file when it has no table).
-        func tail() -> [UInt8] { read(table?.tailOffset ?? 0, size - (table?.tailOffset ?? 0)) ?? [] }
+        func tail() -> [UInt8] {
+            guard !tailTooLong else { return [] }
+            return read(table?.tailOffset ?? 0, size - (table?.tailOffset ?? 0)) ?? []
+        }
     }
 
     /// The ranges of the whole lines in `bytes` (a last line without its newline is an append

@@ -73,8 +73,10 @@ public final class CaseRepository {
         let read = ListIndex(store: store).open(setAside: true, clock: clock)
         install(read, mended: true)
         loadedStations = nil
-        if let review = Self.reviewRebuild(store, listings: { read.listings }, files: read.listings.count,
-                                           thorough: read.decoded > 0 || !read.damaged.isEmpty || read.stale) {
+        // Every summary checked against the lists (an older sealed line put back opens like a current one).
+        let thorough = read.decoded > 0 || !read.damaged.isEmpty || read.stale
+            || !SummaryIndex(store: store).agrees(with: read.listings, stations: nil)
+        if let review = Self.reviewRebuild(store, listings: { read.listings }, files: read.listings.count, thorough: thorough) {
             try? SummaryIndex(store: store).rebuild(from: review)
         }
     }
@@ -104,7 +106,7 @@ public final class CaseRepository {
         }
         loadedStations = (loadedStations ?? []).union(missing)
         let all = loadedStations ?? stations
-        let store = self.store, clock = self.clock, unreadable = loaded.unreadable
+        let store = self.store, clock = self.clock, unreadable = loaded.unreadable, hers = lists?.listings ?? []
         let job = Checking()
         checking = job
         touchedSinceCheck = []
@@ -113,7 +115,11 @@ public final class CaseRepository {
             // The review index holds every station: worked out from every line when anything was
             // found, and written by the desk's own thread when it takes the check in (where its
             // saves append: none can fall between the reading and the renaming).
+            // When the check found her lists right, her stations' summaries (what her overview
+            // reads) are checked against them: an older sealed line or block put back in the review
+            // index opens like a current one, and the quick check counts lines only.
             let thorough = !checked.changed.isEmpty || !checked.damaged.isEmpty
+                || !SummaryIndex(store: store).agrees(with: hers, stations: all)
             let review = Self.reviewRebuild(store, listings: { ListIndex(store: store).open(setAside: false, mend: false).listings },
                                             files: checked.files, thorough: thorough)
             return Checking.Outcome(checked: checked, reviewRebuild: review)
@@ -133,6 +139,10 @@ public final class CaseRepository {
                 if let p = lists?.position[s.id], let l = lists?.listings[p] { summaries[i] = l.summary }
             }
             try? SummaryIndex(store: store).rebuild(from: summaries)
+            // An overview read before the index was written reads it anew.
+            indexSummaries = nil
+            indexSummariesRead = false
+            changes += 1
         }
         guard var current = lists else { return false }
         let changed = checked.changed.filter { !touchedSinceCheck.contains($0.key) }
