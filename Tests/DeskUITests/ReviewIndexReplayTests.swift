@@ -42,3 +42,48 @@ final class ReviewIndexReplayTests: XCTestCase {
         XCTAssertEqual(desk.reviewIndex(stations: ["VJN"])?[r.id]?.revision, r.revision, "and her overview reads it so")
     }
 }
+
+/// The same attack on the supervisor's machine: no desk of the station opens there, so her own
+/// sign-in must check the review index beside her.
+final class SupervisorReviewCheckTests: XCTestCase {
+    var root: URL!
+
+    override func tearDown() {
+        if let root { try? FileManager.default.removeItem(at: root) }
+    }
+
+    func testABlockDroppedFromTheReviewIndexIsPutBackAtTheSupervisorsSignIn() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("urja-spcheck-\(UUID().uuidString)")
+        // The harness's SP under the demo's name, so that the demo store wraps the key for her.
+        let d = try Harness.directory()
+        let directory = Directory(stations: d.stations, partners: d.partners, users: d.users.map {
+            $0.id == "sp" ? User(id: "spindore", nameEn: $0.nameEn, nameHi: $0.nameHi, role: .sp, stationIDs: [], pin: $0.pin) : $0
+        })
+        let store = try DemoStore.createEncrypted(at: root, directory: directory, count: 40, seed: 5, clock: testClock, rounds: 1000).store
+        CaseRepository(store: store).open()
+        let index = SummaryIndex(store: store)
+        let all = try XCTUnwrap(index.latest()?.byID)
+        let vjn = all.values.filter { $0.stationID == "VJN" }.count
+        XCTAssertGreaterThan(vjn, 0)
+        // Vijay Nagar's block dropped from the table (the file without the key: only the clear table edited).
+        let data = try Data(contentsOf: index.url)
+        guard let nl = data.firstIndex(of: 10) else { return XCTFail("no table") }
+        let table = String(decoding: data[..<nl], as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false)
+        let tag = index.tag("VJN")
+        let entries = table[2].split(separator: ",").filter { !$0.hasPrefix(tag + ":") }
+        XCTAssertEqual(entries.count + 1, table[2].split(separator: ",").count, "the block was in the table")
+        let forged = [String(table[0]), String(entries.count), entries.joined(separator: ","), String(table[3])].joined(separator: "\t")
+        var bytes = Data(forged.utf8)
+        bytes.append(data[nl...])
+        try bytes.write(to: index.url)
+        XCTAssertEqual(index.latest()?.byID.values.filter { $0.stationID == "VJN" }.count, 0, "the attack took")
+
+        let res = try DeskResources.load()
+        let ctx = try DeskContext(store: try CaseStore.open(at: root), clock: testClock, strings: res.strings, keymap: res.keymap,
+                                  help: res.help)
+        guard case .accepted = ctx.signIn(name: "spindore", pin: "4444") else { return XCTFail("spindore could not sign in") }
+        ctx.repository.settle()
+        XCTAssertEqual(ctx.summaries.values.filter { $0.stationID == "VJN" }.count, vjn, "her overview counts Vijay Nagar again")
+        XCTAssertEqual(index.latest()?.byID.values.filter { $0.stationID == "VJN" }.count, vjn, "the index written anew")
+    }
+}

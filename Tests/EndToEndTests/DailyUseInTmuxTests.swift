@@ -97,7 +97,9 @@ final class DailyUseInTmuxTests: TmuxTestCase {
         tmux.keys("Tab")
         tmux.type("9")
         tmux.tmux(["resize-window", "-t", tmux.session, "-x", "80", "-y", "24"])
-        let back = tmux.waitFor("Section 3 of 7")
+        // The whole form, not only its title (a capture can fall between the desk's writes).
+        let back = tmux.waitFor("Age (years)")
+        XCTAssertTrue(back.contains("Section 3 of 7"), back)
         let age = back.split(separator: "\n").first { $0.contains("Age (years)") }.map { $0.trimmingCharacters(in: .whitespaces) }
         XCTAssertEqual(age.map { String($0.suffix(2)) }, "28", back)
         XCTAssertFalse(back.contains("28x") || back.contains("289"), back)

@@ -90,7 +90,7 @@ public struct SummaryIndex: Sendable {
     }
 
     /// A station's tag in the table (its code in a plain store; a keyed hash of it when encrypted).
-    func tag(_ station: String) -> String {
+    public func tag(_ station: String) -> String {
         guard encrypted, let sealer else { return SummaryLine.clean(station) }
         return sealer.tag("index.tsv station " + station)
     }

@@ -14,9 +14,9 @@ public final class CaseRepository {
     /// When a damaged file is set aside (its new name carries the moment).
     let clock: DeskClock
     /// Goes up with every change the screens must see (a save, a case read anew, the lists read).
-    public private(set) var changes = 0
+    public internal(set) var changes = 0
 
-    private struct Lists {
+    struct Lists {
         var listings: [CaseListing]
         /// Where each case is in `listings`.
         var position: [UUID: Int]
@@ -26,22 +26,22 @@ public final class CaseRepository {
         /// A read-only read found something `open()` would mend.
         var stale: Bool
     }
-    private var lists: Lists?
+    var lists: Lists?
     /// The stations whose lists are read (nil: every station's).
     public private(set) var loadedStations: Set<String>?
     /// The check of the lists against the case files, running beside the desk after a quick open.
-    private var checking: Checking?
+    var checking: Checking?
     /// Cases saved or read anew since that check began: what it found of them is older.
-    private var touchedSinceCheck: Set<UUID> = []
+    var touchedSinceCheck: Set<UUID> = []
     /// Whole records read since the key was opened (a case opened, or saved), by case.
-    private var opened: [UUID: CaseRecord] = [:]
+    var opened: [UUID: CaseRecord] = [:]
     /// The stamp of each opened case's file as read (or as this desk last wrote it).
     private var stamps: [UUID: ListIndex.Stamp] = [:]
     /// Every whole record, once something asked for all of them (the command line, the tests).
     private var whole: [CaseRecord]?
     /// The review index as read for the overview, until the listings are read.
-    private var indexSummaries: [UUID: CaseSummary]?
-    private var indexSummariesRead = false
+    var indexSummaries: [UUID: CaseSummary]?
+    var indexSummariesRead = false
     private var indexStations: Set<String>?
     /// Name keys by case, for search across scripts; worked out once per revision of a case.
     private var nameKeyCache: [UUID: (revision: Int, keys: [String])] = [:]
@@ -124,41 +124,6 @@ public final class CaseRepository {
                                             files: checked.files, thorough: thorough)
             return Checking.Outcome(checked: checked, reviewRebuild: review)
         }
-    }
-
-    /// Takes in what the check found, if it has finished: true when the lists changed (the screen
-    /// is drawn again).
-    @discardableResult
-    public func takeInCheck() -> Bool {
-        guard let job = checking, let outcome = job.result else { return false }
-        checking = nil
-        let checked = outcome.checked
-        if var summaries = outcome.reviewRebuild {
-            // Saved since the check read them: as they are now.
-            for (i, s) in summaries.enumerated() where touchedSinceCheck.contains(s.id) {
-                if let p = lists?.position[s.id], let l = lists?.listings[p] { summaries[i] = l.summary }
-            }
-            try? SummaryIndex(store: store).rebuild(from: summaries)
-            // An overview read before the index was written reads it anew.
-            indexSummaries = nil
-            indexSummariesRead = false
-            changes += 1
-        }
-        guard var current = lists else { return false }
-        let changed = checked.changed.filter { !touchedSinceCheck.contains($0.key) }
-        current.damaged = checked.damaged
-        current.mended = true
-        current.stale = false
-        lists = current
-        guard !changed.isEmpty || !checked.damaged.isEmpty else { return false }
-        current.listings = ListIndex.apply(changed, to: current.listings)
-        current.position = Self.positions(current.listings)
-        lists = current
-        for (id, l) in changed where l == nil { opened[id] = nil }
-        indexSummaries = nil
-        indexSummariesRead = false
-        changes += 1
-        return true
     }
 
     /// Waits for the check, then takes it in.
@@ -309,7 +274,7 @@ public final class CaseRepository {
         Dictionary(listings.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
-    private func install(_ read: ListIndex.Opened, mended: Bool) {
+    func install(_ read: ListIndex.Opened, mended: Bool) {
         let position = Self.positions(read.listings)
         lists = Lists(listings: read.listings, position: position, damaged: read.damaged, mended: mended,
                       stale: !mended && (read.stale || !read.damaged.isEmpty))
@@ -328,55 +293,5 @@ public final class CaseRepository {
             lists?.position[record.id] = count
             lists?.listings.append(CaseListing(record))
         }
-    }
-
-    /// Checks the review index against the listings, and gives it anew when they differ (a
-    /// crash between a save and its index line), when it is not in blocks, or when its tail has
-    /// grown long. When the list index held every case file as it is (nothing decoded), a save's
-    /// review line was written before its list line: then the index is only checked to be whole
-    /// (`SummaryIndex.quickCheck`), without a line decoded.
-    static func reviewRebuild(_ store: CaseStore, listings: () -> [CaseListing], files: Int, thorough: Bool) -> [CaseSummary]? {
-        let index = SummaryIndex(store: store)
-        // Blocks with a short tail after them: the saves since appended their lines.
-        if !thorough, index.quickCheck(files: files) { return nil }
-        let all = listings()
-        let revisions = Dictionary(all.map { ($0.id, $0.revision) }, uniquingKeysWith: { a, _ in a })
-        if let loaded = index.load(), loaded.summaries.count == all.count,
-           loaded.summaries.allSatisfy({ revisions[$0.id] == $0.revision }), index.quickCheck(files: all.count) { return nil }
-        return all.map(\.summary)
-    }
-}
-
-/// A piece of work run once beside the desk, its result read when done.
-final class Checking: @unchecked Sendable {
-    struct Outcome: Sendable {
-        var checked: ListIndex.Checked
-        /// The review index to write, when it disagreed with the lists.
-        var reviewRebuild: [CaseSummary]?
-    }
-
-    private let lock = NSCondition()
-    private var value: Outcome?
-
-    func start(_ work: @escaping @Sendable () -> Outcome) {
-        Thread.detachNewThread { [self] in
-            let result = work()
-            lock.lock()
-            value = result
-            lock.broadcast()
-            lock.unlock()
-        }
-    }
-
-    var result: Outcome? {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-
-    func wait() {
-        lock.lock()
-        while value == nil { lock.wait() }
-        lock.unlock()
     }
 }

@@ -127,7 +127,7 @@ public final class DeskContext {
         directives = store.loadDirectives()
         settings = store.loadSettings()
         repository.noteChange()
-        if user.role != .sp { repository.open(stations: herStations) }
+        if user.role != .sp { repository.open(stations: herStations) } else { repository.checkReview(stations: herStations) }
         return outcome
     }
 
