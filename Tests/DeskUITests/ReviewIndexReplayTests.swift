@@ -2,6 +2,7 @@
 import DemoData
 import DeskModel
 import Foundation
+import TerminalKit
 import XCTest
 
 /// Someone at the thana PC without the key copies an older sealed line of the review index to its
@@ -81,8 +82,17 @@ final class SupervisorReviewCheckTests: XCTestCase {
         let res = try DeskResources.load()
         let ctx = try DeskContext(store: try CaseStore.open(at: root), clock: testClock, strings: res.strings, keymap: res.keymap,
                                   help: res.help)
-        guard case .accepted = ctx.signIn(name: "spindore", pin: "4444") else { return XCTFail("spindore could not sign in") }
-        ctx.repository.settle()
+        let app = DeskApp(ctx: ctx)
+        for s in "spindore".unicodeScalars { app.handle(.char(s)) }
+        app.handle(.enter)
+        for s in "4444".unicodeScalars { app.handle(.char(s)) }
+        app.handle(.enter)
+        XCTAssertEqual(ctx.user?.id, "spindore")
+        app.render(on: GridSurface(rows: 24, cols: 80))
+        // Her first pause starts the check; it is taken in at a later one.
+        _ = app.tick()
+        ctx.repository.waitForCheck()
+        XCTAssertTrue(app.tick(), "the rewritten index is taken in and the screen drawn again")
         XCTAssertEqual(ctx.summaries.values.filter { $0.stationID == "VJN" }.count, vjn, "her overview counts Vijay Nagar again")
         XCTAssertEqual(index.latest()?.byID.values.filter { $0.stationID == "VJN" }.count, vjn, "the index written anew")
     }

@@ -33,7 +33,9 @@ public final class DeskApp {
     /// Called when no key came for a while. Locks an idle desk; returns true if the screen changed.
     @discardableResult
     public func tick() -> Bool {
-        // The check of the lists against the case files, run beside her since the sign-in.
+        // The check of the lists against the case files, run beside her since the sign-in (the
+        // supervisor's from her first pause).
+        ctx.startPendingReviewCheck()
         if ctx.repository.takeInCheck() {
             if !ctx.damaged.isEmpty, ctx.user != nil { ctx.say(.store_damagedSetAside, .warning, ctx.damaged.count) }
             return true

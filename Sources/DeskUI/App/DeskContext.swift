@@ -41,6 +41,8 @@ public final class DeskContext {
     /// Replication while the desk runs (TakeInWhileRunning.swift): at most this often, and when last.
     public var takeInEvery: TimeInterval = 10
     var lastTakeIn: Date?
+    /// The supervisor's check beside her is still to start (at the desk's first pause).
+    var reviewCheckPending = false
     var takeInProblemsSeen: Set<String> = []
 
     public init(store: CaseStore, clock: DeskClock, strings: Strings, keymap: Keymap, help: [Language: String],
@@ -127,7 +129,10 @@ public final class DeskContext {
         directives = store.loadDirectives()
         settings = store.loadSettings()
         repository.noteChange()
-        if user.role != .sp { repository.open(stations: herStations) } else { repository.checkReview(stations: herStations) }
+        // The supervisor's overview is drawn first; the check of what it reads starts at the desk's
+        // first pause after (`startPendingReviewCheck`), not against her first screen.
+        reviewCheckPending = user.role == .sp
+        if user.role != .sp { repository.open(stations: herStations) }
         return outcome
     }
 
@@ -220,6 +225,13 @@ public final class DeskContext {
                                detail: detail, note: note.flatMap(log.sealNote))
         do { try log.append(entry) } catch { return false }
         return true
+    }
+
+    /// Starts the supervisor's check beside her (`CaseRepository.checkReview`) if it is pending.
+    func startPendingReviewCheck() {
+        guard reviewCheckPending, user != nil else { return }
+        reviewCheckPending = false
+        repository.checkReview(stations: herStations)
     }
 
     /// Stations the user works at or oversees, in the directory's order.
