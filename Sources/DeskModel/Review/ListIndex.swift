@@ -187,32 +187,34 @@ public struct ListIndex: Sendable {
         var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         let ok = withUnsafeMutableBytes(of: &raw) { out -> Bool in
             var n = 0
-            var high: UInt8?
             var k = 0
+            var pending: UInt8 = 0
+            var bad = false
             for c in b {
                 defer { k += 1 }
                 if k == 8 || k == 13 || k == 18 || k == 23 {
-                    guard c == 45 else { return false }
+                    bad = bad || c != 45
                     continue
                 }
-                let v: UInt8
-                switch c {
-                case 48...57: v = c - 48
-                case 65...70: v = c - 55
-                case 97...102: v = c - 87
-                default: return false
-                }
-                if let h = high {
-                    out[n] = h << 4 | v
-                    n += 1
-                    high = nil
-                } else {
-                    high = v
-                }
+                let v = hexValue[Int(c)]
+                bad = bad || v > 15
+                // Two digits per byte: the first waits in `pending`.
+                if n & 1 == 0 { pending = v << 4 } else { out[n >> 1] = pending | (v & 15) }
+                n += 1
             }
-            return n == 16
+            return !bad && n == 32
         }
         return ok ? UUID(uuid: raw) : nil
+    }
+
+    /// A hexadecimal digit's value by its byte (either case); 255 for any other byte.
+    private static let hexValue: [UInt8] = (0...255).map { c -> UInt8 in
+        switch c {
+        case 48...57: return UInt8(c - 48)
+        case 65...70: return UInt8(c - 55)
+        case 97...102: return UInt8(c - 87)
+        default: return 255
+        }
     }
 
     /// The clear parts of the whole lines in `bytes`, in order (a line that does not parse is left out).
