@@ -89,7 +89,7 @@ extension ListIndex {
         stamps.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             let chunk = 1024
-            DispatchQueue.concurrentPerform(iterations: (list.count + chunk - 1) / chunk) { c in
+            Cores.perform((list.count + chunk - 1) / chunk) { c in
                 for i in (c * chunk)..<min(list.count, (c + 1) * chunk) { slots[i] = Stamp(directory: fd, name: list[i]) }
             }
         }
@@ -132,7 +132,7 @@ extension ListIndex {
         decoded.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             let chunk = 256
-            DispatchQueue.concurrentPerform(iterations: (order.count + chunk - 1) / chunk) { c in
+            Cores.perform((order.count + chunk - 1) / chunk) { c in
                 for k in (c * chunk)..<min(order.count, (c + 1) * chunk) { slots[k] = decodePayload(chosen[order[k]]) }
             }
         }
@@ -223,7 +223,7 @@ extension ListIndex {
         let toRead = stale
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: toRead.count) { k in
+            Cores.perform(toRead.count) { k in
                 slots[k] = Result { try self.store.readCase(at: urls[k]) }
             }
         }

@@ -82,7 +82,7 @@ public struct SummaryIndex: Sendable {
         let chunk = 512
         out.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+            Cores.perform((count + chunk - 1) / chunk) { c in
                 for i in (c * chunk)..<min(count, (c + 1) * chunk) { slots[i] = work(i) }
             }
         }

@@ -26,7 +26,7 @@ extension CaseStore {
         var results = [Result<CaseRecord, Error>](repeating: .failure(CaseFileProblem.notRead), count: urls.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: urls.count) { i in
+            Cores.perform(urls.count) { i in
                 slots[i] = Result { try self.readCase(at: urls[i]) }
             }
         }

@@ -53,7 +53,7 @@ public enum StoreCheck {
         var results = [[Result<CaseMark, Error>]](repeating: [], count: chunks)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            Cores.perform(chunks) { chunk in
                 let range = (urls.count * chunk / chunks)..<(urls.count * (chunk + 1) / chunks)
                 slots[chunk] = urls[range].map { url in
                     Result {
