@@ -187,10 +187,16 @@ public final class QueueTable {
         case .urgency:
             let r = reviewed(review) ?? []
             order.sort { Urgency.precedes(r[Int($0)], r[Int($1)]) }
-        case .newest:
-            order.sort { (l[Int($0)].reportedAt, l[Int($0)].number) > (l[Int($1)].reportedAt, l[Int($1)].number) }
-        case .oldest:
-            order.sort { (l[Int($0)].reportedAt, l[Int($0)].number) < (l[Int($1)].reportedAt, l[Int($1)].number) }
+        case .newest, .oldest:
+            // The times taken out once (a listing read in each comparison was copied each time);
+            // the case number only where two times are equal.
+            let t = l.map(\.reportedAt)
+            let newest = key == .newest
+            order.sort { a, b in
+                let (x, y) = (Int(a), Int(b))
+                if t[x] != t[y] { return newest ? t[x] > t[y] : t[x] < t[y] }
+                return newest ? l[x].number > l[y].number : l[x].number < l[y].number
+            }
         case .number:
             order.sort { l[Int($0)].number < l[Int($1)].number }
         case .risk:
