@@ -57,7 +57,9 @@ final class OverviewScreen: Screen {
         let barWidth = max(3, area.cols - barCol - 2)
         s.text(ctx.t(.overview_station), row: row, col: 1, width: nameWidth, style: .label)
         for (i, key) in Self.columns.enumerated() {
-            s.text(ctx.t(.dynamic("overview.col." + key)), row: row, col: 1 + nameWidth + i * cell, width: cell, style: .label, alignRight: true)
+            // One blank kept before each heading: a long one is cut, never run into the next.
+            s.text(ctx.t(.dynamic("overview.col." + key)), row: row, col: 2 + nameWidth + i * cell, width: cell - 1, style: .label,
+                   alignRight: true)
         }
         s.text(ctx.t(.overview_attention), row: row, col: barCol + 1, width: barWidth, style: .label)
         row += 1
