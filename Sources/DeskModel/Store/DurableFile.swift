@@ -21,20 +21,10 @@ public enum DurableFile {
     }
 
     public static func write(_ data: Data, to url: URL) throws {
-        let dir = url.deletingLastPathComponent().path
-        let tmp = dir + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd: FileDescriptor
-        do { fd = try StoreFS.createExclusive(tmp) } catch { throw WriteError.open(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
-        var ok = false
-        defer { if !ok { try? StoreFS.unlink(tmp) } }
-        do {
-            defer { try? fd.close() }
-            do { try StoreFS.write(fd, tmp, data, at: 0) } catch { throw WriteError.write(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
-            do { try StoreFS.fsync(fd, tmp) } catch { throw WriteError.sync(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
+        try write(to: url, headLength: 0) { append in
+            try append(data)
+            return Data()
         }
-        do { try StoreFS.rename(tmp, url.path) } catch { throw WriteError.rename(path: url.path, errno: (error as? Errno)?.rawValue ?? 0) }
-        ok = true
-        try syncFolder(dir)
     }
 
     /// The same, for a file made piece by piece (so that it is never whole in memory): `body`
@@ -51,13 +41,16 @@ public enum DurableFile {
             defer { try? fd.close() }
             var offset = headLength
             do {
-                try StoreFS.write(fd, tmp, Data(repeating: 32, count: headLength), at: 0)
+                if headLength > 0 { try StoreFS.write(fd, tmp, Data(repeating: 32, count: headLength), at: 0) }
                 let head = try body { piece in
                     try StoreFS.write(fd, tmp, piece, at: offset)
                     offset += piece.count
                 }
-                guard head.count == headLength, lseek(fd.rawValue, 0, SEEK_SET) == 0 else { throw Errno(rawValue: EINVAL) }
-                try StoreFS.write(fd, tmp, head, at: 0)
+                guard head.count == headLength else { throw Errno(rawValue: EINVAL) }
+                if headLength > 0 {
+                    guard lseek(fd.rawValue, 0, SEEK_SET) == 0 else { throw Errno(rawValue: EINVAL) }
+                    try StoreFS.write(fd, tmp, head, at: 0)
+                }
             } catch let e as WriteError {
                 throw e
             } catch {
