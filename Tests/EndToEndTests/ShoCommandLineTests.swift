@@ -68,3 +68,38 @@ final class ShoCommandLineTests: XCTestCase {
         XCTAssertTrue(refusedAsDCP.stderr.contains("(DCP)"), refusedAsDCP.stderr)
     }
 }
+
+/// The SP's report from the command line on a sealed store whose review index had its blocks
+/// dropped from its table (the clear first line edited, no key needed): the report checks the
+/// index against the case files first and gives the figures it gave before.
+final class ReportIndexCheckTests: XCTestCase {
+    func testAReportIsNotMadeFromAnIndexWithItsBlocksDropped() throws {
+        let store = Binary.tempStore()
+        defer { try? FileManager.default.removeItem(at: store) }
+        XCTAssertEqual(try Binary.run(["demo", "--store", store.path, "--cases", "60", "--seed", "3"]).status, 0)
+        func report() throws -> String {
+            let r = try Binary.run(["report", "--store", store.path, "--user", "spindore", "--period", "2026-Q4"], stdin: "4444\n")
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return r.stdout
+        }
+        let before = try report()
+        XCTAssertTrue(before.contains("cases counted"), before)
+        // The index in blocks, as any desk's open leaves it.
+        let opened = try CaseStore.open(at: store)
+        let ring = try XCTUnwrap(opened.loadKeyRing())
+        let keyed = opened.unlocked(with: try ring.unlock(user: "admin", secret: "9999"))
+        try SummaryIndex(store: keyed).rebuild(from: keyed.loadCases(setAside: false).cases.map(CaseSummary.init))
+        XCTAssertEqual(try report(), before)
+        let url = store.appendingPathComponent("index.tsv")
+        let data = try Data(contentsOf: url)
+        let nl = try XCTUnwrap(data.firstIndex(of: 10))
+        var fields = String(decoding: data[..<nl], as: UTF8.self).components(separatedBy: "\t")
+        guard fields.count == 4, fields[0] == "i4" else { return XCTFail("the index is not in blocks") }
+        fields[1] = "000000000000"
+        fields[2] = ""
+        var forged = Data(fields.joined(separator: "\t").utf8)
+        forged.append(data[nl...])
+        try forged.write(to: url)
+        XCTAssertEqual(try report(), before, "the stations' figures left out")
+    }
+}

@@ -1,14 +1,14 @@
 import DeskModel
 import Foundation
 
-/// Where the review's figures come from: the index, or the cases themselves when there is none.
+/// Where the command line's review figures come from: the review index, checked first as a desk
+/// checks it (the lists against the case files, the index against the lists, written anew when
+/// they differ: a block dropped from its table or an older one put back is not reported from).
 public enum ReviewData {
     public static func summaries(_ store: CaseStore) -> [CaseSummary] {
-        let index = SummaryIndex(store: store)
-        if let loaded = index.load() { return loaded.summaries }
-        let cases = store.loadCases(setAside: false).cases
-        let summaries = cases.map(CaseSummary.init)
-        try? index.rebuild(from: summaries)
-        return summaries
+        let repository = CaseRepository(store: store)
+        repository.open()
+        if let loaded = SummaryIndex(store: store).load() { return loaded.summaries }
+        return repository.listings.map(\.summary)
     }
 }
