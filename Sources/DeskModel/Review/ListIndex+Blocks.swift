@@ -9,21 +9,14 @@ extension ListIndex {
 
     static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] { BlockFile.lineRanges(bytes) }
 
-    func blockBinding(_ tag: [UInt8]) -> String { Self.fileName + "/block/" + SummaryLine.text(tag[...]) }
+    var sealing: BlockFile.Sealing { BlockFile.Sealing(encrypted: store.meta.encrypted, sealer: store.sealer) }
 
     /// A block's lines in the clear: opened with the key in an encrypted store; nil if it does not open.
-    func openBlock(_ file: File, _ block: Table.Block) -> [UInt8]? {
-        guard store.meta.encrypted else { return file.read(block.offset, block.length) }
-        // Opened from a Data read in place: a large block is held twice at most, never four times.
-        guard let sealer = store.sealer, let sealed = file.read(block.offset, block.length).map({ Data($0) }),
-              let plain = try? sealer.open(sealed, binding: blockBinding(block.tag)) else { return nil }
-        return [UInt8](plain)
-    }
+    func openBlock(_ file: File, _ block: Table.Block) -> [UInt8]? { sealing.open(file, block, of: url) }
 
     /// A line with its payload in the clear, as a block holds it.
     func plainLine(_ l: CaseListing, stamp: Stamp) -> [UInt8] {
-        let tags = Self.stations(of: l).map(tag).joined(separator: ",")
-        return Array([Self.version, l.id.uuidString, stamp.text, tags, Self.payload(l)].joined(separator: "\t").utf8)
+        return Array([Self.version, l.id.uuidString, stamp.text, tags(l), Self.payload(l)].joined(separator: "\t").utf8)
     }
 
     /// A tail line as a block holds it: its payload opened (nil if it does not open).
@@ -39,10 +32,6 @@ extension ListIndex {
     /// Writes the index anew as a table and one block per station (`lines` gives a station's
     /// lines in the clear), durably.
     func writeBlocks(tags: [[UInt8]], lines: ([UInt8]) -> [UInt8]) throws {
-        try BlockFile.write(to: url, tags: tags, seal: { plain, t in
-            guard store.meta.encrypted else { return plain }
-            guard let sealer = store.sealer else { throw Sealer.Problem.cannotOpen }
-            return try sealer.seal(plain, binding: blockBinding(t))
-        }, lines: lines)
+        try BlockFile.write(to: url, tags: tags, sealing: sealing, lines: lines)
     }
 }

@@ -211,7 +211,7 @@ extension ListIndex {
         var ids = [UUID?](repeating: nil, count: names.count)
         var stale: [Int] = []
         for i in names.indices {
-            let id = ListIndex.uuid(Array(names[i].utf8.dropLast(6))[...])
+            let id = ListIndex.uuid(names[i].utf8.dropLast(6))
             ids[i] = id
             if let id, let seen = latest[id], let stamp = stamps[i], seen.stamp == stamp, !unreadable.contains(id),
                seen.block < 0 || (seen.agree && seen.copies == tagCounts[seen.tags]) { continue }
@@ -260,7 +260,7 @@ extension ListIndex {
                 if !staleSet.contains(i), let id = ids[i], let seen = latest[id] {
                     tags = tagLists[seen.tags]
                 } else if let (l, _) = fresh[i] {
-                    tags = Array(Self.stations(of: l).map(tag).joined(separator: ",").utf8)
+                    tags = Array(self.tags(l).utf8)
                 } else {
                     continue
                 }

@@ -126,10 +126,13 @@ public struct ListIndex: Sendable {
         return sealer.tag("list.idx station " + station)
     }
 
+    /// The tags of the stations that see a case, as a line's clear part holds them.
+    func tags(_ l: CaseListing) -> String { Self.stations(of: l).map(tag).joined(separator: ",") }
+
     func line(_ l: CaseListing, stamp: Stamp) -> String? {
         let plain = Self.payload(l)
         let payload: String
-        let tags = Self.stations(of: l).map(tag).joined(separator: ",")
+        let tags = tags(l)
         if store.meta.encrypted {
             guard let sealed = try? store.sealer?.seal(Data(plain.utf8), binding: Self.binding(l.id, stamp.text, tags)) else { return nil }
             payload = sealed.base64EncodedString()

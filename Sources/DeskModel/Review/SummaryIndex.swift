@@ -95,24 +95,15 @@ public struct SummaryIndex: Sendable {
         return sealer.tag("index.tsv station " + station)
     }
 
-    func blockBinding(_ tag: [UInt8]) -> String { "index.tsv/block/" + String(decoding: tag, as: UTF8.self) }
-
     func openBlock(_ file: BlockFile.Reader, _ block: BlockFile.Table.Block) -> [UInt8]? {
-        guard encrypted else { return file.read(block.offset, block.length) }
-        guard let sealer, let sealed = file.read(block.offset, block.length).map({ Data($0) }),
-              let plain = try? sealer.open(sealed, binding: blockBinding(block.tag)) else { return nil }
-        return [UInt8](plain)
+        BlockFile.Sealing(encrypted: encrypted, sealer: sealer).open(file, block, of: url)
     }
 
     /// Writes the index anew from the cases themselves: a block per station (`BlockFile`), durably.
     public func rebuild(from summaries: [CaseSummary]) throws {
         let byStation = Dictionary(grouping: summaries, by: { Array(tag($0.stationID).utf8) })
         let tags = byStation.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        try BlockFile.write(to: url, tags: tags, seal: { plain, t in
-            guard encrypted else { return plain }
-            guard let sealer else { throw Sealer.Problem.cannotOpen }
-            return try sealer.seal(plain, binding: blockBinding(t))
-        }, lines: { t in Array((byStation[t] ?? []).map { SummaryLine.encode($0) + "\n" }.joined().utf8) })
+        try BlockFile.write(to: url, tags: tags, sealing: BlockFile.Sealing(encrypted: encrypted, sealer: sealer), lines: { t in Array((byStation[t] ?? []).map { SummaryLine.encode($0) + "\n" }.joined().utf8) })
     }
 
     /// The quick check a desk makes when the list index held every case file as it is: the index

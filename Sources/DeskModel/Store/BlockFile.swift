@@ -100,6 +100,31 @@ enum BlockFile {
         }
     }
 
+    /// How a file's blocks are sealed: with the store's key (`sealer`, nil while it is locked) in an
+    /// encrypted store, not at all in a plain one. A block is bound to the file's name and its tag
+    /// (`list.idx/block/<tag>`): put under another tag or in the other index, it does not open.
+    struct Sealing {
+        var encrypted: Bool
+        var sealer: Sealer?
+
+        static func binding(_ url: URL, _ tag: [UInt8]) -> String { url.lastPathComponent + "/block/" + String(decoding: tag, as: UTF8.self) }
+
+        /// A block's lines in the clear; nil if it cannot be read or does not open.
+        func open(_ file: Reader, _ block: Table.Block, of url: URL) -> [UInt8]? {
+            guard encrypted else { return file.read(block.offset, block.length) }
+            // Opened from a Data read in place: a large block is held twice at most, never four times.
+            guard let sealer, let sealed = file.read(block.offset, block.length).map({ Data($0) }),
+                  let plain = try? sealer.open(sealed, binding: Self.binding(url, block.tag)) else { return nil }
+            return [UInt8](plain)
+        }
+
+        func seal(_ plain: Data, _ tag: [UInt8], of url: URL) throws -> Data {
+            guard encrypted else { return plain }
+            guard let sealer else { throw Sealer.Problem.cannotOpen }
+            return try sealer.seal(plain, binding: Self.binding(url, tag))
+        }
+    }
+
     /// The ranges of the whole lines in `bytes` (a last line without its newline is an append
     /// still being written: not read).
     static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
@@ -118,8 +143,8 @@ enum BlockFile {
     }
 
     /// Writes the file anew as a table and one block per tag, each block made by `lines` (one at a
-    /// time, so that only one is in memory) and sealed by `seal`, durably (temporary file, fsync, rename).
-    static func write(to url: URL, tags: [[UInt8]], seal: (Data, [UInt8]) throws -> Data, lines: ([UInt8]) -> [UInt8]) throws {
+    /// time, so that only one is in memory) and sealed, durably (temporary file, fsync, rename).
+    static func write(to url: URL, tags: [[UInt8]], sealing: Sealing, lines: ([UInt8]) -> [UInt8]) throws {
         // The table's size is known before the blocks are made: numbers are written 12 digits wide.
         func number(_ n: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, 12 - s.count)) + s }
         let tableLength = (tableVersion + "\t" + number(0) + "\t").utf8.count
@@ -128,7 +153,7 @@ enum BlockFile {
         try DurableFile.write(to: url, headLength: tableLength) { append in
             var offset = tableLength
             for t in tags {
-                let block = try seal(Data(lines(t)), t)
+                let block = try sealing.seal(Data(lines(t)), t, of: url)
                 try append(block)
                 entries.append(String(decoding: t, as: UTF8.self) + ":" + number(offset) + ":" + number(block.count))
                 offset += block.count
