@@ -196,6 +196,56 @@ for count in options.counts {
             for _ in 0..<n { record = try saves.time { try ctx.repository.save(record, .care("bench"), now: clock.now()) } }
             print(String(format: "  save median %.2f ms, p99 %.2f ms", saves.medianMS, saves.p99MS))
         }
+        if let n = ProcessInfo.processInfo.environment["URJA_REVIEWPARTS"].flatMap(Int.init) {
+            // The overview's and the report's parts: the index read, then the counting.
+            let sp = Set(directory.users.first { $0.id == "spindore" }?.stationIDs ?? [])
+            var read = Samples(), rows = Samples(), readAll = Samples(), make = Samples()
+            let today = Day(clock.now())
+            let foldOnly = ProcessInfo.processInfo.environment["URJA_FOLDONLY"] != nil
+            for _ in 0..<(foldOnly ? 0 : n) {
+                let byID = read.time { SummaryIndex(store: keyed).latest(stations: sp)?.byID ?? [:] }
+                _ = rows.time { StationOverview.rows(stationIDs: Array(sp), summaries: byID.values, today: today, now: clock.now(),
+                                                     settings: ReviewSettings()) }
+                let all = readAll.time { SummaryIndex(store: keyed).load()?.summaries ?? [] }
+                if n == 1 {
+                    let month = ReportPeriod.month(today.year, today.month)
+                    print("  open \(all.filter { $0.status != .closed }.count) of \(all.count); in the month's report",
+                          month.map { p in all.filter { Report.make([$0], period: p, stationIDs: [$0.stationID], today: today).counted
+                                                        + Report.make([$0], period: p, stationIDs: [$0.stationID], today: today).leftOut > 0 }.count } ?? 0)
+                }
+                if let month = ReportPeriod.month(today.year, today.month) {
+                    _ = make.time { Report.make(all, period: month, stationIDs: directory.stations.map(\.id), today: today) }
+                }
+            }
+            var foldOverview = Samples(), foldReport = Samples()
+            func cpu() -> Double {
+                var t = timespec()
+                clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+                return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
+            }
+            var cpuOverview = 0.0, cpuReport = 0.0, cpuBare = 0.0
+            for _ in 0..<n {
+                let start = OverviewTally(stationIDs: Array(sp), today: today, now: clock.now(), settings: ReviewSettings())
+                var c0 = cpu()
+                let bare = SummaryIndex.Fold<Int>(start: { 0 }, add: { t, _ in t += 1 }, merge: { $0 += $1 })
+                _ = SummaryIndex(store: keyed).fold(stations: nil, bare)
+                cpuBare += cpu() - c0
+                c0 = cpu()
+                _ = foldOverview.time { SummaryIndex(store: keyed).fold(stations: sp, OverviewTally.fold(start)) }
+                cpuOverview += cpu() - c0
+                if let month = ReportPeriod.month(today.year, today.month) {
+                    let r = Report.Tally(period: month, stationIDs: directory.stations.map(\.id), today: today)
+                    c0 = cpu()
+                    _ = foldReport.time { SummaryIndex(store: keyed).fold(stations: nil, Report.Tally.fold(r)) }
+                    cpuReport += cpu() - c0
+                }
+            }
+            print(String(format: "  overview: index read %.1f ms, rows %.1f ms; report: index read %.1f ms, counting %.1f ms",
+                         read.medianMS, rows.medianMS, readAll.medianMS, make.medianMS))
+            print(String(format: "  counted from the lines: overview %.1f ms (CPU %.1f ms), report %.1f ms (CPU %.1f ms)", foldOverview.medianMS,
+                         cpuOverview / Double(max(1, n)), foldReport.medianMS, cpuReport / Double(max(1, n))))
+            print(String(format: "  every line decoded, nothing counted: CPU %.1f ms", cpuBare / Double(max(1, n))))
+        }
         if let n = ProcessInfo.processInfo.environment["URJA_OVERVIEWLOOP"].flatMap(Int.init) {
             var o = Samples()
             for _ in 0..<n {
@@ -292,11 +342,12 @@ for count in options.counts {
     var report = Samples()
     for _ in 0..<options.runs {
         report.time {
-            let summaries = SummaryIndex(store: keyed).load()?.summaries ?? []
+            // As `urja-desk report` counts it: straight from the index's lines, no summary kept.
             let today = Day(clock.now())
             if let month = ReportPeriod.month(today.year, today.month) {
-                _ = ReportText(strings: res.strings, language: .en, directory: directory)
-                    .text(Report.make(summaries, period: month, stationIDs: directory.stations.map(\.id), today: today))
+                let start = Report.Tally(period: month, stationIDs: directory.stations.map(\.id), today: today)
+                let counted = SummaryIndex(store: keyed).fold(stations: nil, Report.Tally.fold(start))?.tally.report
+                _ = ReportText(strings: res.strings, language: .en, directory: directory).text(counted ?? start.report)
             }
         }
     }

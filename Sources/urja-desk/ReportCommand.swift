@@ -31,10 +31,9 @@ struct ReportCommand: ParsableCommand {
         // Her stations (and no others) unless --station narrows them.
         let hers = directory.stations.map(\.id).filter(session.sees)
         let stations = station.isEmpty ? hers : station.filter(hers.contains)
-        let summaries = ReviewData.summaries(store)
         let today = Day(CLI.clock.now())
         let events = store.loadEvents()
-        let report = Report.make(summaries, period: p, stationIDs: stations, today: today, events: events)
+        let report = ReviewData.report(store, period: p, stationIDs: stations, today: today, events: events)
         session.audit(.export, detail: "report \(period) \(stations.joined(separator: " ")) \(format.rawValue)")
         switch format {
         case .text: print(ReportText(strings: session.strings, language: language, directory: directory).text(report), terminator: "")
@@ -42,7 +41,7 @@ struct ReportCommand: ParsableCommand {
         case .json: print(ReportText.json(report), terminator: "")
         case .svg:
             let charts = ReportCharts(strings: session.strings, language: language, directory: directory)
-                .all(summaries, stationIDs: stations, period: p, last: p.end, events: events)
+                .all(ReviewData.summaries(store), stationIDs: stations, period: p, last: p.end, events: events)
             print(ReportCharts.svgDocument(charts), terminator: "")
         }
     }

@@ -61,7 +61,8 @@ public struct PathFacts: Codable, Hashable, Sendable {
 
     /// Something of the paths happened in the period (the report then looks at the case).
     public func touches(_ p: ReportPeriod) -> Bool {
-        [lastContact, safetyPlanMade, closed, compensationApplied, compensationPaid, traffickingOutcomeDay].contains(where: p.contains)
+        p.contains(lastContact) || p.contains(safetyPlanMade) || p.contains(closed) || p.contains(compensationApplied)
+            || p.contains(compensationPaid) || p.contains(traffickingOutcomeDay)
             || safetyReviews.contains(where: p.contains) || dvOrders.contains(where: p.contains)
     }
 
@@ -99,29 +100,92 @@ public struct PathFacts: Codable, Hashable, Sendable {
 
     init?(encoded b: SummaryLine.Bytes) {
         self.init()
-        for pair in b.split(separator: 59) {
-            guard let eq = pair.firstIndex(of: 61) else { return nil }
-            let k = SummaryLine.text(pair[pair.startIndex..<eq]), v = pair[(eq + 1)...]
-            func day() -> Day?? { SummaryLine.day(v) }
-            switch k {
-            case "c": guard let x = day() else { return nil }; lastContact = x
-            case "pm": guard let x = day() else { return nil }; safetyPlanMade = x
-            case "pr": guard let x = SummaryLine.days(v) else { return nil }; safetyReviews = x
-            case "pd": guard let x = day() else { return nil }; safetyReviewDue = x
-            case "pn": safetyPlanMissing = v.elementsEqual([49])
-            case "fu": guard let x = day() else { return nil }; followUpDue = x
-            case "cl": guard let x = day() else { return nil }; closed = x
-            case "cr": guard let x = ClosureReason(rawValue: SummaryLine.text(v)) else { return nil }; closureReason = x
-            case "dv": guard let x = SummaryLine.days(v) else { return nil }; dvOrders = x
-            case "ca": guard let x = day() else { return nil }; compensationApplied = x
-            case "cp": guard let x = day() else { return nil }; compensationPaid = x
-            case "rq": closureRequested = v.elementsEqual([49])
-            case "tt": transferTo = v.isEmpty ? nil : SummaryLine.text(v)
-            case "da": guard let x = day() else { return nil }; dvApplied = x
-            case "to": guard let x = TraffickingOutcome(rawValue: SummaryLine.text(v)) else { return nil }; traffickingOutcome = x
-            case "td": guard let x = day() else { return nil }; traffickingOutcomeDay = x
-            default: continue  // a key from a newer desk: ignored, not an error
+        guard decode(b) else { return nil }
+    }
+
+    /// Reads the index's field into these facts, every one set (the lists' room kept): the index's
+    /// reader decodes each line into one summary. False when the field does not parse.
+    mutating func decode(_ b: SummaryLine.Bytes) -> Bool {
+        lastContact = nil
+        safetyPlanMade = nil
+        safetyReviews.removeAll(keepingCapacity: true)
+        safetyReviewDue = nil
+        safetyPlanMissing = false
+        followUpDue = nil
+        closed = nil
+        closureReason = nil
+        dvOrders.removeAll(keepingCapacity: true)
+        compensationApplied = nil
+        compensationPaid = nil
+        closureRequested = false
+        transferTo = nil
+        dvApplied = nil
+        traffickingOutcome = nil
+        traffickingOutcomeDay = nil
+        var start = b.startIndex
+        while start < b.endIndex {
+            let end = b[start...].firstIndex(of: 59) ?? b.endIndex
+            defer { start = end + 1 }
+            let pair = b[start..<end]
+            guard !pair.isEmpty else { continue }
+            guard let eq = pair.firstIndex(of: 61) else { return false }
+            let v = pair[(eq + 1)...]
+            func day(_ into: inout Day?) -> Bool {
+                guard let x = SummaryLine.day(v) else { return false }
+                into = x
+                return true
             }
+            let ok: Bool
+            // The key's one or two letters as one number: no string made for every pair of a district.
+            switch Key(pair[pair.startIndex..<eq]) {
+            case Key.c: ok = day(&lastContact)
+            case Key.pm: ok = day(&safetyPlanMade)
+            case Key.pr: ok = SummaryLine.days(v, into: &safetyReviews)
+            case Key.pd: ok = day(&safetyReviewDue)
+            case Key.pn: safetyPlanMissing = v.elementsEqual([49]); ok = true
+            case Key.fu: ok = day(&followUpDue)
+            case Key.cl: ok = day(&closed)
+            case Key.cr: closureReason = ClosureReason(rawValue: SummaryLine.text(v)); ok = closureReason != nil
+            case Key.dv: ok = SummaryLine.days(v, into: &dvOrders)
+            case Key.ca: ok = day(&compensationApplied)
+            case Key.cp: ok = day(&compensationPaid)
+            case Key.rq: closureRequested = v.elementsEqual([49]); ok = true
+            case Key.tt: transferTo = v.isEmpty ? nil : SummaryLine.text(v); ok = true
+            case Key.da: ok = day(&dvApplied)
+            case Key.to: traffickingOutcome = TraffickingOutcome(rawValue: SummaryLine.text(v)); ok = traffickingOutcome != nil
+            case Key.td: ok = day(&traffickingOutcomeDay)
+            default: ok = true  // a key from a newer desk: ignored, not an error
+            }
+            guard ok else { return false }
         }
+        return true
+    }
+
+    /// A key of the index's field (one or two ASCII letters) as a number; longer keys never match.
+    struct Key: Equatable {
+        let code: UInt32
+        init(_ b: SummaryLine.Bytes) {
+            var c: UInt32 = b.count > 2 ? 0xFFFF_FFFF : 0
+            if b.count <= 2 { for x in b { c = c << 8 | UInt32(x) } }
+            code = c
+        }
+        init(code: UInt32) { self.code = code }
+        // The letters' codes written out ("pm" is 0x70 0x6D): constants, nothing worked out at each use.
+        static var c: Key { Key(code: 0x63) }
+        static var pm: Key { Key(code: 0x706D) }
+        static var pr: Key { Key(code: 0x7072) }
+        static var pd: Key { Key(code: 0x7064) }
+        static var pn: Key { Key(code: 0x706E) }
+        static var fu: Key { Key(code: 0x6675) }
+        static var cl: Key { Key(code: 0x636C) }
+        static var cr: Key { Key(code: 0x6372) }
+        static var dv: Key { Key(code: 0x6476) }
+        static var ca: Key { Key(code: 0x6361) }
+        static var cp: Key { Key(code: 0x6370) }
+        static var rq: Key { Key(code: 0x7271) }
+        static var tt: Key { Key(code: 0x7474) }
+        static var da: Key { Key(code: 0x6461) }
+        static var to: Key { Key(code: 0x746F) }
+        static var td: Key { Key(code: 0x7464) }
     }
 }

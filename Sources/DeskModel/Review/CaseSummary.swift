@@ -25,6 +25,21 @@ public struct CaseSummary: Codable, Hashable, Sendable, Identifiable {
 
     private var box: Box
 
+    /// Its fields changed in place (the box copied first when shared): the index's reader decodes
+    /// every line of a district into one summary.
+    mutating func updateFields<R>(_ body: (inout Fields) -> R) -> R {
+        unshare()
+        return body(&box.fields)
+    }
+
+    /// A summary with nothing in it yet, for the index's reader to decode into.
+    static func blank() -> CaseSummary {
+        CaseSummary(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), number: "", stationID: "", revision: 0, reportedAt: Date(timeIntervalSince1970: 0),
+                    status: .open, category: .other, arrival: .walkIn, age: nil, risk: .low, countable: false, sessionDays: [],
+                    nextSession: nil, screeningDays: [], alertOpen: false, steps: [], firDay: nil, chargeSheetDay: nil,
+                    informedDay: nil, cwcReportDay: nil, complaint: .none)
+    }
+
     /// Read in place (no copy of a field to look at it); a change copies the box first when shared.
     private mutating func unshare() {
         if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
@@ -243,16 +258,24 @@ extension CaseSummary {
     /// The flags of an open case on a day; a closed case has none. `lateDirective` adds the SP's
     /// own follow-ups that passed their day.
     public func flags(today: Day, now: Date, settings: ReviewSettings, lateDirective: Bool = false) -> Set<ReviewFlag> {
-        guard status != .closed else { return paths.late(today: today, closedCase: true) ? [.overdue] : [] }
-        var out: Set<ReviewFlag> = []
-        if alertOpen { out.insert(.alert) }
-        if childDuty != nil, cwcReportDay == nil { out.insert(.minorPending) }
+        let bits = flagBits(today: today, settings: settings, lateDirective: lateDirective)
+        return Set(ReviewFlag.allCases.filter { bits & $0.bit != 0 })
+    }
+
+    /// The same flags as bits (in `ReviewFlag.allCases` order): what the overview counts for
+    /// every open case of a district, without a set made for each.
+    func flagBits(today: Day, settings: ReviewSettings, lateDirective: Bool) -> UInt8 {
+        func bit(_ f: ReviewFlag) -> UInt8 { f.bit }
+        guard status != .closed else { return paths.late(today: today, closedCase: true) ? bit(.overdue) : 0 }
+        var out: UInt8 = 0
+        if alertOpen { out |= bit(.alert) }
+        if childDuty != nil, cwcReportDay == nil { out |= bit(.minorPending) }
         let sessionLate = !sessionDays.isEmpty && (nextSession.map { $0 < today } ?? false)
         let stepLate = steps.contains { s in !s.status.isFinished && (s.due.map { $0 < today } ?? false) }
-        if sessionLate || stepLate || lateDirective || paths.late(today: today, closedCase: false) { out.insert(.overdue) }
-        if risk == .high, today.days(since: lastContact) > settings.noContactDays { out.insert(.noContact) }
-        if prosecution.deadlinePassed(today: today) { out.insert(.legalPassed) }
-        if steps.contains(where: { $0.referral.isWaiting }) { out.insert(.referralWaiting) }
+        if sessionLate || stepLate || lateDirective || paths.late(today: today, closedCase: false) { out |= bit(.overdue) }
+        if risk == .high, today.days(since: lastContact) > settings.noContactDays { out |= bit(.noContact) }
+        if firDay != nil, prosecution.deadlinePassed(today: today) { out |= bit(.legalPassed) }
+        if steps.contains(where: { $0.referral.isWaiting }) { out |= bit(.referralWaiting) }
         return out
     }
 

@@ -43,17 +43,40 @@ public struct ChartData: Equatable, Sendable {
     /// New cases in each of the `months` months ending with `last`'s month.
     public static func newByMonth<S: Sequence>(_ summaries: S, stationIDs: Set<String>, last: Day, months: Int = 12) -> [Bar]
         where S.Element == CaseSummary {
-        // One pass, counted by month (the district's cases are many; twelve passes copied them).
-        let lastMonth = last.year * 12 + last.month - 1
-        var counts = [Int](repeating: 0, count: max(0, months))
-        for s in summaries where s.countable && stationIDs.contains(s.stationID) {
+        var tally = NewByMonth(stationIDs: stationIDs, last: last, months: months)
+        for s in summaries { tally.add(s) }
+        return tally.bars
+    }
+
+    /// New cases by month counted one case at a time, in one pass (the district's cases are many;
+    /// twelve passes copied them), and in parts that merge (`SummaryIndex.fold`).
+    public struct NewByMonth: Sendable {
+        let stationIDs: Set<String>
+        let lastMonth: Int
+        var counts: [Int]
+
+        public init(stationIDs: Set<String>, last: Day, months: Int = 12) {
+            self.stationIDs = stationIDs
+            lastMonth = last.year * 12 + last.month - 1
+            counts = [Int](repeating: 0, count: max(0, months))
+        }
+
+        public mutating func add(_ s: CaseSummary) {
+            guard s.countable, stationIDs.contains(s.stationID) else { return }
             let d = s.reportedDay
             let back = lastMonth - (d.year * 12 + d.month - 1)
-            if back >= 0, back < months { counts[months - 1 - back] += 1 }
+            if back >= 0, back < counts.count { counts[counts.count - 1 - back] += 1 }
         }
-        return (0..<max(0, months)).map { i in
-            let m = lastMonth - (months - 1 - i)
-            return Bar(label: String(format: "%02d-%04d", m % 12 + 1, m / 12), parts: [counts[i]])
+
+        public mutating func merge(_ other: NewByMonth) {
+            for i in counts.indices { counts[i] += other.counts[i] }
+        }
+
+        public var bars: [Bar] {
+            counts.indices.map { i in
+                let m = lastMonth - (counts.count - 1 - i)
+                return Bar(label: String(format: "%02d-%04d", m % 12 + 1, m / 12), parts: [counts[i]])
+            }
         }
     }
 

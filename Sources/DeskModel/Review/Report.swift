@@ -112,32 +112,89 @@ public struct Report: Codable, Equatable, Sendable {
     /// awareness events of the register.
     public static func make(_ summaries: [CaseSummary], period p: ReportPeriod, stationIDs: [String], today: Day,
                             events: [AwarenessEvent] = []) -> Report {
-        var r = Report(period: p, stationIDs: stationIDs, generated: today)
-        r.prevention = EventCount.make(events, period: p, stationIDs: stationIDs)
-        let scope = Set(stationIDs)
-        for s in summaries where scope.contains(s.stationID) {
+        var tally = Tally(period: p, stationIDs: stationIDs, today: today, events: events)
+        for s in summaries { tally.add(s) }
+        return tally.report
+    }
+
+    /// The report counted one case at a time (`SummaryIndex.fold` counts parts of the index on
+    /// each core and merges them).
+    public struct Tally: Sendable {
+        let scope: Set<String>
+        let today: Day
+        var r: Report
+
+        public init(period: ReportPeriod, stationIDs: [String], today: Day, events: [AwarenessEvent] = []) {
+            r = Report(period: period, stationIDs: stationIDs, generated: today)
+            r.prevention = EventCount.make(events, period: period, stationIDs: stationIDs)
+            scope = Set(stationIDs)
+            self.today = today
+        }
+
+        /// The same count, started afresh for each part of the index.
+        public static func fold(_ start: Tally) -> SummaryIndex.Fold<Tally> {
+            SummaryIndex.Fold(start: { start }, add: { $0.add($1) }, merge: { $0.merge($1) })
+        }
+
+        /// The report as counted (the days to closure in order, however the parts were merged).
+        public var report: Report {
+            var out = r
+            out.daysToClosure.sort()
+            return out
+        }
+
+        public mutating func merge(_ o: Tally) {
+            r.counted += o.r.counted
+            r.leftOut += o.r.leftOut
+            r.identified += o.r.identified
+            r.counselled += o.r.counselled
+            r.screened += o.r.screened
+            r.linkedToSHG += o.r.linkedToSHG
+            r.trainingOrLivelihood += o.r.trainingOrLivelihood
+            r.sessionsHeld += o.r.sessionsHeld
+            r.byCategory.merge(o.r.byCategory, uniquingKeysWith: +)
+            r.byAgeBand.merge(o.r.byAgeBand, uniquingKeysWith: +)
+            r.byArrival.merge(o.r.byArrival, uniquingKeysWith: +)
+            r.referrals.merge(o.r.referrals) { $0.merging($1, uniquingKeysWith: +) }
+            r.firs += o.r.firs
+            r.chargeSheets += o.r.chargeSheets
+            r.deadlinesMissed += o.r.deadlinesMissed
+            r.dvReliefs += o.r.dvReliefs
+            r.compensationApplied += o.r.compensationApplied
+            r.compensationPaid += o.r.compensationPaid
+            r.closuresByReason.merge(o.r.closuresByReason, uniquingKeysWith: +)
+            r.daysToClosure += o.r.daysToClosure
+            r.safetyPlansMade += o.r.safetyPlansMade
+            r.safetyPlansReviewed += o.r.safetyPlansReviewed
+            r.traffickingOutcomes.merge(o.r.traffickingOutcomes, uniquingKeysWith: +)
+        }
+
+        public mutating func add(_ s: CaseSummary) {
+            guard scope.contains(s.stationID) else { return }
+            let p = r.period
             let missed = missedDeadline(s, in: p, today: today)
-            let relevant = p.contains(s.reportedDay) || s.sessionDays.contains(where: p.contains)
+            let reportedIn = p.contains(s.reportedDay)
+            let relevant = reportedIn || s.sessionDays.contains(where: p.contains)
                 || s.screeningDays.contains(where: p.contains)
                 || s.steps.contains { p.contains($0.referralDay) || p.contains($0.completed) || p.contains($0.joined) }
                 || p.contains(s.firDay) || p.contains(s.chargeSheetDay) || missed || s.paths.touches(p)
-            guard relevant else { continue }
-            guard s.countable else { r.leftOut += 1; continue }
+            guard relevant else { return }
+            guard s.countable else { r.leftOut += 1; return }
             r.counted += 1
-            if p.contains(s.reportedDay) {
+            if reportedIn {
                 r.identified += 1
                 r.byCategory[s.category, default: 0] += 1
                 r.byAgeBand[AgeBand(s.age), default: 0] += 1
                 r.byArrival[s.arrival, default: 0] += 1
             }
-            let sessions = s.sessionDays.filter(p.contains).count
+            let sessions = s.sessionDays.reduce(0) { $0 + (p.contains($1) ? 1 : 0) }
             r.sessionsHeld += sessions
             if sessions > 0 { r.counselled += 1 }
             if s.screeningDays.contains(where: p.contains) { r.screened += 1 }
             if s.steps.contains(where: { $0.kind == .shgLinkage && $0.status == .done && p.contains($0.joined ?? $0.completed) }) {
                 r.linkedToSHG += 1
             }
-            if s.steps.contains(where: { [.skillTraining, .livelihood].contains($0.kind)
+            if s.steps.contains(where: { ($0.kind == .skillTraining || $0.kind == .livelihood)
                 && ($0.status == .underway || ($0.status == .done && p.contains($0.completed))) }) {
                 r.trainingOrLivelihood += 1
             }
@@ -148,7 +205,7 @@ public struct Report: Codable, Equatable, Sendable {
             if p.contains(s.chargeSheetDay) { r.chargeSheets += 1 }
             if missed { r.deadlinesMissed += 1 }
             let path = s.paths
-            r.dvReliefs += path.dvOrders.filter(p.contains).count
+            r.dvReliefs += path.dvOrders.reduce(0) { $0 + (p.contains($1) ? 1 : 0) }
             if p.contains(path.compensationApplied) { r.compensationApplied += 1 }
             if p.contains(path.compensationPaid) { r.compensationPaid += 1 }
             if let closed = path.closed, p.contains(closed), let reason = path.closureReason {
@@ -161,7 +218,6 @@ public struct Report: Codable, Equatable, Sendable {
                 r.traffickingOutcomes[outcome, default: 0] += 1
             }
         }
-        return r
     }
 
     /// A legal deadline falling in the period and not met by its day, by the same rule as the case:

@@ -34,4 +34,16 @@ public struct ReviewSettings: Codable, Equatable, Sendable {
 /// Why a case needs the SP's eye. Each is a column of the overview and a filter of the queue.
 public enum ReviewFlag: String, CaseIterable, Codable, Sendable {
     case alert, minorPending, overdue, noContact, legalPassed, referralWaiting
+
+    /// The flag's bit: its place in `allCases`.
+    var bit: UInt8 {
+        switch self {
+        case .alert: 1
+        case .minorPending: 2
+        case .overdue: 4
+        case .noContact: 8
+        case .legalPassed: 16
+        case .referralWaiting: 32
+        }
+    }
 }

@@ -19,20 +19,70 @@ public struct StationOverview: Equatable, Sendable {
     public static func rows<S: Sequence>(stationIDs: [String], summaries: S, today: Day, now: Date,
                                          settings: ReviewSettings, lateDirectives: Set<UUID> = []) -> [StationOverview]
         where S.Element == CaseSummary {
-        var rows = Dictionary(uniqueKeysWithValues: stationIDs.map { ($0, StationOverview(stationID: $0)) })
-        for s in summaries {
-            guard var row = rows[s.stationID] else { continue }
-            if s.reportedDay.year == today.year, s.reportedDay.month == today.month { row.newThisMonth += 1 }
-            if s.status != .closed {
-                row.open += 1
-                for f in s.flags(today: today, now: now, settings: settings, lateDirective: lateDirectives.contains(s.id)) {
-                    row.counts[f, default: 0] += 1
-                }
-            }
-            rows[s.stationID] = row
+        var tally = Tally(stationIDs: stationIDs, today: today, now: now, settings: settings, lateDirectives: lateDirectives)
+        for s in summaries { tally.add(s) }
+        return tally.rows
+    }
+
+    /// The rows counted one case at a time (`SummaryIndex.fold` counts parts of the index on
+    /// each core and merges them).
+    public struct Tally: Sendable {
+        let stationIDs: [String]
+        let position: [String: Int]
+        let today: Day
+        let now: Date
+        let settings: ReviewSettings
+        let lateDirectives: Set<UUID>
+        var open: [Int]
+        var newThisMonth: [Int]
+        /// Per station, a count per flag (in `ReviewFlag.allCases` order).
+        var flagged: [Int]
+
+        public init(stationIDs: [String], today: Day, now: Date, settings: ReviewSettings, lateDirectives: Set<UUID> = []) {
+            self.stationIDs = stationIDs
+            var position: [String: Int] = [:]
+            for (i, id) in stationIDs.enumerated() where position[id] == nil { position[id] = i }
+            self.position = position
+            self.today = today
+            self.now = now
+            self.settings = settings
+            self.lateDirectives = lateDirectives
+            open = Array(repeating: 0, count: stationIDs.count)
+            newThisMonth = open
+            flagged = Array(repeating: 0, count: stationIDs.count * ReviewFlag.allCases.count)
         }
-        let order = Dictionary(uniqueKeysWithValues: stationIDs.enumerated().map { ($1, $0) })
-        return rows.values.sorted { ($1.attention, order[$0.stationID] ?? 0) < ($0.attention, order[$1.stationID] ?? 0) }
+
+        public mutating func add(_ s: CaseSummary) {
+            guard let i = position[s.stationID] else { return }
+            let reported = s.reportedDay
+            if reported.year == today.year, reported.month == today.month { newThisMonth[i] += 1 }
+            guard s.status != .closed else { return }
+            open[i] += 1
+            let bits = s.flagBits(today: today, settings: settings,
+                                  lateDirective: !lateDirectives.isEmpty && lateDirectives.contains(s.id))
+            guard bits != 0 else { return }
+            for (f, flag) in ReviewFlag.allCases.enumerated() where bits & flag.bit != 0 { flagged[i * ReviewFlag.allCases.count + f] += 1 }
+        }
+
+        public mutating func merge(_ other: Tally) {
+            for i in open.indices {
+                open[i] += other.open[i]
+                newThisMonth[i] += other.newThisMonth[i]
+            }
+            for i in flagged.indices { flagged[i] += other.flagged[i] }
+        }
+
+        /// The stations' rows, the worst first (then in the order given).
+        public var rows: [StationOverview] {
+            let flags = ReviewFlag.allCases
+            var out: [StationOverview] = []
+            for (id, i) in position.sorted(by: { $0.value < $1.value }) {
+                var row = StationOverview(stationID: id, open: open[i], newThisMonth: newThisMonth[i])
+                for (f, flag) in flags.enumerated() where flagged[i * flags.count + f] > 0 { row.counts[flag] = flagged[i * flags.count + f] }
+                out.append(row)
+            }
+            return out.sorted { ($1.attention, position[$0.stationID] ?? 0) < ($0.attention, position[$1.stationID] ?? 0) }
+        }
     }
 }
 

@@ -48,6 +48,12 @@ public struct SummaryIndex: Sendable {
 
     /// The same by case (what the overview keeps), with the order in which the cases first appear.
     public func latest(stations: Set<String>? = nil) -> (byID: [UUID: CaseSummary], order: [UUID], lines: Int)? {
+        latestRead(stations: stations).map { ($0.byID, $0.order, $0.lines) }
+    }
+
+    /// The same, and whether a case has more than one line in the blocks (never so as written: the
+    /// overview's count from the lines would count it twice, so the check writes such an index anew).
+    public func latestRead(stations: Set<String>?) -> (byID: [UUID: CaseSummary], order: [UUID], lines: Int, repeated: Bool)? {
         guard !encrypted || sealer != nil, let file = BlockFile.Reader(path: url.path) else { return nil }
         let wanted = stations.map { Set($0.map { Array(tag($0).utf8) }) }
         var parsed: [[CaseSummary?]] = []
@@ -68,12 +74,14 @@ public struct SummaryIndex: Sendable {
         order.reserveCapacity(lines)
         // A torn last line (a crash mid-append) is skipped (nil); the desk mends the index. The
         // tail holds every station's lines: only hers are kept.
-        for part in parsed {
+        var repeated = false
+        for (n, part) in parsed.enumerated() {
+            let inBlocks = n < parsed.count - 1
             for case let s? in part where stations?.contains(s.stationID) ?? true {
-                if byID.updateValue(s, forKey: s.id) == nil { order.append(s.id) }
+                if byID.updateValue(s, forKey: s.id) == nil { order.append(s.id) } else if inBlocks { repeated = true }
             }
         }
-        return (byID, order, lines)
+        return (byID, order, lines, repeated)
     }
 
     /// Parsing is the cost of opening the index: spread over the cores, in chunks.
@@ -126,7 +134,7 @@ public struct SummaryIndex: Sendable {
     /// revisions. Every line of those stations is decoded: an older sealed line copied to the end,
     /// or an older block put back, opens as well as a current one, and only this finds it.
     public func agrees(with listings: [CaseListing], stations: Set<String>?) -> Bool {
-        guard let read = latest(stations: stations) else { return false }
+        guard let read = latestRead(stations: stations), !read.repeated else { return false }
         var count = 0
         for l in listings where stations?.contains(l.stationID) ?? true {
             guard read.byID[l.id]?.revision == l.revision else { return false }

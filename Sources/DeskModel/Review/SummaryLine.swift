@@ -33,31 +33,52 @@ enum SummaryLine {
     }
 
     static func days(_ b: Bytes) -> [Day]? {
-        if b.isEmpty { return [] }
         var out: [Day] = []
-        out.reserveCapacity(b.count / 9 + 1)
-        var start = b.startIndex
-        // By hand, not `split`: a year of sessions is a long list, read for every case.
+        return days(b, into: &out) ? out : nil
+    }
+
+    /// The days of a comma-separated list into `out` (its room kept); false if one is not a day.
+    /// A year of sessions is a long list, read for every case of a district: each day is read
+    /// straight from the bytes, eight digits at a time, with no slice or string made.
+    static func days(_ b: Bytes, into out: inout [Day]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        if b.isEmpty { return true }
+        let base = b.base
+        var at = b.startIndex
+        let end = b.endIndex
         while true {
-            let end = b[start...].firstIndex(of: 44) ?? b.endIndex
-            guard let d = day(b[start..<end]), let value = d else { return nil }
-            out.append(value)
-            if end == b.endIndex { return out }
-            start = end + 1
+            // Eight digits, then a comma or the end.
+            guard end - at >= 8 else { return false }
+            var n = 0
+            for i in at..<(at + 8) {
+                let c = base[i] &- 48
+                guard c < 10 else { return false }
+                n = n &* 10 &+ Int(c)
+            }
+            guard let d = Day(year: n / 10_000, month: n / 100 % 100, day: n % 100) else { return false }
+            out.append(d)
+            at += 8
+            if at == end { return true }
+            guard base[at] == 44 else { return false }
+            at += 1
         }
     }
 
     /// The fields of a line between tabs (an empty field where two tabs meet), as ranges.
     static func fields(_ line: Bytes, max: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        out.reserveCapacity(max)
+        fields(line, max: max, into: &out)
+        return out
+    }
+
+    static func fields(_ line: Bytes, max: Int, into out: inout [Range<Int>]) {
+        out.removeAll(keepingCapacity: true)
         var start = line.startIndex
         while out.count < max - 1, let tab = line[start...].firstIndex(of: 9) {
             out.append(start..<tab)
             start = tab + 1
         }
         out.append(start..<line.endIndex)
-        return out
     }
 
     static func text<C: Collection>(_ b: C) -> String where C.Element == UInt8 { String(decoding: b, as: UTF8.self) }
@@ -86,18 +107,6 @@ enum SummaryLine {
 
     static func decode(_ line: ArraySlice<UInt8>) -> CaseSummary? { line.withUnsafeBufferPointer { decode(bytes: $0[...]) } }
 
-    static func stepFields(_ part: Bytes) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        out.reserveCapacity(8)
-        var start = part.startIndex
-        while let bar = part[start...].firstIndex(of: 124) {
-            out.append(start..<bar)
-            start = bar + 1
-        }
-        out.append(start..<part.endIndex)
-        return out
-    }
-
     /// Fields of a line by number, without an array of slices.
     struct FieldView {
         let line: Bytes
@@ -108,50 +117,106 @@ enum SummaryLine {
 
     /// Reads a line from its bytes (it is ASCII but for nothing): no grapheme work on a large index.
     static func decode(bytes line: Bytes) -> CaseSummary? {
-        let ranges = fields(line, max: 27)
+        var s = CaseSummary.blank()
+        var scratch = Scratch(remember: false)
+        return decode(bytes: line, into: &s, scratch: &scratch) ? s : nil
+    }
+
+    /// Reads a line into `s`, every field set, its lists' room kept (`ranges` is room for the
+    /// fields' places): what counts a district's index (`SummaryIndex.fold`) decodes every line
+    /// into one summary instead of making one per case. False (and `s` left half-read) when the
+    /// line does not parse.
+    static func decode(bytes line: Bytes, into s: inout CaseSummary, scratch k: inout Scratch) -> Bool {
+        fields(line, max: 27, into: &k.ranges)
         // An over-long line (27 fields or more) is not one this desk wrote.
-        guard ranges.count < 27 else { return nil }
-        let f = FieldView(line: line, ranges: ranges)
-        let v3 = f.count == 26 && text(f[0]) == version
-        let v2 = v3 || (f.count == 25 && text(f[0]) == "s2")
-        guard v2 || (f.count == 22 && text(f[0]) == "s1"), let id = ListIndex.uuid(f[1]), let revision = int(f[4]),
-              let reported = int(f[5]), let status = CaseStatus(rawValue: text(f[6])),
-              let category = IncidentCategory(rawValue: text(f[7])), let arrival = ArrivalMode(rawValue: text(f[8])),
-              let risk = RiskLevel(rawValue: text(f[10])), let sessionDays = days(f[12]), let next = day(f[13]),
-              let screeningDays = days(f[14]), let fir = day(f[17]), let charge = day(f[18]), let informed = day(f[19]),
-              let cwc = day(f[20]), let complaint = ComplaintKind(rawValue: text(f[21])) else { return nil }
-        let age: Int?
-        if f[9].isEmpty { age = nil } else if let a = int(f[9]) { age = a } else { return nil }
-        var steps: [CaseSummary.Step] = []
-        for part in f[16].split(separator: 59) {
-            let p = FieldView(line: part, ranges: stepFields(part))
-            guard p.count == 8, let kind = StepKind(rawValue: text(p[0])), let st = StepStatus(rawValue: text(p[1])),
-                  let referral = ReferralState(rawValue: text(p[3])), let due = day(p[4]), let completed = day(p[5]),
-                  let joined = day(p[6]), let referralDay = day(p[7]) else { return nil }
-            steps.append(CaseSummary.Step(kind: kind, status: st, partnerID: p[2].isEmpty ? nil : text(p[2]), referral: referral,
-                                          due: due, completed: completed, joined: joined, referralDay: referralDay))
-        }
-        var s = CaseSummary(id: id, number: text(f[2]), stationID: text(f[3]), revision: revision,
-                           reportedAt: Date(timeIntervalSince1970: Double(reported)), status: status, category: category,
-                           arrival: arrival, age: age, risk: RiskAssessment.shown(risk, alertOpen: f[15].elementsEqual([49])), countable: f[11].elementsEqual([49]), sessionDays: sessionDays,
-                           nextSession: next, screeningDays: screeningDays, alertOpen: f[15].elementsEqual([49]), steps: steps,
-                           firDay: fir, chargeSheetDay: charge, informedDay: informed, cwcReportDay: cwc, complaint: complaint)
-        if v3 {
-            guard let paths = PathFacts(encoded: f[25]) else { return nil }
-            s.paths = paths
-        }
-        if v2 {
-            s.offenceCodes = f[22].split(separator: 44).map(text)
-            guard let outcome = CourtOutcome(rawValue: text(f[23])) else { return nil }
-            s.outcome = outcome
-            if !f[24].isEmpty {
-                guard let duty = ChildDuty(rawValue: text(f[24])) else { return nil }
-                s.childDuty = duty
+        guard k.ranges.count < 27 else { return false }
+        let f = FieldView(line: line, ranges: k.ranges)
+        let v3 = f.count == 26 && f[0].elementsEqual(version.utf8)
+        let v2 = v3 || (f.count == 25 && f[0].elementsEqual("s2".utf8))
+        guard v2 || (f.count == 22 && f[0].elementsEqual("s1".utf8)) else { return false }
+        return s.updateFields { x in
+            guard let id = ListIndex.uuid(f[1]), let revision = int(f[4]), let reported = int(f[5]),
+                  let status = k.status.value(f[6]), let category = k.category.value(f[7]),
+                  let arrival = k.arrival.value(f[8]), let risk = k.risk.value(f[10]),
+                  days(f[12], into: &x.sessionDays), let next = day(f[13]), days(f[14], into: &x.screeningDays),
+                  let fir = day(f[17]), let charge = day(f[18]), let informed = day(f[19]), let cwc = day(f[20]),
+                  let complaint = k.complaint.value(f[21]) else { return false }
+            let age: Int?
+            if f[9].isEmpty { age = nil } else if let a = int(f[9]) { age = a } else { return false }
+            guard steps(f[16], into: &x.steps, scratch: &k) else { return false }
+            x.id = id
+            if !x.number.utf8.elementsEqual(f[2]) { x.number = text(f[2]) }
+            if !x.stationID.utf8.elementsEqual(f[3]) { x.stationID = text(f[3]) }
+            x.revision = revision
+            x.reportedAt = Date(timeIntervalSince1970: Double(reported))
+            x.status = status
+            x.category = category
+            x.arrival = arrival
+            x.age = age
+            let alertOpen = f[15].elementsEqual([49])
+            x.risk = RiskAssessment.shown(risk, alertOpen: alertOpen)
+            x.countable = f[11].elementsEqual([49])
+            x.nextSession = next
+            x.alertOpen = alertOpen
+            x.firDay = fir
+            x.chargeSheetDay = charge
+            x.informedDay = informed
+            x.cwcReportDay = cwc
+            x.complaint = complaint
+            if v3 {
+                guard x.paths.decode(f[25]) else { return false }
+            } else {
+                x.paths = PathFacts()
             }
-        } else if let a = age, a < 18 {
-            // An s1 line did not know the child law: as before, every child's CWC report is asked for.
-            s.childDuty = category == .sexualAssault ? .pocso : .careAndProtection
+            x.offenceCodes.removeAll(keepingCapacity: true)
+            x.outcome = .pending
+            x.childDuty = nil
+            if v2 {
+                var start = f[22].startIndex
+                while start < f[22].endIndex {
+                    let end = f[22][start...].firstIndex(of: 44) ?? f[22].endIndex
+                    if end > start { x.offenceCodes.append(text(f[22][start..<end])) }
+                    start = end + 1
+                }
+                guard let outcome = k.outcome.value(f[23]) else { return false }
+                x.outcome = outcome
+                if !f[24].isEmpty {
+                    guard let duty = ChildDuty(rawValue: text(f[24])) else { return false }
+                    x.childDuty = duty
+                }
+            } else if let a = age, a < 18 {
+                // An s1 line did not know the child law: as before, every child's CWC report is asked for.
+                x.childDuty = category == .sexualAssault ? .pocso : .careAndProtection
+            }
+            return true
         }
-        return s
+    }
+
+    /// The plan's steps (";" between steps, "|" between a step's eight parts) into `out`.
+    static func steps(_ b: Bytes, into out: inout [CaseSummary.Step], scratch k: inout Scratch) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        var start = b.startIndex
+        while start < b.endIndex {
+            let end = b[start...].firstIndex(of: 59) ?? b.endIndex
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            // The eight parts, in turn.
+            var at = start
+            func part() -> Bytes? {
+                guard at <= end else { return nil }
+                let stop = b[at..<end].firstIndex(of: 124) ?? end
+                defer { at = stop + 1 }
+                return b[at..<stop]
+            }
+            guard let kindB = part(), let st = part(), let partner = part(), let ref = part(), let dueB = part(),
+                  let completedB = part(), let joinedB = part(), let referralB = part(), at > end,
+                  let kind = k.stepKind.value(kindB), let status = k.stepStatus.value(st),
+                  let referral = k.referral.value(ref), let due = day(dueB), let completed = day(completedB),
+                  let joined = day(joinedB), let referralDay = day(referralB) else { return false }
+            out.append(CaseSummary.Step(kind: kind, status: status, partnerID: partner.isEmpty ? nil : text(partner),
+                                        referral: referral, due: due, completed: completed, joined: joined,
+                                        referralDay: referralDay))
+        }
+        return true
     }
 }

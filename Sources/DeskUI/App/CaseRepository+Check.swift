@@ -71,8 +71,10 @@ extension CaseRepository {
         if !thorough, index.quickCheck(files: files) { return nil }
         let all = listings()
         let revisions = Dictionary(all.map { ($0.id, $0.revision) }, uniquingKeysWith: { a, _ in a })
-        if let loaded = index.load(), loaded.summaries.count == all.count,
-           loaded.summaries.allSatisfy({ revisions[$0.id] == $0.revision }), index.quickCheck(files: all.count) { return nil }
+        // Each case once in the blocks (a block listed twice would count its cases twice where the
+        // overview counts from the lines), at the revision of its listing.
+        if let loaded = index.latestRead(stations: nil), !loaded.repeated, loaded.byID.count == all.count,
+           loaded.byID.values.allSatisfy({ revisions[$0.id] == $0.revision }), index.quickCheck(files: all.count) { return nil }
         return all.map(\.summary)
     }
 }

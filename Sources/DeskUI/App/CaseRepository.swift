@@ -251,6 +251,13 @@ public final class CaseRepository {
         return indexSummaries
     }
 
+    /// A count over the review index's cases of these stations (every one with nil), no summary
+    /// kept (`SummaryIndex.fold`); nil while the store is locked or when there is no index.
+    public func reviewFold<Tally: Sendable>(stations: Set<String>?, skipping: Set<UUID>, _ fold: SummaryIndex.Fold<Tally>) -> Tally? {
+        guard !store.isLocked else { return nil }
+        return SummaryIndex(store: store).fold(stations: stations, skipping: skipping, fold)?.tally
+    }
+
     /// Her name as keys for matching any spelling in either script.
     public func nameKeys<C: ListedCase>(_ r: C) -> [String] {
         if let listing = r as? CaseListing { return listing.nameKeys }

@@ -67,20 +67,39 @@ extension DeskContext {
 
     /// A case's summary and review flags today.
     public func review<C: ListedCase>(_ r: C) -> (CaseSummary, Set<ReviewFlag>) {
-        let s = summaries[r.id] ?? r.listedSummary
+        // A listing is as fresh as the lists (her stations' queue); anything else from the summaries.
+        let s = (r as? CaseListing)?.summary ?? summaries[r.id] ?? r.listedSummary
         let late = directives(for: r.id).contains { $0.state(today: today) == .late }
         return (s, s.flags(today: today, now: clock.now(), settings: settings, lateDirective: late))
     }
 
     /// The overview rows of the stations she oversees, worst first.
-    public var overview: [StationOverview] {
+    public var overview: [StationOverview] { overviewTally.rows }
+
+    /// What her overview counts: the rows, new cases by month, closures waiting for approval. Before
+    /// her stations' listings are all read, counted straight from the index's lines (no summary kept:
+    /// a district opens at once), with the listings read so far counted instead of their lines.
+    public var overviewTally: OverviewTally {
+        let stations = userStations.map(\.id)
+        let start = OverviewTally(stationIDs: stations, today: today, now: clock.now(), settings: settings,
+                                  lateDirectives: lateDirectiveCases)
+        let partial = repository.loadedStations.map { !Set(stations).isSubset(of: $0) } ?? false
+        if !casesLoaded || partial {
+            let read = casesLoaded ? listings : []
+            let folded = reviewCache.value(ReviewCache.overviewFolded, reviewKey) { () -> OverviewTally? in
+                guard var tally = repository.reviewFold(stations: herStations, skipping: Set(read.map(\.id)), OverviewTally.fold(start))
+                else { return nil }
+                for l in read { tally.add(l.summary) }
+                return tally
+            }
+            if let folded { return folded }
+        }
         let all = summaries
-        return reviewCache.value(ReviewCache.overview, reviewKey) {
-            let stations = userStations.map(\.id)
-            let visible = Set(stations)
-            // Her stations' rows only (rows skip any other): the summaries are not copied.
-            return StationOverview.rows(stationIDs: stations, summaries: all.values,
-                                        today: today, now: clock.now(), settings: settings, lateDirectives: lateDirectiveCases)
+        return reviewCache.value(ReviewCache.overviewTally, reviewKey) {
+            var tally = start
+            // Her stations' rows only (the tally skips any other): the summaries are not copied.
+            for s in all.values { tally.add(s) }
+            return tally
         }
     }
 

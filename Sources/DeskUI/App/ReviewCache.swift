@@ -54,6 +54,7 @@ public final class ReviewCache {
 extension ReviewCache {
     static let summaries = Slot<[UUID: CaseSummary]>("summaries")
     static let visibleListings = Slot<[CaseListing]>("visibleListings")
-    static let overview = Slot<[StationOverview]>("overview")
+    static let overviewTally = Slot<OverviewTally>("overviewTally")
+    static let overviewFolded = Slot<OverviewTally?>("overviewFolded")
     static let caseload = Slot<[(Caseload.Bucket, [CaseListing])]>("caseload")
 }

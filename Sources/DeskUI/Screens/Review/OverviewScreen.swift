@@ -97,8 +97,7 @@ final class OverviewScreen: Screen {
         // New cases by month, where there is room.
         row += 1
         let chart = ChartData(title: ctx.t(.chart_trend), partNames: [],
-                              bars: ChartData.newByMonth(ctx.summaries.values, stationIDs: Set(rows.map(\.stationID)),
-                                                         last: ctx.today, months: 12))
+                              bars: ctx.overviewTally.months.bars)
         if row + 1 < area.bottom {
             let spark = Self.sparkline(chart.bars.map(\.total))
             s.text(" " + chart.title + "  " + spark + "  " + ctx.t(.overview_trendRange, chart.bars.first?.label ?? "",
@@ -124,7 +123,7 @@ final class OverviewScreen: Screen {
     /// The case numbers whose closure waits for her approval (high risk, a child), when she may approve.
     func closuresToApprove(_ ctx: DeskContext) -> [String]? {
         guard Access.allows(ctx.user, .approveClosure) else { return nil }
-        return ctx.summaries.values.filter { $0.paths.closureRequested && Access.allows(ctx.user, .approveClosure, stationID: $0.stationID) }
+        return ctx.overviewTally.closureRequests.filter { Access.allows(ctx.user, .approveClosure, stationID: $0.stationID) }
             .map(\.number).sorted()
     }
 }

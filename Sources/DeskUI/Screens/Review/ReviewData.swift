@@ -11,4 +11,16 @@ public enum ReviewData {
         if let loaded = SummaryIndex(store: store).load() { return loaded.summaries }
         return repository.listings.map(\.summary)
     }
+
+    /// A report counted straight from the checked index's lines of these stations (no summary kept).
+    public static func report(_ store: CaseStore, period: ReportPeriod, stationIDs: [String], today: Day,
+                              events: [AwarenessEvent]) -> Report {
+        let repository = CaseRepository(store: store)
+        repository.open()
+        let start = Report.Tally(period: period, stationIDs: stationIDs, today: today, events: events)
+        if let folded = SummaryIndex(store: store).fold(stations: Set(stationIDs), Report.Tally.fold(start)) { return folded.tally.report }
+        var tally = start
+        for l in repository.listings { tally.add(l.summary) }
+        return tally.report
+    }
 }

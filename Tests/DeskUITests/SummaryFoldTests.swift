@@ -1,0 +1,180 @@
+@testable import DeskModel
+@testable import DeskUI
+import DemoData
+import Foundation
+import XCTest
+
+/// The overview and the reports counted straight from the review index's lines (`SummaryIndex.fold`),
+/// each line decoded into one reused summary: the counts must be exactly those of the summaries
+/// themselves, whatever the lines before a line held.
+final class SummaryFoldTests: XCTestCase {
+    var root: URL!
+
+    override func tearDown() {
+        if let root { try? FileManager.default.removeItem(at: root) }
+    }
+
+    func sealedStore(_ count: Int) throws -> CaseStore {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("urja-fold-\(UUID().uuidString)")
+        return try DemoStore.createEncrypted(at: root, directory: Harness.directory(), count: count, seed: 11, clock: testClock,
+                                             rounds: 1000).store
+    }
+
+    /// Lines of every kind (s1, s2, s3; with and without steps, paths, sections, a child's duty)
+    /// read in a shuffled order into one summary give, line by line, what a fresh read gives.
+    func testEveryLineReadIntoOneSummaryIsReadAsIfAlone() throws {
+        let store = try sealedStore(120)
+        let repo = CaseRepository(store: store)
+        repo.open()
+        var lines: [String] = []
+        for l in repo.listings {
+            let line = SummaryLine.encode(l.summary)
+            lines.append(line)
+            // The same case as an older desk wrote it: s2 (no paths), s1 (no sections, outcome, duty).
+            var f = line.components(separatedBy: "\t")
+            f[0] = "s2"
+            lines.append(f.dropLast().joined(separator: "\t"))
+            f[0] = "s1"
+            lines.append(f.prefix(22).joined(separator: "\t"))
+        }
+        XCTAssertGreaterThan(Set(repo.listings.map { $0.summary.steps.count }).count, 1, "cases with and without steps")
+        XCTAssertTrue(repo.listings.contains { !$0.summary.paths.encoded.isEmpty }, "cases with paths")
+        XCTAssertTrue(repo.listings.contains { $0.summary.paths.encoded.isEmpty }, "cases without")
+        var random = SeededRandom(seed: 7)
+        var order = Array(lines.indices)
+        for i in order.indices.reversed() where i > 0 { order.swapAt(i, Int.random(in: 0...i, using: &random)) }
+        var reused = CaseSummary.blank()
+        var scratch = SummaryLine.Scratch(remember: true)
+        var checked = 0
+        for i in order {
+            let bytes = Array(lines[i].utf8)
+            let alone = SummaryLine.decode(Substring(lines[i]))
+            let read = bytes.withUnsafeBufferPointer { SummaryLine.decode(bytes: $0[...], into: &reused, scratch: &scratch) }
+            XCTAssertEqual(read, alone != nil)
+            guard let alone else { continue }
+            XCTAssertEqual(reused, alone, "line \(i)")
+            // Byte for byte as well (String's == is canonical equivalence).
+            XCTAssertEqual(Array(SummaryLine.encode(reused).utf8), Array(SummaryLine.encode(alone).utf8))
+            checked += 1
+        }
+        XCTAssertEqual(checked, lines.count)
+        // A line that does not parse, read after good ones, is still refused.
+        var broken = lines[0].components(separatedBy: "\t")
+        broken[6] = "nonsense"
+        XCTAssertFalse(Array(broken.joined(separator: "\t").utf8).withUnsafeBufferPointer {
+            SummaryLine.decode(bytes: $0[...], into: &reused, scratch: &scratch)
+        })
+    }
+
+    /// The month's report and the SP's overview counted from the lines equal the same counted from
+    /// the summaries, for every month of the year, for one station and for all, with lines after
+    /// the blocks (saves, one case moved to another station) where the last line of a case wins.
+    func testCountsFromTheLinesAreTheCountsOfTheSummaries() throws {
+        let store = try sealedStore(300)
+        let repo = CaseRepository(store: store)
+        repo.open()
+        repo.settle()
+        // Saves after the blocks were written: a session logged on some cases, one case moved.
+        let now = testClock.now()
+        var moved: UUID?
+        for (n, l) in repo.listings.prefix(12).enumerated() {
+            guard var r = repo.record(l.id) else { continue }
+            if n == 0 {
+                r.stationID = r.stationID == "VJN" ? "MHK" : "VJN"
+                moved = r.id
+            } else {
+                r.status = n % 3 == 0 ? .closed : .counselling
+            }
+            try repo.save(r, .care("test"), now: now)
+        }
+        let index = SummaryIndex(store: store)
+        let file = try Data(contentsOf: index.url)
+        XCTAssertGreaterThan(BlockFile.lineRanges([UInt8](file[(file.firstIndex(of: 10) ?? 0)...])).count, 11, "lines after the blocks")
+        let summaries = try XCTUnwrap(index.load()).summaries
+        XCTAssertEqual(summaries.count, 300)
+        XCTAssertNotNil(moved.flatMap { id in summaries.first { $0.id == id } })
+        let stations = try Harness.directory().stations.map(\.id)
+        let today = Day(now)
+        for scope in [stations, ["VJN"], ["MHK", "VJN"]] {
+            for month in 1...12 {
+                let p = try XCTUnwrap(ReportPeriod.month(today.year, month))
+                let made = Report.make(summaries, period: p, stationIDs: scope, today: today)
+                let folded = try XCTUnwrap(index.fold(stations: Set(scope), Report.Tally.fold(
+                    Report.Tally(period: p, stationIDs: scope, today: today))))
+                XCTAssertEqual(folded.tally.report, made, "\(scope) \(month)")
+            }
+            XCTAssertGreaterThan(Report.make(summaries, period: try XCTUnwrap(ReportPeriod.month(today.year, today.month)),
+                                             stationIDs: scope, today: today).counted, 0, "the month counts cases")
+            let start = OverviewTally(stationIDs: scope, today: today, now: now, settings: ReviewSettings())
+            let folded = try XCTUnwrap(index.fold(stations: Set(scope), OverviewTally.fold(start))).tally
+            let mine = summaries.filter { scope.contains($0.stationID) }
+            XCTAssertEqual(folded.rows, StationOverview.rows(stationIDs: scope, summaries: mine, today: today, now: now,
+                                                             settings: ReviewSettings()), "\(scope)")
+            XCTAssertEqual(folded.months.bars, ChartData.newByMonth(mine, stationIDs: Set(scope), last: today))
+            XCTAssertEqual(folded.closureRequests.map(\.number).sorted(),
+                           mine.filter(\.paths.closureRequested).map(\.number).sorted())
+            XCTAssertGreaterThan(folded.rows.map(\.open).reduce(0, +), 0)
+        }
+        // The cases the caller holds fresher copies of are left to it.
+        let skip = Set(summaries.prefix(40).map(\.id))
+        let counted = try XCTUnwrap(index.fold(stations: nil, SummaryIndex.Fold<Int>(start: { 0 }, add: { t, _ in t += 1 },
+                                                                                      merge: { $0 += $1 }))).tally
+        XCTAssertEqual(counted, 300, "each case once, from its last line")
+        let skipped = try XCTUnwrap(index.fold(stations: nil, skipping: skip, SummaryIndex.Fold<Int>(
+            start: { 0 }, add: { t, _ in t += 1 }, merge: { $0 += $1 }))).tally
+        XCTAssertEqual(skipped, 260)
+    }
+}
+
+/// Without the key, a station's sealed block can be copied and listed twice in the index's clear
+/// table: it opens, so counting from the lines would count her cases twice. The count refuses such
+/// an index (the overview reads it case by case) and her desk's check writes it anew.
+final class ReviewIndexDoubledBlockTests: XCTestCase {
+    var root: URL!
+
+    override func tearDown() {
+        if let root { try? FileManager.default.removeItem(at: root) }
+    }
+
+    func testAStationsBlockListedTwiceIsNotCountedTwiceAndIsWrittenAnew() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("urja-doubled-\(UUID().uuidString)")
+        let store = try DemoStore.createEncrypted(at: root, directory: Harness.directory(), count: 40, seed: 5, clock: testClock,
+                                                  rounds: 1000).store
+        CaseRepository(store: store).open()
+        let index = SummaryIndex(store: store)
+        let vjn = try XCTUnwrap(index.latest(stations: ["VJN"])).byID.count
+        XCTAssertGreaterThan(vjn, 0)
+        let lines = SummaryIndex.Fold<Int>(start: { 0 }, add: { t, _ in t += 1 }, merge: { $0 += $1 })
+        XCTAssertEqual(index.fold(stations: ["VJN"], lines)?.tally, vjn)
+        // Vijay Nagar's block copied after the blocks and listed again (only clear bytes edited).
+        let data = [UInt8](try Data(contentsOf: index.url))
+        let nl = try XCTUnwrap(data.firstIndex(of: 10))
+        let table = String(decoding: data[..<nl], as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(table.count, 4)
+        let tailOffset = try XCTUnwrap(Int(table[3]))
+        let entries = table[2].split(separator: ",").map { $0.split(separator: ":").map(String.init) }
+        let mine = try XCTUnwrap(entries.first { $0[0] == index.tag("VJN") })
+        let (offset, length) = (try XCTUnwrap(Int(mine[1])), try XCTUnwrap(Int(mine[2])))
+        let copy = Array(data[offset..<(offset + length)])
+        var header: [UInt8] = []
+        var shift = 0
+        for _ in 0..<4 {
+            let moved = entries.map { "\($0[0]):\(Int($0[1])! + shift):\($0[2])" } + ["\(mine[0]):\(tailOffset + shift):\(length)"]
+            header = Array([table[0], String(moved.count), moved.joined(separator: ","), String(tailOffset + shift + length)]
+                .joined(separator: "\t").utf8) + [10]
+            shift = header.count - (nl + 1)
+        }
+        let forged = header + data[(nl + 1)..<tailOffset] + copy + data[tailOffset...]
+        try Data(forged).write(to: index.url)
+        XCTAssertEqual(BlockFile.Reader(path: index.url.path)?.table?.blocks.filter { $0.tag == Array(index.tag("VJN").utf8) }.count, 2,
+                       "the attack took: the block is listed twice and the file reads")
+        XCTAssertEqual(index.latest(stations: ["VJN"])?.byID.count, vjn)
+        XCTAssertNil(index.fold(stations: ["VJN"], lines), "not counted from the lines")
+        let desk = CaseRepository(store: store)
+        desk.open(stations: ["VJN"])
+        desk.settle()
+        XCTAssertEqual(BlockFile.Reader(path: index.url.path)?.table?.blocks.filter { $0.tag == Array(index.tag("VJN").utf8) }.count, 1,
+                       "her desk's check wrote the index anew")
+        XCTAssertEqual(index.fold(stations: ["VJN"], lines)?.tally, vjn)
+    }
+}
