@@ -178,3 +178,44 @@ final class ReviewIndexDoubledBlockTests: XCTestCase {
         XCTAssertEqual(index.fold(stations: ["VJN"], lines)?.tally, vjn)
     }
 }
+
+/// The SP's overview in the desk itself: drawn from the counts of the index's lines, with no
+/// summary of her stations kept, and the same rows as the summaries give.
+final class OverviewFromTheLinesTests: XCTestCase {
+    var root: URL!
+
+    override func tearDown() {
+        if let root { try? FileManager.default.removeItem(at: root) }
+    }
+
+    func testHerOverviewIsCountedFromTheLinesWithNoSummaryKept() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("urja-overview-\(UUID().uuidString)")
+        let d = try Harness.directory()
+        let directory = Directory(stations: d.stations, partners: d.partners, users: d.users.map {
+            $0.id == "sp" ? User(id: "spindore", nameEn: $0.nameEn, nameHi: $0.nameHi, role: .sp, stationIDs: [], pin: $0.pin) : $0
+        })
+        let store = try DemoStore.createEncrypted(at: root, directory: directory, count: 80, seed: 9, clock: testClock, rounds: 1000).store
+        CaseRepository(store: store).open()
+        let res = try DeskResources.load()
+        let ctx = try DeskContext(store: try CaseStore.open(at: root), clock: testClock, strings: res.strings, keymap: res.keymap,
+                                  help: res.help)
+        let app = DeskApp(ctx: ctx)
+        for s in "spindore".unicodeScalars { app.handle(.char(s)) }
+        app.handle(.enter)
+        for s in "4444".unicodeScalars { app.handle(.char(s)) }
+        app.handle(.enter)
+        XCTAssertEqual(ctx.user?.id, "spindore")
+        let screen = GridSurface(rows: 24, cols: 80)
+        app.render(on: screen)
+        XCTAssertEqual(app.top.map { String(describing: type(of: $0)) }, "OverviewScreen")
+        XCTAssertFalse(ctx.repository.indexSummariesRead, "no summary read to be kept: counted from the lines")
+        let rows = ctx.overview
+        let open = rows.map(\.open).reduce(0, +)
+        XCTAssertGreaterThan(open, 0)
+        XCTAssertTrue(screen.snapshot.contains(String(open)), screen.snapshot)
+        // The same as the summaries give, read case by case.
+        let all = try XCTUnwrap(SummaryIndex(store: ctx.store).latest()).byID.values
+        XCTAssertEqual(rows, StationOverview.rows(stationIDs: ctx.userStations.map(\.id), summaries: all, today: ctx.today,
+                                                  now: testClock.now(), settings: ctx.settings, lateDirectives: ctx.lateDirectiveCases))
+    }
+}

@@ -37,7 +37,8 @@ public final class ReviewCache {
             values = [:]
             self.key = key
         }
-        if let kept = values[slot.name] as? Value { return kept }
+        // Looked up first, then cast: a missing value must not read as a kept nil (`Any?` cast to `T?`).
+        if let kept = values[slot.name], let value = kept as? Value { return value }
         let fresh = work()
         values[slot.name] = fresh
         computed += 1
