@@ -199,7 +199,7 @@ public struct ListIndex: Sendable {
                     bad = bad || c != 45
                     continue
                 }
-                let v = hexValue[Int(c)]
+                let v = hex(c)
                 bad = bad || v > 15
                 // Two digits per byte: the first waits in `pending`.
                 if n & 1 == 0 { pending = v << 4 } else { out[n >> 1] = pending | (v & 15) }
@@ -210,14 +210,13 @@ public struct ListIndex: Sendable {
         return ok ? UUID(uuid: raw) : nil
     }
 
-    /// A hexadecimal digit's value by its byte (either case); 255 for any other byte.
-    private static let hexValue: [UInt8] = (0...255).map { c -> UInt8 in
-        switch c {
-        case 48...57: return UInt8(c - 48)
-        case 65...70: return UInt8(c - 55)
-        case 97...102: return UInt8(c - 87)
-        default: return 255
-        }
+    /// A hexadecimal digit's value by its byte (either case); 255 for any other byte. Worked out,
+    /// not looked up: a table's every use checks that it was made (36 times per case).
+    @inline(__always) static func hex(_ c: UInt8) -> UInt8 {
+        let digit = c &- 48
+        if digit < 10 { return digit }
+        let letter = (c | 0x20) &- 97
+        return letter < 6 ? letter + 10 : 255
     }
 
     /// The clear parts of the whole lines in `bytes`, in order (a line that does not parse is left out).

@@ -225,6 +225,8 @@ public struct Report: Codable, Equatable, Sendable {
     /// telling her of progress within 90 days (s.193(3)(ii)) for every FIR. A case closed by a
     /// closure report misses nothing more.
     public static func missedDeadline(_ s: CaseSummary, in p: ReportPeriod, today: Day) -> Bool {
+        // No FIR, no deadline (most cases of a district: nothing of the law's rules worked out for them).
+        guard s.firDay != nil else { return false }
         let pros = s.prosecution
         guard let d = pros.deadlines, !pros.closedByReport else { return false }
         func missed(_ due: Day, _ done: Day?) -> Bool { p.contains(due) && (done.map { $0 > due } ?? (today > due)) }
