@@ -58,6 +58,23 @@ final class SummaryFoldTests: XCTestCase {
             checked += 1
         }
         XCTAssertEqual(checked, lines.count)
+        // The look before decoding never passes over a case the report counts, for any period.
+        let year = Day(testClock.now()).year
+        var periods = (1...12).compactMap { ReportPeriod.month(year, $0) } + (1...4).compactMap { ReportPeriod.quarter(year, $0) }
+        periods += [ReportPeriod.month(year - 1, 12), ReportPeriod.parse("03-02-\(year)..09-02-\(year)")].compactMap { $0 }
+        var passedOver = 0
+        for line in lines {
+            guard let s = SummaryLine.decode(Substring(line)) else { continue }
+            for p in periods {
+                let may = Array(line.utf8).withUnsafeBufferPointer { SummaryLine.mayTouch($0[...], p) }
+                let report = Report.make([s], period: p, stationIDs: [s.stationID], today: Day(testClock.now()))
+                if !may {
+                    passedOver += 1
+                    XCTAssertEqual(report.counted + report.leftOut, 0, "\(p) \(line)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(passedOver, lines.count, "the look passes over cases a period has nothing of")
         // A line that does not parse, read after good ones, is still refused.
         var broken = lines[0].components(separatedBy: "\t")
         broken[6] = "nonsense"
@@ -217,5 +234,66 @@ final class OverviewFromTheLinesTests: XCTestCase {
         let all = try XCTUnwrap(SummaryIndex(store: ctx.store).latest()).byID.values
         XCTAssertEqual(rows, StationOverview.rows(stationIDs: ctx.userStations.map(\.id), summaries: all, today: ctx.today,
                                                   now: testClock.now(), settings: ctx.settings, lateDirectives: ctx.lateDirectiveCases))
+    }
+}
+
+/// The report's look at a line before decoding it (`SummaryLine.mayTouch`), against made-up cases
+/// with a few events each, days anywhere in two years: a case it passes over is never one the
+/// report counts, whichever single event falls in the period.
+final class ReportLookBeforeDecodingTests: XCTestCase {
+    func testACasePassedOverIsNeverCounted() throws {
+        var g = SeededRandom(seed: 2026)
+        func pick<T: CaseIterable>(_: T.Type) -> T { Array(T.allCases)[Int.random(in: 0..<T.allCases.count, using: &g)] }
+        let first = try XCTUnwrap(Day(year: 2025, month: 1, day: 1)), span = 730
+        func day() -> Day { first.adding(days: Int.random(in: 0..<span, using: &g)) }
+        func maybe() -> Day? { Int.random(in: 0..<5, using: &g) == 0 ? day() : nil }
+        func days(_ most: Int) -> [Day] { (0..<Int.random(in: 0...most, using: &g)).map { _ in day() }.sorted() }
+        var lines: [(String, CaseSummary)] = []
+        for n in 0..<1_500 {
+            let reported = day()
+            let steps = (0..<Int.random(in: 0...2, using: &g)).map { _ in
+                CaseSummary.Step(kind: pick(StepKind.self), status: pick(StepStatus.self), partnerID: "p\(n % 7)",
+                                 referral: pick(ReferralState.self), due: maybe(), completed: maybe(), joined: maybe(), referralDay: maybe())
+            }
+            var s = CaseSummary(id: UUID(), number: "IND-VJN-2026-\(n)", stationID: "VJN", revision: 1,
+                                reportedAt: Date(timeIntervalSince1970: Double(reported.daysSince1970 ?? 0) * 86_400),
+                                status: pick(CaseStatus.self), category: pick(IncidentCategory.self), arrival: pick(ArrivalMode.self),
+                                age: Int.random(in: 12...60, using: &g), risk: pick(RiskLevel.self), countable: n % 5 != 0,
+                                sessionDays: days(2), nextSession: maybe(), screeningDays: days(1), alertOpen: false, steps: steps,
+                                firDay: n % 4 == 0 ? day() : nil, chargeSheetDay: maybe(), informedDay: maybe(), cwcReportDay: maybe(),
+                                complaint: .none)
+            s.paths.lastContact = maybe()
+            s.paths.safetyPlanMade = maybe()
+            s.paths.safetyReviews = days(1)
+            s.paths.safetyReviewDue = maybe()
+            s.paths.followUpDue = maybe()
+            s.paths.closed = maybe()
+            s.paths.closureReason = s.paths.closed == nil ? nil : pick(ClosureReason.self)
+            s.paths.dvOrders = days(1)
+            s.paths.dvApplied = maybe()
+            s.paths.compensationApplied = maybe()
+            s.paths.compensationPaid = maybe()
+            s.paths.traffickingOutcomeDay = maybe()
+            s.paths.traffickingOutcome = s.paths.traffickingOutcomeDay == nil ? nil : pick(TraffickingOutcome.self)
+            let line = SummaryLine.encode(s)
+            lines.append((line, try XCTUnwrap(SummaryLine.decode(Substring(line)))))
+        }
+        let today = try XCTUnwrap(Day(year: 2026, month: 11, day: 30))
+        let periods = (2025...2026).flatMap { y in (1...12).compactMap { ReportPeriod.month(y, $0) } }
+            + [ReportPeriod.parse("03-02-2026..09-02-2026"), ReportPeriod.quarter(2026, 3)].compactMap { $0 }
+        var passedOver = 0, counted = 0
+        for (line, s) in lines {
+            for p in periods {
+                let report = Report.make([s], period: p, stationIDs: ["VJN"], today: today)
+                let may = Array(line.utf8).withUnsafeBufferPointer { SummaryLine.mayTouch($0[...], p) }
+                if report.counted + report.leftOut > 0 { counted += 1 }
+                if !may {
+                    passedOver += 1
+                    XCTAssertEqual(report.counted + report.leftOut, 0, "\(p) \(line)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(passedOver, lines.count * periods.count / 4, "most months have nothing of most cases")
+        XCTAssertGreaterThan(counted, lines.count, "and the report counts many")
     }
 }
