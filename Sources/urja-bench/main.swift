@@ -15,7 +15,8 @@ import UrjaSeeds
 // For a profiler (`perf record`), `--queue-only` times the queue's opening and its parts, and the
 // environment adds loops of one job: URJA_LOADLOOP=N (her station's index read), URJA_KEYLOOP=N
 // (keystrokes in her queue), URJA_SAVELOOP=N (saves of one case), URJA_OVERVIEWLOOP=N (the SP's
-// sign-in to her overview).
+// sign-in to her overview), URJA_REVIEWPARTS=N (the overview's and the report's parts: case by
+// case, then counted from the lines, with CPU time; URJA_FOLDONLY=1 for the counts alone).
 
 struct Options {
     var counts: [Int] = []
@@ -217,7 +218,7 @@ for count in options.counts {
                     _ = make.time { Report.make(all, period: month, stationIDs: directory.stations.map(\.id), today: today) }
                 }
             }
-            var foldOverview = Samples(), foldReport = Samples()
+            var foldOverview = Samples(), foldReport = Samples(), pastReport = Samples()
             func cpu() -> Double {
                 var t = timespec()
                 clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
@@ -239,12 +240,18 @@ for count in options.counts {
                     _ = foldReport.time { SummaryIndex(store: keyed).fold(stations: nil, Report.Tally.fold(r)) }
                     cpuReport += cpu() - c0
                 }
+                let back = today.adding(days: -today.day - 40)
+                if let month = ReportPeriod.month(back.year, back.month) {
+                    let r = Report.Tally(period: month, stationIDs: directory.stations.map(\.id), today: today)
+                    _ = pastReport.time { SummaryIndex(store: keyed).fold(stations: nil, Report.Tally.fold(r)) }
+                }
             }
             print(String(format: "  overview: index read %.1f ms, rows %.1f ms; report: index read %.1f ms, counting %.1f ms",
                          read.medianMS, rows.medianMS, readAll.medianMS, make.medianMS))
             print(String(format: "  counted from the lines: overview %.1f ms (CPU %.1f ms), report %.1f ms (CPU %.1f ms)", foldOverview.medianMS,
                          cpuOverview / Double(max(1, n)), foldReport.medianMS, cpuReport / Double(max(1, n))))
-            print(String(format: "  every line decoded, nothing counted: CPU %.1f ms", cpuBare / Double(max(1, n))))
+            print(String(format: "  every line decoded, nothing counted: CPU %.1f ms; the report of two months back %.1f ms",
+                         cpuBare / Double(max(1, n)), pastReport.medianMS))
         }
         if let n = ProcessInfo.processInfo.environment["URJA_OVERVIEWLOOP"].flatMap(Int.init) {
             var o = Samples()
