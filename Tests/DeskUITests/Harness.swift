@@ -15,6 +15,28 @@ final class Harness {
     let app: DeskApp
     let surface: GridSurface
 
+    /// The harness's directory with its SP under the demo's name, so that a demo store wraps the
+    /// key for her ("spindore", PIN 4444).
+    static func directoryWithDemoSP() throws -> Directory {
+        let d = try directory()
+        return Directory(stations: d.stations, partners: d.partners, users: d.users.map {
+            $0.id == "sp" ? User(id: "spindore", nameEn: $0.nameEn, nameHi: $0.nameHi, role: .sp, stationIDs: [], pin: $0.pin) : $0
+        })
+    }
+
+    /// A fresh desk on the store at `root`, the SP signed in at its login as she would type.
+    static func supervisorDesk(at root: URL) throws -> (DeskContext, DeskApp) {
+        let res = try DeskResources.load()
+        let ctx = try DeskContext(store: try CaseStore.open(at: root), clock: testClock, strings: res.strings, keymap: res.keymap,
+                                  help: res.help)
+        let app = DeskApp(ctx: ctx)
+        for s in "spindore".unicodeScalars { app.handle(.char(s)) }
+        app.handle(.enter)
+        for s in "4444".unicodeScalars { app.handle(.char(s)) }
+        app.handle(.enter)
+        return (ctx, app)
+    }
+
     static func directory() throws -> Directory {
         func pin(_ p: String) throws -> PinHash { try PinHash.make(pin: p, rounds: 1000) }
         return Directory(

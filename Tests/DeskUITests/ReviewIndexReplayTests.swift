@@ -55,11 +55,7 @@ final class SupervisorReviewCheckTests: XCTestCase {
 
     func testABlockDroppedFromTheReviewIndexIsPutBackAtTheSupervisorsSignIn() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("urja-spcheck-\(UUID().uuidString)")
-        // The harness's SP under the demo's name, so that the demo store wraps the key for her.
-        let d = try Harness.directory()
-        let directory = Directory(stations: d.stations, partners: d.partners, users: d.users.map {
-            $0.id == "sp" ? User(id: "spindore", nameEn: $0.nameEn, nameHi: $0.nameHi, role: .sp, stationIDs: [], pin: $0.pin) : $0
-        })
+        let directory = try Harness.directoryWithDemoSP()
         let store = try DemoStore.createEncrypted(at: root, directory: directory, count: 40, seed: 5, clock: testClock, rounds: 1000).store
         CaseRepository(store: store).open()
         let index = SummaryIndex(store: store)
@@ -79,14 +75,7 @@ final class SupervisorReviewCheckTests: XCTestCase {
         try bytes.write(to: index.url)
         XCTAssertEqual(index.latest()?.byID.values.filter { $0.stationID == "VJN" }.count, 0, "the attack took")
 
-        let res = try DeskResources.load()
-        let ctx = try DeskContext(store: try CaseStore.open(at: root), clock: testClock, strings: res.strings, keymap: res.keymap,
-                                  help: res.help)
-        let app = DeskApp(ctx: ctx)
-        for s in "spindore".unicodeScalars { app.handle(.char(s)) }
-        app.handle(.enter)
-        for s in "4444".unicodeScalars { app.handle(.char(s)) }
-        app.handle(.enter)
+        let (ctx, app) = try Harness.supervisorDesk(at: root)
         XCTAssertEqual(ctx.user?.id, "spindore")
         app.render(on: GridSurface(rows: 24, cols: 80))
         // Her first pause starts the check; it is taken in at a later one.

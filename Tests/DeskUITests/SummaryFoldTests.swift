@@ -207,20 +207,10 @@ final class OverviewFromTheLinesTests: XCTestCase {
 
     func testHerOverviewIsCountedFromTheLinesWithNoSummaryKept() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("urja-overview-\(UUID().uuidString)")
-        let d = try Harness.directory()
-        let directory = Directory(stations: d.stations, partners: d.partners, users: d.users.map {
-            $0.id == "sp" ? User(id: "spindore", nameEn: $0.nameEn, nameHi: $0.nameHi, role: .sp, stationIDs: [], pin: $0.pin) : $0
-        })
+        let directory = try Harness.directoryWithDemoSP()
         let store = try DemoStore.createEncrypted(at: root, directory: directory, count: 80, seed: 9, clock: testClock, rounds: 1000).store
         CaseRepository(store: store).open()
-        let res = try DeskResources.load()
-        let ctx = try DeskContext(store: try CaseStore.open(at: root), clock: testClock, strings: res.strings, keymap: res.keymap,
-                                  help: res.help)
-        let app = DeskApp(ctx: ctx)
-        for s in "spindore".unicodeScalars { app.handle(.char(s)) }
-        app.handle(.enter)
-        for s in "4444".unicodeScalars { app.handle(.char(s)) }
-        app.handle(.enter)
+        let (ctx, app) = try Harness.supervisorDesk(at: root)
         XCTAssertEqual(ctx.user?.id, "spindore")
         let screen = GridSurface(rows: 24, cols: 80)
         app.render(on: screen)
