@@ -41,6 +41,48 @@ final class BinaryPlistTests: XCTestCase {
         XCTAssertGreaterThan(withHistory, 20, "records with a history of events and sessions were read")
     }
 
+    /// `decodeVerdict` (what `verify` reads) reads every record as `decode` does, all but the
+    /// events' facts, and takes files whose facts only are wrong (then read from the line).
+    func testVerdictReadingLeavesOnlyTheFactsUnread() throws {
+        let directory = try DemoStoryTests.seeds()
+        var kinds = Set<CaseEvent.Kind>()
+        for record in DemoGenerator(seed: 12, count: 400, clock: testClock).cases(directory: directory) {
+            let data = try encode(record)
+            guard let read = BinaryPlistDecoder.fastDecode(CaseRecord.self, from: data, skipsFacts: true) else {
+                return XCTFail("refused \(record.number)")
+            }
+            var expected = record
+            for i in expected.events.indices { expected.events[i].facts = .none }
+            XCTAssertEqual(read, expected)
+            XCTAssertEqual(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: data), expected)
+            kinds.formUnion(record.events.map(\.kind))
+        }
+        XCTAssertGreaterThan(kinds.count, 8, "records with many kinds of event were read")
+        var record = makeCase(1)
+        record.events = twoEvents()
+        let data = try encode(record)
+        let wrongFacts: [(inout [[String: Any]]) -> Void] = [
+            { $0[0]["facts"] = ["nothing known": [String: Any]()] },
+            { $0[1]["facts"] = 42 },
+            { $0[0]["facts"] = ["session": ["number": 1, "day": ["year": 2026, "month": 8, "day": 12], "mode": "inPerson", "minutes": "45"]] },
+        ]
+        for change in wrongFacts {
+            let bad = try rewriteEvents(data, change)
+            XCTAssertNil(BinaryPlistDecoder.fastDecode(CaseRecord.self, from: bad), "the whole reader leaves it to Foundation")
+            XCTAssertNotNil(BinaryPlistDecoder.fastDecode(CaseRecord.self, from: bad, skipsFacts: true), "verify's reader takes it")
+            let foundation = try BinaryPlistDecoder.decode(CaseRecord.self, from: bad)
+            XCTAssertEqual(foundation.events, record.events, "read from the line")
+            XCTAssertEqual(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: bad).id, record.id)
+        }
+        // Anything else wrong in an event is damage, to both.
+        let badTime = try rewriteEvents(data) { $0[1]["at"] = "yesterday" }
+        XCTAssertThrowsError(try BinaryPlistDecoder.decode(CaseRecord.self, from: badTime))
+        XCTAssertThrowsError(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: badTime))
+        let noKind = try rewriteEvents(data) { $0[0]["kind"] = nil }
+        XCTAssertThrowsError(try BinaryPlistDecoder.decode(CaseRecord.self, from: noKind))
+        XCTAssertThrowsError(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: noKind))
+    }
+
     struct Awkward: Codable, Equatable {
         var text: String
         var hindi: String

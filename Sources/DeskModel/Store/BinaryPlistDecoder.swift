@@ -16,10 +16,22 @@ public enum BinaryPlistDecoder {
         return try PropertyListDecoder().decode(type, from: data)
     }
 
+    /// For `verify`, which keeps only a record's id, number, station and revision: throws exactly
+    /// when `decode` throws (the same error), but leaves unread what cannot change that verdict:
+    /// an event's typed facts (`CaseEvent.Facts`), which `CaseEvent` reads with `try?` and, failing
+    /// that, takes from its line, so that no value of them makes a record unreadable. The facts of
+    /// the value returned are `.none`: it is not the record, only its verdict and its other fields.
+    /// (Every byte is still checked by `BinaryPlist`, and anything refused goes to Foundation whole.)
+    static func decodeVerdict<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        if let value = fastDecode(type, from: data, skipsFacts: true) { return value }
+        return try PropertyListDecoder().decode(type, from: data)
+    }
+
     /// The value as the fast reader reads it, or nil if it refuses anything (never throws, never traps).
-    static func fastDecode<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
+    static func fastDecode<T: Decodable>(_ type: T.Type, from data: Data, skipsFacts: Bool = false) -> T? {
         guard let plist = try? BinaryPlist([UInt8](data)) else { return nil }
         let context = Context(plist)
+        context.skipsFacts = skipsFacts
         guard let value = try? Reader(context: context, object: plist.top).decodeValue(type), !context.refused else { return nil }
         return value
     }
@@ -28,6 +40,8 @@ public enum BinaryPlistDecoder {
         let plist: BinaryPlist
         /// Set at the first thing refused, so that a `try?` in a type's own decoding cannot hide it.
         var refused = false
+        /// `decodeVerdict`: events' facts are not read.
+        var skipsFacts = false
         init(_ plist: BinaryPlist) { self.plist = plist }
 
         func refuse() -> Error {
@@ -124,6 +138,7 @@ public enum BinaryPlistDecoder {
             if type == Date.self { return unsafeBitCast(try date(), to: T.self) }
             if type == UUID.self { return unsafeBitCast(try uuid(), to: T.self) }
             if type == Data.self { return unsafeBitCast(try data(), to: T.self) }
+            if type == CaseEvent.Facts.self, context.skipsFacts { return unsafeBitCast(CaseEvent.Facts.none, to: T.self) }
             do {
                 return try T(from: self)
             } catch {

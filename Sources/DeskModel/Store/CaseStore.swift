@@ -152,19 +152,25 @@ public struct CaseStore: Sendable {
 
     /// A stored value read back: opened with the data key when the store is encrypted.
     public func decodeStored<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
-        // Read with one open, fstat, read and close (Data(contentsOf:) stats the file several
-        // times); if that fails, Data's own read says why, as it always did.
-        var data = try StoreFS.readWhole(url.path).map { Data($0) } ?? Data(contentsOf: url)
-        // A case file is never one of the plain ones (which are checked through URLs that each
-        // stat the disk: three per case file read).
-        if meta.encrypted, url.path.hasPrefix(root.path + "/cases/") || !isPlain(url) {
-            guard let sealer else { throw Sealer.Problem.cannotOpen }
-            data = try sealer.open(data, binding: binding(for: url))
-        }
+        let data = try storedBytes(at: url)
         // Case records, the bulk of what is read, through the faster reader (Foundation's decoder
         // whenever it refuses anything).
         if T.self == CaseRecord.self { return try BinaryPlistDecoder.decode(T.self, from: data) }
         return try PropertyListDecoder().decode(T.self, from: data)
+    }
+
+    /// A stored file's bytes as written: opened with the data key when the store is encrypted.
+    func storedBytes(at url: URL) throws -> Data {
+        // Read with one open, fstat, read and close (Data(contentsOf:) stats the file several
+        // times); if that fails, Data's own read says why, as it always did.
+        let data = try StoreFS.readWhole(url.path).map { Data($0) } ?? Data(contentsOf: url)
+        // A case file is never one of the plain ones (which are checked through URLs that each
+        // stat the disk: three per case file read).
+        if meta.encrypted, url.path.hasPrefix(root.path + "/cases/") || !isPlain(url) {
+            guard let sealer else { throw Sealer.Problem.cannotOpen }
+            return try sealer.open(data, binding: binding(for: url))
+        }
+        return data
     }
 
     private struct VersionProbe: Decodable { var formatVersion: Int }
