@@ -1,3 +1,4 @@
+// Over 300 lines: every way the fast binary-plist reader must read as Foundation does, side by side.
 @testable import DemoData
 @testable import DeskModel
 import Foundation
@@ -81,6 +82,28 @@ final class BinaryPlistTests: XCTestCase {
         let noKind = try rewriteEvents(data) { $0[0]["kind"] = nil }
         XCTAssertThrowsError(try BinaryPlistDecoder.decode(CaseRecord.self, from: noKind))
         XCTAssertThrowsError(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: noKind))
+    }
+
+    /// Pick-list values read as the standard library reads an enum of strings: each value, and a
+    /// text that is none of them refused by the fast reader and a `dataCorrupted` from Foundation.
+    func testPickListsReadAsEnumsOfStrings() throws {
+        struct Picks: Codable, Equatable {
+            var answers: [Answer]
+            var modes: [SessionMode]
+            var one: Answer
+        }
+        let all = Picks(answers: Answer.allCases, modes: SessionMode.allCases, one: .no)
+        try assertSame(all)
+        XCTAssertEqual(try PropertyListDecoder().decode(Picks.self, from: try encode(all)), all)
+        struct Loose: Codable { var answers: [String]; var modes: [String]; var one: String }
+        for (answers, one) in [(["yes", "maybe"], "no"), (["yes"], "Yes"), (["yes"], "")] {
+            let data = try encode(Loose(answers: answers, modes: ["phone"], one: one))
+            XCTAssertNil(BinaryPlistDecoder.fastDecode(Picks.self, from: data))
+            XCTAssertThrowsError(try BinaryPlistDecoder.decode(Picks.self, from: data)) { error in
+                guard case DecodingError.dataCorrupted(let context) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(context.debugDescription.hasPrefix("Cannot initialize Answer from invalid String value"), context.debugDescription)
+            }
+        }
     }
 
     struct Awkward: Codable, Equatable {

@@ -129,6 +129,36 @@ public struct CaseStore: Sendable {
 
     /// Where a file is kept, as its seal is bound to: the path inside the store.
     public func binding(for url: URL) -> String {
+        // A path with no ".", ".." or empty part is already standard: the part after the root's,
+        // without standardizing both (which cost more than opening the file; verify asks 100,000 times).
+        let rootPath = root.path, path = url.path
+        if CaseStore.isStandard(rootPath), CaseStore.isStandard(path), path.utf8.count > rootPath.utf8.count + 1,
+           path.utf8.starts(with: rootPath.utf8), path.utf8.dropFirst(rootPath.utf8.count).first == UInt8(ascii: "/") {
+            return String(decoding: path.utf8.dropFirst(rootPath.utf8.count + 1), as: UTF8.self)
+        }
+        return standardBinding(for: url)
+    }
+
+    /// An absolute path of parts that are none of "", "." and "..", not ending in "/".
+    static func isStandard(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        guard utf8.first == UInt8(ascii: "/"), utf8.count > 1 else { return false }
+        var partLength = 0, dots = 0
+        for b in utf8.dropFirst() {
+            if b == UInt8(ascii: "/") {
+                if partLength == 0 || partLength == dots && dots <= 2 { return false }
+                partLength = 0
+                dots = 0
+            } else {
+                partLength += 1
+                if b == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return partLength > 0 && !(partLength == dots && dots <= 2)
+    }
+
+    /// `binding(for:)` from the standardized paths.
+    func standardBinding(for url: URL) -> String {
         let base = root.standardizedFileURL.path + "/"
         let path = url.standardizedFileURL.path
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent

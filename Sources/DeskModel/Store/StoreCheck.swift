@@ -76,7 +76,8 @@ public enum StoreCheck {
     /// `BinaryPlistDecoder.decodeVerdict` reads: without the events' typed facts.
     static func mark(_ store: CaseStore, at url: URL) throws -> CaseMark {
         let record = try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: try store.storedBytes(at: url))
-        guard url.deletingPathExtension().lastPathComponent == record.id.uuidString else {
+        // `readCase` compares the name without its extension: every name `caseFiles` lists ends in ".plist".
+        guard url.lastPathComponent == record.id.uuidString + ".plist" else {
             throw CaseStore.CaseFileProblem.nameMismatch
         }
         return CaseMark(id: record.id, number: record.number, stationID: record.stationID, revision: record.revision)
