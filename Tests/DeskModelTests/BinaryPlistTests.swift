@@ -84,6 +84,38 @@ final class BinaryPlistTests: XCTestCase {
         XCTAssertThrowsError(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: noKind))
     }
 
+    /// A record with an event of every kind and facts of every shape (every path fact, optional
+    /// days present and absent) reads as Foundation reads it; verify's reading, all but the facts.
+    func testEveryKindOfEventReadsTheSame() throws {
+        let day = Day(testNow)
+        let facts: [CaseEvent.Facts] = [
+            .none, .text("पाठ · text"), .session(number: 3, day: day, mode: .homeVisit, minutes: 50),
+            .screening(instrument: .phq9, total: 14, day: day), .alert(itemNine: 2),
+            .stepAdded(kind: .legalAid, due: day), .stepAdded(kind: .shelter, due: nil),
+            .stepUpdated(kind: .livelihood, status: .underway), .referral(kind: .scheme, partnerID: "p-7", state: .accepted),
+            .legal([.day(.firDay, day), .outcome(.convicted), .sections(["bns85", "bns86"]), .sections([])]),
+            .status(from: .open, to: .counselling),
+        ] + [
+            PathFact.safetyPlanMade(day), .safetyPlanChanged, .safetyPlanReviewed(day), .contact(.homeVisit, day, reached: false),
+            .followUp(day), .closed(.goalsMet, approvedBy: "spindore"), .closed(.other, approvedBy: nil), .reopened(day),
+            .dvOrders(3), .dvBreach(day), .entitlement(applied: day, paid: nil), .entitlement(applied: nil, paid: nil),
+            .transferAsked(to: "MHK"), .trafficking(.repatriated), .transferAnswered(to: "MHK", .declined),
+            .child(supportAppointed: day, medical: nil, hearing: day),
+        ].map { CaseEvent.Facts.path($0) }
+        var record = makeCase(9)
+        let kinds = CaseEvent.Kind.allCases
+        record.events = facts.enumerated().map { n, fact in
+            CaseEvent(at: testNow.addingTimeInterval(Double(n)), by: "meena", kind: kinds[n % kinds.count], facts: fact)
+        }
+        XCTAssertGreaterThanOrEqual(facts.count, kinds.count, "every kind of event is written")
+        try assertSame(record)
+        let data = try encode(record)
+        XCTAssertEqual(try BinaryPlistDecoder.decode(CaseRecord.self, from: data), record)
+        var expected = record
+        for i in expected.events.indices { expected.events[i].facts = .none }
+        XCTAssertEqual(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: data), expected)
+    }
+
     /// Pick-list values read as the standard library reads an enum of strings: each value, and a
     /// text that is none of them refused by the fast reader and a `dataCorrupted` from Foundation.
     func testPickListsReadAsEnumsOfStrings() throws {
