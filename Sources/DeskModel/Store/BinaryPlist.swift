@@ -20,6 +20,8 @@ struct BinaryPlist {
     struct Object {
         var kind: Kind = .unvisited
         var plainKeys = false
+        /// While reading the file: a container whose children are being visited (met again: a cycle).
+        var isOpen = false
         // Positions and counts inside a file of less than 2 GB (`init` refuses a larger one), kept
         // in 32 bits: a record's table of objects is half the size (fewer cache misses).
         private var start32: Int32 = 0
@@ -137,23 +139,22 @@ struct BinaryPlist {
     /// Reads every object reachable from the top one, depth first without recursion (a deep or
     /// cyclic file cannot exhaust the stack): an object met again while still open is a cycle.
     private mutating func visitAll() throws {
-        var open = [Bool](repeating: false, count: objects.count)
         // Each frame: the container, and the next of its children to visit.
         var stack: [(object: Int, next: Int)] = []
-        try enter(top, &stack, &open)
+        try enter(top, &stack)
         while let frame = stack.last {
             let obj = objects[frame.object]
             let total = obj.kind == .dict ? obj.count * 2 : obj.count
             if frame.next == total {
-                open[frame.object] = false
+                objects[frame.object].isOpen = false
                 stack.removeLast()
                 continue
             }
             stack[stack.count - 1].next += 1
             let child = children[obj.first + frame.next]
             // Met before and closed (a shared key or value): not read again.
-            let seen = objects[child].kind != .unvisited && !open[child]
-            if !seen { try enter(child, &stack, &open) }
+            let seen = objects[child].kind != .unvisited && !objects[child].isOpen
+            if !seen { try enter(child, &stack) }
             // Keys are strings.
             if obj.kind == .dict, frame.next < obj.count {
                 guard objects[child].kind == .ascii || objects[child].kind == .utf16 else { throw Refused() }
@@ -162,8 +163,8 @@ struct BinaryPlist {
     }
 
     /// Reads one object's marker and size; a container is pushed to have its children visited.
-    private mutating func enter(_ index: Int, _ stack: inout [(object: Int, next: Int)], _ open: inout [Bool]) throws {
-        if open[index] { throw Refused() }
+    private mutating func enter(_ index: Int, _ stack: inout [(object: Int, next: Int)]) throws {
+        if objects[index].isOpen { throw Refused() }
         if objects[index].kind != .unvisited { return }
         guard stack.count < BinaryPlist.maxDepth else { throw Refused() }
         let at = offsets[index]
@@ -245,7 +246,7 @@ struct BinaryPlist {
         }
         objects[index] = obj
         if obj.kind == .array || obj.kind == .dict {
-            open[index] = true
+            objects[index].isOpen = true
             stack.append((index, 0))
         }
     }
