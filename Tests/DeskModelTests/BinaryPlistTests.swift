@@ -1,3 +1,4 @@
+// Over 300 lines: every way the fast binary-plist reader must read as Foundation does, side by side.
 @testable import DemoData
 @testable import DeskModel
 import Foundation
@@ -39,6 +40,102 @@ final class BinaryPlistTests: XCTestCase {
             if fast.events.count > 3, !fast.sessions.isEmpty { withHistory += 1 }
         }
         XCTAssertGreaterThan(withHistory, 20, "records with a history of events and sessions were read")
+    }
+
+    /// `decodeVerdict` (what `verify` reads) reads every record as `decode` does, all but the
+    /// events' facts, and takes files whose facts only are wrong (then read from the line).
+    func testVerdictReadingLeavesOnlyTheFactsUnread() throws {
+        let directory = try DemoStoryTests.seeds()
+        var kinds = Set<CaseEvent.Kind>()
+        for record in DemoGenerator(seed: 12, count: 400, clock: testClock).cases(directory: directory) {
+            let data = try encode(record)
+            guard let read = BinaryPlistDecoder.fastDecode(CaseRecord.self, from: data, skipsFacts: true) else {
+                return XCTFail("refused \(record.number)")
+            }
+            var expected = record
+            for i in expected.events.indices { expected.events[i].facts = .none }
+            XCTAssertEqual(read, expected)
+            XCTAssertEqual(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: data), expected)
+            kinds.formUnion(record.events.map(\.kind))
+        }
+        XCTAssertGreaterThan(kinds.count, 8, "records with many kinds of event were read")
+        var record = makeCase(1)
+        record.events = twoEvents()
+        let data = try encode(record)
+        let wrongFacts: [(inout [[String: Any]]) -> Void] = [
+            { $0[0]["facts"] = ["nothing known": [String: Any]()] },
+            { $0[1]["facts"] = 42 },
+            { $0[0]["facts"] = ["session": ["number": 1, "day": ["year": 2026, "month": 8, "day": 12], "mode": "inPerson", "minutes": "45"]] },
+        ]
+        for change in wrongFacts {
+            let bad = try rewriteEvents(data, change)
+            XCTAssertNil(BinaryPlistDecoder.fastDecode(CaseRecord.self, from: bad), "the whole reader leaves it to Foundation")
+            XCTAssertNotNil(BinaryPlistDecoder.fastDecode(CaseRecord.self, from: bad, skipsFacts: true), "verify's reader takes it")
+            let foundation = try BinaryPlistDecoder.decode(CaseRecord.self, from: bad)
+            XCTAssertEqual(foundation.events, record.events, "read from the line")
+            XCTAssertEqual(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: bad).id, record.id)
+        }
+        // Anything else wrong in an event is damage, to both.
+        let badTime = try rewriteEvents(data) { $0[1]["at"] = "yesterday" }
+        XCTAssertThrowsError(try BinaryPlistDecoder.decode(CaseRecord.self, from: badTime))
+        XCTAssertThrowsError(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: badTime))
+        let noKind = try rewriteEvents(data) { $0[0]["kind"] = nil }
+        XCTAssertThrowsError(try BinaryPlistDecoder.decode(CaseRecord.self, from: noKind))
+        XCTAssertThrowsError(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: noKind))
+    }
+
+    /// A record with an event of every kind and facts of every shape (every path fact, optional
+    /// days present and absent) reads as Foundation reads it; verify's reading, all but the facts.
+    func testEveryKindOfEventReadsTheSame() throws {
+        let day = Day(testNow)
+        let facts: [CaseEvent.Facts] = [
+            .none, .text("पाठ · text"), .session(number: 3, day: day, mode: .homeVisit, minutes: 50),
+            .screening(instrument: .phq9, total: 14, day: day), .alert(itemNine: 2),
+            .stepAdded(kind: .legalAid, due: day), .stepAdded(kind: .shelter, due: nil),
+            .stepUpdated(kind: .livelihood, status: .underway), .referral(kind: .scheme, partnerID: "p-7", state: .accepted),
+            .legal([.day(.firDay, day), .outcome(.convicted), .sections(["bns85", "bns86"]), .sections([])]),
+            .status(from: .open, to: .counselling),
+        ] + [
+            PathFact.safetyPlanMade(day), .safetyPlanChanged, .safetyPlanReviewed(day), .contact(.homeVisit, day, reached: false),
+            .followUp(day), .closed(.goalsMet, approvedBy: "spindore"), .closed(.other, approvedBy: nil), .reopened(day),
+            .dvOrders(3), .dvBreach(day), .entitlement(applied: day, paid: nil), .entitlement(applied: nil, paid: nil),
+            .transferAsked(to: "MHK"), .trafficking(.repatriated), .transferAnswered(to: "MHK", .declined),
+            .child(supportAppointed: day, medical: nil, hearing: day),
+        ].map { CaseEvent.Facts.path($0) }
+        var record = makeCase(9)
+        let kinds = CaseEvent.Kind.allCases
+        record.events = facts.enumerated().map { n, fact in
+            CaseEvent(at: testNow.addingTimeInterval(Double(n)), by: "meena", kind: kinds[n % kinds.count], facts: fact)
+        }
+        XCTAssertGreaterThanOrEqual(facts.count, kinds.count, "every kind of event is written")
+        try assertSame(record)
+        let data = try encode(record)
+        XCTAssertEqual(try BinaryPlistDecoder.decode(CaseRecord.self, from: data), record)
+        var expected = record
+        for i in expected.events.indices { expected.events[i].facts = .none }
+        XCTAssertEqual(try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: data), expected)
+    }
+
+    /// Pick-list values read as the standard library reads an enum of strings: each value, and a
+    /// text that is none of them refused by the fast reader and a `dataCorrupted` from Foundation.
+    func testPickListsReadAsEnumsOfStrings() throws {
+        struct Picks: Codable, Equatable {
+            var answers: [Answer]
+            var modes: [SessionMode]
+            var one: Answer
+        }
+        let all = Picks(answers: Answer.allCases, modes: SessionMode.allCases, one: .no)
+        try assertSame(all)
+        XCTAssertEqual(try PropertyListDecoder().decode(Picks.self, from: try encode(all)), all)
+        struct Loose: Codable { var answers: [String]; var modes: [String]; var one: String }
+        for (answers, one) in [(["yes", "maybe"], "no"), (["yes"], "Yes"), (["yes"], "")] {
+            let data = try encode(Loose(answers: answers, modes: ["phone"], one: one))
+            XCTAssertNil(BinaryPlistDecoder.fastDecode(Picks.self, from: data))
+            XCTAssertThrowsError(try BinaryPlistDecoder.decode(Picks.self, from: data)) { error in
+                guard case DecodingError.dataCorrupted(let context) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(context.debugDescription.hasPrefix("Cannot initialize Answer from invalid String value"), context.debugDescription)
+            }
+        }
     }
 
     struct Awkward: Codable, Equatable {

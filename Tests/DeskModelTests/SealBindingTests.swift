@@ -130,3 +130,34 @@ extension SealBindingTests {
         XCTAssertEqual(old.outcome, .refused(triesLeft: nil), "the old one opens nothing")
     }
 }
+
+/// The binding of a path that is already standard is taken without standardizing it: the same
+/// text as the standardized paths give, for paths standard or not, inside the store or not.
+final class BindingPathTests: XCTestCase {
+    func testTheBindingIsTheStandardizedPathsOwn() throws {
+        let base = tempFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let id = UUID()
+        for rootPath in [base.path + "/s", base.path + "/x/../s2", base.path + "//s3", base.path + "/./s4", base.path + "/s5/"] {
+            // Made first: the store's own folder maker is not asked to make a path with "..".
+            try FileManager.default.createDirectory(atPath: base.path + "/x", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: rootPath, withIntermediateDirectories: true)
+            let store = try CaseStore.create(at: URL(fileURLWithPath: rootPath), directory: testDirectory(), clock: testClock)
+            let inside = ["cases/A.plist", "cases/./A.plist", "cases//A.plist", "cases/../cases/A.plist", "drafts/x/", "a.../b",
+                          ".hidden/..x", "stations/VJN/मशीन.log", "cases/.", "cases/..", "."]
+            for rel in inside {
+                let url = URL(fileURLWithPath: rootPath + "/" + rel)
+                XCTAssertEqual(store.binding(for: url), store.standardBinding(for: url), rootPath + " " + rel)
+            }
+            for other in [base.path + "/elsewhere/f.plist", base.path + "/s", base.path, "/"] {
+                let url = URL(fileURLWithPath: other)
+                XCTAssertEqual(store.binding(for: url), store.standardBinding(for: url), rootPath + " " + other)
+            }
+            XCTAssertEqual(store.binding(for: store.caseURL(id)), "cases/\(id.uuidString).plist")
+        }
+        XCTAssertTrue(CaseStore.isStandard("/tmp/a.../b"))
+        for path in ["/tmp/./a", "/tmp/../a", "/tmp//a", "/tmp/a/", "/tmp/a/.", "/tmp/a/..", "tmp/a", "/", ""] {
+            XCTAssertFalse(CaseStore.isStandard(path), path)
+        }
+    }
+}

@@ -5,6 +5,18 @@ public protocol Choice: RawRepresentable, CaseIterable, Codable, Hashable, Senda
 
 extension Choice {
     public var labelKey: String { "choice.\(Self.listKey).\(rawValue)" }
+
+    /// Read as the standard library reads an enum of strings (the same value, the same error), but
+    /// made for each pick list: a case record holds hundreds of these, and the standard library's
+    /// one, generic, looked up type metadata for every value read.
+    public init(from decoder: Decoder) throws {
+        let decoded = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Self(rawValue: decoded) else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath, debugDescription: "Cannot initialize \(Self.self) from invalid String value \(decoded)"))
+        }
+        self = value
+    }
 }
 
 public enum Answer: String, Choice {

@@ -19,17 +19,37 @@ struct BinaryPlist {
     /// `plainKeys`: a dictionary whose keys are all ASCII and all different.
     struct Object {
         var kind: Kind = .unvisited
-        var start = 0
-        var count = 0
-        var head: UInt64 = 0
-        var first = 0
         var plainKeys = false
+        /// While reading the file: a container whose children are being visited (met again: a cycle).
+        var isOpen = false
+        // Positions and counts inside a file of less than 2 GB (`init` refuses a larger one), kept
+        // in 32 bits: a record's table of objects is half the size (fewer cache misses).
+        private var start32: Int32 = 0
+        private var count32: Int32 = 0
+        private var first32: Int32 = 0
+        var head: UInt64 = 0
+
+        init() {}
+
+        /// `start` and `count` already checked to lie inside the file.
+        init(kind: Kind, start: Int, count: Int) {
+            self.kind = kind
+            start32 = Int32(truncatingIfNeeded: start)
+            count32 = Int32(truncatingIfNeeded: count)
+        }
+
+        var start: Int { Int(start32) }
+        var count: Int { Int(count32) }
+        var first: Int {
+            get { Int(first32) }
+            set { first32 = Int32(truncatingIfNeeded: newValue) }
+        }
     }
 
     /// The `head` of an ASCII text.
     static func head(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var value = UInt64(truncatingIfNeeded: min(text.count, 255)) << 56
-        for (i, b) in text.prefix(7).enumerated() { value |= UInt64(b) << (8 * UInt64(i)) }
+        for i in 0..<min(text.count, 7) { value |= UInt64(text[i]) << (8 * UInt64(i)) }
         return value
     }
 
@@ -50,7 +70,7 @@ struct BinaryPlist {
     init(_ bytes: [UInt8]) throws {
         self.bytes = bytes
         let header: [UInt8] = Array("bplist00".utf8)
-        guard bytes.count >= header.count + 32, bytes.starts(with: header) else { throw Refused() }
+        guard bytes.count >= header.count + 32, bytes.count < Int(Int32.max), bytes.starts(with: header) else { throw Refused() }
         let t = bytes.count - 32
         let offsetSize = Int(bytes[t + 6])
         refSize = Int(bytes[t + 7])
@@ -70,6 +90,8 @@ struct BinaryPlist {
         }
         self.offsets = offsets
         objects = [Object](repeating: Object(), count: count)
+        // Most objects are referred to once or a few times (keys are shared).
+        children.reserveCapacity(2 * count)
         try visitAll()
         markPlainKeys()
     }
@@ -117,80 +139,81 @@ struct BinaryPlist {
     /// Reads every object reachable from the top one, depth first without recursion (a deep or
     /// cyclic file cannot exhaust the stack): an object met again while still open is a cycle.
     private mutating func visitAll() throws {
-        var open = [Bool](repeating: false, count: objects.count)
         // Each frame: the container, and the next of its children to visit.
         var stack: [(object: Int, next: Int)] = []
-        try enter(top, &stack, &open)
+        try enter(top, &stack)
         while let frame = stack.last {
             let obj = objects[frame.object]
             let total = obj.kind == .dict ? obj.count * 2 : obj.count
             if frame.next == total {
-                open[frame.object] = false
+                objects[frame.object].isOpen = false
                 stack.removeLast()
                 continue
             }
             stack[stack.count - 1].next += 1
             let child = children[obj.first + frame.next]
+            // Met before and closed (a shared key or value): not read again.
+            let seen = objects[child].kind != .unvisited && !objects[child].isOpen
+            if !seen { try enter(child, &stack) }
+            // Keys are strings.
             if obj.kind == .dict, frame.next < obj.count {
-                // Keys are strings.
-                try enter(child, &stack, &open)
                 guard objects[child].kind == .ascii || objects[child].kind == .utf16 else { throw Refused() }
-            } else {
-                try enter(child, &stack, &open)
             }
         }
     }
 
     /// Reads one object's marker and size; a container is pushed to have its children visited.
-    private mutating func enter(_ index: Int, _ stack: inout [(object: Int, next: Int)], _ open: inout [Bool]) throws {
-        if open[index] { throw Refused() }
+    private mutating func enter(_ index: Int, _ stack: inout [(object: Int, next: Int)]) throws {
+        if objects[index].isOpen { throw Refused() }
         if objects[index].kind != .unvisited { return }
         guard stack.count < BinaryPlist.maxDepth else { throw Refused() }
         let at = offsets[index]
         let limit = tableStart
         let marker = bytes[at]
         let high = marker >> 4, low = Int(marker & 0x0F)
-        var obj = Object()
+        // Checked to lie inside the file before the object is made.
+        var kind = Kind.unvisited, start = at + 1, count = 0
         switch high {
         case 0x0:
             switch marker {
-            case 0x00: obj.kind = .null
-            case 0x08: obj.kind = .boolFalse
-            case 0x09: obj.kind = .boolTrue
+            case 0x00: kind = .null
+            case 0x08: kind = .boolFalse
+            case 0x09: kind = .boolTrue
             default: throw Refused()
             }
         case 0x1:
             // 1, 2, 4 bytes unsigned; 8 bytes signed. 16 bytes (a UInt64 over Int64.max): refused.
             guard low <= 3 else { throw Refused() }
-            obj = Object(kind: .int, start: at + 1, count: 1 << low)
+            (kind, count) = (.int, 1 << low)
         case 0x2:
             guard low == 2 || low == 3 else { throw Refused() }
-            obj = Object(kind: .real, start: at + 1, count: 1 << low)
+            (kind, count) = (.real, 1 << low)
         case 0x3:
             guard marker == 0x33 else { throw Refused() }
-            obj = Object(kind: .date, start: at + 1, count: 8)
+            (kind, count) = (.date, 8)
         case 0x4, 0x5, 0x6, 0xA, 0xD:
-            let (count, start) = try length(low, at: at)
+            (count, start) = try length(low, at: at)
             switch high {
-            case 0x4: obj = Object(kind: .data, start: start, count: count)
-            case 0x5: obj = Object(kind: .ascii, start: start, count: count)
-            case 0x6: obj = Object(kind: .utf16, start: start, count: count)
-            case 0xA: obj = Object(kind: .array, start: start, count: count)
-            default: obj = Object(kind: .dict, start: start, count: count)
+            case 0x4: kind = .data
+            case 0x5: kind = .ascii
+            case 0x6: kind = .utf16
+            case 0xA: kind = .array
+            default: kind = .dict
             }
         default:
             throw Refused()
         }
         let width: Int
-        switch obj.kind {
+        switch kind {
         case .utf16: width = 2
         case .array: width = refSize
         case .dict: width = refSize * 2
         case .data, .ascii, .int, .real, .date: width = 1
         default: width = 0
         }
-        let (size, overflow) = obj.count.multipliedReportingOverflow(by: width)
-        guard !overflow, obj.start <= limit, size <= limit - obj.start else { throw Refused() }
+        let (size, overflow) = count.multipliedReportingOverflow(by: width)
+        guard !overflow, start <= limit, size <= limit - start else { throw Refused() }
+        var obj = Object(kind: kind, start: start, count: count)
         if obj.kind == .ascii {
             let ok = bytes.withUnsafeBufferPointer { all in
                 let text = UnsafeBufferPointer(rebasing: all[obj.start..<(obj.start + obj.count)])
@@ -210,13 +233,20 @@ struct BinaryPlist {
                     guard index < objects.count else { throw Refused() }
                     children.append(index)
                 }
+            } else if refSize == 2 {
+                // The width of a record with a history (fewer than 65,536 objects), likewise.
+                for n in 0..<total {
+                    let index = Int(bytes[obj.start + 2 * n]) << 8 | Int(bytes[obj.start + 2 * n + 1])
+                    guard index < objects.count else { throw Refused() }
+                    children.append(index)
+                }
             } else {
                 for n in 0..<total { children.append(try ref(at: obj.start + n * refSize)) }
             }
         }
         objects[index] = obj
         if obj.kind == .array || obj.kind == .dict {
-            open[index] = true
+            objects[index].isOpen = true
             stack.append((index, 0))
         }
     }
@@ -295,6 +325,12 @@ struct BinaryPlist {
         default:
             throw Refused()
         }
+    }
+
+    /// `body` over an ASCII string object's bytes, in place.
+    func withASCII<R>(_ obj: Object, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard obj.kind == .ascii else { return nil }
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[obj.start..<(obj.start + obj.count)])) }
     }
 
     /// True when the object is the string ASCII `text` (compared byte by byte, no String made).

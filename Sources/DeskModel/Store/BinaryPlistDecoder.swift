@@ -16,10 +16,22 @@ public enum BinaryPlistDecoder {
         return try PropertyListDecoder().decode(type, from: data)
     }
 
+    /// For `verify`, which keeps only a record's id, number, station and revision: throws exactly
+    /// when `decode` throws (the same error), but leaves unread what cannot change that verdict:
+    /// an event's typed facts (`CaseEvent.Facts`), which `CaseEvent` reads with `try?` and, failing
+    /// that, takes from its line, so that no value of them makes a record unreadable. The facts of
+    /// the value returned are `.none`: it is not the record, only its verdict and its other fields.
+    /// (Every byte is still checked by `BinaryPlist`, and anything refused goes to Foundation whole.)
+    static func decodeVerdict<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        if let value = fastDecode(type, from: data, skipsFacts: true) { return value }
+        return try PropertyListDecoder().decode(type, from: data)
+    }
+
     /// The value as the fast reader reads it, or nil if it refuses anything (never throws, never traps).
-    static func fastDecode<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
+    static func fastDecode<T: Decodable>(_ type: T.Type, from data: Data, skipsFacts: Bool = false) -> T? {
         guard let plist = try? BinaryPlist([UInt8](data)) else { return nil }
         let context = Context(plist)
+        context.skipsFacts = skipsFacts
         guard let value = try? Reader(context: context, object: plist.top).decodeValue(type), !context.refused else { return nil }
         return value
     }
@@ -28,6 +40,8 @@ public enum BinaryPlistDecoder {
         let plist: BinaryPlist
         /// Set at the first thing refused, so that a `try?` in a type's own decoding cannot hide it.
         var refused = false
+        /// `decodeVerdict`: events' facts are not read.
+        var skipsFacts = false
         init(_ plist: BinaryPlist) { self.plist = plist }
 
         func refuse() -> Error {
@@ -124,12 +138,21 @@ public enum BinaryPlistDecoder {
             if type == Date.self { return unsafeBitCast(try date(), to: T.self) }
             if type == UUID.self { return unsafeBitCast(try uuid(), to: T.self) }
             if type == Data.self { return unsafeBitCast(try data(), to: T.self) }
+            if type == CaseEvent.Facts.self, context.skipsFacts { return unsafeBitCast(CaseEvent.Facts.none, to: T.self) }
             do {
+                // An array (asked only of array objects: the cast costs a lookup) read element by
+                // element, as `Array.init(from:)` reads it, without an unkeyed container.
+                if obj.kind == .array, let array = T.self as? any ReadsAsArray.Type { return try readArray(array, as: type) }
                 return try T(from: self)
             } catch {
                 // Whatever failed inside (the type's own check included): Foundation decides.
                 throw context.refuse()
             }
+        }
+
+        func readArray<A: ReadsAsArray, T>(_ array: A.Type, as type: T.Type) throws -> T {
+            // A is T (the cast above), so this is a cast to itself.
+            unsafeBitCast(try A.read(self), to: T.self)
         }
 
         func date() throws -> Date {
@@ -141,7 +164,10 @@ public enum BinaryPlistDecoder {
         /// UUID's own decoding parses its text with sscanf: here only the usual 36-character form
         /// is read; any other text is left to Foundation.
         func uuid() throws -> UUID {
-            guard let text = try? context.plist.string(obj), let uuid = BinaryPlistDecoder.uuid(text) else { throw context.refuse() }
+            let o = obj
+            // The usual form is ASCII: read in place, no String made.
+            if let uuid = context.plist.withASCII(o, BinaryPlistDecoder.uuid(utf8:)) ?? nil { return uuid }
+            guard let text = try? context.plist.string(o), let uuid = BinaryPlistDecoder.uuid(text) else { throw context.refuse() }
             return uuid
         }
 
@@ -153,9 +179,14 @@ public enum BinaryPlistDecoder {
 
     /// "E621E1F8-C36C-495A-93FC-0C247A3E6E5F" (either case), nothing else.
     static func uuid(_ text: String) -> UUID? {
-        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var text = text
-        let ok: Bool = text.withUTF8 { utf8 in
+        return text.withUTF8(uuid(utf8:))
+    }
+
+    /// `uuid(_:)` of the text's UTF-8 bytes.
+    static func uuid(utf8: UnsafeBufferPointer<UInt8>) -> UUID? {
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let ok: Bool = {
             guard utf8.count == 36 else { return false }
             return withUnsafeMutableBytes(of: &uuid) { bytes in
                 var n = 0, high: UInt8?
@@ -182,7 +213,7 @@ public enum BinaryPlistDecoder {
                 }
                 return n == 16
             }
-        }
+        }()
         return ok ? UUID(uuid: uuid) : nil
     }
 
@@ -341,5 +372,24 @@ public enum BinaryPlistDecoder {
 
         mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer { try next { try $0.unkeyedContainer() } }
         mutating func superDecoder() throws -> Decoder { throw context.refuse() }
+    }
+}
+
+/// An array read by `BinaryPlistDecoder` straight from its elements.
+protocol ReadsAsArray {
+    static func read(_ reader: BinaryPlistDecoder.Reader) throws -> Self
+}
+
+extension Array: ReadsAsArray where Element: Decodable {
+    /// The elements in order, each read as `Array.init(from:)` reads it (through `decodeValue`).
+    static func read(_ reader: BinaryPlistDecoder.Reader) throws -> [Element] {
+        let o = reader.obj
+        guard o.kind == .array else { throw reader.context.refuse() }
+        var elements = [Element]()
+        elements.reserveCapacity(o.count)
+        for n in 0..<o.count {
+            elements.append(try BinaryPlistDecoder.Reader(context: reader.context, object: reader.context.plist.child(o, n)).decodeValue(Element.self))
+        }
+        return elements
     }
 }

@@ -129,6 +129,36 @@ public struct CaseStore: Sendable {
 
     /// Where a file is kept, as its seal is bound to: the path inside the store.
     public func binding(for url: URL) -> String {
+        // A path with no ".", ".." or empty part is already standard: the part after the root's,
+        // without standardizing both (which cost more than opening the file; verify asks 100,000 times).
+        let rootPath = root.path, path = url.path
+        if CaseStore.isStandard(rootPath), CaseStore.isStandard(path), path.utf8.count > rootPath.utf8.count + 1,
+           path.utf8.starts(with: rootPath.utf8), path.utf8.dropFirst(rootPath.utf8.count).first == UInt8(ascii: "/") {
+            return String(decoding: path.utf8.dropFirst(rootPath.utf8.count + 1), as: UTF8.self)
+        }
+        return standardBinding(for: url)
+    }
+
+    /// An absolute path of parts that are none of "", "." and "..", not ending in "/".
+    static func isStandard(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        guard utf8.first == UInt8(ascii: "/"), utf8.count > 1 else { return false }
+        var partLength = 0, dots = 0
+        for b in utf8.dropFirst() {
+            if b == UInt8(ascii: "/") {
+                if partLength == 0 || partLength == dots && dots <= 2 { return false }
+                partLength = 0
+                dots = 0
+            } else {
+                partLength += 1
+                if b == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return partLength > 0 && !(partLength == dots && dots <= 2)
+    }
+
+    /// `binding(for:)` from the standardized paths.
+    func standardBinding(for url: URL) -> String {
         let base = root.standardizedFileURL.path + "/"
         let path = url.standardizedFileURL.path
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent
@@ -152,19 +182,25 @@ public struct CaseStore: Sendable {
 
     /// A stored value read back: opened with the data key when the store is encrypted.
     public func decodeStored<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
-        // Read with one open, fstat, read and close (Data(contentsOf:) stats the file several
-        // times); if that fails, Data's own read says why, as it always did.
-        var data = try StoreFS.readWhole(url.path).map { Data($0) } ?? Data(contentsOf: url)
-        // A case file is never one of the plain ones (which are checked through URLs that each
-        // stat the disk: three per case file read).
-        if meta.encrypted, url.path.hasPrefix(root.path + "/cases/") || !isPlain(url) {
-            guard let sealer else { throw Sealer.Problem.cannotOpen }
-            data = try sealer.open(data, binding: binding(for: url))
-        }
+        let data = try storedBytes(at: url)
         // Case records, the bulk of what is read, through the faster reader (Foundation's decoder
         // whenever it refuses anything).
         if T.self == CaseRecord.self { return try BinaryPlistDecoder.decode(T.self, from: data) }
         return try PropertyListDecoder().decode(T.self, from: data)
+    }
+
+    /// A stored file's bytes as written: opened with the data key when the store is encrypted.
+    func storedBytes(at url: URL) throws -> Data {
+        // Read with one open, fstat, read and close (Data(contentsOf:) stats the file several
+        // times); if that fails, Data's own read says why, as it always did.
+        let data = try StoreFS.readWhole(url.path).map { Data($0) } ?? Data(contentsOf: url)
+        // A case file is never one of the plain ones (which are checked through URLs that each
+        // stat the disk: three per case file read).
+        if meta.encrypted, url.path.hasPrefix(root.path + "/cases/") || !isPlain(url) {
+            guard let sealer else { throw Sealer.Problem.cannotOpen }
+            return try sealer.open(data, binding: binding(for: url))
+        }
+        return data
     }
 
     private struct VersionProbe: Decodable { var formatVersion: Int }

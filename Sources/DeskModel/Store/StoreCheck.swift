@@ -56,10 +56,7 @@ public enum StoreCheck {
             Cores.perform(chunks) { chunk in
                 let range = (urls.count * chunk / chunks)..<(urls.count * (chunk + 1) / chunks)
                 slots[chunk] = urls[range].map { url in
-                    Result {
-                        let record = try store.readCase(at: url)
-                        return CaseMark(id: record.id, number: record.number, stationID: record.stationID, revision: record.revision)
-                    }
+                    Result { try mark(store, at: url) }
                 }
             }
         }
@@ -73,6 +70,17 @@ public enum StoreCheck {
             }
         }
         return (cases, damaged)
+    }
+
+    /// What `readCase` finds of one case file (the same error when it cannot read it), read as
+    /// `BinaryPlistDecoder.decodeVerdict` reads: without the events' typed facts.
+    static func mark(_ store: CaseStore, at url: URL) throws -> CaseMark {
+        let record = try BinaryPlistDecoder.decodeVerdict(CaseRecord.self, from: try store.storedBytes(at: url))
+        // `readCase` compares the name without its extension: every name `caseFiles` lists ends in ".plist".
+        guard url.lastPathComponent == record.id.uuidString + ".plist" else {
+            throw CaseStore.CaseFileProblem.nameMismatch
+        }
+        return CaseMark(id: record.id, number: record.number, stationID: record.stationID, revision: record.revision)
     }
 
     public static func run(_ store: CaseStore) -> Report {
