@@ -21,7 +21,14 @@ public enum DurableFile {
     }
 
     public static func write(_ data: Data, to url: URL) throws {
-        try write(to: url, headLength: 0) { append in
+        var ignored: stat?
+        try write(data, to: url, written: &ignored)
+    }
+
+    /// The same, and `written` is the file's status as it was written (taken before the rename,
+    /// which keeps its inode, size and time of change of content).
+    public static func write(_ data: Data, to url: URL, written: inout stat?) throws {
+        try write(to: url, headLength: 0, written: &written) { append in
             try append(data)
             return Data()
         }
@@ -31,6 +38,12 @@ public enum DurableFile {
     /// appends the pieces after `headLength` bytes left for a head, and returns the head (exactly
     /// that long), written last at the start.
     public static func write(to url: URL, headLength: Int, _ body: (_ append: (Data) throws -> Void) throws -> Data) throws {
+        var ignored: stat?
+        try write(to: url, headLength: headLength, written: &ignored, body)
+    }
+
+    static func write(to url: URL, headLength: Int, written: inout stat?,
+                      _ body: (_ append: (Data) throws -> Void) throws -> Data) throws {
         let dir = url.deletingLastPathComponent().path
         let tmp = dir + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd: FileDescriptor
@@ -57,6 +70,8 @@ public enum DurableFile {
                 throw WriteError.write(path: tmp, errno: (error as? Errno)?.rawValue ?? 0)
             }
             do { try StoreFS.fsync(fd, tmp) } catch { throw WriteError.sync(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
+            var st = stat()
+            written = fstat(fd.rawValue, &st) == 0 ? st : nil
         }
         do { try StoreFS.rename(tmp, url.path) } catch { throw WriteError.rename(path: url.path, errno: (error as? Errno)?.rawValue ?? 0) }
         ok = true
