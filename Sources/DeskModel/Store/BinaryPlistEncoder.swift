@@ -43,6 +43,8 @@ public enum BinaryPlistEncoder {
         init(index: Int, isDict: Bool) {
             self.index = index
             self.isDict = isDict
+            if isDict { keys.reserveCapacity(8) }
+            values.reserveCapacity(8)
         }
     }
 

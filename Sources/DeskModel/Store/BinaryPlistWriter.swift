@@ -265,7 +265,7 @@ extension BinaryPlistEncoder {
         private var mask: Int
 
         init() {
-            mask = 255
+            mask = 1_023
             words = Array(repeating: (0, 0, -1), count: mask + 1)
         }
 

@@ -114,9 +114,14 @@ extension CaseStore {
             written = try replicated(record)
             return try writeCase(written, to: url)
         }
-        // The indexes are derived: if a line is lost, the next open mends it.
-        try? SummaryIndex(store: self).append(CaseSummary(written))
-        if let stamp { try? ListIndex(store: self).append(written, stamp: stamp) }
+        // The indexes are derived: if a line is lost, the next open mends it. The listing is made
+        // once for both (its summary is the case's summary), as `ListIndex.append` would make it.
+        let listing = CaseListing(written)
+        try? SummaryIndex(store: self).append(listing.summary)
+        if let stamp {
+            let index = ListIndex(store: self)
+            if let text = index.line(listing, stamp: stamp) { try? StoreFS.appendLine(Data((text + "\n").utf8), to: index.url.path) }
+        }
         return stamp
     }
 
