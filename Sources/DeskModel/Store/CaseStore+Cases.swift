@@ -102,6 +102,8 @@ extension CaseStore {
     public func save(_ record: CaseRecord, base: Int? = nil, readStamp: ListIndex.Stamp? = nil) throws -> ListIndex.Stamp? {
         let url = caseURL(record.id)
         var written = record
+        // Both index lines are made while the case file is synced (`IndexLines`).
+        let lines = IndexLines()
         // The stamp of the file this save wrote, taken under the case's lock: another writer's file
         // renamed over it afterwards has another stamp, so it is never mistaken for this revision.
         let stamp: ListIndex.Stamp? = try withCaseLock(record.id) {
@@ -112,16 +114,11 @@ extension CaseStore {
                 }
             }
             written = try replicated(record)
-            return try writeCase(written, to: url)
+            let store = self, saved = written
+            return try writeCase(written, to: url) { stamp in lines.start { store.indexLines(saved, stamp: stamp) } }
         }
-        // The indexes are derived: if a line is lost, the next open mends it. The listing is made
-        // once for both (its summary is the case's summary), as `ListIndex.append` would make it.
-        let listing = CaseListing(written)
-        try? SummaryIndex(store: self).append(listing.summary)
-        if let stamp {
-            let index = ListIndex(store: self)
-            if let text = index.line(listing, stamp: stamp) { try? StoreFS.appendLine(Data((text + "\n").utf8), to: index.url.path) }
-        }
+        // The indexes are derived: if a line is lost, the next open mends it.
+        for (text, path) in lines.finish() { try? StoreFS.appendLine(Data((text + "\n").utf8), to: path) }
         return stamp
     }
 
@@ -130,7 +127,7 @@ extension CaseStore {
     /// file is never one of the plain ones, and its binding is `caseBinding`. Returns the stamp
     /// of the file written (read from the file written, before the rename, which changes neither
     /// its inode, size nor time of change of content).
-    func writeCase(_ record: CaseRecord, to url: URL) throws -> ListIndex.Stamp? {
+    func writeCase(_ record: CaseRecord, to url: URL, whileSyncing: ((ListIndex.Stamp) -> Void)? = nil) throws -> ListIndex.Stamp? {
         do {
             var data = try BinaryPlistEncoder.encode(record)
             if meta.encrypted {
@@ -138,7 +135,7 @@ extension CaseStore {
                 data = try sealer.seal(data, binding: caseBinding(record.id))
             }
             var written: stat?
-            try DurableFile.write(data, to: url, written: &written)
+            try DurableFile.write(data, to: url, written: &written) { whileSyncing?(ListIndex.Stamp($0)) }
             return written.map { ListIndex.Stamp($0) }
         } catch {
             throw StoreError.writeFailed(path: url.path)

@@ -27,8 +27,10 @@ public enum DurableFile {
 
     /// The same, and `written` is the file's status as it was written (taken before the rename,
     /// which keeps its inode, size and time of change of content).
-    public static func write(_ data: Data, to url: URL, written: inout stat?) throws {
-        try write(to: url, headLength: 0, written: &written) { append in
+    /// `beforeSync` is handed that status as soon as the data is written, while the file is synced
+    /// (work that needs it can go on meanwhile, on another thread).
+    public static func write(_ data: Data, to url: URL, written: inout stat?, beforeSync: ((stat) -> Void)? = nil) throws {
+        try write(to: url, headLength: 0, written: &written, beforeSync: beforeSync) { append in
             try append(data)
             return Data()
         }
@@ -42,7 +44,7 @@ public enum DurableFile {
         try write(to: url, headLength: headLength, written: &ignored, body)
     }
 
-    static func write(to url: URL, headLength: Int, written: inout stat?,
+    static func write(to url: URL, headLength: Int, written: inout stat?, beforeSync: ((stat) -> Void)? = nil,
                       _ body: (_ append: (Data) throws -> Void) throws -> Data) throws {
         let dir = url.deletingLastPathComponent().path
         let tmp = dir + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -69,9 +71,12 @@ public enum DurableFile {
             } catch {
                 throw WriteError.write(path: tmp, errno: (error as? Errno)?.rawValue ?? 0)
             }
-            do { try StoreFS.fsync(fd, tmp) } catch { throw WriteError.sync(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
+            // Its status once written: syncing and renaming change neither its inode, size nor time
+            // of change of content.
             var st = stat()
             written = fstat(fd.rawValue, &st) == 0 ? st : nil
+            if let written { beforeSync?(written) }
+            do { try StoreFS.fsync(fd, tmp) } catch { throw WriteError.sync(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
         }
         // The version replaced is held open across the rename, so that its blocks are freed when
         // it is closed, after the save is durable and off the caller's thread, rather than inside the
