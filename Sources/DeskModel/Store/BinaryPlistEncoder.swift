@@ -31,21 +31,13 @@ public enum BinaryPlistEncoder {
 
     struct Refused: Error {}
 
-    /// A dictionary or an array, its object number taken when it is made; its references are
-    /// written at the end, when the number of objects (and so the width of a reference) is known.
-    final class Box {
+    /// A dictionary or an array: its place among the State's containers, and its object number
+    /// (taken when it is made; its references are written at the end, when the number of objects,
+    /// and so the width of a reference, is known).
+    struct Box {
+        let node: Int
         let index: Int
         let isDict: Bool
-        // Unchecked: reached only through this file's containers, one at a time (the checks were a
-        // third of the encoder's time).
-        @exclusivity(unchecked) var keys: [Int] = []
-        @exclusivity(unchecked) var values: [Int] = []
-        init(index: Int, isDict: Bool) {
-            self.index = index
-            self.isDict = isDict
-            if isDict { keys.reserveCapacity(8) }
-            values.reserveCapacity(8)
-        }
     }
 
     /// The encoder of one value: it takes one container, or one single value.
@@ -108,10 +100,7 @@ public enum BinaryPlistEncoder {
 
         /// One entry; a key written twice (Foundation would keep the last) refuses the encode.
         func add(_ key: Key, _ value: Int) throws {
-            let k = state.string(key.stringValue)
-            guard !box.keys.contains(k) else { throw state.refuse() }
-            box.keys.append(k)
-            box.values.append(value)
+            guard state.add(box, key: state.string(key.stringValue), value: value) else { throw state.refuse() }
         }
 
         mutating func encodeNil(forKey key: Key) throws { try add(key, state.null()) }
@@ -159,9 +148,9 @@ public enum BinaryPlistEncoder {
         let state: State
         let box: Box
         var codingPath: [CodingKey] { [] }
-        var count: Int { box.values.count }
+        var count: Int { state.count(box) }
 
-        func add(_ value: Int) { box.values.append(value) }
+        func add(_ value: Int) { _ = state.add(box, key: -1, value: value) }
 
         mutating func encodeNil() throws { add(state.null()) }
         mutating func encode(_ value: Bool) throws { add(state.bool(value)) }

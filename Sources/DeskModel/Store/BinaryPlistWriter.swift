@@ -12,7 +12,10 @@ extension BinaryPlistEncoder {
         private(set) var count = 0
         /// Where each object starts, by object number (a container's once it is written).
         @exclusivity(unchecked) var offsets: [Int] = []
-        @exclusivity(unchecked) var boxes: [Box] = []
+        /// The containers, and their entries as lists (each entry pointing at the next of its
+        /// container): no allocation per container.
+        @exclusivity(unchecked) var nodes: [Node] = []
+        @exclusivity(unchecked) var entries: [Entry] = []
         /// Strings already written, by the bits of their value: each is written once.
         private var strings = StringTable()
         /// Set at the first thing refused, so that a `try?` in a type's own encoding cannot hide it.
@@ -22,6 +25,8 @@ extension BinaryPlistEncoder {
             capacity = 8192
             base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
             offsets.reserveCapacity(512)
+            nodes.reserveCapacity(128)
+            entries.reserveCapacity(512)
             append(Array("bplist00".utf8))
         }
 
@@ -76,11 +81,45 @@ extension BinaryPlistEncoder {
             return offsets.count - 1
         }
 
+        struct Node {
+            var index: Int
+            var isDict: Bool
+            var count = 0
+            var first = -1
+            var last = -1
+        }
+
+        struct Entry {
+            var key: Int
+            var value: Int
+            var next = -1
+        }
+
         func box(isDict: Bool) -> Box {
             offsets.append(-1)
-            let box = Box(index: offsets.count - 1, isDict: isDict)
-            boxes.append(box)
-            return box
+            nodes.append(Node(index: offsets.count - 1, isDict: isDict))
+            return Box(node: nodes.count - 1, index: offsets.count - 1, isDict: isDict)
+        }
+
+        func count(_ box: Box) -> Int { nodes[box.node].count }
+
+        /// One entry at the end of a container (`key` -1 in an array); false, and nothing added, if
+        /// the dictionary has that key already.
+        func add(_ box: Box, key: Int, value: Int) -> Bool {
+            if key >= 0 {
+                var e = nodes[box.node].first
+                while e >= 0 {
+                    if entries[e].key == key { return false }
+                    e = entries[e].next
+                }
+            }
+            let e = entries.count
+            entries.append(Entry(key: key, value: value))
+            let last = nodes[box.node].last
+            if last >= 0 { entries[last].next = e } else { nodes[box.node].first = e }
+            nodes[box.node].last = e
+            nodes[box.node].count += 1
+            return true
         }
 
         /// A marker with its count (in the marker below 15, else as an integer after it).
@@ -221,12 +260,22 @@ extension BinaryPlistEncoder {
         func finish(top: Int) -> Data {
             let objects = offsets.count
             let refSize = Self.width(UInt64(objects))
-            for box in boxes {
-                offsets[box.index] = count
-                head(box.isDict ? 0xD0 : 0xA0, box.values.count)
-                reserve(refSize * (box.keys.count + box.values.count))
-                if box.isDict { for k in box.keys { sized(UInt64(k), refSize) } }
-                for v in box.values { sized(UInt64(v), refSize) }
+            for node in nodes {
+                offsets[node.index] = count
+                head(node.isDict ? 0xD0 : 0xA0, node.count)
+                reserve(refSize * node.count * 2)
+                if node.isDict {
+                    var e = node.first
+                    while e >= 0 {
+                        sized(UInt64(entries[e].key), refSize)
+                        e = entries[e].next
+                    }
+                }
+                var e = node.first
+                while e >= 0 {
+                    sized(UInt64(entries[e].value), refSize)
+                    e = entries[e].next
+                }
             }
             let tableStart = count
             let offsetSize = Self.width(UInt64(tableStart))
