@@ -1,4 +1,3 @@
-// Over 300 lines: one Encoder and its three containers, which must write alike, side by side.
 import Foundation
 
 /// Encodes an `Encodable` value as a binary property list ("bplist00") laid out as Foundation's
