@@ -196,6 +196,27 @@ for count in options.counts {
             var saves = Samples()
             for _ in 0..<n { record = try saves.time { try ctx.repository.save(record, .care("bench"), now: clock.now()) } }
             print(String(format: "  save median %.2f ms, p99 %.2f ms", saves.medianMS, saves.p99MS))
+            // Its parts, each timed alone on the record saved last (the same number of times):
+            // the encoders, the seal, the durable write of those bytes as a hidden file beside the
+            // case files (temporary file, fsync, rename, fsync of the folder; removed after), the
+            // two index lines (each made, sealed and appended).
+            var foundation = Samples(), ours = Samples(), seal = Samples(), durable = Samples()
+            var summary = Samples(), listing = Samples()
+            let plist = PropertyListEncoder()
+            plist.outputFormat = .binary
+            let probe = root.appendingPathComponent("cases/.bench-durable-write.plist", isDirectory: false)
+            let binding = keyed.binding(for: ctx.repository.store.caseURL(record.id))
+            for _ in 0..<n {
+                _ = try foundation.time { try plist.encode(record) }
+                let bytes = try ours.time { try BinaryPlistEncoder.encode(record) }
+                let sealed = try seal.time { try keyed.sealer?.seal(bytes, binding: binding) ?? bytes }
+                try durable.time { try DurableFile.write(sealed, to: probe) }
+                try summary.time { try SummaryIndex(store: keyed).append(CaseSummary(record)) }
+                _ = try listing.time { try ListIndex(store: keyed).append(record) }
+            }
+            try? DurableFile.remove(probe)
+            print(String(format: "  its parts (medians, ms): Foundation's encoder %.3f; ours %.3f; seal %.3f; durable write %.3f; summary line %.3f; list line %.3f",
+                         foundation.medianMS, ours.medianMS, seal.medianMS, durable.medianMS, summary.medianMS, listing.medianMS))
         }
         if let n = ProcessInfo.processInfo.environment["URJA_REVIEWPARTS"].flatMap(Int.init) {
             // The overview's and the report's parts: the index read, then the counting.

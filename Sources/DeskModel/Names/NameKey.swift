@@ -23,6 +23,14 @@ public enum NameKey {
     static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
 
     public static func fold(_ word: String) -> String {
+        // A word of lower-case ASCII letters (every word `words` makes) is folded byte by byte
+        // (NameKeyFold.swift), as this function folds it; anything else as written here.
+        if let folded = foldASCII(word) { return folded }
+        return foldText(word)
+    }
+
+    /// The folding as written: the reference the byte-wise folding is tested against.
+    static func foldText(_ word: String) -> String {
         var w = word.lowercased()
         for (from, to) in foldings where w.contains(from) { w = w.replacingOccurrences(of: from, with: to) }
         var c = Array(w)

@@ -28,7 +28,9 @@ extension CaseStore {
     }
 
     public func loadMachine() -> MachineIdentity? {
-        guard let data = try? Data(contentsOf: machineURL) else { return nil }
+        // Read without Data's error (made, with its texts, at every save of a machine that shares no station).
+        guard let bytes = StoreFS.readWhole(machineURL.path) else { return nil }
+        let data = Data(bytes)
         return try? PropertyListDecoder().decode(MachineIdentity.self, from: data)
     }
 

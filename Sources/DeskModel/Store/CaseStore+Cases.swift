@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SystemPackage
 
 /// The case files: read (a damaged one reported or set aside), saved durably with the stale-copy
@@ -86,7 +87,8 @@ extension CaseStore {
             .map { casesDir.appendingPathComponent($0) }
     }
 
-    public func caseURL(_ id: UUID) -> URL { casesDir.appendingPathComponent(id.uuidString + ".plist") }
+    /// (Named as a file: the URL is made without asking the disk whether it is a folder.)
+    public func caseURL(_ id: UUID) -> URL { casesDir.appendingPathComponent(id.uuidString + ".plist", isDirectory: false) }
 
     /// Writes one case, atomically and durably, then appends its summary to the review index and
     /// its listing to the list index.
@@ -100,6 +102,8 @@ extension CaseStore {
     public func save(_ record: CaseRecord, base: Int? = nil, readStamp: ListIndex.Stamp? = nil) throws -> ListIndex.Stamp? {
         let url = caseURL(record.id)
         var written = record
+        // Both index lines are made while the case file is synced (`IndexLines`).
+        let lines = IndexLines()
         // The stamp of the file this save wrote, taken under the case's lock: another writer's file
         // renamed over it afterwards has another stamp, so it is never mistaken for this revision.
         let stamp: ListIndex.Stamp? = try withCaseLock(record.id) {
@@ -110,13 +114,50 @@ extension CaseStore {
                 }
             }
             written = try replicated(record)
-            try write(written, to: url)
-            return ListIndex.Stamp(path: url.path)
+            let store = self, saved = written
+            return try writeCase(written, to: url) { stamp in lines.start { store.indexLines(saved, stamp: stamp) } }
         }
         // The indexes are derived: if a line is lost, the next open mends it.
-        try? SummaryIndex(store: self).append(CaseSummary(written))
-        if let stamp { try? ListIndex(store: self).append(written, stamp: stamp) }
+        for (text, path) in lines.finish() { try? StoreFS.appendLine(Data((text + "\n").utf8), to: path) }
         return stamp
+    }
+
+    /// A case record written as `write` writes any value (encoded, sealed bound to its place, durably
+    /// replaced), with what a case file's write needs worked out without asking the disk: a case
+    /// file is never one of the plain ones, and its binding is `caseBinding`. Returns the stamp
+    /// of the file written (read from the file written, before the rename, which changes neither
+    /// its inode, size nor time of change of content).
+    func writeCase(_ record: CaseRecord, to url: URL, whileSyncing: ((ListIndex.Stamp) -> Void)? = nil) throws -> ListIndex.Stamp? {
+        do {
+            var data = try BinaryPlistEncoder.encode(record)
+            if meta.encrypted {
+                guard let sealer else { throw StoreError.writeFailed(path: url.path) }
+                data = try sealer.seal(data, binding: caseBinding(record.id))
+            }
+            var written: stat?
+            try DurableFile.write(data, to: url, written: &written) { whileSyncing?(ListIndex.Stamp($0)) }
+            return written.map { ListIndex.Stamp($0) }
+        } catch {
+            throw StoreError.writeFailed(path: url.path)
+        }
+    }
+
+    /// The binding of a case file's seal: `binding(for: caseURL(id))`, which for every root but
+    /// an odd one (checked once per root, with a probe) is "cases/<id>.plist".
+    func caseBinding(_ id: UUID) -> String {
+        let plain = "cases/" + id.uuidString + ".plist"
+        return CaseStore.bindsCasesPlainly(self) ? plain : binding(for: caseURL(id))
+    }
+
+    private static let plainRoots = Mutex<[String: Bool]>([:])
+
+    static func bindsCasesPlainly(_ store: CaseStore) -> Bool {
+        let key = store.root.path
+        if let known = plainRoots.withLock({ $0[key] }) { return known }
+        let probe = UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))
+        let plain = store.binding(for: store.caseURL(probe)) == "cases/" + probe.uuidString + ".plist"
+        plainRoots.withLock { $0[key] = plain }
+        return plain
     }
 
     /// Runs `work` holding the case's lock (`locks/case-<id>.lock`): saves and the take-in of
@@ -125,9 +166,13 @@ extension CaseStore {
 
     /// Runs `work` holding `locks/<name>.lock` (an exclusive `flock`, released on return or throw).
     func withLock<T>(_ name: String, _ work: () throws -> T) throws -> T {
-        try ensure(locksDir)
-        let lockPath = locksDir.appendingPathComponent(name + ".lock").path
-        let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let lockPath = locksDir.path + "/" + name + ".lock"
+        var fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // The folder is made (durably) the first time only.
+        if fd < 0, errno == ENOENT {
+            try ensure(locksDir)
+            fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        }
         guard fd >= 0 else { throw StoreError.writeFailed(path: lockPath) }
         defer { close(fd) }
         guard flock(fd, LOCK_EX) == 0 else { throw StoreError.writeFailed(path: lockPath) }

@@ -240,7 +240,9 @@ public struct CaseStore: Sendable {
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
         do {
-            var data = try encoder.encode(value)
+            // Case records, the bulk of what is written, through the faster writer (Foundation's
+            // encoder whenever it refuses anything).
+            var data = T.self == CaseRecord.self ? try BinaryPlistEncoder.encode(value) : try encoder.encode(value)
             if meta.encrypted, !isPlain(url) {
                 guard let sealer else { throw StoreError.writeFailed(path: url.path) }
                 data = try sealer.seal(data, binding: binding(for: url))
