@@ -136,11 +136,21 @@ public enum DurableFile {
     /// Makes a folder (and its parents) and syncs the folder that holds it, so that the new folder
     /// survives a power cut before anything is written in it.
     public static func makeFolder(_ url: URL) throws {
-        let parent = url.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: parent.path) { try makeFolder(parent) }
-        do { try StoreFS.mkdir(url.path) } catch Errno.fileExists {}
-        try syncFolder(url.path)
-        try syncFolder(parent.path)
+        // Made part by part from the root, as `mkdir -p` makes it: each folder made is synced with
+        // the folder it was made in. A "." or ".." part names no folder to make (taking parents of
+        // "x/.." never ended: a store asked for at "base/new/../store" crashed the command).
+        var path = url.path.hasPrefix("/") ? "" : FileManager.default.currentDirectoryPath
+        for part in url.path.split(separator: "/", omittingEmptySubsequences: true) {
+            let next = path + "/" + part
+            if part != ".", part != "..", !FileManager.default.fileExists(atPath: next) {
+                do { try StoreFS.mkdir(next) } catch Errno.fileExists {}
+                try syncFolder(next)
+                try syncFolder(path.isEmpty ? "/" : path)
+            }
+            path = next
+        }
+        // An existing folder is synced as before (its entry may be new to the disk).
+        if FileManager.default.fileExists(atPath: url.path) { try syncFolder(url.path) }
     }
 
     public static func syncFolder(_ path: String) throws {
