@@ -133,7 +133,8 @@ extension ListIndex {
             nonisolated(unsafe) let slots = buffer
             let chunk = 256
             Cores.perform((order.count + chunk - 1) / chunk) { c in
-                for k in (c * chunk)..<min(order.count, (c + 1) * chunk) { slots[k] = decodePayload(chosen[order[k]]) }
+                var scratch = SummaryLine.Scratch(remember: true)
+                for k in (c * chunk)..<min(order.count, (c + 1) * chunk) { slots[k] = decodePayload(chosen[order[k]], scratch: &scratch) }
             }
         }
         var unreadable = Set<UUID>()

@@ -94,15 +94,28 @@ public struct ListIndex: Sendable {
     /// Reads a payload from its bytes: the separators are ASCII, so no grapheme work on a large
     /// index (splitting lines as Characters took most of a queue's opening).
     static func decodePayload(_ bytes: ArraySlice<UInt8>) -> CaseListing? {
-        bytes.withUnsafeBufferPointer { decodePayload(borrowed: $0[...]) }
+        var scratch = SummaryLine.Scratch(remember: false)
+        return decodePayload(bytes, scratch: &scratch)
+    }
+
+    static func decodePayload(_ bytes: ArraySlice<UInt8>, scratch: inout SummaryLine.Scratch) -> CaseListing? {
+        bytes.withUnsafeBufferPointer { decodePayload(borrowed: $0[...], scratch: &scratch) }
     }
 
     static func decodePayload(borrowed bytes: SummaryLine.Bytes) -> CaseListing? {
+        var scratch = SummaryLine.Scratch(remember: false)
+        return decodePayload(borrowed: bytes, scratch: &scratch)
+    }
+
+    /// `scratch`: room kept from one line to the next by a reader of many (the codes read so far).
+    static func decodePayload(borrowed bytes: SummaryLine.Bytes, scratch: inout SummaryLine.Scratch) -> CaseListing? {
         let withKeys = bytes.starts(with: payloadVersion.utf8)
         let f = bytes.split(separator: 9, maxSplits: withKeys ? 11 : 9, omittingEmptySubsequences: false)
         guard f.count == (withKeys ? 12 : 10), withKeys || f[0].elementsEqual(payloadVersionWithoutKeys.utf8),
               f[0].count == 2, let year = SummaryLine.int(f[2]), let sequence = SummaryLine.int(f[3]),
-              let reported = Double(SummaryLine.text(f[8])), var summary = SummaryLine.decode(bytes: f[f.count - 1]) else { return nil }
+              let reported = Double(SummaryLine.text(f[8])) else { return nil }
+        var summary = CaseSummary.blank()
+        guard SummaryLine.decode(bytes: f[f.count - 1], into: &summary, scratch: &scratch) else { return nil }
         let keys: [String]? = withKeys ? f[9].split(separator: 32).map(SummaryLine.text) : nil
         let suffix = withKeys ? SummaryLine.text(f[10]) : ""
         summary.reportedAt = Date(timeIntervalSince1970: reported)
@@ -149,15 +162,20 @@ public struct ListIndex: Sendable {
     }
 
     func decodePayload(_ head: Head) -> CaseListing? {
+        var scratch = SummaryLine.Scratch(remember: false)
+        return decodePayload(head, scratch: &scratch)
+    }
+
+    func decodePayload(_ head: Head, scratch: inout SummaryLine.Scratch) -> CaseListing? {
         let bytes = head.payload, id = head.id
         let listing: CaseListing?
         if store.meta.encrypted, !head.plain {
             guard let sealer = store.sealer, let data = Data(base64Encoded: Data(bytes)),
                   let plain = try? sealer.open(data, binding: Self.binding(id, head.stamp.text, SummaryLine.text(head.tags)))
             else { return nil }
-            listing = Self.decodePayload([UInt8](plain)[...])
+            listing = Self.decodePayload([UInt8](plain)[...], scratch: &scratch)
         } else {
-            listing = Self.decodePayload(bytes)
+            listing = Self.decodePayload(bytes, scratch: &scratch)
         }
         // A line's payload put under another case's id is not that case's.
         return listing?.id == id ? listing : nil
