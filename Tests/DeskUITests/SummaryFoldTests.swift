@@ -58,23 +58,6 @@ final class SummaryFoldTests: XCTestCase {
             checked += 1
         }
         XCTAssertEqual(checked, lines.count)
-        // The look before decoding never passes over a case the report counts, for any period.
-        let year = Day(testClock.now()).year
-        var periods = (1...12).compactMap { ReportPeriod.month(year, $0) } + (1...4).compactMap { ReportPeriod.quarter(year, $0) }
-        periods += [ReportPeriod.month(year - 1, 12), ReportPeriod.parse("03-02-\(year)..09-02-\(year)")].compactMap { $0 }
-        var passedOver = 0
-        for line in lines {
-            guard let s = SummaryLine.decode(Substring(line)) else { continue }
-            for p in periods {
-                let may = Array(line.utf8).withUnsafeBufferPointer { SummaryLine.mayTouch($0[...], p) }
-                let report = Report.make([s], period: p, stationIDs: [s.stationID], today: Day(testClock.now()))
-                if !may {
-                    passedOver += 1
-                    XCTAssertEqual(report.counted + report.leftOut, 0, "\(p) \(line)")
-                }
-            }
-        }
-        XCTAssertGreaterThan(passedOver, lines.count, "the look passes over cases a period has nothing of")
         // A line that does not parse, read after good ones, is still refused.
         var broken = lines[0].components(separatedBy: "\t")
         broken[6] = "nonsense"
@@ -227,11 +210,10 @@ final class OverviewFromTheLinesTests: XCTestCase {
     }
 }
 
-/// The report's look at a line before decoding it (`SummaryLine.mayTouch`), against made-up cases
-/// with a few events each, days anywhere in two years: a case it passes over is never one the
-/// report counts, whichever single event falls in the period.
-final class ReportLookBeforeDecodingTests: XCTestCase {
-    func testACasePassedOverIsNeverCounted() throws {
+/// Made-up cases with a few events each, days anywhere in two years (every path fact, steps with
+/// and without days): read one after another into one summary, and counted in parts that merge.
+final class MadeUpLinesTests: XCTestCase {
+    func testMadeUpCasesReadIntoOneSummaryAndCountedInPartsAsAlone() throws {
         var g = SeededRandom(seed: 2026)
         func pick<T: CaseIterable>(_: T.Type) -> T { Array(T.allCases)[Int.random(in: 0..<T.allCases.count, using: &g)] }
         let first = try XCTUnwrap(Day(year: 2025, month: 1, day: 1)), span = 730
@@ -268,22 +250,30 @@ final class ReportLookBeforeDecodingTests: XCTestCase {
             let line = SummaryLine.encode(s)
             lines.append((line, try XCTUnwrap(SummaryLine.decode(Substring(line)))))
         }
+        // Read one after another into one summary: each as a fresh read gives it.
+        var reused = CaseSummary.blank()
+        var scratch = SummaryLine.Scratch(remember: true)
+        for (line, alone) in lines {
+            let read = Array(line.utf8).withUnsafeBufferPointer { SummaryLine.decode(bytes: $0[...], into: &reused, scratch: &scratch) }
+            XCTAssertTrue(read)
+            XCTAssertEqual(Array(SummaryLine.encode(reused).utf8), Array(SummaryLine.encode(alone).utf8))
+        }
+        // Counted in parts and merged, as the index's count does: the report of the whole.
         let today = try XCTUnwrap(Day(year: 2026, month: 11, day: 30))
+        let all = lines.map(\.1)
         let periods = (2025...2026).flatMap { y in (1...12).compactMap { ReportPeriod.month(y, $0) } }
             + [ReportPeriod.parse("03-02-2026..09-02-2026"), ReportPeriod.quarter(2026, 3)].compactMap { $0 }
-        var passedOver = 0, counted = 0
-        for (line, s) in lines {
-            for p in periods {
-                let report = Report.make([s], period: p, stationIDs: ["VJN"], today: today)
-                let may = Array(line.utf8).withUnsafeBufferPointer { SummaryLine.mayTouch($0[...], p) }
-                if report.counted + report.leftOut > 0 { counted += 1 }
-                if !may {
-                    passedOver += 1
-                    XCTAssertEqual(report.counted + report.leftOut, 0, "\(p) \(line)")
-                }
+        for p in periods {
+            let whole = Report.make(all, period: p, stationIDs: ["VJN"], today: today)
+            var parts: [Report.Tally] = []
+            for (n, s) in all.enumerated() {
+                if n % 97 == 0 { parts.append(Report.Tally(period: p, stationIDs: ["VJN"], today: today)) }
+                parts[parts.count - 1].add(s)
             }
+            var merged = Report.Tally(period: p, stationIDs: ["VJN"], today: today)
+            for part in parts.reversed() { merged.merge(part) }
+            XCTAssertEqual(merged.report, whole, "\(p)")
+            XCTAssertGreaterThan(whole.counted, 0, "\(p)")
         }
-        XCTAssertGreaterThan(passedOver, lines.count * periods.count / 4, "most months have nothing of most cases")
-        XCTAssertGreaterThan(counted, lines.count, "and the report counts many")
     }
 }

@@ -133,10 +133,7 @@ public struct Report: Codable, Equatable, Sendable {
 
         /// The same count, started afresh for each part of the index.
         public static func fold(_ start: Tally) -> SummaryIndex.Fold<Tally> {
-            var fold = SummaryIndex.Fold(start: { start }, add: { $0.add($1) }, merge: { $0.merge($1) })
-            let p = start.r.period
-            fold.mayCount = { SummaryLine.mayTouch($0, p) }
-            return fold
+            SummaryIndex.Fold(start: { start }, add: { $0.add($1) }, merge: { $0.merge($1) })
         }
 
         /// The report as counted (the days to closure in order, however the parts were merged).

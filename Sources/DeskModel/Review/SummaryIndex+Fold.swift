@@ -6,9 +6,6 @@ extension SummaryIndex {
         public var start: @Sendable () -> Tally
         public var add: @Sendable (inout Tally, CaseSummary) -> Void
         public var merge: @Sendable (inout Tally, Tally) -> Void
-        /// A look at a line's bytes before it is decoded: false when the count certainly has no use
-        /// for the case (a report's period that nothing of the case falls in). Nil: every line.
-        var mayCount: (@Sendable (SummaryLine.Bytes) -> Bool)?
 
         public init(start: @escaping @Sendable () -> Tally, add: @escaping @Sendable (inout Tally, CaseSummary) -> Void,
                     merge: @escaping @Sendable (inout Tally, Tally) -> Void) {
@@ -70,7 +67,6 @@ extension SummaryIndex {
                     var scratch = SummaryLine.Scratch(remember: true)
                     plain.withUnsafeBufferPointer { bytes in
                         for i in (c * chunk)..<min(ranges.count, (c + 1) * chunk) {
-                            if let mayCount = fold.mayCount, !mayCount(bytes[ranges[i]]) { continue }
                             guard SummaryLine.decode(bytes: bytes[ranges[i]], into: &s, scratch: &scratch),
                                   passed.isEmpty || !passed.contains(s.id), stations?.contains(s.stationID) ?? true else { continue }
                             fold.add(&tally, s)
