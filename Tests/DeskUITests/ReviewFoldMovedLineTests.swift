@@ -57,3 +57,43 @@ final class ReviewFoldMovedLineTests: XCTestCase {
         XCTAssertEqual(folded(index, vjn)?.contains(r.id), true, "her desk's check wrote the index anew")
     }
 }
+
+/// An older block put back after a case moved between two of her stations (it opens: the same
+/// station's sealed block) holds the case beside its current station's block. The count from the
+/// lines takes every block line, so until her check has run the case is counted at both stations
+/// (`latest` counts it once); the check finds the case twice in the blocks and writes the index anew.
+final class ReviewFoldCaseInTwoBlocksTests: XCTestCase {
+    var root: URL!
+
+    override func tearDown() {
+        if let root { try? FileManager.default.removeItem(at: root) }
+    }
+
+    func testACaseInTwoStationsBlocksIsCountedTwiceOnlyUntilHerCheck() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("urja-foldtwice-\(UUID().uuidString)")
+        let store = try DemoStore.createEncrypted(at: root, directory: Harness.directory(), count: 30, seed: 5, clock: testClock,
+                                                  rounds: 1000).store
+        CaseRepository(store: store).open()
+        let index = SummaryIndex(store: store)
+        let summaries = store.loadCases(setAside: false).cases.map { CaseSummary($0) }
+        var former = try XCTUnwrap(summaries.first { $0.stationID == "MHK" })
+        // The index as it reads when Mahakal's older block (the case still there) is put back
+        // beside Vijay Nagar's current one (the case moved there): written here with the key.
+        var moved = summaries
+        let i = try XCTUnwrap(moved.firstIndex { $0.id == former.id })
+        moved[i].stationID = "VJN"
+        former.revision = moved[i].revision
+        try index.rebuild(from: moved + [former])
+        let both: Set<String> = ["VJN", "MHK"]
+        func counted() -> Int? {
+            index.fold(stations: both, SummaryIndex.Fold<Int>(start: { 0 }, add: { n, _ in n += 1 }, merge: { $0 += $1 }))?.tally
+        }
+        XCTAssertEqual(counted(), summaries.count + 1, "counted at both stations before the check")
+        XCTAssertEqual(index.latest(stations: both)?.byID.count, summaries.count, "latest counts it once")
+        XCTAssertEqual(index.latestRead(stations: both)?.repeated, true)
+        let desk = CaseRepository(store: store)
+        desk.open(stations: both)
+        desk.settle()
+        XCTAssertEqual(counted(), summaries.count, "her check wrote the index anew: once")
+    }
+}
