@@ -73,14 +73,26 @@ public struct SummaryIndex: Sendable {
         var order: [UUID] = []
         order.reserveCapacity(lines)
         // A torn last line (a crash mid-append) is skipped (nil); the desk mends the index. The
-        // tail holds every station's lines: only hers are kept.
+        // tail holds every station's lines: only hers are kept, and a case whose last line is at
+        // another station is not hers (moved, as `fold` counts it: what the check compares with
+        // her listings must be what her overview counts, or a line of its former station copied
+        // to the end would take a case out of her count unseen).
         var repeated = false
+        var movedOut: Set<UUID> = []
         for (n, part) in parsed.enumerated() {
             let inBlocks = n < parsed.count - 1
-            for case let s? in part where stations?.contains(s.stationID) ?? true {
-                if byID.updateValue(s, forKey: s.id) == nil { order.append(s.id) } else if inBlocks { repeated = true }
+            for case let s? in part {
+                guard stations?.contains(s.stationID) ?? true else {
+                    if !inBlocks, byID.removeValue(forKey: s.id) != nil { movedOut.insert(s.id) }
+                    continue
+                }
+                if byID.updateValue(s, forKey: s.id) == nil {
+                    // Back again after a line elsewhere: already in `order`.
+                    if movedOut.remove(s.id) == nil { order.append(s.id) }
+                } else if inBlocks { repeated = true }
             }
         }
+        if !movedOut.isEmpty { order.removeAll { movedOut.contains($0) } }
         return (byID, order, lines, repeated)
     }
 
