@@ -19,8 +19,7 @@ final class ReviewFoldMovedLineTests: XCTestCase {
 
     /// The cases the overview's count from the lines takes in for these stations.
     func folded(_ index: SummaryIndex, _ stations: Set<String>) -> Set<UUID>? {
-        index.fold(stations: stations, SummaryIndex.Fold(start: { Set<UUID>() }, add: { $0.insert($1.id) },
-                                                         merge: { $0.formUnion($1) }))?.tally
+        index.fold(stations: stations, from: CaseIDs())?.ids
     }
 
     func testALineFromTheCasesFormerStationPutBackIsFoundByHerCheck() throws {
@@ -86,7 +85,7 @@ final class ReviewFoldCaseInTwoBlocksTests: XCTestCase {
         try index.rebuild(from: moved + [former])
         let both: Set<String> = ["VJN", "MHK"]
         func counted() -> Int? {
-            index.fold(stations: both, SummaryIndex.Fold<Int>(start: { 0 }, add: { n, _ in n += 1 }, merge: { $0 += $1 }))?.tally
+            index.fold(stations: both, from: CaseCount())?.cases
         }
         XCTAssertEqual(counted(), summaries.count + 1, "counted at both stations before the check")
         XCTAssertEqual(index.latest(stations: both)?.byID.count, summaries.count, "latest counts it once")
@@ -96,4 +95,11 @@ final class ReviewFoldCaseInTwoBlocksTests: XCTestCase {
         desk.settle()
         XCTAssertEqual(counted(), summaries.count, "her check wrote the index anew: once")
     }
+}
+
+/// The cases a count from the lines takes in.
+struct CaseIDs: SummaryTally {
+    var ids: Set<UUID> = []
+    mutating func add(_ s: CaseSummary) { ids.insert(s.id) }
+    mutating func merge(_ other: CaseIDs) { ids.formUnion(other.ids) }
 }

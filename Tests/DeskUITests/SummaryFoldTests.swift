@@ -99,14 +99,13 @@ final class SummaryFoldTests: XCTestCase {
             for month in 1...12 {
                 let p = try XCTUnwrap(ReportPeriod.month(today.year, month))
                 let made = Report.make(summaries, period: p, stationIDs: scope, today: today)
-                let folded = try XCTUnwrap(index.fold(stations: Set(scope), Report.Tally.fold(
-                    Report.Tally(period: p, stationIDs: scope, today: today))))
-                XCTAssertEqual(folded.tally.report, made, "\(scope) \(month)")
+                let folded = try XCTUnwrap(index.fold(stations: Set(scope), from: Report.Tally(period: p, stationIDs: scope, today: today)))
+                XCTAssertEqual(folded.report, made, "\(scope) \(month)")
             }
             XCTAssertGreaterThan(Report.make(summaries, period: try XCTUnwrap(ReportPeriod.month(today.year, today.month)),
                                              stationIDs: scope, today: today).counted, 0, "the month counts cases")
-            let start = OverviewTally(stationIDs: scope, today: today, now: now, settings: ReviewSettings())
-            let folded = try XCTUnwrap(index.fold(stations: Set(scope), OverviewTally.fold(start))).tally
+            let start = OverviewTally(stationIDs: scope, today: today, settings: ReviewSettings())
+            let folded = try XCTUnwrap(index.fold(stations: Set(scope), from: start))
             let mine = summaries.filter { scope.contains($0.stationID) }
             XCTAssertEqual(folded.rows, StationOverview.rows(stationIDs: scope, summaries: mine, today: today, now: now,
                                                              settings: ReviewSettings()), "\(scope)")
@@ -117,11 +116,9 @@ final class SummaryFoldTests: XCTestCase {
         }
         // The cases the caller holds fresher copies of are left to it.
         let skip = Set(summaries.prefix(40).map(\.id))
-        let counted = try XCTUnwrap(index.fold(stations: nil, SummaryIndex.Fold<Int>(start: { 0 }, add: { t, _ in t += 1 },
-                                                                                      merge: { $0 += $1 }))).tally
+        let counted = try XCTUnwrap(index.fold(stations: nil, from: CaseCount())).cases
         XCTAssertEqual(counted, 300, "each case once, from its last line")
-        let skipped = try XCTUnwrap(index.fold(stations: nil, skipping: skip, SummaryIndex.Fold<Int>(
-            start: { 0 }, add: { t, _ in t += 1 }, merge: { $0 += $1 }))).tally
+        let skipped = try XCTUnwrap(index.fold(stations: nil, skipping: skip, from: CaseCount())).cases
         XCTAssertEqual(skipped, 260)
     }
 }
@@ -144,8 +141,7 @@ final class ReviewIndexDoubledBlockTests: XCTestCase {
         let index = SummaryIndex(store: store)
         let vjn = try XCTUnwrap(index.latest(stations: ["VJN"])).byID.count
         XCTAssertGreaterThan(vjn, 0)
-        let lines = SummaryIndex.Fold<Int>(start: { 0 }, add: { t, _ in t += 1 }, merge: { $0 += $1 })
-        XCTAssertEqual(index.fold(stations: ["VJN"], lines)?.tally, vjn)
+        XCTAssertEqual(index.fold(stations: ["VJN"], from: CaseCount())?.cases, vjn)
         // Vijay Nagar's block copied after the blocks and listed again (only clear bytes edited).
         let data = [UInt8](try Data(contentsOf: index.url))
         let nl = try XCTUnwrap(data.firstIndex(of: 10))
@@ -169,13 +165,13 @@ final class ReviewIndexDoubledBlockTests: XCTestCase {
         XCTAssertEqual(BlockFile.Reader(path: index.url.path)?.table?.blocks.filter { $0.tag == Array(index.tag("VJN").utf8) }.count, 2,
                        "the attack took: the block is listed twice and the file reads")
         XCTAssertEqual(index.latest(stations: ["VJN"])?.byID.count, vjn)
-        XCTAssertNil(index.fold(stations: ["VJN"], lines), "not counted from the lines")
+        XCTAssertNil(index.fold(stations: ["VJN"], from: CaseCount()), "not counted from the lines")
         let desk = CaseRepository(store: store)
         desk.open(stations: ["VJN"])
         desk.settle()
         XCTAssertEqual(BlockFile.Reader(path: index.url.path)?.table?.blocks.filter { $0.tag == Array(index.tag("VJN").utf8) }.count, 1,
                        "her desk's check wrote the index anew")
-        XCTAssertEqual(index.fold(stations: ["VJN"], lines)?.tally, vjn)
+        XCTAssertEqual(index.fold(stations: ["VJN"], from: CaseCount())?.cases, vjn)
     }
 }
 
@@ -276,4 +272,11 @@ final class MadeUpLinesTests: XCTestCase {
             XCTAssertGreaterThan(whole.counted, 0, "\(p)")
         }
     }
+}
+
+/// How many cases a count from the lines takes in.
+struct CaseCount: SummaryTally {
+    var cases = 0
+    mutating func add(_ s: CaseSummary) { cases += 1 }
+    mutating func merge(_ other: CaseCount) { cases += other.cases }
 }

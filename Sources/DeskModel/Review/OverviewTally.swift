@@ -3,7 +3,7 @@ import Foundation
 /// Everything the SP's overview counts, in one pass over her stations' cases: the stations' rows,
 /// new cases by month for the trend, and the closures waiting for approval. Counted from the review
 /// index without keeping a summary (`SummaryIndex.fold`), so a district of 50,000 cases opens at once.
-public struct OverviewTally: Sendable {
+public struct OverviewTally: SummaryTally {
     /// A case whose closure waits for approval (high risk, a child).
     public struct ClosureRequest: Equatable, Sendable {
         public var stationID: String
@@ -14,10 +14,8 @@ public struct OverviewTally: Sendable {
     public var months: ChartData.NewByMonth
     public var closureRequests: [ClosureRequest] = []
 
-    public init(stationIDs: [String], today: Day, now: Date, settings: ReviewSettings, lateDirectives: Set<UUID> = [],
-                months: Int = 12) {
-        stations = StationOverview.Tally(stationIDs: stationIDs, today: today, now: now, settings: settings,
-                                         lateDirectives: lateDirectives)
+    public init(stationIDs: [String], today: Day, settings: ReviewSettings, lateDirectives: Set<UUID> = [], months: Int = 12) {
+        stations = StationOverview.Tally(stationIDs: stationIDs, today: today, settings: settings, lateDirectives: lateDirectives)
         self.months = ChartData.NewByMonth(stationIDs: Set(stationIDs), last: today, months: months)
     }
 
@@ -34,9 +32,4 @@ public struct OverviewTally: Sendable {
     }
 
     public var rows: [StationOverview] { stations.rows }
-
-    /// The same count, started afresh for each part of the index.
-    public static func fold(_ start: OverviewTally) -> SummaryIndex.Fold<OverviewTally> {
-        SummaryIndex.Fold(start: { start }, add: { $0.add($1) }, merge: { $0.merge($1) })
-    }
 }

@@ -119,7 +119,7 @@ public struct Report: Codable, Equatable, Sendable {
 
     /// The report counted one case at a time (`SummaryIndex.fold` counts parts of the index on
     /// each core and merges them).
-    public struct Tally: Sendable {
+    public struct Tally: SummaryTally {
         let scope: Set<String>
         let today: Day
         var r: Report
@@ -129,11 +129,6 @@ public struct Report: Codable, Equatable, Sendable {
             r.prevention = EventCount.make(events, period: period, stationIDs: stationIDs)
             scope = Set(stationIDs)
             self.today = today
-        }
-
-        /// The same count, started afresh for each part of the index.
-        public static func fold(_ start: Tally) -> SummaryIndex.Fold<Tally> {
-            SummaryIndex.Fold(start: { start }, add: { $0.add($1) }, merge: { $0.merge($1) })
         }
 
         /// The report as counted (the days to closure in order, however the parts were merged).

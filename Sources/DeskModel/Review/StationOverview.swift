@@ -19,7 +19,7 @@ public struct StationOverview: Equatable, Sendable {
     public static func rows<S: Sequence>(stationIDs: [String], summaries: S, today: Day, now: Date,
                                          settings: ReviewSettings, lateDirectives: Set<UUID> = []) -> [StationOverview]
         where S.Element == CaseSummary {
-        var tally = Tally(stationIDs: stationIDs, today: today, now: now, settings: settings, lateDirectives: lateDirectives)
+        var tally = Tally(stationIDs: stationIDs, today: today, settings: settings, lateDirectives: lateDirectives)
         for s in summaries { tally.add(s) }
         return tally.rows
     }
@@ -27,10 +27,8 @@ public struct StationOverview: Equatable, Sendable {
     /// The rows counted one case at a time (`SummaryIndex.fold` counts parts of the index on
     /// each core and merges them).
     public struct Tally: Sendable {
-        let stationIDs: [String]
         let position: [String: Int]
         let today: Day
-        let now: Date
         let settings: ReviewSettings
         let lateDirectives: Set<UUID>
         var open: [Int]
@@ -38,13 +36,11 @@ public struct StationOverview: Equatable, Sendable {
         /// Per station, a count per flag (in `ReviewFlag.allCases` order).
         var flagged: [Int]
 
-        public init(stationIDs: [String], today: Day, now: Date, settings: ReviewSettings, lateDirectives: Set<UUID> = []) {
-            self.stationIDs = stationIDs
+        public init(stationIDs: [String], today: Day, settings: ReviewSettings, lateDirectives: Set<UUID> = []) {
             var position: [String: Int] = [:]
             for (i, id) in stationIDs.enumerated() where position[id] == nil { position[id] = i }
             self.position = position
             self.today = today
-            self.now = now
             self.settings = settings
             self.lateDirectives = lateDirectives
             open = Array(repeating: 0, count: stationIDs.count)

@@ -1,31 +1,24 @@
 import Foundation
 
+/// A count over the review index's cases (the overview's, a report's): one case added at a time,
+/// parts counted apart merged (`SummaryIndex.fold` counts a part on each core).
+public protocol SummaryTally: Sendable {
+    mutating func add(_ s: CaseSummary)
+    mutating func merge(_ other: Self)
+}
+
 extension SummaryIndex {
-    /// What a count over the index needs: where to start, one case added, two parts joined.
-    public struct Fold<Tally: Sendable>: Sendable {
-        public var start: @Sendable () -> Tally
-        public var add: @Sendable (inout Tally, CaseSummary) -> Void
-        public var merge: @Sendable (inout Tally, Tally) -> Void
-
-        public init(start: @escaping @Sendable () -> Tally, add: @escaping @Sendable (inout Tally, CaseSummary) -> Void,
-                    merge: @escaping @Sendable (inout Tally, Tally) -> Void) {
-            self.start = start
-            self.add = add
-            self.merge = merge
-        }
-    }
-
     /// Counts the latest summary of every case of `stations` (every one with nil) without keeping
     /// any: the overview and the reports of a district or a state add up tens of thousands of
     /// summaries, and what costs is holding them (a summary made, kept in a dictionary by case,
-    /// freed), not counting them. The lines are counted in parallel, each part from `fold.start`,
+    /// freed), not counting them. The lines are counted in parallel, each part from `start`,
     /// the parts merged in the order of the file. Cases in `skipping` are left out (the caller adds
     /// its own fresher copies). The last line of a case wins, as in `latest`: a case with lines
     /// after the blocks is counted once, from its last line, wherever its older line is (a case
     /// moved to another station included). A line that does not parse is skipped; the desk's check
     /// finds what is missing and writes the index anew. Nil when there is no index, or when a station's
     /// block is listed twice.
-    public func fold<Tally: Sendable>(stations: Set<String>?, skipping: Set<UUID> = [], _ fold: Fold<Tally>) -> (tally: Tally, lines: Int)? {
+    public func fold<Tally: SummaryTally>(stations: Set<String>?, skipping: Set<UUID> = [], from start: Tally) -> Tally? {
         guard !encrypted || sealer != nil, let file = BlockFile.Reader(path: url.path) else { return nil }
         // The lines after the blocks first (few): the last of each case, whatever its station.
         let tail = file.tail()
@@ -50,18 +43,16 @@ extension SummaryIndex {
             nonisolated(unsafe) let slots = buffer
             Cores.perform(blocks.count) { i in slots[i] = openBlock(reader, blocks[i]) }
         }
-        var lines = tailRanges.count
-        var total = fold.start()
+        var total = start
         for case let plain? in opened {
             let ranges = BlockFile.lineRanges(plain)
-            lines += ranges.count
             let chunk = 2_048
             let parts = (ranges.count + chunk - 1) / chunk
             var tallies = [Tally?](repeating: nil, count: parts)
             tallies.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let slots = buffer
                 Cores.perform(parts) { c in
-                    var tally = fold.start()
+                    var tally = start
                     // One summary per part, each line decoded into it (its lists' room kept).
                     var s = CaseSummary.blank()
                     var scratch = SummaryLine.Scratch(remember: true)
@@ -69,18 +60,18 @@ extension SummaryIndex {
                         for i in (c * chunk)..<min(ranges.count, (c + 1) * chunk) {
                             guard SummaryLine.decode(bytes: bytes[ranges[i]], into: &s, scratch: &scratch),
                                   passed.isEmpty || !passed.contains(s.id), stations?.contains(s.stationID) ?? true else { continue }
-                            fold.add(&tally, s)
+                            tally.add(s)
                         }
                     }
                     slots[c] = tally
                 }
             }
-            for case let t? in tallies { fold.merge(&total, t) }
+            for case let t? in tallies { total.merge(t) }
         }
         for id in laterOrder {
             guard let s = later[id], !skipping.contains(id), stations?.contains(s.stationID) ?? true else { continue }
-            fold.add(&total, s)
+            total.add(s)
         }
-        return (total, lines)
+        return total
     }
 }

@@ -32,11 +32,6 @@ enum SummaryLine {
         return .some(d)
     }
 
-    static func days(_ b: Bytes) -> [Day]? {
-        var out: [Day] = []
-        return days(b, into: &out) ? out : nil
-    }
-
     /// The days of a comma-separated list into `out` (its room kept); false if one is not a day.
     /// A year of sessions is a long list, read for every case of a district: each day is read
     /// straight from the bytes, eight digits at a time, with no slice or string made.
@@ -65,12 +60,6 @@ enum SummaryLine {
     }
 
     /// The fields of a line between tabs (an empty field where two tabs meet), as ranges.
-    static func fields(_ line: Bytes, max: Int) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        fields(line, max: max, into: &out)
-        return out
-    }
-
     static func fields(_ line: Bytes, max: Int, into out: inout [Range<Int>]) {
         out.removeAll(keepingCapacity: true)
         var start = line.startIndex
@@ -122,8 +111,8 @@ enum SummaryLine {
         return decode(bytes: line, into: &s, scratch: &scratch) ? s : nil
     }
 
-    /// Reads a line into `s`, every field set, its lists' room kept (`ranges` is room for the
-    /// fields' places): what counts a district's index (`SummaryIndex.fold`) decodes every line
+    /// Reads a line into `s`, every field set, its lists' room kept (`scratch` keeps the fields'
+    /// places and the codes read so far): what counts a district's index (`SummaryIndex.fold`) decodes every line
     /// into one summary instead of making one per case. False (and `s` left half-read) when the
     /// line does not parse.
     static func decode(bytes line: Bytes, into s: inout CaseSummary, scratch k: inout Scratch) -> Bool {

@@ -253,9 +253,9 @@ public final class CaseRepository {
 
     /// A count over the review index's cases of these stations (every one with nil), no summary
     /// kept (`SummaryIndex.fold`); nil while the store is locked or when there is no index.
-    public func reviewFold<Tally: Sendable>(stations: Set<String>?, skipping: Set<UUID>, _ fold: SummaryIndex.Fold<Tally>) -> Tally? {
+    public func reviewFold<Tally: SummaryTally>(stations: Set<String>?, skipping: Set<UUID>, from start: Tally) -> Tally? {
         guard !store.isLocked else { return nil }
-        return SummaryIndex(store: store).fold(stations: stations, skipping: skipping, fold)?.tally
+        return SummaryIndex(store: store).fold(stations: stations, skipping: skipping, from: start)
     }
 
     /// Her name as keys for matching any spelling in either script.

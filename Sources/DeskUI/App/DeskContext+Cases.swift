@@ -81,13 +81,15 @@ extension DeskContext {
     /// a district opens at once), with the listings read so far counted instead of their lines.
     public var overviewTally: OverviewTally {
         let stations = userStations.map(\.id)
-        let start = OverviewTally(stationIDs: stations, today: today, now: clock.now(), settings: settings,
-                                  lateDirectives: lateDirectiveCases)
+        // Made only when a count is made (the overview asks at every key; the late directives are a pass).
+        func start() -> OverviewTally {
+            OverviewTally(stationIDs: stations, today: today, settings: settings, lateDirectives: lateDirectiveCases)
+        }
         let partial = repository.loadedStations.map { !Set(stations).isSubset(of: $0) } ?? false
         if !casesLoaded || partial {
             let read = casesLoaded ? listings : []
             let folded = reviewCache.value(ReviewCache.overviewFolded, reviewKey) { () -> OverviewTally? in
-                guard var tally = repository.reviewFold(stations: herStations, skipping: Set(read.map(\.id)), OverviewTally.fold(start))
+                guard var tally = repository.reviewFold(stations: herStations, skipping: Set(read.map(\.id)), from: start())
                 else { return nil }
                 for l in read { tally.add(l.summary) }
                 return tally
@@ -96,7 +98,7 @@ extension DeskContext {
         }
         let all = summaries
         return reviewCache.value(ReviewCache.overviewTally, reviewKey) {
-            var tally = start
+            var tally = start()
             // Her stations' rows only (the tally skips any other): the summaries are not copied.
             for s in all.values { tally.add(s) }
             return tally

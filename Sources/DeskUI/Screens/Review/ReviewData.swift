@@ -18,7 +18,7 @@ public enum ReviewData {
         let repository = CaseRepository(store: store)
         repository.open()
         let start = Report.Tally(period: period, stationIDs: stationIDs, today: today, events: events)
-        if let folded = SummaryIndex(store: store).fold(stations: Set(stationIDs), Report.Tally.fold(start)) { return folded.tally.report }
+        if let folded = SummaryIndex(store: store).fold(stations: Set(stationIDs), from: start) { return folded.report }
         var tally = start
         for l in repository.listings { tally.add(l.summary) }
         return tally.report
