@@ -272,6 +272,22 @@ for count in options.counts {
                          cpuOverview / Double(max(1, n)), foldReport.medianMS, cpuReport / Double(max(1, n))))
             print(String(format: "  every line decoded, nothing counted: CPU %.1f ms; the report of two months back %.1f ms",
                          cpuBare / Double(max(1, n)), pastReport.medianMS))
+            // On one core, the fastest of the runs: what the line reading costs, least touched by
+            // whatever else the machine runs (to compare one change of the reader with the next).
+            var oneBare = Double.infinity, oneReport = Double.infinity
+            Cores.$one.withValue(true) {
+                for _ in 0..<n {
+                    var t = now()
+                    _ = SummaryIndex(store: keyed).fold(stations: nil, from: LineCount())
+                    oneBare = min(oneBare, Double(now() - t) / 1e6)
+                    if let month = ReportPeriod.month(today.year, today.month) {
+                        t = now()
+                        _ = SummaryIndex(store: keyed).fold(stations: nil, from: Report.Tally(period: month, stationIDs: directory.stations.map(\.id), today: today))
+                        oneReport = min(oneReport, Double(now() - t) / 1e6)
+                    }
+                }
+            }
+            print(String(format: "  on one core, fastest: every line decoded %.1f ms; the month's report %.1f ms", oneBare, oneReport))
         }
         if let n = ProcessInfo.processInfo.environment["URJA_OVERVIEWLOOP"].flatMap(Int.init) {
             var o = Samples()

@@ -65,4 +65,37 @@ final class DayFromDateTests: XCTestCase {
         }
         XCTAssertGreaterThan(days.count, 1_000)
     }
+
+    /// Months on, by arithmetic (the two-month rule of every FIR of a district): the calendar's
+    /// answer, the day kept or the month's last day, over every day of 2023–2028, month ends of
+    /// leap and common years, across year ends, and the years at the edges. (Months back, which
+    /// nothing of the desk asks for, are the day kept or the month's last day too; the calendar
+    /// here answers 1 March for 29 March 2024 less 25 months, so they are checked on their own.)
+    func testMonthsOnAreTheCalendars() throws {
+        var days: [Day] = []
+        var d = try XCTUnwrap(Day(year: 2023, month: 1, day: 1))
+        while d.year < 2029 { days.append(d); d = d.adding(days: 1) }
+        for y in [1900, 1901, 2000, 2100, 2998, 2999] {
+            for (m, dd) in [(1, 1), (1, 31), (2, 28), (3, 31), (12, 31)] { if let x = Day(year: y, month: m, day: dd) { days.append(x) } }
+        }
+        var checked = 0
+        for day in days {
+            for months in [0, 1, 2, 3, 11, 12, 13, 24] {
+                let date = try XCTUnwrap(DeskCalendar.calendar.date(byAdding: .month, value: months, to: day.startDate))
+                let c = calendarDay(date)
+                let added = day.adding(months: months)
+                XCTAssertEqual([added.year, added.month, added.day], [c.0, c.1, c.2], "\(day) + \(months) months")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 15_000)
+        let back: [((Int, Int, Int), Int, (Int, Int, Int))] = [
+            ((2024, 3, 31), -1, (2024, 2, 29)), ((2024, 3, 29), -25, (2022, 2, 28)), ((2026, 1, 15), -13, (2024, 12, 15)),
+            ((2025, 12, 31), -10, (2025, 2, 28)), ((2000, 5, 31), -3, (2000, 2, 29)),
+        ]
+        for (from, months, to) in back {
+            let d = try XCTUnwrap(Day(year: from.0, month: from.1, day: from.2)).adding(months: months)
+            XCTAssertEqual([d.year, d.month, d.day], [to.0, to.1, to.2], "\(from) \(months) months")
+        }
+    }
 }

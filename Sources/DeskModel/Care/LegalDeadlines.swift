@@ -14,8 +14,13 @@ public struct LegalDeadlines: Equatable, Sendable {
 
     /// The last day of the two months (a calendar month: 31 December + 2 months is 28 or 29
     /// February); nil when no section of the FIR carries the limit.
-    public var investigationDue: Day? { twoMonthRule ? fir.adding(months: LegalDeadlines.investigationMonths) : nil }
-    public var informDue: Day { fir.adding(days: LegalDeadlines.informDays) }
+    public var investigationDue: Day? { twoMonthRule ? Self.investigationDay(fir: fir) : nil }
+    public var informDue: Day { Self.informDay(fir: fir) }
+
+    /// The last day of the two months from an FIR (where the sections carry the limit).
+    public static func investigationDay(fir: Day) -> Day { fir.adding(months: investigationMonths) }
+    /// The last day to tell her of progress.
+    public static func informDay(fir: Day) -> Day { fir.adding(days: informDays) }
 
     public init(fir: Day, offences: [Offence]) {
         self.fir = fir
@@ -42,6 +47,13 @@ extension Day {
 
     /// The same day `months` later; a day the month lacks becomes its last (31-12 + 2 → 28/29-02).
     public func adding(months: Int) -> Day {
+        // By arithmetic in the years the desk keeps (as the calendar does it: the day kept, or the
+        // month's last day when the month is shorter); the calendar otherwise.
+        let total = year * 12 + (month - 1) + months
+        let y = total / 12, m = total % 12 + 1
+        if total >= 0, (1900...2999).contains(y), let d = Day(year: y, month: m, day: Swift.min(day, Day.daysIn(month: m, year: y))) {
+            return d
+        }
         let date = DeskCalendar.calendar.date(byAdding: .month, value: months, to: startDate) ?? startDate
         return Day(date)
     }

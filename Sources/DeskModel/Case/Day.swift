@@ -15,6 +15,16 @@ public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
+    /// A day already known to be real (the index's reader checks the common days itself).
+    init(checked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// What a list's room is filled with before its days are written over it.
+    static let placeholder = Day(checked: 1970, 1, 1)
+
     public init(_ date: Date) {
         // India has kept +05:30 since 1 January 1946: from then on the day is plain arithmetic
         // (the overview and reports ask for tens of thousands of days; a calendar took most of it).

@@ -80,7 +80,11 @@ public enum Offence: String, Choice {
     public static var catalogue: [Offence] { allCases }
 
     /// The codes kept in a record: unknown ones (from a later version) are kept but not read.
-    public static func parse(_ codes: [String]) -> [Offence] { codes.compactMap(Offence.init(rawValue:)) }
+    public static func parse(_ codes: [String]) -> [Offence] { codes.compactMap { byCode[$0] } }
+
+    /// Each section by its code: a report reads the sections of every FIR of a district, and a
+    /// code's enum is otherwise found by comparing it with each case in turn.
+    static let byCode = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
     /// The codes of a pick-list field: comma separated, in catalogue order, without repeats.
     public static func codes(_ text: String) -> [String] {

@@ -122,7 +122,8 @@ public struct Prosecution: Codable, Hashable, Sendable {
     }
 
     /// Closed by a closure report (no charge sheet): the investigation is over, nothing more falls due.
-    public var closedByReport: Bool { outcome == .closureReport }
+    public var closedByReport: Bool { Self.closedByReport(outcome) }
+    public static func closedByReport(_ outcome: CourtOutcome) -> Bool { outcome == .closureReport }
 
     public var deadlines: LegalDeadlines? { firDay.map { LegalDeadlines(fir: $0, offences: offences) } }
 

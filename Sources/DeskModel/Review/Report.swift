@@ -123,6 +123,8 @@ public struct Report: Codable, Equatable, Sendable {
         let scope: Set<String>
         let today: Day
         var r: Report
+        /// The last station asked about and whether it is in scope (a block's lines are one station's).
+        var lastStation: (id: String, inScope: Bool)?
 
         public init(period: ReportPeriod, stationIDs: [String], today: Day, events: [AwarenessEvent] = []) {
             r = Report(period: period, stationIDs: stationIDs, generated: today)
@@ -165,12 +167,17 @@ public struct Report: Codable, Equatable, Sendable {
         }
 
         public mutating func add(_ s: CaseSummary) {
-            guard scope.contains(s.stationID) else { return }
+            if lastStation?.id != s.stationID { lastStation = (s.stationID, scope.contains(s.stationID)) }
+            guard lastStation?.inScope == true else { return }
             let p = r.period
             let missed = missedDeadline(s, in: p, today: today)
             let reportedIn = p.contains(s.reportedDay)
-            let relevant = reportedIn || s.sessionDays.contains(where: p.contains)
-                || s.screeningDays.contains(where: p.contains)
+            // Each list walked once: its count in the period says both whether the case is in the
+            // report and what it adds.
+            var sessions = 0
+            for d in s.sessionDays where d >= p.start && d <= p.end { sessions += 1 }
+            let screened = s.screeningDays.contains(where: p.contains)
+            let relevant = reportedIn || sessions > 0 || screened
                 || s.steps.contains { p.contains($0.referralDay) || p.contains($0.completed) || p.contains($0.joined) }
                 || p.contains(s.firDay) || p.contains(s.chargeSheetDay) || missed || s.paths.touches(p)
             guard relevant else { return }
@@ -182,10 +189,9 @@ public struct Report: Codable, Equatable, Sendable {
                 r.byAgeBand[AgeBand(s.age), default: 0] += 1
                 r.byArrival[s.arrival, default: 0] += 1
             }
-            let sessions = s.sessionDays.reduce(0) { $0 + (p.contains($1) ? 1 : 0) }
             r.sessionsHeld += sessions
             if sessions > 0 { r.counselled += 1 }
-            if s.screeningDays.contains(where: p.contains) { r.screened += 1 }
+            if screened { r.screened += 1 }
             if s.steps.contains(where: { $0.kind == .shgLinkage && $0.status == .done && p.contains($0.joined ?? $0.completed) }) {
                 r.linkedToSHG += 1
             }
@@ -221,10 +227,11 @@ public struct Report: Codable, Equatable, Sendable {
     /// closure report misses nothing more.
     public static func missedDeadline(_ s: CaseSummary, in p: ReportPeriod, today: Day) -> Bool {
         // No FIR, no deadline (most cases of a district: nothing of the law's rules worked out for them).
-        guard s.firDay != nil else { return false }
-        let pros = s.prosecution
-        guard let d = pros.deadlines, !pros.closedByReport else { return false }
+        guard let fir = s.firDay, !Prosecution.closedByReport(s.outcome) else { return false }
         func missed(_ due: Day, _ done: Day?) -> Bool { p.contains(due) && (done.map { $0 > due } ?? (today > due)) }
-        return (d.investigationDue.map { missed($0, s.chargeSheetDay) } ?? false) || missed(d.informDue, s.informedDay)
+        // The FIR's sections are read only for a case whose two months end in the period unmet.
+        if missed(LegalDeadlines.investigationDay(fir: fir), s.chargeSheetDay),
+           Offence.parse(s.offenceCodes).needsTwoMonthInvestigation { return true }
+        return missed(LegalDeadlines.informDay(fir: fir), s.informedDay)
     }
 }

@@ -36,38 +36,49 @@ extension SummaryIndex {
         // the same sealed block) would count its cases twice: not counted from the lines at all
         // (the caller reads the index case by case, and the desk's check writes it anew).
         guard Set(blocks.map(\.tag)).count == blocks.count else { return nil }
-        var opened = [[UInt8]?](repeating: nil, count: blocks.count)
-        // Blocks are opened side by side (`pread` at their offsets: the reader is safe to share).
+        // Blocks are opened side by side (`pread` at their offsets: the reader is safe to share),
+        // each with the places of its lines.
+        // A block stays the `Data` its seal gives: not copied again into an array.
+        var opened = [(bytes: Data, lines: [Range<Int>])?](repeating: nil, count: blocks.count)
         nonisolated(unsafe) let reader = file
+        let sealing = BlockFile.Sealing(encrypted: encrypted, sealer: sealer)
         opened.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
-            Cores.perform(blocks.count) { i in slots[i] = openBlock(reader, blocks[i]) }
-        }
-        var total = start
-        for case let plain? in opened {
-            let ranges = BlockFile.lineRanges(plain)
-            let chunk = 2_048
-            let parts = (ranges.count + chunk - 1) / chunk
-            var tallies = [Tally?](repeating: nil, count: parts)
-            tallies.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                Cores.perform(parts) { c in
-                    var tally = start
-                    // One summary per part, each line decoded into it (its lists' room kept).
-                    var s = CaseSummary.blank()
-                    var scratch = SummaryLine.Scratch(remember: true)
-                    plain.withUnsafeBufferPointer { bytes in
-                        for i in (c * chunk)..<min(ranges.count, (c + 1) * chunk) {
-                            guard SummaryLine.decode(bytes: bytes[ranges[i]], into: &s, scratch: &scratch),
-                                  passed.isEmpty || !passed.contains(s.id), stations?.contains(s.stationID) ?? true else { continue }
-                            tally.add(s)
-                        }
-                    }
-                    slots[c] = tally
+            Cores.perform(blocks.count) { i in
+                slots[i] = sealing.openData(reader, blocks[i], of: url).map { data in
+                    (data, data.withUnsafeBytes { BlockFile.lineRanges($0.bindMemory(to: UInt8.self)) })
                 }
             }
-            for case let t? in tallies { total.merge(t) }
         }
+        // Then every block's lines in parts of the same size, all parts on both cores at once (a
+        // part per block and core left one core idle while the other finished a large block).
+        let chunk = 2_048
+        let blocksOpened = opened
+        let parts: [(block: Int, lines: Range<Int>)] = blocksOpened.enumerated().flatMap { b, o in
+            stride(from: 0, to: o?.lines.count ?? 0, by: chunk).map { (b, $0..<min(o?.lines.count ?? 0, $0 + chunk)) }
+        }
+        var tallies = [Tally?](repeating: nil, count: parts.count)
+        tallies.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            Cores.perform(parts.count) { c in
+                guard let (plain, ranges) = blocksOpened[parts[c].block] else { return }
+                var tally = start
+                // One summary per part, each line decoded into it (its lists' room kept).
+                var s = CaseSummary.blank()
+                var scratch = SummaryLine.Scratch(remember: true)
+                plain.withUnsafeBytes { raw in
+                    let bytes = raw.bindMemory(to: UInt8.self)
+                    for i in parts[c].lines {
+                        guard SummaryLine.decode(bytes: bytes[ranges[i]], into: &s, scratch: &scratch),
+                              passed.isEmpty || !passed.contains(s.id), stations?.contains(s.stationID) ?? true else { continue }
+                        tally.add(s)
+                    }
+                }
+                slots[c] = tally
+            }
+        }
+        var total = start
+        for case let t? in tallies { total.merge(t) }
         for id in laterOrder {
             guard let s = later[id], !skipping.contains(id), stations?.contains(s.stationID) ?? true else { continue }
             total.add(s)

@@ -44,10 +44,19 @@ extension SummaryLine {
             guard remember, b.count < 16 else { return E(rawValue: text(b)) }
             // The length in the top byte: "a" and "a\0" differ.
             var lo: UInt64 = 0, hi = UInt64(b.count) << 56
-            var shift: UInt64 = 0
-            for c in b {
-                if shift < 64 { lo |= UInt64(c) << shift } else { hi |= UInt64(c) << (shift - 64) }
-                shift += 8
+            if let base = b.base.baseAddress, b.startIndex + 16 <= b.base.count {
+                // Sixteen bytes read at once (all inside the buffer), those past the code masked off.
+                let raw = UnsafeRawPointer(base + b.startIndex)
+                let n = b.count
+                let a = raw.loadUnaligned(as: UInt64.self).littleEndian, z = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian
+                lo = n >= 8 ? a : a & ((1 << (UInt64(n) * 8)) &- 1)
+                hi |= n <= 8 ? 0 : z & ((1 << (UInt64(n - 8) * 8)) &- 1)
+            } else {
+                var shift: UInt64 = 0
+                for c in b {
+                    if shift < 64 { lo |= UInt64(c) << shift } else { hi |= UInt64(c) << (shift - 64) }
+                    shift += 8
+                }
             }
             for i in keys.indices where keys[i].0 == lo && keys[i].1 == hi { return values[i] }
             guard let v = E(rawValue: text(b)) else { return nil }

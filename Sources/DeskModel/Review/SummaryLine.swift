@@ -25,51 +25,6 @@ enum SummaryLine {
         return n
     }
 
-    /// An empty field is no day (.some(nil)); a field that is not a real day is nil.
-    static func day(_ b: Bytes) -> Day?? {
-        if b.isEmpty { return .some(nil) }
-        guard let n = int(b), let d = Day(year: n / 10_000, month: n / 100 % 100, day: n % 100) else { return nil }
-        return .some(d)
-    }
-
-    /// The days of a comma-separated list into `out` (its room kept); false if one is not a day.
-    /// A year of sessions is a long list, read for every case of a district: each day is read
-    /// straight from the bytes, eight digits at a time, with no slice or string made.
-    static func days(_ b: Bytes, into out: inout [Day]) -> Bool {
-        out.removeAll(keepingCapacity: true)
-        if b.isEmpty { return true }
-        let base = b.base
-        var at = b.startIndex
-        let end = b.endIndex
-        while true {
-            // Eight digits, then a comma or the end.
-            guard end - at >= 8 else { return false }
-            var n = 0
-            for i in at..<(at + 8) {
-                let c = base[i] &- 48
-                guard c < 10 else { return false }
-                n = n &* 10 &+ Int(c)
-            }
-            guard let d = Day(year: n / 10_000, month: n / 100 % 100, day: n % 100) else { return false }
-            out.append(d)
-            at += 8
-            if at == end { return true }
-            guard base[at] == 44 else { return false }
-            at += 1
-        }
-    }
-
-    /// The fields of a line between tabs (an empty field where two tabs meet), as ranges.
-    static func fields(_ line: Bytes, max: Int, into out: inout [Range<Int>]) {
-        out.removeAll(keepingCapacity: true)
-        var start = line.startIndex
-        while out.count < max - 1, let tab = line[start...].firstIndex(of: 9) {
-            out.append(start..<tab)
-            start = tab + 1
-        }
-        out.append(start..<line.endIndex)
-    }
-
     static func text<C: Collection>(_ b: C) -> String where C.Element == UInt8 { String(decoding: b, as: UTF8.self) }
 
     /// Ids and codes never hold the separators; anything else is dropped rather than break a line.
@@ -100,7 +55,7 @@ enum SummaryLine {
     struct FieldView {
         let line: Bytes
         let ranges: [Range<Int>]
-        var count: Int { ranges.count }
+        let count: Int
         subscript(i: Int) -> Bytes { line[ranges[i]] }
     }
 
@@ -116,15 +71,15 @@ enum SummaryLine {
     /// into one summary instead of making one per case. False (and `s` left half-read) when the
     /// line does not parse.
     static func decode(bytes line: Bytes, into s: inout CaseSummary, scratch k: inout Scratch) -> Bool {
-        fields(line, max: 27, into: &k.ranges)
+        let count = fields(line, max: 27, into: &k.ranges)
         // An over-long line (27 fields or more) is not one this desk wrote.
-        guard k.ranges.count < 27 else { return false }
-        let f = FieldView(line: line, ranges: k.ranges)
+        guard count < 27 else { return false }
+        let f = FieldView(line: line, ranges: k.ranges, count: count)
         let v3 = f.count == 26 && f[0].elementsEqual(version.utf8)
         let v2 = v3 || (f.count == 25 && f[0].elementsEqual("s2".utf8))
         guard v2 || (f.count == 22 && f[0].elementsEqual("s1".utf8)) else { return false }
         return s.updateFields { x in
-            guard let id = ListIndex.uuid(f[1]), let revision = int(f[4]), let reported = int(f[5]),
+            guard let id = uuid(f[1]), let revision = int(f[4]), let reported = int(f[5]),
                   let status = k.status.value(f[6]), let category = k.category.value(f[7]),
                   let arrival = k.arrival.value(f[8]), let risk = k.risk.value(f[10]),
                   days(f[12], into: &x.sessionDays), let next = day(f[13]), days(f[14], into: &x.screeningDays),
@@ -134,8 +89,8 @@ enum SummaryLine {
             if f[9].isEmpty { age = nil } else if let a = int(f[9]) { age = a } else { return false }
             guard steps(f[16], into: &x.steps, scratch: &k) else { return false }
             x.id = id
-            if !x.number.utf8.elementsEqual(f[2]) { x.number = text(f[2]) }
-            if !x.stationID.utf8.elementsEqual(f[3]) { x.stationID = text(f[3]) }
+            if !same(x.number, f[2]) { x.number = text(f[2]) }
+            if !same(x.stationID, f[3]) { x.stationID = text(f[3]) }
             x.revision = revision
             x.reportedAt = Date(timeIntervalSince1970: Double(reported))
             x.status = status

@@ -57,6 +57,23 @@ enum BlockFile {
         /// `length` bytes from `offset`, or nil when the file is shorter.
         func read(_ offset: Int, _ length: Int) -> [UInt8]? { Self.read(fd, size, offset, length) }
 
+        /// The same bytes as a `Data` (what the seal opens), read straight into it.
+        func readData(_ offset: Int, _ length: Int) -> Data? {
+            guard offset >= 0, length >= 0, offset <= size, length <= size - offset else { return nil }
+            var data = Data(count: length)
+            let done = data.withUnsafeMutableBytes { buffer -> Int in
+                var done = 0
+                while done < length, let base = buffer.baseAddress {
+                    let n = pread(fd, base + done, length - done, off_t(offset + done))
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else { break }
+                    done += n
+                }
+                return done
+            }
+            return done == length ? data : nil
+        }
+
         static func read(_ fd: Int32, _ size: Int, _ offset: Int, _ length: Int) -> [UInt8]? {
             guard offset >= 0, length >= 0, offset <= size, length <= size - offset else { return nil }
             var failed = false
@@ -118,6 +135,15 @@ enum BlockFile {
             return [UInt8](plain)
         }
 
+        /// The same, as the `Data` the seal gives (a large block not copied into an array again:
+        /// what counts a district's index reads every block).
+        func openData(_ file: Reader, _ block: Table.Block, of url: URL) -> Data? {
+            guard let sealed = file.readData(block.offset, block.length) else { return nil }
+            guard encrypted else { return sealed }
+            guard let sealer else { return nil }
+            return try? sealer.open(sealed, binding: Self.binding(url, block.tag))
+        }
+
         func seal(_ plain: Data, _ tag: [UInt8], of url: URL) throws -> Data {
             guard encrypted else { return plain }
             guard let sealer else { throw Sealer.Problem.cannotOpen }
@@ -128,10 +154,13 @@ enum BlockFile {
     /// The ranges of the whole lines in `bytes` (a last line without its newline is an append
     /// still being written: not read).
     static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { lineRanges($0) }
+    }
+
+    static func lineRanges(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        out.reserveCapacity(bytes.count / 400 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
+        out.reserveCapacity(buffer.count / 400 + 1)
+        if let base = buffer.baseAddress {
             var at = 0
             while at < buffer.count, let found = memchr(base + at, 10, buffer.count - at) {
                 let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
