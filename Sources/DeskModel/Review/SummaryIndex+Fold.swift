@@ -20,16 +20,6 @@ extension SummaryIndex {
     /// block is listed twice.
     public func fold<Tally: SummaryTally>(stations: Set<String>?, skipping: Set<UUID> = [], from start: Tally) -> Tally? {
         guard !encrypted || sealer != nil, let file = BlockFile.Reader(path: url.path) else { return nil }
-        // The lines after the blocks first (few): the last of each case, whatever its station.
-        let tail = file.tail()
-        let tailRanges = BlockFile.lineRanges(tail)
-        var later: [UUID: CaseSummary] = [:]
-        var laterOrder: [UUID] = []
-        for r in tailRanges {
-            guard let s = decode(tail[r]) else { continue }
-            if later.updateValue(s, forKey: s.id) == nil { laterOrder.append(s.id) }
-        }
-        let passed = skipping.union(later.keys)
         let wanted = stations.map { Set($0.map { Array(tag($0).utf8) }) }
         let blocks = (file.table?.blocks ?? []).filter { wanted?.contains($0.tag) ?? true }
         // A station's block twice in the table (a copy of its bytes listed again: it opens, being
@@ -37,19 +27,27 @@ extension SummaryIndex {
         // (the caller reads the index case by case, and the desk's check writes it anew).
         guard Set(blocks.map(\.tag)).count == blocks.count else { return nil }
         // Blocks are opened side by side (`pread` at their offsets: the reader is safe to share),
-        // each with the places of its lines.
-        // A block stays the `Data` its seal gives: not copied again into an array.
+        // each with the places of its lines, and kept as the `Data` its seal gives (not copied
+        // again into an array). Beside them, the lines after the blocks (few): the last of each
+        // case, whatever its station.
         var opened = [(bytes: Data, lines: [Range<Int>])?](repeating: nil, count: blocks.count)
+        var tailRead: (later: [UUID: CaseSummary], order: [UUID]) = ([:], [])
         nonisolated(unsafe) let reader = file
         let sealing = BlockFile.Sealing(encrypted: encrypted, sealer: sealer)
-        opened.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            Cores.perform(blocks.count) { i in
-                slots[i] = sealing.openData(reader, blocks[i], of: url).map { data in
-                    (data, data.withUnsafeBytes { BlockFile.lineRanges($0.bindMemory(to: UInt8.self)) })
+        withUnsafeMutablePointer(to: &tailRead) { tailSlot in
+            nonisolated(unsafe) let tailSlot = tailSlot
+            opened.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                Cores.perform(blocks.count + 1) { i in
+                    guard i < blocks.count else { tailSlot.pointee = readTail(reader); return }
+                    slots[i] = sealing.openData(reader, blocks[i], of: url).map { data in
+                        (data, data.withUnsafeBytes { BlockFile.lineRanges($0.bindMemory(to: UInt8.self)) })
+                    }
                 }
             }
         }
+        let (later, laterOrder) = tailRead
+        let passed = skipping.union(later.keys)
         // Then every block's lines in parts of the same size, all parts on both cores at once (a
         // part per block and core left one core idle while the other finished a large block).
         let chunk = 2_048
@@ -84,5 +82,18 @@ extension SummaryIndex {
             total.add(s)
         }
         return total
+    }
+
+    /// The lines after the blocks, decoded: the last line of each case, and the cases in the order
+    /// their last lines came.
+    private func readTail(_ file: BlockFile.Reader) -> (later: [UUID: CaseSummary], order: [UUID]) {
+        let tail = file.tail()
+        var later: [UUID: CaseSummary] = [:]
+        var order: [UUID] = []
+        for r in BlockFile.lineRanges(tail) {
+            guard let s = decode(tail[r]) else { continue }
+            if later.updateValue(s, forKey: s.id) == nil { order.append(s.id) }
+        }
+        return (later, order)
     }
 }

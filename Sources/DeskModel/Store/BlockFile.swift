@@ -57,21 +57,21 @@ enum BlockFile {
         /// `length` bytes from `offset`, or nil when the file is shorter.
         func read(_ offset: Int, _ length: Int) -> [UInt8]? { Self.read(fd, size, offset, length) }
 
-        /// The same bytes as a `Data` (what the seal opens), read straight into it.
+        /// The same bytes as a `Data` (what the seal opens), read straight into it (memory of its
+        /// own, not set to zero first: a district's blocks are tens of megabytes).
         func readData(_ offset: Int, _ length: Int) -> Data? {
             guard offset >= 0, length >= 0, offset <= size, length <= size - offset else { return nil }
-            var data = Data(count: length)
-            let done = data.withUnsafeMutableBytes { buffer -> Int in
-                var done = 0
-                while done < length, let base = buffer.baseAddress {
-                    let n = pread(fd, base + done, length - done, off_t(offset + done))
-                    if n < 0, errno == EINTR { continue }
-                    guard n > 0 else { break }
-                    done += n
-                }
-                return done
+            guard length > 0 else { return Data() }
+            guard let base = malloc(length) else { return nil }
+            var done = 0
+            while done < length {
+                let n = pread(fd, base + done, length - done, off_t(offset + done))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
             }
-            return done == length ? data : nil
+            guard done == length else { free(base); return nil }
+            return Data(bytesNoCopy: base, count: length, deallocator: .free)
         }
 
         static func read(_ fd: Int32, _ size: Int, _ offset: Int, _ length: Int) -> [UInt8]? {
