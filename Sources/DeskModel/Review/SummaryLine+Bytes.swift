@@ -62,8 +62,8 @@ extension SummaryLine {
 
     /// The fields of a line between tabs (an empty field where two tabs meet), as ranges into
     /// `out`'s first places (as many as it returns; `out` keeps `max` places from line to line, so
-    /// that no place is added one at a time). Most fields are a few bytes long: the tabs are
-    /// found eight bytes at a time, in place.
+    /// that no place is added one at a time). Most fields are a few bytes long: their first eight
+    /// bytes are searched at once, and only a longer field is searched by the C library.
     static func fields(_ line: Bytes, max: Int, into out: inout [Range<Int>]) -> Int {
         if out.count != max { out = Array(repeating: 0..<0, count: max) }
         guard let base = line.base.baseAddress else { out[0] = line.startIndex..<line.endIndex; return 1 }
@@ -75,14 +75,19 @@ extension SummaryLine {
             var at = start
             while n < max - 1 {
                 var tab = -1
-                while at + 8 <= end {
+                if at + 8 <= end {
                     // A byte equal to 9 becomes 0; the lowest zero byte's high bit marks it.
                     let x = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian ^ 0x0909_0909_0909_0909
                     let hit = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-                    if hit != 0 { tab = at + hit.trailingZeroBitCount / 8; break }
-                    at += 8
-                }
-                if tab < 0 {
+                    if hit != 0 {
+                        tab = at + hit.trailingZeroBitCount / 8
+                    } else if let found = memchr(base + at + 8, 9, end - at - 8) {
+                        // A long field (a year of days, the plan): the C library's search.
+                        tab = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    } else {
+                        break
+                    }
+                } else {
                     while at < end, base[at] != 9 { at += 1 }
                     guard at < end else { break }
                     tab = at
