@@ -48,6 +48,11 @@ extension SummaryIndex {
         }
         let (later, laterOrder) = tailRead
         let passed = skipping.union(later.keys)
+        // The cases passed over, marked by their ids' first two bytes: most lines are not among
+        // them, and are known so without hashing their ids.
+        var marks = [UInt64](repeating: 0, count: passed.isEmpty ? 0 : 1_024)
+        for id in passed { let m = Self.mark(id); marks[m >> 6] |= 1 << UInt64(m & 63) }
+        let passedMarks = marks
         // Then every block's lines in parts of the same size, all parts on both cores at once (a
         // part per block and core left one core idle while the other finished a large block).
         let chunk = 2_048
@@ -64,11 +69,20 @@ extension SummaryIndex {
                 // One summary per part, each line decoded into it (its lists' room kept).
                 var s = CaseSummary.blank()
                 var scratch = SummaryLine.Scratch(remember: true)
+                // Whether a station is hers, remembered from the line before (a block is one station's).
+                var last: (id: String, wanted: Bool)?
+                func wanted(_ id: String) -> Bool {
+                    guard let stations else { return true }
+                    if last?.id != id { last = (id, stations.contains(id)) }
+                    return last?.wanted == true
+                }
                 plain.withUnsafeBytes { raw in
                     let bytes = raw.bindMemory(to: UInt8.self)
                     for i in parts[c].lines {
                         guard SummaryLine.decode(bytes: bytes[ranges[i]], into: &s, scratch: &scratch),
-                              passed.isEmpty || !passed.contains(s.id), stations?.contains(s.stationID) ?? true else { continue }
+                              passedMarks.isEmpty || passedMarks[Self.mark(s.id) >> 6] & (1 << UInt64(Self.mark(s.id) & 63)) == 0
+                                  || !passed.contains(s.id),
+                              wanted(s.stationID) else { continue }
                         tally.add(s)
                     }
                 }
@@ -83,6 +97,8 @@ extension SummaryIndex {
         }
         return total
     }
+
+    @inline(__always) private static func mark(_ id: UUID) -> Int { Int(id.uuid.0) << 8 | Int(id.uuid.1) }
 
     /// The lines after the blocks, decoded: the last line of each case, and the cases in the order
     /// their last lines came.
