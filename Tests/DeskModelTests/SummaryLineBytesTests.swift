@@ -130,4 +130,69 @@ final class SummaryLineBytesTests: XCTestCase {
             XCTAssertEqual(bytes(c, padded: padded) { other.value($0) }, ReferralState(rawValue: String(decoding: c, as: UTF8.self)))
         }
     }
+
+    /// The plan's steps and the path facts, read in one walk of their bytes: what splitting them
+    /// answers, for well-made fields and for fields with a separator added, dropped or moved.
+    func testStepsAndPathFactsReadInOneWalkAreWhatSplittingReads() {
+        func day() -> String { next(4) == 0 ? "" : String(format: "2026%02d%02d", 1 + next(12), 1 + next(28)) }
+        func step() -> String {
+            [StepKind.allCases[next(7)].rawValue, StepStatus.allCases[next(4)].rawValue, ["", "nrlm", "wcd-osc"][next(3)],
+             ReferralState.allCases[next(5)].rawValue, day(), day(), day(), day()].joined(separator: "|")
+        }
+        func referenceSteps(_ text: String) -> [CaseSummary.Step]? {
+            var out: [CaseSummary.Step] = []
+            for st in text.split(separator: ";", omittingEmptySubsequences: true) {
+                let p = st.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                guard p.count == 8, let kind = StepKind(rawValue: p[0]), let status = StepStatus(rawValue: p[1]),
+                      let referral = ReferralState(rawValue: p[3]) else { return nil }
+                var days: [Day?] = []
+                for t in p[4...] {
+                    guard let d = referenceDay(Array(t.utf8)) else { return nil }
+                    days.append(d)
+                }
+                out.append(CaseSummary.Step(kind: kind, status: status, partnerID: p[2].isEmpty ? nil : p[2], referral: referral,
+                                            due: days[0], completed: days[1], joined: days[2], referralDay: days[3]))
+            }
+            return out
+        }
+        func damaged(_ text: String) -> String {
+            guard next(3) == 0, !text.isEmpty else { return text }
+            var b = Array(text.utf8)
+            switch next(3) {
+            case 0: b.insert([124, 59, 61][next(3)], at: next(b.count + 1))
+            case 1: if let i = b.indices.filter({ [124, 59, 61].contains(b[$0]) }).randomElement() { b.remove(at: i) }
+            default: b[next(b.count)] = [124, 59, 61][next(3)]
+            }
+            return String(decoding: b, as: UTF8.self)
+        }
+        var scratch = SummaryLine.Scratch(remember: true)
+        var steps: [CaseSummary.Step] = []
+        var rejected = 0
+        for _ in 0..<4_000 {
+            let text = damaged((0..<next(5)).map { _ in step() }.joined(separator: ";"))
+            let ok = bytes(Array(text.utf8)) { SummaryLine.steps($0, into: &steps, scratch: &scratch) }
+            let expected = referenceSteps(text)
+            XCTAssertEqual(ok, expected != nil, text)
+            if ok, let expected { XCTAssertEqual(steps, expected, text) }
+            if !ok { rejected += 1 }
+        }
+        XCTAssertGreaterThan(rejected, 200)
+        // Path facts: pairs "key=value" between ";"; a pair without "=" is refused, an unknown key passed over.
+        var facts = PathFacts()
+        let pairs = ["c=\(day())", "pm=20261101", "pr=20261001,20261101", "cl=20261115", "cr=" + ClosureReason.allCases[0].rawValue,
+                     "rq=1", "tt=MHW", "zz=anything", "dv=20260301"]
+        rejected = 0
+        for _ in 0..<4_000 {
+            let text = damaged((0..<next(6)).map { _ in pairs[next(pairs.count)] }.joined(separator: ";"))
+            let ok = bytes(Array(text.utf8)) { facts.decode($0) }
+            // Split first: every non-empty pair has an "=", and each pair alone reads.
+            let expectedOK = text.split(separator: ";").allSatisfy { pair in
+                var one = PathFacts()
+                return pair.contains("=") && bytes(Array(pair.utf8)) { one.decode($0) }
+            }
+            XCTAssertEqual(ok, expectedOK, text)
+            if !ok { rejected += 1 }
+        }
+        XCTAssertGreaterThan(rejected, 100)
+    }
 }

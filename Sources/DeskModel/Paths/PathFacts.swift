@@ -122,14 +122,20 @@ public struct PathFacts: Codable, Hashable, Sendable {
         dvApplied = nil
         traffickingOutcome = nil
         traffickingOutcomeDay = nil
+        guard let base = b.base.baseAddress else { return b.isEmpty }
         var start = b.startIndex
         while start < b.endIndex {
-            let end = b[start...].firstIndex(of: 59) ?? b.endIndex
+            // The pair's end and its "=", found in one walk of its bytes.
+            var end = start, eq = -1
+            while end < b.endIndex, base[end] != 59 {
+                if eq < 0, base[end] == 61 { eq = end }
+                end += 1
+            }
             defer { start = end + 1 }
-            let pair = b[start..<end]
+            let pair = b.base[start..<end]
             guard !pair.isEmpty else { continue }
-            guard let eq = pair.firstIndex(of: 61) else { return false }
-            let v = pair[(eq + 1)...]
+            guard eq >= 0 else { return false }
+            let v = b.base[(eq + 1)..<end]
             func day(_ into: inout Day?) -> Bool {
                 guard let x = SummaryLine.day(v) else { return false }
                 into = x

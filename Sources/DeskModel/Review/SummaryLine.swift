@@ -139,22 +139,38 @@ enum SummaryLine {
     /// The plan's steps (";" between steps, "|" between a step's eight parts) into `out`.
     static func steps(_ b: Bytes, into out: inout [CaseSummary.Step], scratch k: inout Scratch) -> Bool {
         out.removeAll(keepingCapacity: true)
+        guard let base = b.base.baseAddress else { return b.isEmpty }
+        let end = b.endIndex
         var start = b.startIndex
-        while start < b.endIndex {
-            let end = b[start...].firstIndex(of: 59) ?? b.endIndex
-            defer { start = end + 1 }
-            guard end > start else { continue }
-            // The eight parts, in turn.
-            var at = start
-            func part() -> Bytes? {
-                guard at <= end else { return nil }
-                let stop = b[at..<end].firstIndex(of: 124) ?? end
-                defer { at = stop + 1 }
-                return b[at..<stop]
+        while start < end {
+            // The step's end, and its eight parts' places, found in one walk of its bytes.
+            var stop = start
+            var bars: (Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0)
+            var n = 0
+            while stop < end, base[stop] != 59 {
+                if base[stop] == 124 {
+                    switch n {
+                    case 0: bars.0 = stop
+                    case 1: bars.1 = stop
+                    case 2: bars.2 = stop
+                    case 3: bars.3 = stop
+                    case 4: bars.4 = stop
+                    case 5: bars.5 = stop
+                    case 6: bars.6 = stop
+                    default: break
+                    }
+                    n += 1
+                }
+                stop += 1
             }
-            guard let kindB = part(), let st = part(), let partner = part(), let ref = part(), let dueB = part(),
-                  let completedB = part(), let joinedB = part(), let referralB = part(), at > end,
-                  let kind = k.stepKind.value(kindB), let status = k.stepStatus.value(st),
+            defer { start = stop + 1 }
+            guard stop > start else { continue }
+            // Exactly eight parts.
+            guard n == 7 else { return false }
+            let kindB = b.base[start..<bars.0], st = b.base[(bars.0 + 1)..<bars.1], partner = b.base[(bars.1 + 1)..<bars.2]
+            let ref = b.base[(bars.2 + 1)..<bars.3], dueB = b.base[(bars.3 + 1)..<bars.4]
+            let completedB = b.base[(bars.4 + 1)..<bars.5], joinedB = b.base[(bars.5 + 1)..<bars.6], referralB = b.base[(bars.6 + 1)..<stop]
+            guard let kind = k.stepKind.value(kindB), let status = k.stepStatus.value(st),
                   let referral = k.referral.value(ref), let due = day(dueB), let completed = day(completedB),
                   let joined = day(joinedB), let referralDay = day(referralB) else { return false }
             out.append(CaseSummary.Step(kind: kind, status: status, partnerID: partner.isEmpty ? nil : text(partner),
