@@ -145,14 +145,16 @@ public struct SummaryIndex: Sendable {
     /// overview of them reads, are exactly these listings' cases of those stations at their
     /// revisions. Every line of those stations is decoded: an older sealed line copied to the end,
     /// or an older block put back, opens as well as a current one, and only this finds it.
+    /// It compares what her overview counts (`fold`, the same lines read the same way), keeping
+    /// only each case's revision.
     public func agrees(with listings: [CaseListing], stations: Set<String>?) -> Bool {
-        guard let read = latestRead(stations: stations), !read.repeated else { return false }
+        guard let read = fold(stations: stations, from: RevisionTally()), !read.repeated else { return false }
         var count = 0
         for l in listings where stations?.contains(l.stationID) ?? true {
-            guard read.byID[l.id]?.revision == l.revision else { return false }
+            guard read.revisions[l.id] == l.revision else { return false }
             count += 1
         }
-        return read.byID.count == count
+        return read.revisions.count == count
     }
 
     /// True when the index holds exactly these cases at these revisions.

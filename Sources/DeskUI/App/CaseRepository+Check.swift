@@ -73,8 +73,8 @@ extension CaseRepository {
         let revisions = Dictionary(all.map { ($0.id, $0.revision) }, uniquingKeysWith: { a, _ in a })
         // Each case once in the blocks (a block listed twice would count its cases twice where the
         // overview counts from the lines), at the revision of its listing.
-        if let loaded = index.latestRead(stations: nil), !loaded.repeated, loaded.byID.count == all.count,
-           loaded.byID.values.allSatisfy({ revisions[$0.id] == $0.revision }), index.quickCheck(files: all.count) { return nil }
+        if let loaded = index.fold(stations: nil, from: RevisionTally()), !loaded.repeated, loaded.revisions.count == all.count,
+           loaded.revisions.allSatisfy({ revisions[$0.key] == $0.value }), index.quickCheck(files: all.count) { return nil }
         return all.map(\.summary)
     }
 }
