@@ -23,34 +23,31 @@ extension BinaryPlistEncoder.State {
     /// An array as `Array.encode(to:)` writes it: its container first, then each element.
     func list<E>(_ values: [E], _ write: (E) throws -> Int) rethrows -> Int {
         let box = box(isDict: false)
-        for value in values { _ = add(box, key: -1, value: try write(value)) }
+        for value in values { append(box, key: -1, value: try write(value)) }
         return box.index
     }
 
     /// One entry of a dictionary made here: the value is written before its key, as `Keyed.add` does.
-    @inline(__always) func put(_ box: BinaryPlistEncoder.Box, _ key: String, _ value: Int) throws {
-        guard add(box, key: string(key), value: value) else { throw refuse() }
+    /// (Each writer's keys are distinct literals: not looked for among the entries already made.)
+    @inline(__always) func put(_ box: BinaryPlistEncoder.Box, _ key: String, _ value: Int) {
+        append(box, key: string(key), value: value)
     }
 
     func day(_ d: Day) -> Int {
         let box = box(isDict: true)
-        // A day's three keys are new to the dictionary: never refused. (Each value before its key.)
-        let year = integer(Int64(d.year))
-        _ = add(box, key: string("year"), value: year)
-        let month = integer(Int64(d.month))
-        _ = add(box, key: string("month"), value: month)
-        let day = integer(Int64(d.day))
-        _ = add(box, key: string("day"), value: day)
+        put(box, "year", integer(Int64(d.year)))
+        put(box, "month", integer(Int64(d.month)))
+        put(box, "day", integer(Int64(d.day)))
         return box.index
     }
 
     func event(_ e: CaseEvent) throws -> Int {
         let box = box(isDict: true)
-        try put(box, "at", date(e.at))
-        try put(box, "by", string(e.by))
-        try put(box, "kind", string(e.kind.rawValue))
-        try put(box, "detail", string(e.detail))
-        try put(box, "facts", facts(e.facts))
+        put(box, "at", date(e.at))
+        put(box, "by", string(e.by))
+        put(box, "kind", string(e.kind.rawValue))
+        put(box, "detail", string(e.detail))
+        put(box, "facts", try facts(e.facts))
         return box.index
     }
 
@@ -63,85 +60,85 @@ extension BinaryPlistEncoder.State {
         case .legal, .path:
             return try encodeValue(f)
         case .none:
-            (outer, inner) = try nested("none")
+            (outer, inner) = nested("none")
         case .text(let text):
-            (outer, inner) = try nested("text")
-            try put(inner, "_0", string(text))
+            (outer, inner) = nested("text")
+            put(inner, "_0", string(text))
         case let .session(number, day, mode, minutes):
-            (outer, inner) = try nested("session")
-            try put(inner, "number", integer(Int64(number)))
-            try put(inner, "day", self.day(day))
-            try put(inner, "mode", string(mode.rawValue))
-            try put(inner, "minutes", integer(Int64(minutes)))
+            (outer, inner) = nested("session")
+            put(inner, "number", integer(Int64(number)))
+            put(inner, "day", self.day(day))
+            put(inner, "mode", string(mode.rawValue))
+            put(inner, "minutes", integer(Int64(minutes)))
         case let .screening(instrument, total, day):
-            (outer, inner) = try nested("screening")
-            try put(inner, "instrument", string(instrument.rawValue))
-            try put(inner, "total", integer(Int64(total)))
-            try put(inner, "day", self.day(day))
+            (outer, inner) = nested("screening")
+            put(inner, "instrument", string(instrument.rawValue))
+            put(inner, "total", integer(Int64(total)))
+            put(inner, "day", self.day(day))
         case .alert(let itemNine):
-            (outer, inner) = try nested("alert")
-            try put(inner, "itemNine", integer(Int64(itemNine)))
+            (outer, inner) = nested("alert")
+            put(inner, "itemNine", integer(Int64(itemNine)))
         case let .stepAdded(kind, due):
-            (outer, inner) = try nested("stepAdded")
-            try put(inner, "kind", string(kind.rawValue))
-            if let due { try put(inner, "due", self.day(due)) }
+            (outer, inner) = nested("stepAdded")
+            put(inner, "kind", string(kind.rawValue))
+            if let due { put(inner, "due", self.day(due)) }
         case let .stepUpdated(kind, status):
-            (outer, inner) = try nested("stepUpdated")
-            try put(inner, "kind", string(kind.rawValue))
-            try put(inner, "status", string(status.rawValue))
+            (outer, inner) = nested("stepUpdated")
+            put(inner, "kind", string(kind.rawValue))
+            put(inner, "status", string(status.rawValue))
         case let .referral(kind, partnerID, state):
-            (outer, inner) = try nested("referral")
-            try put(inner, "kind", string(kind.rawValue))
-            try put(inner, "partnerID", string(partnerID))
-            try put(inner, "state", string(state.rawValue))
+            (outer, inner) = nested("referral")
+            put(inner, "kind", string(kind.rawValue))
+            put(inner, "partnerID", string(partnerID))
+            put(inner, "state", string(state.rawValue))
         case let .status(from, to):
-            (outer, inner) = try nested("status")
-            try put(inner, "from", string(from.rawValue))
-            try put(inner, "to", string(to.rawValue))
+            (outer, inner) = nested("status")
+            put(inner, "from", string(from.rawValue))
+            put(inner, "to", string(to.rawValue))
         }
         return outer.index
     }
 
     /// The enum's dictionary and, inside it under `name`, the case's (as `nestedContainer` makes them).
-    private func nested(_ name: String) throws -> (BinaryPlistEncoder.Box, BinaryPlistEncoder.Box) {
+    private func nested(_ name: String) -> (BinaryPlistEncoder.Box, BinaryPlistEncoder.Box) {
         let outer = box(isDict: true)
         let inner = box(isDict: true)
-        try put(outer, name, inner.index)
+        put(outer, name, inner.index)
         return (outer, inner)
     }
 
     func session(_ s: CounsellingSession) throws -> Int {
         let box = box(isDict: true)
-        try put(box, "id", uuid(s.id))
-        try put(box, "number", integer(Int64(s.number)))
-        try put(box, "day", day(s.day))
-        try put(box, "mode", string(s.mode.rawValue))
-        try put(box, "minutes", integer(Int64(s.minutes)))
-        try put(box, "counsellorID", string(s.counsellorID))
-        try put(box, "present", string(s.present))
-        try put(box, "problem", string(s.problem))
-        try put(box, "moodStart", string(s.moodStart.rawValue))
-        try put(box, "moodEnd", string(s.moodEnd.rawValue))
-        try put(box, "whatWasDone", string(s.whatWasDone))
-        try put(box, "agreements", string(s.agreements))
-        try put(box, "progress", encodeValue(s.progress))
-        if let next = s.nextDay { try put(box, "nextDay", day(next)) }
-        try put(box, "recordedAt", date(s.recordedAt))
+        put(box, "id", uuid(s.id))
+        put(box, "number", integer(Int64(s.number)))
+        put(box, "day", day(s.day))
+        put(box, "mode", string(s.mode.rawValue))
+        put(box, "minutes", integer(Int64(s.minutes)))
+        put(box, "counsellorID", string(s.counsellorID))
+        put(box, "present", string(s.present))
+        put(box, "problem", string(s.problem))
+        put(box, "moodStart", string(s.moodStart.rawValue))
+        put(box, "moodEnd", string(s.moodEnd.rawValue))
+        put(box, "whatWasDone", string(s.whatWasDone))
+        put(box, "agreements", string(s.agreements))
+        put(box, "progress", try encodeValue(s.progress))
+        if let next = s.nextDay { put(box, "nextDay", day(next)) }
+        put(box, "recordedAt", date(s.recordedAt))
         return box.index
     }
 
     func screening(_ r: ScreeningRecord) throws -> Int {
         let box = box(isDict: true)
-        try put(box, "id", uuid(r.id))
+        put(box, "id", uuid(r.id))
         let inner = self.box(isDict: true)
-        try put(inner, "instrument", string(r.screening.instrument.rawValue))
+        put(inner, "instrument", string(r.screening.instrument.rawValue))
         let items = self.box(isDict: false)
-        for item in r.screening.items { _ = add(items, key: -1, value: integer(Int64(item))) }
-        try put(inner, "items", items.index)
-        try put(inner, "day", day(r.screening.day))
-        try put(box, "screening", inner.index)
-        try put(box, "by", string(r.by))
-        try put(box, "recordedAt", date(r.recordedAt))
+        for item in r.screening.items { append(items, key: -1, value: integer(Int64(item))) }
+        put(inner, "items", items.index)
+        put(inner, "day", day(r.screening.day))
+        put(box, "screening", inner.index)
+        put(box, "by", string(r.by))
+        put(box, "recordedAt", date(r.recordedAt))
         return box.index
     }
 }

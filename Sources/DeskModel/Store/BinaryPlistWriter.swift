@@ -117,13 +117,19 @@ extension BinaryPlistEncoder {
                     e = entries[e].next
                 }
             }
+            append(box, key: key, value: value)
+            return true
+        }
+
+        /// One entry at the end of a container, unchecked: for the writers whose keys are their own
+        /// distinct literals (`BinaryPlistEncoder+Case`).
+        @inline(__always) func append(_ box: Box, key: Int, value: Int) {
             let e = entries.count
             entries.append(Entry(key: key, value: value))
             let last = nodes[box.node].last
             if last >= 0 { entries[last].next = e } else { nodes[box.node].first = e }
             nodes[box.node].last = e
             nodes[box.node].count += 1
-            return true
         }
 
         /// A marker with its count (in the marker below 15, else as an integer after it).
