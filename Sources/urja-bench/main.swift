@@ -196,6 +196,23 @@ for count in options.counts {
             try signIn(app, "asha")
             ctx.repository.settle()
             guard let id = ctx.visibleCaseIDs.first, var record = ctx.record(id) else { throw Failure(description: "no case") }
+            // URJA_ENCODELOOP=M: first only the encoder, M times (for a profiler), then the saves.
+            if let m = ProcessInfo.processInfo.environment["URJA_ENCODELOOP"].flatMap(Int.init) {
+                var encodes = Samples()
+                for _ in 0..<m { _ = try encodes.time { try BinaryPlistEncoder.encode(record) } }
+                print(String(format: "  encode alone median %.3f ms, p99 %.3f ms (%d bytes)", encodes.medianMS, encodes.p99MS,
+                             try BinaryPlistEncoder.encode(record).count))
+            }
+            // URJA_SAVENOSYNC=M: first M saves with every fsync left out (as a demo store is generated):
+            // what a save costs apart from the disk's syncs, steady whatever the disk is doing.
+            if let m = ProcessInfo.processInfo.environment["URJA_SAVENOSYNC"].flatMap(Int.init) {
+                var unsynced = Samples()
+                try DurableFile.$syncOnceAtEnd.withValue(true) {
+                    for _ in 0..<m { record = try unsynced.time { try ctx.repository.save(record, .care("bench"), now: clock.now()) } }
+                }
+                sync()
+                print(String(format: "  save without its fsyncs median %.3f ms, p99 %.3f ms", unsynced.medianMS, unsynced.p99MS))
+            }
             var saves = Samples()
             for _ in 0..<n { record = try saves.time { try ctx.repository.save(record, .care("bench"), now: clock.now()) } }
             print(String(format: "  save median %.2f ms, p99 %.2f ms", saves.medianMS, saves.p99MS))

@@ -97,8 +97,27 @@ public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConverti
         return parts.count == 3 && parts[2].count == 4 && parts.allSatisfy { Int($0) != nil }
     }
 
+    /// "DD-MM-YYYY", as `String(format: "%02d-%02d-%04d")` writes it (made by hand for the days
+    /// every day can hold: a case's timeline writes hundreds of these at each save).
     public var description: String {
-        String(format: "%02d-%02d-%04d", day, month, year)
+        guard (0..<100).contains(day), (0..<100).contains(month), (0..<10_000).contains(year) else {
+            return String(format: "%02d-%02d-%04d", day, month, year)
+        }
+        let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+        let d = UInt8(day), m = UInt8(month), y = year
+        return String(unsafeUninitializedCapacity: 10) { text in
+            text[0] = zero + d / 10
+            text[1] = zero + d % 10
+            text[2] = dash
+            text[3] = zero + m / 10
+            text[4] = zero + m % 10
+            text[5] = dash
+            text[6] = zero + UInt8(y / 1_000)
+            text[7] = zero + UInt8(y / 100 % 10)
+            text[8] = zero + UInt8(y / 10 % 10)
+            text[9] = zero + UInt8(y % 10)
+            return 10
+        }
     }
 
     /// Midnight at the start of this day, IST.

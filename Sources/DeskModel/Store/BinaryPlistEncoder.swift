@@ -20,8 +20,8 @@ public enum BinaryPlistEncoder {
     }
 
     /// The value as the fast writer writes it, or nil if it refuses anything (never throws, never traps).
-    static func fastEncode<T: Encodable>(_ value: T) -> Data? {
-        let state = State()
+    static func fastEncode<T: Encodable>(_ value: T, handWritten: Bool = true) -> Data? {
+        let state = State(handWritten: handWritten)
         // Foundation's encoder takes only a dictionary or an array at the top (one made here has
         // no offset until the end).
         guard let top = try? state.encodeValue(value), !state.refused, state.offsets[top] < 0 else { return nil }

@@ -20,8 +20,12 @@ extension BinaryPlistEncoder {
         private var strings = StringTable()
         /// Set at the first thing refused, so that a `try?` in a type's own encoding cannot hide it.
         var refused = false
+        /// The case record's numerous parts written by hand (`BinaryPlistEncoder+Case`); off only
+        /// in the test that compares them with what their own `encode(to:)` writes.
+        let handWritten: Bool
 
-        init() {
+        init(handWritten: Bool = true) {
+            self.handWritten = handWritten
             capacity = 8192
             base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
             offsets.reserveCapacity(512)
@@ -113,13 +117,19 @@ extension BinaryPlistEncoder {
                     e = entries[e].next
                 }
             }
+            append(box, key: key, value: value)
+            return true
+        }
+
+        /// One entry at the end of a container, unchecked: for the writers whose keys are their own
+        /// distinct literals (`BinaryPlistEncoder+Case`).
+        @inline(__always) func append(_ box: Box, key: Int, value: Int) {
             let e = entries.count
             entries.append(Entry(key: key, value: value))
             let last = nodes[box.node].last
             if last >= 0 { entries[last].next = e } else { nodes[box.node].first = e }
             nodes[box.node].last = e
             nodes[box.node].count += 1
-            return true
         }
 
         /// A marker with its count (in the marker below 15, else as an integer after it).
@@ -211,23 +221,52 @@ extension BinaryPlistEncoder {
             if let known = strings.find(value) { return known }
             let index = begin()
             var text = value
-            let ascii: Bool = text.withUTF8 { utf8 in
-                guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
-                head(0x50, utf8.count)
-                append(UnsafeRawBufferPointer(utf8))
-                return true
-            }
-            if !ascii {
-                head(0x60, value.utf16.count)
-                reserve(value.utf16.count * 2)
-                for unit in value.utf16 {
-                    base[count] = UInt8(truncatingIfNeeded: unit >> 8)
-                    base[count + 1] = UInt8(truncatingIfNeeded: unit)
-                    count += 2
+            text.withUTF8 { utf8 in
+                if utf8.allSatisfy({ $0 < 0x80 }) {
+                    head(0x50, utf8.count)
+                    append(UnsafeRawBufferPointer(utf8))
+                } else {
+                    utf16BigEndian(utf8)
                 }
             }
             strings.insert(value, index)
             return index
+        }
+
+        /// A string that is not all ASCII, as UTF-16 big-endian units with their count, transcoded
+        /// straight from its UTF-8 (a String's UTF-16 view walks it scalar by scalar, a tenth of a
+        /// save's encoding on a record with Hindi notes). A String's UTF-8 is always valid.
+        func utf16BigEndian(_ utf8: UnsafeBufferPointer<UInt8>) {
+            var units = 0
+            for b in utf8 where b & 0xC0 != 0x80 { units += b >= 0xF0 ? 2 : 1 }
+            head(0x60, units)
+            reserve(units * 2)
+            @inline(__always) func unit(_ u: UInt32) {
+                base[count] = UInt8(truncatingIfNeeded: u >> 8)
+                base[count + 1] = UInt8(truncatingIfNeeded: u)
+                count += 2
+            }
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                let b0 = UInt32(utf8[i])
+                @inline(__always) func next(_ k: Int) -> UInt32 { i + k < n ? UInt32(utf8[i + k]) & 0x3F : 0 }
+                if b0 < 0x80 {
+                    unit(b0)
+                    i += 1
+                } else if b0 < 0xE0 {
+                    unit((b0 & 0x1F) << 6 | next(1))
+                    i += 2
+                } else if b0 < 0xF0 {
+                    unit((b0 & 0x0F) << 12 | next(1) << 6 | next(2))
+                    i += 3
+                } else {
+                    let v = ((b0 & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3)) &- 0x10000
+                    unit(0xD800 + (v >> 10))
+                    unit(0xDC00 + (v & 0x3FF))
+                    i += 4
+                }
+            }
         }
 
         /// Foundation writes nil as this string.
@@ -240,6 +279,7 @@ extension BinaryPlistEncoder {
             if T.self == Date.self { return date(unsafeBitCast(value, to: Date.self)) }
             if T.self == UUID.self { return uuid(unsafeBitCast(value, to: UUID.self)) }
             if T.self == Data.self { return data(unsafeBitCast(value, to: Data.self)) }
+            if let index = try written(value) { return index }
             // Foundation has ways of its own for these (or might): left to it.
             if T.self == URL.self || T.self == Decimal.self || T.self == UInt.self || T.self == UInt64.self
                 || T.self == Float.self { throw refuse() }
