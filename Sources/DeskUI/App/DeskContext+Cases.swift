@@ -24,7 +24,15 @@ extension DeskContext {
         guard let user else { return [] }
         let all = listings
         return reviewCache.value(ReviewCache.visibleListings, reviewKey) {
-            all.filter { Self.sees(user, $0.stationID, transferTo: $0.summary.paths.transferTo) }
+            // `sees`, asked once per station (a station's every case is hers or none is).
+            var allowed: [String: Bool] = [:]
+            func may(_ station: String) -> Bool {
+                if let known = allowed[station] { return known }
+                let may = Access.allows(user, .viewCases, stationID: station)
+                allowed[station] = may
+                return may
+            }
+            return all.filter { may($0.stationID) || $0.transferTo.map(may) == true }
         }
     }
 
@@ -33,7 +41,8 @@ extension DeskContext {
     public func queueTable(_ stationID: String) -> QueueTable {
         let visible = visibleListings
         return reviewCache.value(ReviewCache.Slot<QueueTable>("queue." + stationID), reviewKey) {
-            QueueTable(visible.filter { $0.stationID == stationID || $0.summary.paths.transferTo == stationID }, nameKeys: nameKeys)
+            // A listing carries its name keys (the table keeps the closure: nothing of the desk in it).
+            QueueTable(visible.filter { $0.stationID == stationID || $0.transferTo == stationID }, nameKeys: { $0.nameKeys })
         }
     }
 

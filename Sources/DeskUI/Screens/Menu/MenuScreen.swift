@@ -231,7 +231,7 @@ final class IncomingTransfersScreen: MenuScreen {
     /// Pending transfers to a station where she may answer them (edit cases there).
     static func waiting(_ ctx: DeskContext) -> [CaseListing] {
         ctx.visibleListings.filter { r in
-            guard let to = r.summary.paths.transferTo, r.status != .closed else { return false }
+            guard let to = r.transferTo, r.status != .closed else { return false }
             return Access.allows(ctx.user, .editCase, stationID: to)
         }
     }
