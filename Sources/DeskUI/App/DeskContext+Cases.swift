@@ -32,8 +32,15 @@ extension DeskContext {
                 allowed[station] = may
                 return may
             }
-            return all.filter { may($0.stationID) || $0.transferTo.map(may) == true }
+            return Self.keeping(all) { may($0.stationID) || $0.transferTo.map(may) == true }
         }
+    }
+
+    /// The listings `keep` holds for: the same array when it holds for all (a desk officer's are
+    /// all hers), no listing copied; each copy of a listing counts a reference in its box, a miss
+    /// of the cache per case.
+    static func keeping(_ listings: [CaseListing], _ keep: (CaseListing) -> Bool) -> [CaseListing] {
+        listings.allSatisfy(keep) ? listings : listings.filter(keep)
     }
 
     /// A station's queue as she may see it (its cases and those being transferred to it), ready
@@ -42,7 +49,7 @@ extension DeskContext {
         let visible = visibleListings
         return reviewCache.value(ReviewCache.Slot<QueueTable>("queue." + stationID), reviewKey) {
             // A listing carries its name keys (the table keeps the closure: nothing of the desk in it).
-            QueueTable(visible.filter { $0.stationID == stationID || $0.transferTo == stationID }, nameKeys: { $0.nameKeys })
+            QueueTable(Self.keeping(visible) { $0.stationID == stationID || $0.transferTo == stationID }, nameKeys: { $0.nameKeys })
         }
     }
 

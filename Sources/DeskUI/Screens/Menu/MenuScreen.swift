@@ -177,7 +177,7 @@ final class MainMenuScreen: MenuScreen {
 
     private func queueItem(_ ctx: DeskContext, _ stations: [Station]) -> MenuItem {
         if stations.count == 1 {
-            let open = ctx.visibleListings.filter { $0.status != .closed }.count
+            let open = ctx.visibleListings.reduce(0) { $0 + ($1.status != .closed ? 1 : 0) }
             return MenuItem(label: ctx.t(.menu_queue), detail: ctx.t(.menu_openCount, open)) {
                 .push(CaseListScreen(stationID: stations[0].id))
             }
