@@ -1,5 +1,8 @@
 import DeskModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The check beside her: the supervisor's, the review index's rebuild, and the thread it runs on.
 extension CaseRepository {
@@ -112,7 +115,12 @@ final class Checking: @unchecked Sendable {
 
     func start(_ work: @escaping @Sendable () -> Outcome) {
         Thread.detachNewThread { [self] in
-            // On one core: the other is hers (her queue is drawn and her keys answered meanwhile).
+            // On one core: the other is hers (her queue is drawn and her keys answered meanwhile),
+            // and behind her when the machine is busy: a lower priority (on Linux, "0" is the calling
+            // thread only, not the desk).
+            #if canImport(Glibc)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
             let result = Cores.$one.withValue(true) { work() }
             lock.lock()
             value = result
