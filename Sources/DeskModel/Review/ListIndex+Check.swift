@@ -14,7 +14,7 @@ extension ListIndex {
 
         var text: String { "\(inode).\(size).\(seconds).\(nanoseconds)" }
 
-        init?(bytes: ArraySlice<UInt8>) {
+        init?<C: Collection>(bytes: C) where C.Element == UInt8 {
             // Four numbers between dots, read by hand (a line per case is read at every open); a
             // number too large for its field makes the line unreadable, never a crash.
             var done: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -94,56 +94,6 @@ extension ListIndex {
             }
         }
         return (names, stamps)
-    }
-
-    /// What `load` read: the listings of the cases the stations see (all with nil), in the order
-    /// of their ids, and the cases whose line did not open (the check decodes their files).
-    public struct Loaded: Sendable {
-        public var listings: [CaseListing]
-        public var unreadable: Set<UUID>
-        public var lines: Int
-    }
-
-    /// The index as it is, without a file listed or stamped: what a desk draws her first screen
-    /// from. Only the blocks and tail lines of `stations` are opened (every one with nil).
-    public func load(stations: Set<String>?) -> Loaded {
-        guard !store.isLocked, let file = File(path: url.path) else { return Loaded(listings: [], unreadable: [], lines: 0) }
-        let wanted = stations.map { Set($0.map { Array(tag($0).utf8) }) }
-        var latest: [UUID: Head] = [:]
-        var lines = 0
-        for block in file.table?.blocks ?? [] where wanted?.contains(block.tag) ?? true {
-            guard let plain = openBlock(file, block) else { continue }
-            let read = Self.heads(plain, plain: true)
-            lines += read.lines
-            for h in read.heads { latest[h.id] = h }
-        }
-        // The tail's lines are newer than any block: a case that left her station has its last
-        // line there, tagged for the other.
-        let tail = Self.heads(file.tail(), plain: false)
-        lines += tail.lines
-        for h in tail.heads { latest[h.id] = h }
-        let chosen = latest.values.filter { h in
-            guard let wanted else { return true }
-            return h.tags.split(separator: 44).contains { wanted.contains(Array($0)) }
-        }
-        // Decoded straight into the order of their ids (listings are large: each move costs).
-        let order = chosen.indices.sorted { Self.idOrder(chosen[$0].id, chosen[$1].id) }
-        var decoded = [CaseListing?](repeating: nil, count: chosen.count)
-        decoded.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            let chunk = 256
-            Cores.perform((order.count + chunk - 1) / chunk) { c in
-                var scratch = SummaryLine.Scratch(remember: true)
-                for k in (c * chunk)..<min(order.count, (c + 1) * chunk) { slots[k] = decodePayload(chosen[order[k]], scratch: &scratch) }
-            }
-        }
-        var unreadable = Set<UUID>()
-        for (k, l) in decoded.enumerated() where l == nil { unreadable.insert(chosen[order[k]].id) }
-        let listings = decoded.compactMap { l -> CaseListing? in
-            guard let l, stations.map({ s in Self.stations(of: l).contains(where: s.contains) }) ?? true else { return nil }
-            return l
-        }
-        return Loaded(listings: listings, unreadable: unreadable, lines: lines)
     }
 
     /// What `check` found: for every case whose line was not right (a file changed, new or gone,

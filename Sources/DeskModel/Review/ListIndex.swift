@@ -129,7 +129,7 @@ public struct ListIndex: Sendable {
 
     /// The stations that see a case in their lists: its own, and the one it is being transferred to.
     static func stations(of l: CaseListing) -> [String] {
-        [l.stationID] + (l.summary.paths.transferTo.map { [$0] } ?? [])
+        [l.stationID] + (l.transferTo.map { [$0] } ?? [])
     }
 
     /// A station's tag in the clear part of a line: its code in a plain store, a keyed hash of it

@@ -11,13 +11,18 @@ import Glibc
 /// most of a keystroke.
 public final class QueueTable {
     public let listings: [CaseListing]
-    /// Name lowercased, number lowercased, phone, then the name keys, of every case, end to end.
-    private let bytes: [UInt8]
-    /// Where each case's parts start in `bytes`: name, number, phone, keys, end (5 per case).
-    private let starts: [Int32]
-    /// The end of each name key in `bytes`, per case in `keyEnds[keyRange(i)]`.
-    private let keyEnds: [Int32]
-    private let keyFirst: [Int32]
+    /// What a search scans, made at the first search (drawing the queue needs none of it).
+    private struct Search {
+        /// Name lowercased, number lowercased, phone, then the name keys, of every case, end to end.
+        var bytes: [UInt8] = []
+        /// Where each case's parts start in `bytes`: name, number, phone, keys, end (5 per case).
+        var starts: [Int32] = []
+        /// The end of each name key in `bytes`, per case in `keyEnds[keyRange(i)]`.
+        var keyEnds: [Int32] = []
+        var keyFirst: [Int32] = [0]
+    }
+    private let nameKeys: (CaseListing) -> [String]
+    private lazy var search: Search = Self.search(listings, nameKeys: nameKeys)
     /// Each case's station, the station it is being transferred to (-1: none) and status, as small
     /// values: a keystroke filters every case by them without touching the listings.
     private let stationNames: [String]
@@ -28,15 +33,9 @@ public final class QueueTable {
     private var reviews: [(CaseSummary, Set<ReviewFlag>)]?
 
     /// `nameKeys`: a case's name keys (a cache may keep them).
-    public init(_ listings: [CaseListing], nameKeys: (CaseListing) -> [String] = { NameKey.words($0.listedName) }) {
+    public init(_ listings: [CaseListing], nameKeys: @escaping (CaseListing) -> [String] = { NameKey.words($0.listedName) }) {
         self.listings = listings
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(listings.count * 64)
-        var starts: [Int32] = []
-        starts.reserveCapacity(listings.count * 5)
-        var keyEnds: [Int32] = []
-        var keyFirst: [Int32] = [0]
-        keyFirst.reserveCapacity(listings.count + 1)
+        self.nameKeys = nameKeys
         var stationIndex: [String: Int32] = [:]
         var stationNames: [String] = []
         func index(_ s: String) -> Int32 {
@@ -51,30 +50,36 @@ public final class QueueTable {
         rowStatus.reserveCapacity(listings.count)
         for l in listings {
             rowStation.append(index(l.stationID))
-            rowTransfer.append(l.summary.paths.transferTo.map(index) ?? -1)
+            rowTransfer.append(l.transferTo.map(index) ?? -1)
             rowStatus.append(l.status)
-            starts.append(Int32(bytes.count))
-            bytes.append(contentsOf: CaseQuery.folded(l.name).utf8)
-            starts.append(Int32(bytes.count))
-            bytes.append(contentsOf: l.number.description.lowercased().utf8)
-            starts.append(Int32(bytes.count))
-            bytes.append(contentsOf: (l.phone ?? "").utf8)
-            starts.append(Int32(bytes.count))
-            for key in nameKeys(l) {
-                bytes.append(contentsOf: key.utf8)
-                keyEnds.append(Int32(bytes.count))
-            }
-            keyFirst.append(Int32(keyEnds.count))
-            starts.append(Int32(bytes.count))
         }
-        self.bytes = bytes
-        self.starts = starts
-        self.keyEnds = keyEnds
-        self.keyFirst = keyFirst
         self.stationNames = stationNames
         self.rowStation = rowStation
         self.rowTransfer = rowTransfer
         self.rowStatus = rowStatus
+    }
+
+    private static func search(_ listings: [CaseListing], nameKeys: (CaseListing) -> [String]) -> Search {
+        var s = Search()
+        s.bytes.reserveCapacity(listings.count * 64)
+        s.starts.reserveCapacity(listings.count * 5)
+        s.keyFirst.reserveCapacity(listings.count + 1)
+        for l in listings {
+            s.starts.append(Int32(s.bytes.count))
+            s.bytes.append(contentsOf: CaseQuery.folded(l.name).utf8)
+            s.starts.append(Int32(s.bytes.count))
+            s.bytes.append(contentsOf: l.number.description.lowercased().utf8)
+            s.starts.append(Int32(s.bytes.count))
+            s.bytes.append(contentsOf: (l.phone ?? "").utf8)
+            s.starts.append(Int32(s.bytes.count))
+            for key in nameKeys(l) {
+                s.bytes.append(contentsOf: key.utf8)
+                s.keyEnds.append(Int32(s.bytes.count))
+            }
+            s.keyFirst.append(Int32(s.keyEnds.count))
+            s.starts.append(Int32(s.bytes.count))
+        }
+        return s
     }
 
     public var count: Int { listings.count }
@@ -90,16 +95,24 @@ public final class QueueTable {
         var hits: [Int32] = []
         let order = self.order(query.sort, review: review)
         hits.reserveCapacity(text.isEmpty ? order.count : 64)
-        bytes.withUnsafeBufferPointer { buffer in
+        // A station not in the table matches no case (-2 is no row's station or transfer).
+        let station: Int32? = query.stationID.map { s in stationNames.firstIndex(of: s).map(Int32.init) ?? -2 }
+        func keep(_ i: Int) -> Bool {
+            if let station, rowStation[i] != station, rowTransfer[i] != station { return false }
+            if let status = query.status, rowStatus[i] != status { return false }
+            if let flag = query.flag, let flags, !flags[i].1.contains(flag) { return false }
+            return true
+        }
+        guard !text.isEmpty else {
+            for p in order where keep(Int(p)) { hits.append(p) }
+            return hits
+        }
+        let search = self.search
+        search.bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            // A station not in the table matches no case (-2 is no row's station or transfer).
-            let station: Int32? = query.stationID.map { s in stationNames.firstIndex(of: s).map(Int32.init) ?? -2 }
             for p in order {
                 let i = Int(p)
-                if let station, rowStation[i] != station, rowTransfer[i] != station { continue }
-                if let status = query.status, rowStatus[i] != status { continue }
-                if let flag = query.flag, let flags, !flags[i].1.contains(flag) { continue }
-                if !text.isEmpty, !matches(i, base: base, text: text, keys: keys, phone: phone) { continue }
+                guard keep(i), matches(i, search, base: base, text: text, keys: keys, phone: phone) else { continue }
                 hits.append(p)
             }
         }
@@ -111,30 +124,30 @@ public final class QueueTable {
         select(query, review: review).map { listings[Int($0)] }
     }
 
-    private func part(_ i: Int, _ k: Int) -> (Int, Int) { (Int(starts[i * 5 + k]), Int(starts[i * 5 + k + 1])) }
+    private func part(_ s: Search, _ i: Int, _ k: Int) -> (Int, Int) { (Int(s.starts[i * 5 + k]), Int(s.starts[i * 5 + k + 1])) }
 
-    private func matches(_ i: Int, base: UnsafePointer<UInt8>, text: [UInt8], keys: [[UInt8]], phone: [UInt8]?) -> Bool {
-        let name = part(i, 0)
+    private func matches(_ i: Int, _ s: Search, base: UnsafePointer<UInt8>, text: [UInt8], keys: [[UInt8]], phone: [UInt8]?) -> Bool {
+        let name = part(s, i, 0)
         if Self.contains(base + name.0, name.1 - name.0, text) { return true }
-        if !keys.isEmpty, keysMatch(i, base: base, query: keys) { return true }
-        let number = part(i, 1)
+        if !keys.isEmpty, keysMatch(i, s, base: base, query: keys) { return true }
+        let number = part(s, i, 1)
         if Self.contains(base + number.0, number.1 - number.0, text) { return true }
         if let phone {
-            let p = part(i, 2)
+            let p = part(s, i, 2)
             if Self.contains(base + p.0, p.1 - p.0, phone) { return true }
         }
         return false
     }
 
     /// `NameKey.matches` on the bytes: each query key the start of a different name key.
-    private func keysMatch(_ i: Int, base: UnsafePointer<UInt8>, query: [[UInt8]]) -> Bool {
-        let first = Int(keyFirst[i]), end = Int(keyFirst[i + 1])
+    private func keysMatch(_ i: Int, _ s: Search, base: UnsafePointer<UInt8>, query: [[UInt8]]) -> Bool {
+        let first = Int(s.keyFirst[i]), end = Int(s.keyFirst[i + 1])
         var used: UInt64 = 0
         for q in query {
             var found = false
-            var start = Int(starts[i * 5 + 3])
+            var start = Int(s.starts[i * 5 + 3])
             for k in first..<end {
-                let stop = Int(keyEnds[k])
+                let stop = Int(s.keyEnds[k])
                 defer { start = stop }
                 let bit: UInt64 = k - first < 64 ? 1 << UInt64(k - first) : 0
                 guard used & bit == 0, stop - start >= q.count else { continue }

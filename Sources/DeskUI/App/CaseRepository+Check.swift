@@ -1,5 +1,8 @@
 import DeskModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The check beside her: the supervisor's, the review index's rebuild, and the thread it runs on.
 extension CaseRepository {
@@ -51,13 +54,33 @@ extension CaseRepository {
         job.start {
             let index = ListIndex(store: store)
             let checked = index.check(stations: stations, setAside: true, clock: clock)
-            let hers = ListIndex.apply(checked.changed, to: index.load(stations: stations).listings)
+            // Her stations' cases by id, station and revision only (a district's listings are
+            // not held for this), with what the check found taken in.
+            var hers = index.loadRevisions(stations: stations).revisions.filter { checked.changed[$0.id] == nil }
+            for case let l? in checked.changed.values { hers.append(ListIndex.Revision(id: l.id, station: l.stationID, revision: l.revision)) }
             let thorough = !checked.changed.isEmpty || !checked.damaged.isEmpty
-                || !SummaryIndex(store: store).agrees(with: hers, stations: stations)
+                || !Self.agrees(SummaryIndex(store: store), hers, stations: stations)
             let review = Self.reviewRebuild(store, listings: { ListIndex(store: store).open(setAside: false, mend: false).listings },
                                             files: checked.files, thorough: thorough)
             return Checking.Outcome(checked: checked, reviewRebuild: review)
         }
+    }
+
+    /// Each listing's case, station and revision.
+    static func revisions(_ listings: [CaseListing]) -> [ListIndex.Revision] {
+        listings.map { ListIndex.Revision(id: $0.id, station: $0.stationID, revision: $0.revision) }
+    }
+
+    /// `SummaryIndex.agrees` on the listings' cases, stations and revisions: the index's latest
+    /// summaries of these stations are exactly these cases at these revisions, none repeated.
+    static func agrees(_ index: SummaryIndex, _ hers: [ListIndex.Revision], stations: Set<String>?) -> Bool {
+        guard let read = index.latestRead(stations: stations), !read.repeated else { return false }
+        var count = 0
+        for l in hers where stations?.contains(l.station) ?? true {
+            guard read.byID[l.id]?.revision == l.revision else { return false }
+            count += 1
+        }
+        return read.byID.count == count
     }
 
     /// Checks the review index against the listings, and gives it anew when they differ (a
@@ -92,7 +115,12 @@ final class Checking: @unchecked Sendable {
 
     func start(_ work: @escaping @Sendable () -> Outcome) {
         Thread.detachNewThread { [self] in
-            // On one core: the other is hers (her queue is drawn and her keys answered meanwhile).
+            // On one core: the other is hers (her queue is drawn and her keys answered meanwhile),
+            // and behind her when the machine is busy: a lower priority (on Linux, "0" is the calling
+            // thread only, not the desk).
+            #if canImport(Glibc)
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            #endif
             let result = Cores.$one.withValue(true) { work() }
             lock.lock()
             value = result

@@ -106,7 +106,9 @@ public final class CaseRepository {
         }
         loadedStations = (loadedStations ?? []).union(missing)
         let all = loadedStations ?? stations
-        let store = self.store, clock = self.clock, unreadable = loaded.unreadable, hers = lists?.listings ?? []
+        // Her listings' cases, stations and revisions, taken here: the check beside her touches
+        // none of her listings (two threads counting references to the same listings slowed both).
+        let store = self.store, clock = self.clock, unreadable = loaded.unreadable, hers = Self.revisions(lists?.listings ?? [])
         let job = Checking()
         checking = job
         touchedSinceCheck = []
@@ -119,7 +121,7 @@ public final class CaseRepository {
             // reads) are checked against them: an older sealed line or block put back in the review
             // index opens like a current one, and the quick check counts lines only.
             let thorough = !checked.changed.isEmpty || !checked.damaged.isEmpty
-                || !SummaryIndex(store: store).agrees(with: hers, stations: all)
+                || !Self.agrees(SummaryIndex(store: store), hers, stations: all)
             let review = Self.reviewRebuild(store, listings: { ListIndex(store: store).open(setAside: false, mend: false).listings },
                                             files: checked.files, thorough: thorough)
             return Checking.Outcome(checked: checked, reviewRebuild: review)

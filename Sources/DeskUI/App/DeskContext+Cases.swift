@@ -24,8 +24,23 @@ extension DeskContext {
         guard let user else { return [] }
         let all = listings
         return reviewCache.value(ReviewCache.visibleListings, reviewKey) {
-            all.filter { Self.sees(user, $0.stationID, transferTo: $0.summary.paths.transferTo) }
+            // `sees`, asked once per station (a station's every case is hers or none is).
+            var allowed: [String: Bool] = [:]
+            func may(_ station: String) -> Bool {
+                if let known = allowed[station] { return known }
+                let may = Access.allows(user, .viewCases, stationID: station)
+                allowed[station] = may
+                return may
+            }
+            return Self.keeping(all) { may($0.stationID) || $0.transferTo.map(may) == true }
         }
+    }
+
+    /// The listings `keep` holds for: the same array when it holds for all (a desk officer's are
+    /// all hers), no listing copied; each copy of a listing counts a reference in its box, a miss
+    /// of the cache per case.
+    static func keeping(_ listings: [CaseListing], _ keep: (CaseListing) -> Bool) -> [CaseListing] {
+        listings.allSatisfy(keep) ? listings : listings.filter(keep)
     }
 
     /// A station's queue as she may see it (its cases and those being transferred to it), ready
@@ -33,7 +48,8 @@ extension DeskContext {
     public func queueTable(_ stationID: String) -> QueueTable {
         let visible = visibleListings
         return reviewCache.value(ReviewCache.Slot<QueueTable>("queue." + stationID), reviewKey) {
-            QueueTable(visible.filter { $0.stationID == stationID || $0.summary.paths.transferTo == stationID }, nameKeys: nameKeys)
+            // A listing carries its name keys (the table keeps the closure: nothing of the desk in it).
+            QueueTable(Self.keeping(visible) { $0.stationID == stationID || $0.transferTo == stationID }, nameKeys: { $0.nameKeys })
         }
     }
 

@@ -49,8 +49,12 @@ extension DeskContext {
 
     /// Directives on the cases the user may see, newest first.
     public var visibleDirectives: [Directive] {
-        let ids = Set(visibleListings.map(\.id))
-        return directives.filter { ids.contains($0.key) }.flatMap(\.value).sorted { $0.at > $1.at }
+        // Each case with directives looked up (a few), not a set made of every case she sees
+        // (at sign-in and at every draw of the menu).
+        guard let user else { return [] }
+        return directives.filter { id, _ in
+            listing(id).map { Self.sees(user, $0.stationID, transferTo: $0.transferTo) } ?? false
+        }.flatMap(\.value).sorted { $0.at > $1.at }
     }
 
     /// Adds a directive to the case's list as it is on disk now (another SP's are kept).

@@ -177,7 +177,7 @@ final class MainMenuScreen: MenuScreen {
 
     private func queueItem(_ ctx: DeskContext, _ stations: [Station]) -> MenuItem {
         if stations.count == 1 {
-            let open = ctx.visibleListings.filter { $0.status != .closed }.count
+            let open = ctx.visibleListings.reduce(0) { $0 + ($1.status != .closed ? 1 : 0) }
             return MenuItem(label: ctx.t(.menu_queue), detail: ctx.t(.menu_openCount, open)) {
                 .push(CaseListScreen(stationID: stations[0].id))
             }
@@ -231,7 +231,7 @@ final class IncomingTransfersScreen: MenuScreen {
     /// Pending transfers to a station where she may answer them (edit cases there).
     static func waiting(_ ctx: DeskContext) -> [CaseListing] {
         ctx.visibleListings.filter { r in
-            guard let to = r.summary.paths.transferTo, r.status != .closed else { return false }
+            guard let to = r.transferTo, r.status != .closed else { return false }
             return Access.allows(ctx.user, .editCase, stationID: to)
         }
     }
