@@ -2,24 +2,52 @@ import Foundation
 
 /// A calendar day without a time (incident date, date of birth), written DD-MM-YYYY at the desk.
 public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Kept in four bytes (a year of sessions of every case of a district is read into lists of
+    // days; three whole numbers made each day twenty-four). Read and written as whole numbers.
+    private let y: Int16
+    private let m: UInt8
+    private let d: UInt8
+    public var year: Int { Int(y) }
+    public var month: Int { Int(m) }
+    public var day: Int { Int(d) }
+
+    /// The same three numbers kept as before (a record's day is `{year, month, day}`).
+    enum CodingKeys: String, CodingKey { case year, month, day }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let year = try c.decode(Int.self, forKey: .year), month = try c.decode(Int.self, forKey: .month)
+        let day = try c.decode(Int.self, forKey: .day)
+        guard let y = Int16(exactly: year), let m = UInt8(exactly: month), let d = UInt8(exactly: day) else {
+            throw DecodingError.dataCorruptedError(forKey: .year, in: c, debugDescription: "not a day: \(year)-\(month)-\(day)")
+        }
+        (self.y, self.m, self.d) = (y, m, d)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(month, forKey: .month)
+        try c.encode(day, forKey: .day)
+    }
+
+    /// A day from numbers in range (a calendar's answer, or numbers checked by the caller).
+    private init(stored year: Int, _ month: Int, _ day: Int) {
+        y = Int16(clamping: year)
+        m = UInt8(clamping: month)
+        d = UInt8(clamping: day)
+    }
 
     /// Returns nil unless the three numbers name a real day of the Gregorian calendar.
     public init?(year: Int, month: Int, day: Int) {
         guard (1900...2999).contains(year), (1...12).contains(month), day >= 1,
               day <= Day.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(stored: year, month, day)
     }
 
     /// A day already known to be real (the index's reader checks the common days itself).
     init(checked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(stored: year, month, day)
     }
 
     /// What a list's room is filled with before its days are written over it.
@@ -31,13 +59,12 @@ public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConverti
         let t = date.timeIntervalSince1970
         if t >= Self.fixedOffsetSince, t < 32_503_680_000 {
             let days = Int(((t + 19_800) / 86_400).rounded(.down))
-            (year, month, day) = Self.civil(daysSince1970: days)
+            let (year, month, day) = Self.civil(daysSince1970: days)
+            self.init(stored: year, month, day)
             return
         }
         let parts = DeskCalendar.calendar.dateComponents([.year, .month, .day], from: date)
-        self.year = parts.year ?? 1970
-        self.month = parts.month ?? 1
-        self.day = parts.day ?? 1
+        self.init(stored: parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 
     /// 1946-01-01 00:00 IST.
@@ -126,6 +153,6 @@ public struct Day: Codable, Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public static func < (a: Day, b: Day) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+        (a.y, a.m, a.d) < (b.y, b.m, b.d)
     }
 }
