@@ -71,16 +71,17 @@ extension CaseRepository {
         listings.map { ListIndex.Revision(id: $0.id, station: $0.stationID, revision: $0.revision) }
     }
 
-    /// `SummaryIndex.agrees` on the listings' cases, stations and revisions: the index's latest
-    /// summaries of these stations are exactly these cases at these revisions, none repeated.
+    /// `SummaryIndex.agrees` on the listings' cases, stations and revisions: what her overview
+    /// counts from the index's lines of these stations (`fold` into a `RevisionTally`: an id and a
+    /// number kept per case, no summary) is exactly these cases at these revisions, none twice.
     static func agrees(_ index: SummaryIndex, _ hers: [ListIndex.Revision], stations: Set<String>?) -> Bool {
-        guard let read = index.latestRead(stations: stations), !read.repeated else { return false }
+        guard let read = index.fold(stations: stations, from: RevisionTally()), !read.repeated else { return false }
         var count = 0
         for l in hers where stations?.contains(l.station) ?? true {
-            guard read.byID[l.id]?.revision == l.revision else { return false }
+            guard read.revisions[l.id] == l.revision else { return false }
             count += 1
         }
-        return read.byID.count == count
+        return read.revisions.count == count
     }
 
     /// Checks the review index against the listings, and gives it anew when they differ (a
