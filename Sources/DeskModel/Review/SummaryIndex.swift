@@ -148,9 +148,14 @@ public struct SummaryIndex: Sendable {
     /// It compares what her overview counts (`fold`, the same lines read the same way), keeping
     /// only each case's revision.
     public func agrees(with listings: [CaseListing], stations: Set<String>?) -> Bool {
+        agrees(with: listings.map { ListIndex.Revision(id: $0.id, station: $0.stationID, revision: $0.revision) }, stations: stations)
+    }
+
+    /// The same, given only the cases' ids, stations and revisions (what the check beside her reads).
+    public func agrees(with hers: [ListIndex.Revision], stations: Set<String>?) -> Bool {
         guard let read = fold(stations: stations, from: RevisionTally()), !read.repeated else { return false }
         var count = 0
-        for l in listings where stations?.contains(l.stationID) ?? true {
+        for l in hers where stations?.contains(l.station) ?? true {
             guard read.revisions[l.id] == l.revision else { return false }
             count += 1
         }

@@ -59,7 +59,7 @@ extension CaseRepository {
             var hers = index.loadRevisions(stations: stations).revisions.filter { checked.changed[$0.id] == nil }
             for case let l? in checked.changed.values { hers.append(ListIndex.Revision(id: l.id, station: l.stationID, revision: l.revision)) }
             let thorough = !checked.changed.isEmpty || !checked.damaged.isEmpty
-                || !Self.agrees(SummaryIndex(store: store), hers, stations: stations)
+                || !SummaryIndex(store: store).agrees(with: hers, stations: stations)
             let review = Self.reviewRebuild(store, listings: { ListIndex(store: store).open(setAside: false, mend: false).listings },
                                             files: checked.files, thorough: thorough)
             return Checking.Outcome(checked: checked, reviewRebuild: review)
@@ -69,19 +69,6 @@ extension CaseRepository {
     /// Each listing's case, station and revision.
     static func revisions(_ listings: [CaseListing]) -> [ListIndex.Revision] {
         listings.map { ListIndex.Revision(id: $0.id, station: $0.stationID, revision: $0.revision) }
-    }
-
-    /// `SummaryIndex.agrees` on the listings' cases, stations and revisions: what her overview
-    /// counts from the index's lines of these stations (`fold` into a `RevisionTally`: an id and a
-    /// number kept per case, no summary) is exactly these cases at these revisions, none twice.
-    static func agrees(_ index: SummaryIndex, _ hers: [ListIndex.Revision], stations: Set<String>?) -> Bool {
-        guard let read = index.fold(stations: stations, from: RevisionTally()), !read.repeated else { return false }
-        var count = 0
-        for l in hers where stations?.contains(l.station) ?? true {
-            guard read.revisions[l.id] == l.revision else { return false }
-            count += 1
-        }
-        return read.revisions.count == count
     }
 
     /// Checks the review index against the listings, and gives it anew when they differ (a

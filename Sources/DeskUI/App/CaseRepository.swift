@@ -121,7 +121,7 @@ public final class CaseRepository {
             // reads) are checked against them: an older sealed line or block put back in the review
             // index opens like a current one, and the quick check counts lines only.
             let thorough = !checked.changed.isEmpty || !checked.damaged.isEmpty
-                || !Self.agrees(SummaryIndex(store: store), hers, stations: all)
+                || !SummaryIndex(store: store).agrees(with: hers, stations: all)
             let review = Self.reviewRebuild(store, listings: { ListIndex(store: store).open(setAside: false, mend: false).listings },
                                             files: checked.files, thorough: thorough)
             return Checking.Outcome(checked: checked, reviewRebuild: review)
