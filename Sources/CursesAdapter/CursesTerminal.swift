@@ -48,6 +48,12 @@ public final class CursesTerminal: Surface {
         delscreen(screen)
     }
 
+    /// Puts bytes back in front of the keys still to be read, in order (what she typed before
+    /// curses started). As many as curses keeps for this (a name and a PIN fit many times over).
+    public func giveBack(_ bytes: [UInt8]) {
+        for b in bytes.prefix(64).reversed() { _ = ungetch(Int32(b)) }
+    }
+
     /// Leaves curses mode, restoring the terminal. The screen is blanked first: on a terminal with
     /// no alternate screen (the Linux console) whatever was last shown would otherwise stay.
     public func end() {

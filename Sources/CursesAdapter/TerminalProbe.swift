@@ -22,28 +22,58 @@ public enum TerminalProbe {
 
     /// Probes the terminal on the given descriptors (the process's own by default).
     public static func probe(input: Int32 = 0, output: Int32 = 1, timeoutMs: Int32 = 400) -> Answer {
+        probeKeepingTypeAhead(input: input, output: output, timeoutMs: timeoutMs).answer
+    }
+
+    /// The same, and the keys she typed before the terminal answered (her name typed while the
+    /// desk was starting): read with the answer, they are given back to the desk
+    /// (`CursesTerminal.giveBack`), not dropped.
+    public static func probeKeepingTypeAhead(input: Int32 = 0, output: Int32 = 1, timeoutMs: Int32 = 400) -> (answer: Answer, typedAhead: [UInt8]) {
         CursesTerminal.prepareLocale()  // the desk's widths follow the locale's (the thana locale)
-        guard isatty(input) == 1, isatty(output) == 1 else { return .noAnswer }
+        guard isatty(input) == 1, isatty(output) == 1 else { return (.noAnswer, []) }
         var saved = termios()
-        guard tcgetattr(input, &saved) == 0 else { return .noAnswer }
+        guard tcgetattr(input, &saved) == 0 else { return (.noAnswer, []) }
         var raw = saved
         raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
         tcsetattr(input, TCSANOW, &raw)
         defer { tcsetattr(input, TCSANOW, &saved) }
         write(output, "\r" + sample + "\u{1B}[6n")
-        let reply = read(input, until: UInt8(ascii: "R"), timeoutMs: timeoutMs)
+        let got = read(input, timeoutMs: timeoutMs)
         write(output, "\r\u{1B}[2K")
-        guard let col = column(inReply: reply) else { return .noAnswer }
+        let (col, typedAhead) = split(got)
+        guard let col else { return (.noAnswer, typedAhead) }
         let desk = TextWidth.of(sample)
-        return col - 1 == desk ? .agrees : .differs(desk: desk, terminal: col - 1)
+        return (col - 1 == desk ? .agrees : .differs(desk: desk, terminal: col - 1), typedAhead)
     }
 
     /// The column (1-based) of a cursor-position report, anywhere in what was read.
-    public static func column(inReply bytes: [UInt8]) -> Int? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let r = text.range(of: "\u{1B}\\[[0-9]+;[0-9]+R", options: .regularExpression) else { return nil }
-        let inner = text[r].dropFirst(2).dropLast()
-        return inner.split(separator: ";").last.flatMap { Int($0) }
+    public static func column(inReply bytes: [UInt8]) -> Int? { split(bytes).column }
+
+    /// What was read, parted: the column of the first cursor-position report in it (ESC [ row ;
+    /// col R), and every other byte, in order (keys typed before or around the answer).
+    public static func split(_ bytes: [UInt8]) -> (column: Int?, typedAhead: [UInt8]) {
+        guard let r = reply(in: bytes) else { return (nil, bytes) }
+        let inner = bytes[(r.lowerBound + 2)..<(r.upperBound - 1)]
+        let col = inner.split(separator: UInt8(ascii: ";")).last.flatMap { Int(String(decoding: $0, as: UTF8.self)) }
+        return (col, Array(bytes[..<r.lowerBound]) + Array(bytes[r.upperBound...]))
+    }
+
+    /// Where the first whole report is: ESC, "[", digits, ";", digits, "R".
+    static func reply(in b: [UInt8]) -> Range<Int>? {
+        func digits(from i: Int) -> Int {
+            var j = i
+            while j < b.count, b[j] >= 48, b[j] <= 57 { j += 1 }
+            return j
+        }
+        for start in b.indices where b[start] == 0x1B {
+            guard start + 1 < b.count, b[start + 1] == UInt8(ascii: "[") else { continue }
+            let row = digits(from: start + 2)
+            guard row > start + 2, row < b.count, b[row] == UInt8(ascii: ";") else { continue }
+            let col = digits(from: row + 1)
+            guard col > row + 1, col < b.count, b[col] == UInt8(ascii: "R") else { continue }
+            return start..<(col + 1)
+        }
+        return nil
     }
 
     private static func write(_ fd: Int32, _ text: String) {
@@ -51,7 +81,8 @@ public enum TerminalProbe {
         _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
     }
 
-    private static func read(_ fd: Int32, until last: UInt8, timeoutMs: Int32) -> [UInt8] {
+    /// Reads until a whole report has come (an "R" she typed ends nothing) or the time is up.
+    private static func read(_ fd: Int32, timeoutMs: Int32) -> [UInt8] {
         var got: [UInt8] = []
         let deadline = Date().addingTimeInterval(Double(timeoutMs) / 1000)
         while Date() < deadline {
@@ -61,7 +92,7 @@ public enum TerminalProbe {
             var byte: UInt8 = 0
             guard Glibc.read(fd, &byte, 1) == 1 else { break }
             got.append(byte)
-            if byte == last { break }
+            if byte == UInt8(ascii: "R"), reply(in: got) != nil { break }
         }
         return got
     }

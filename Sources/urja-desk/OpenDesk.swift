@@ -50,11 +50,13 @@ struct OpenDesk: ParsableCommand {
             CLI.exit(CLI.fail(error, res.strings))
         }
         // Asked before curses starts: a terminal that lays Devanagari out otherwise gets Hinglish.
-        let probe = TerminalProbe.probe()
+        let (probe, typedAhead) = TerminalProbe.probeKeepingTypeAhead()
         let colour = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         guard let terminal = CursesTerminal(colour: colour) else {
             CLI.exit(Failure(res.strings.text(.cli_noCurses, .en)))
         }
+        // Keys typed while the desk started (read with the terminal's answer) are hers.
+        terminal.giveBack(typedAhead)
         let app = DeskApp(ctx: ctx)
         app.idleLimit = lockAfter > 0 ? lockAfter * 60 : nil
         if case .differs = probe {

@@ -15,9 +15,14 @@ final class TerminalProbeTests: XCTestCase {
     }
 
     /// Plays a terminal that answers the report with the cursor `advance` columns on (nil: never).
-    private func probe(answering advance: (@Sendable (String) -> Int)?) throws -> (TerminalProbe.Answer, written: String, seconds: Double) {
+    /// `typedBefore`: keys she typed before the desk asked (still waiting to be read); `typedWhile`:
+    /// keys typed after the question, before the terminal's answer.
+    private func probe(answering advance: (@Sendable (String) -> Int)?, typedBefore: String = "",
+                       typedWhile: String = "") throws -> (TerminalProbe.Answer, written: String, seconds: Double, typedAhead: String) {
         let (desk, terminal) = try pty()
         defer { close(desk); close(terminal) }
+        let early = Array(typedBefore.utf8)
+        if !early.isEmpty { _ = early.withUnsafeBytes { write(terminal, $0.baseAddress, $0.count) } }
         let written = Written()
         let player = Thread {
             var seen = ""
@@ -30,7 +35,7 @@ final class TerminalProbeTests: XCTestCase {
                 written.set(seen)
                 if seen.contains("\u{1B}[6n"), let advance {
                     let cluster = seen.components(separatedBy: "\r").dropFirst().first?.components(separatedBy: "\u{1B}").first ?? ""
-                    let reply = Array("\u{1B}[5;\(advance(cluster) + 1)R".utf8)
+                    let reply = Array((typedWhile + "\u{1B}[5;\(advance(cluster) + 1)R").utf8)
                     _ = reply.withUnsafeBytes { write(terminal, $0.baseAddress, $0.count) }
                     break
                 }
@@ -38,14 +43,14 @@ final class TerminalProbeTests: XCTestCase {
         }
         player.start()
         let start = Date()
-        let answer = TerminalProbe.probe(input: desk, output: desk, timeoutMs: 400)
+        let (answer, typedAhead) = TerminalProbe.probeKeepingTypeAhead(input: desk, output: desk, timeoutMs: 400)
         let seconds = Date().timeIntervalSince(start)
         Thread.sleep(forTimeInterval: 0.1)
-        return (answer, written.get(), seconds)
+        return (answer, written.get(), seconds, String(decoding: typedAhead, as: UTF8.self))
     }
 
     func testATerminalThatCountsAsTheDeskAgrees() throws {
-        let (answer, written, _) = try probe(answering: { TextWidth.of($0) })
+        let (answer, written, _, _) = try probe(answering: { TextWidth.of($0) })
         XCTAssertEqual(answer, .agrees)
         XCTAssertTrue(written.contains(TerminalProbe.sample), "the test cluster is written: \(written.debugDescription)")
     }
@@ -58,12 +63,12 @@ final class TerminalProbeTests: XCTestCase {
                 return sum + (mark ? 0 : TextWidth.of(s))
             }
         }
-        let (answer, _, _) = try probe(answering: mlterm)
+        let (answer, _, _, _) = try probe(answering: mlterm)
         XCTAssertEqual(answer, .differs(desk: TextWidth.of(TerminalProbe.sample), terminal: mlterm(TerminalProbe.sample)))
     }
 
     func testATerminalThatNeverAnswersIsNotWaitedForLong() throws {
-        let (answer, _, seconds) = try probe(answering: nil)
+        let (answer, _, seconds, _) = try probe(answering: nil)
         XCTAssertEqual(answer, .noAnswer)
         XCTAssertLessThan(seconds, 1.0, "waited only the time-out")
     }
@@ -71,6 +76,18 @@ final class TerminalProbeTests: XCTestCase {
     func testTheReportIsFoundAmongOtherBytes() {
         XCTAssertEqual(TerminalProbe.column(inReply: Array("x\u{1B}[12;7R".utf8)), 7)
         XCTAssertNil(TerminalProbe.column(inReply: Array("\u{1B}[12;".utf8)))
+        let (col, rest) = TerminalProbe.split(Array("Rekha\u{1B}[\u{1B}[3;9Rx".utf8))
+        XCTAssertEqual(col, 9)
+        XCTAssertEqual(String(decoding: rest, as: UTF8.self), "Rekha\u{1B}[x")
+    }
+
+    /// Her name typed while the desk was starting (before the question, and between the question
+    /// and the answer, an "R" among it) is given back, not dropped, and the answer is still read.
+    func testKeysTypedWhileTheDeskStartsAreKept() throws {
+        let (answer, _, _, typedAhead) = try probe(answering: { TextWidth.of($0) }, typedBefore: "asha\r", typedWhile: "Rekha")
+        XCTAssertEqual(answer, .agrees)
+        // Typed in the line's cooked mode, her Enter arrived as a new line.
+        XCTAssertEqual(typedAhead, "asha\nRekha")
     }
 }
 

@@ -12,6 +12,20 @@ final class DailyUseInTmuxTests: TmuxTestCase {
         try? screen.write(toFile: folder + "/" + name + ".txt", atomically: true, encoding: .utf8)
     }
 
+    /// Her name typed the moment the desk is started, before its screen is up (while it asks the
+    /// terminal how it lays out Hindi): it is in the name field, not lost, and her PIN then signs her in.
+    func testANameTypedWhileTheDeskStartsIsKept() throws {
+        tmux.start(command)
+        tmux.type("asha")
+        tmux.keys("Enter")
+        let screen = tmux.waitFor("PIN")
+        let name = screen.split(separator: "\n").first { $0.contains("User name") || $0.contains("उपयोगकर्ता") } ?? ""
+        XCTAssertTrue(name.contains("asha"), "her name is in the field:\n\(screen)")
+        tmux.type("1111")
+        tmux.keys("Enter")
+        tmux.waitFor("Main menu")
+    }
+
     /// The desk officer: a draft does not move the menu's numbers, "2" is still the queue,
     /// deleting the draft, logging out and quitting all ask first, in Hindi.
     func testTheDeskOfficersMenuKeepsItsNumbersAndAsksFirst() throws {
