@@ -35,7 +35,7 @@ extension ListIndex {
     /// supervisor's lists compares the review index with): no listing kept, so a district's
     /// check holds none of its cases' listings.
     public func loadRevisions(stations: Set<String>?) -> (revisions: [Revision], unreadable: Set<UUID>) {
-        let read = read(stations: stations) { Revision(id: $0.id, station: $0.stationID, revision: $0.revision) }
+        let read = read(stations: stations, Revision.init)
         return (read.kept, read.unreadable)
     }
 
@@ -49,6 +49,9 @@ extension ListIndex {
             self.station = station
             self.revision = revision
         }
+
+        /// A listing's.
+        public init(_ l: CaseListing) { self.init(id: l.id, station: l.stationID, revision: l.revision) }
     }
 
     /// `load`, each listing read given to `keep` (on both cores) and what it makes kept instead.

@@ -71,6 +71,11 @@ extension SummaryIndex {
                 var scratch = SummaryLine.Scratch(remember: true)
                 // Whether a station is hers, remembered from the line before (a block is one station's).
                 var last: (id: String, wanted: Bool)?
+                func passedOver(_ id: UUID) -> Bool {
+                    guard !passedMarks.isEmpty else { return false }
+                    let m = Self.mark(id)
+                    return passedMarks[m >> 6] & (1 << UInt64(m & 63)) != 0 && passed.contains(id)
+                }
                 func wanted(_ id: String) -> Bool {
                     guard let stations else { return true }
                     if last?.id != id { last = (id, stations.contains(id)) }
@@ -80,9 +85,7 @@ extension SummaryIndex {
                     let bytes = raw.bindMemory(to: UInt8.self)
                     for i in parts[c].lines {
                         guard SummaryLine.decode(bytes: bytes[ranges[i]], into: &s, scratch: &scratch),
-                              passedMarks.isEmpty || passedMarks[Self.mark(s.id) >> 6] & (1 << UInt64(Self.mark(s.id) & 63)) == 0
-                                  || !passed.contains(s.id),
-                              wanted(s.stationID) else { continue }
+                              !passedOver(s.id), wanted(s.stationID) else { continue }
                         tally.add(s)
                     }
                 }

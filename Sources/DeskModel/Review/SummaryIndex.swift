@@ -148,7 +148,7 @@ public struct SummaryIndex: Sendable {
     /// It compares what her overview counts (`fold`, the same lines read the same way), keeping
     /// only each case's revision.
     public func agrees(with listings: [CaseListing], stations: Set<String>?) -> Bool {
-        agrees(with: listings.map { ListIndex.Revision(id: $0.id, station: $0.stationID, revision: $0.revision) }, stations: stations)
+        agrees(with: listings.map(ListIndex.Revision.init), stations: stations)
     }
 
     /// The same, given only the cases' ids, stations and revisions (what the check beside her reads).

@@ -57,18 +57,13 @@ extension CaseRepository {
             // Her stations' cases by id, station and revision only (a district's listings are
             // not held for this), with what the check found taken in.
             var hers = index.loadRevisions(stations: stations).revisions.filter { checked.changed[$0.id] == nil }
-            for case let l? in checked.changed.values { hers.append(ListIndex.Revision(id: l.id, station: l.stationID, revision: l.revision)) }
+            for case let l? in checked.changed.values { hers.append(ListIndex.Revision(l)) }
             let thorough = !checked.changed.isEmpty || !checked.damaged.isEmpty
                 || !SummaryIndex(store: store).agrees(with: hers, stations: stations)
             let review = Self.reviewRebuild(store, listings: { ListIndex(store: store).open(setAside: false, mend: false).listings },
                                             files: checked.files, thorough: thorough)
             return Checking.Outcome(checked: checked, reviewRebuild: review)
         }
-    }
-
-    /// Each listing's case, station and revision.
-    static func revisions(_ listings: [CaseListing]) -> [ListIndex.Revision] {
-        listings.map { ListIndex.Revision(id: $0.id, station: $0.stationID, revision: $0.revision) }
     }
 
     /// Checks the review index against the listings, and gives it anew when they differ (a

@@ -108,7 +108,7 @@ public final class CaseRepository {
         let all = loadedStations ?? stations
         // Her listings' cases, stations and revisions, taken here: the check beside her touches
         // none of her listings (two threads counting references to the same listings slowed both).
-        let store = self.store, clock = self.clock, unreadable = loaded.unreadable, hers = Self.revisions(lists?.listings ?? [])
+        let store = self.store, clock = self.clock, unreadable = loaded.unreadable, hers = (lists?.listings ?? []).map(ListIndex.Revision.init)
         let job = Checking()
         checking = job
         touchedSinceCheck = []
