@@ -21,6 +21,9 @@ final class PowerCutTests: XCTestCase {
             try Session.run(store)
         }
         let ops = log.ops
+        if ProcessInfo.processInfo.environment["URJA_PRINT_OPS"] != nil {
+            for (i, op) in ops.enumerated() { print(i, String(describing: op).replacingOccurrences(of: root.path, with: "").prefix(120)) }
+        }
         let states = CrashStates(initial: before, root: root.path, ops: ops).all()
         var checked = 0
         for state in states {

@@ -27,6 +27,6 @@ final class SaveIndexLinesTests: XCTestCase {
         XCTAssertEqual(summaries.latest()?.byID[record.id]?.revision, record.revision)
         XCTAssertEqual(stamp, ListIndex.Stamp(path: store.caseURL(record.id).path))
         // The lines of a save that made none: nothing.
-        XCTAssertTrue(IndexLines().finish().isEmpty)
+        XCTAssertNil(IndexLines().finish())
     }
 }

@@ -29,7 +29,7 @@ extension CaseStore {
 
     public func loadMachine() -> MachineIdentity? {
         // Read without Data's error (made, with its texts, at every save of a machine that shares no station).
-        guard let bytes = StoreFS.readWhole(machineURL.path) else { return nil }
+        guard let bytes = StoreFS.readWhole(machinePath) else { return nil }
         let data = Data(bytes)
         return try? PropertyListDecoder().decode(MachineIdentity.self, from: data)
     }

@@ -8,6 +8,8 @@ import Foundation
 /// Files of a store made before that ("USL1", unbound) open only until the store is upgraded.
 public struct Sealer: Sendable {
     public static let magic = Data("USL2".utf8)
+    /// What sealing adds to a file's length: the magic, the nonce and the tag.
+    public static let overhead = 4 + 12 + 16
     public static let unboundMagic = Data("USL1".utf8)
     let raw: Data
     var key: SymmetricKey { SymmetricKey(data: raw) }

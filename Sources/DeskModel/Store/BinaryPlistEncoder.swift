@@ -19,13 +19,22 @@ public enum BinaryPlistEncoder {
         return try encoder.encode(value)
     }
 
+    /// The same, made exactly `fileSize(natural length)` long when it can be (zero bytes before
+    /// the offset table, which no reader reads): a case file made the length of a file made
+    /// ready for it beforehand (`ReadyFiles`). Foundation's encoder, when it is the one used, and
+    /// a length the table's widths cannot give, leave the natural length.
+    public static func encode<T: Encodable>(_ value: T, fileSize: @escaping (Int) -> Int) throws -> Data {
+        if let data = fastEncode(value, fileSize: fileSize) { return data }
+        return try encode(value)
+    }
+
     /// The value as the fast writer writes it, or nil if it refuses anything (never throws, never traps).
-    static func fastEncode<T: Encodable>(_ value: T, handWritten: Bool = true) -> Data? {
+    static func fastEncode<T: Encodable>(_ value: T, handWritten: Bool = true, fileSize: ((Int) -> Int)? = nil) -> Data? {
         let state = State(handWritten: handWritten)
         // Foundation's encoder takes only a dictionary or an array at the top (one made here has
         // no offset until the end).
         guard let top = try? state.encodeValue(value), !state.refused, state.offsets[top] < 0 else { return nil }
-        return state.finish(top: top)
+        return state.finish(top: top, fileSize: fileSize)
     }
 
     struct Refused: Error {}

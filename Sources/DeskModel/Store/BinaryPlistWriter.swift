@@ -296,8 +296,12 @@ extension BinaryPlistEncoder {
 
         // MARK: The file
 
-        /// The whole file: the containers, the offset table and the trailer.
-        func finish(top: Int) -> Data {
+        /// The whole file: the containers, the offset table and the trailer. With `fileSize`, which
+        /// is given the file's natural length and answers the length wanted (no less), zero bytes
+        /// are put between the last object and the offset table so that the file is exactly that
+        /// long (readers find every object by the table, so the gap is never read); when no width
+        /// of the table's offsets gives exactly that length, the file keeps its natural length.
+        func finish(top: Int, fileSize: ((Int) -> Int)? = nil) -> Data {
             let objects = offsets.count
             let refSize = Self.width(UInt64(objects))
             for node in nodes {
@@ -317,8 +321,16 @@ extension BinaryPlistEncoder {
                     e = entries[e].next
                 }
             }
-            let tableStart = count
-            let offsetSize = Self.width(UInt64(tableStart))
+            var tableStart = count
+            var offsetSize = Self.width(UInt64(tableStart))
+            if let fileSize, let (start, width) = Self.padded(end: count, objects: objects,
+                                                               length: fileSize(count + offsetSize * objects + 32)) {
+                reserve(start - count)
+                (base + count).initialize(repeating: 0, count: start - count)
+                count = start
+                tableStart = start
+                offsetSize = width
+            }
             reserve(offsetSize * objects + 32)
             for offset in offsets { sized(UInt64(offset), offsetSize) }
             // The trailer: five unused bytes, the sort version (0), the two widths, then three 8-byte numbers.
@@ -336,6 +348,17 @@ extension BinaryPlistEncoder {
             case 4: bigEndian(UInt32(truncatingIfNeeded: value))
             default: bigEndian(value)
             }
+        }
+
+        /// Where the offset table starts, and its offsets' width, for a file of exactly `length`
+        /// bytes whose objects end at `end`: nil if that is its natural length or less, or if no
+        /// width fits (a table whose start needs a wider offset than it has).
+        static func padded(end: Int, objects: Int, length: Int) -> (start: Int, width: Int)? {
+            for w in [1, 2, 4, 8] {
+                let start = length - 32 - w * objects
+                if start > end, width(UInt64(start)) == w { return (start, w) }
+            }
+            return nil
         }
 
         /// The fewest of 1, 2, 4 or 8 bytes that hold `value`.

@@ -100,26 +100,40 @@ extension CaseStore {
     /// the file still has it, it is that revision, and is not decoded again to check.
     @discardableResult
     public func save(_ record: CaseRecord, base: Int? = nil, readStamp: ListIndex.Stamp? = nil) throws -> ListIndex.Stamp? {
-        let url = caseURL(record.id)
-        var written = record
-        // Both index lines are made while the case file is synced (`IndexLines`).
+        try saveListing(record, base: base, readStamp: readStamp).stamp
+    }
+
+    /// The same, with the case's listing as its index line has it (made while the file was
+    /// synced), or nil when what was written is not `record` (another machine's changes merged in).
+    public func saveListing(_ record: CaseRecord, base: Int? = nil, readStamp: ListIndex.Stamp? = nil) throws
+        -> (stamp: ListIndex.Stamp?, listing: CaseListing?) {
+        let path = casesPath + "/" + record.id.uuidString + ".plist"
+        // Both index lines are made while the case file is synced, and appended once it is durable (`IndexLines`).
         let lines = IndexLines()
+        var asGiven = true
         // The stamp of the file this save wrote, taken under the case's lock: another writer's file
         // renamed over it afterwards has another stamp, so it is never mistaken for this revision.
-        let stamp: ListIndex.Stamp? = try withCaseLock(record.id) {
-            if let base {
-                let untouched = readStamp != nil && ListIndex.Stamp(path: url.path) == readStamp
-                if !untouched, let onDisk = try? readCase(at: url), onDisk.revision != base {
-                    throw SaveConflict.stale(onDisk: onDisk)
+        let stamp: ListIndex.Stamp?
+        do {
+            stamp = try withCaseLock(record.id) {
+                if let base {
+                    let untouched = readStamp != nil && ListIndex.Stamp(path: path) == readStamp
+                    if !untouched, let onDisk = try? readCase(at: caseURL(record.id)), onDisk.revision != base {
+                        throw SaveConflict.stale(onDisk: onDisk)
+                    }
                 }
+                let written = try replicated(record)
+                asGiven = written.revision == record.revision
+                let store = self
+                return try writeCase(written, path: path, whileSyncing: { stamp in lines.start { store.indexLines(written, stamp: stamp) } },
+                                     durable: { lines.durable() })
             }
-            written = try replicated(record)
-            let store = self, saved = written
-            return try writeCase(written, to: url) { stamp in lines.start { store.indexLines(saved, stamp: stamp) } }
+        } catch {
+            lines.abandon()
+            throw error
         }
-        // The indexes are derived: if a line is lost, the next open mends it.
-        for (text, path) in lines.finish() { try? StoreFS.appendLine(Data((text + "\n").utf8), to: path) }
-        return stamp
+        let made = lines.finish()
+        return (stamp, asGiven ? made?.listing : nil)
     }
 
     /// A case record written as `write` writes any value (encoded, sealed bound to its place, durably
@@ -127,18 +141,30 @@ extension CaseStore {
     /// file is never one of the plain ones, and its binding is `caseBinding`. Returns the stamp
     /// of the file written (read from the file written, before the rename, which changes neither
     /// its inode, size nor time of change of content).
-    func writeCase(_ record: CaseRecord, to url: URL, whileSyncing: ((ListIndex.Stamp) -> Void)? = nil) throws -> ListIndex.Stamp? {
+    func writeCase(_ record: CaseRecord, path: String, whileSyncing: ((ListIndex.Stamp) -> Void)? = nil,
+                   durable: (() -> Void)? = nil) throws -> ListIndex.Stamp? {
         do {
-            var data = try BinaryPlistEncoder.encode(record)
+            // A whole number of blocks long, sealed or not: the length of a file made ready for it.
+            let overhead = meta.encrypted ? Sealer.overhead : 0
+            var data = try BinaryPlistEncoder.encode(record) { ReadyFiles.size(for: $0 + overhead) - overhead }
             if meta.encrypted {
-                guard let sealer else { throw StoreError.writeFailed(path: url.path) }
+                guard let sealer else { throw StoreError.writeFailed(path: path) }
                 data = try sealer.seal(data, binding: caseBinding(record.id))
             }
             var written: stat?
-            try DurableFile.write(data, to: url, written: &written) { whileSyncing?(ListIndex.Stamp($0)) }
+            let dir = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            if let ready = ReadyFiles.take(size: data.count, in: dir) {
+                try DurableFile.write(data, into: ready, replacing: path, in: dir, written: &written,
+                                      beforeSync: { whileSyncing?(ListIndex.Stamp($0)) }, durable: durable)
+            } else {
+                try DurableFile.write(data, to: URL(fileURLWithPath: path, isDirectory: false), written: &written,
+                                      beforeSync: { whileSyncing?(ListIndex.Stamp($0)) }, durable: durable)
+            }
+            // The next save of this case (or of one as long) finds one ready.
+            ReadyFiles.prepare(size: data.count, in: dir)
             return written.map { ListIndex.Stamp($0) }
         } catch {
-            throw StoreError.writeFailed(path: url.path)
+            throw StoreError.writeFailed(path: path)
         }
     }
 
@@ -166,7 +192,7 @@ extension CaseStore {
 
     /// Runs `work` holding `locks/<name>.lock` (an exclusive `flock`, released on return or throw).
     func withLock<T>(_ name: String, _ work: () throws -> T) throws -> T {
-        let lockPath = locksDir.path + "/" + name + ".lock"
+        let lockPath = locksPath + "/" + name + ".lock"
         var fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         // The folder is made (durably) the first time only.
         if fd < 0, errno == ENOENT {

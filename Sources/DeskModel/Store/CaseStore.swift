@@ -35,6 +35,17 @@ public struct CaseStore: Sendable {
     public let meta: StoreMeta
     /// Set once the data key is unwrapped (an encrypted store); nil for a plain store.
     public internal(set) var sealer: Sealer?
+    /// The paths a save names, made once (a save builds no URL).
+    let casesPath: String, locksPath: String, machinePath: String
+
+    init(root: URL, meta: StoreMeta, sealer: Sealer? = nil) {
+        self.root = root
+        self.meta = meta
+        self.sealer = sealer
+        casesPath = root.appendingPathComponent("cases", isDirectory: true).path
+        locksPath = root.appendingPathComponent("locks", isDirectory: true).path
+        machinePath = root.appendingPathComponent("machine.plist").path
+    }
 
     var casesDir: URL { root.appendingPathComponent("cases", isDirectory: true) }
     var draftsDir: URL { root.appendingPathComponent("drafts", isDirectory: true) }

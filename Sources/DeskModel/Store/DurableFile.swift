@@ -29,8 +29,10 @@ public enum DurableFile {
     /// which keeps its inode, size and time of change of content).
     /// `beforeSync` is handed that status as soon as the data is written, while the file is synced
     /// (work that needs it can go on meanwhile, on another thread).
-    public static func write(_ data: Data, to url: URL, written: inout stat?, beforeSync: ((stat) -> Void)? = nil) throws {
-        try write(to: url, headLength: 0, written: &written, beforeSync: beforeSync) { append in
+    /// `durable` is called once the file is in place and its folder synced.
+    public static func write(_ data: Data, to url: URL, written: inout stat?, beforeSync: ((stat) -> Void)? = nil,
+                             durable: (() -> Void)? = nil) throws {
+        try write(to: url, headLength: 0, written: &written, beforeSync: beforeSync, durable: durable) { append in
             try append(data)
             return Data()
         }
@@ -45,7 +47,7 @@ public enum DurableFile {
     }
 
     static func write(to url: URL, headLength: Int, written: inout stat?, beforeSync: ((stat) -> Void)? = nil,
-                      _ body: (_ append: (Data) throws -> Void) throws -> Data) throws {
+                      durable: (() -> Void)? = nil, _ body: (_ append: (Data) throws -> Void) throws -> Data) throws {
         let dir = url.deletingLastPathComponent().path
         let tmp = dir + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd: FileDescriptor
@@ -78,15 +80,51 @@ public enum DurableFile {
             if let written { beforeSync?(written) }
             do { try StoreFS.fsync(fd, tmp) } catch { throw WriteError.sync(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
         }
+        // From here the temporary file is renamed or removed by `replace`.
+        ok = true
+        try replace(url.path, with: tmp, in: dir) { durable?() }
+    }
+
+    /// The same, written into a file made ready for it (`ReadyFiles`: exactly as long as `data`,
+    /// its blocks and length already synced): the bytes written over its zeros, the data synced
+    /// (nothing else of the file changed), then renamed over `url` and the folder synced.
+    static func write(_ data: Data, into ready: ReadyFiles.File, replacing path: String, in dir: String, written: inout stat?,
+                      beforeSync: ((stat) -> Void)? = nil, durable: (() -> Void)? = nil) throws {
+        var ok = false
+        defer { if !ok { try? StoreFS.unlink(ready.path) } }
+        do {
+            defer { try? ready.fd.close() }
+            guard data.count == ready.size else { throw WriteError.write(path: ready.path, errno: EINVAL) }
+            do { try StoreFS.write(ready.fd, ready.path, data, overwritingAt: 0) } catch {
+                throw WriteError.write(path: ready.path, errno: (error as? Errno)?.rawValue ?? 0)
+            }
+            var st = stat()
+            written = fstat(ready.fd.rawValue, &st) == 0 ? st : nil
+            if let written { beforeSync?(written) }
+            do { try StoreFS.datasync(ready.fd, ready.path) } catch {
+                throw WriteError.sync(path: ready.path, errno: (error as? Errno)?.rawValue ?? 0)
+            }
+        }
+        // From here the file is renamed or removed by `replace`.
+        ok = true
+        try replace(path, with: ready.path, in: dir) { durable?() }
+    }
+
+    /// Renames the synced `tmp` over `path` (removing `tmp` if it cannot), then syncs the folder so
+    /// that the rename survives a power cut; `durable` is called once it has.
+    private static func replace(_ path: String, with tmp: String, in dir: String, durable: () -> Void) throws {
         // The version replaced is held open across the rename, so that its blocks are freed when
         // it is closed, after the save is durable and off the caller's thread, rather than inside the
         // rename (a tenth of a millisecond on this disk). Never anything but a regular file's
         // descriptor, opened without following a link and without waiting on a pipe.
-        let replaced = Glibc.open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        let replaced = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         defer { if replaced >= 0 { Freeing.close(replaced) } }
-        do { try StoreFS.rename(tmp, url.path) } catch { throw WriteError.rename(path: url.path, errno: (error as? Errno)?.rawValue ?? 0) }
-        ok = true
+        do { try StoreFS.rename(tmp, path) } catch {
+            try? StoreFS.unlink(tmp)
+            throw WriteError.rename(path: path, errno: (error as? Errno)?.rawValue ?? 0)
+        }
         try syncFolder(dir)
+        durable()
     }
 
     /// Closes replaced files' descriptors one after another on a thread of its own.

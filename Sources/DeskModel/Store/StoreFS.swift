@@ -105,6 +105,39 @@ enum StoreFS {
         return failed ? nil : bytes
     }
 
+    /// Writes all of `data` at `offset` of the file, wherever its descriptor stands (over bytes it has).
+    static func write(_ fd: FileDescriptor, _ path: String, _ data: Data, overwritingAt offset: Int) throws {
+        try fd.writeAll(toAbsoluteOffset: Int64(offset), data)
+        record(.write(path, offset: offset, data))
+    }
+
+    /// Syncs a file's data, and of its status only what reading the data needs (its length and
+    /// blocks): for a power cut, a file's `fsync`.
+    static func datasync(_ fd: FileDescriptor, _ path: String) throws {
+        if DurableFile.syncOnceAtEnd { return }
+        guard Glibc.fdatasync(fd.rawValue) == 0 else { throw Errno(rawValue: errno) }
+        record(.fsync(path))
+    }
+
+    /// Syncs these files, written and not yet synced, all on one file system: by one `syncfs`
+    /// (their data written, their blocks given and recorded in one commit), or each by `fsync`
+    /// where the C library has no `syncfs`. For a power cut, an `fsync` of each.
+    static func syncAll(_ files: [(fd: FileDescriptor, path: String)]) throws {
+        if DurableFile.syncOnceAtEnd { return }
+        if let syncfs = Self.syncfs, let first = files.first {
+            guard syncfs(first.fd.rawValue) == 0 else { throw Errno(rawValue: errno) }
+            for file in files { record(.fsync(file.path)) }
+        } else {
+            for file in files { try fsync(file.fd, file.path) }
+        }
+    }
+
+    /// glibc's `syncfs`, which its Swift module leaves out (declared for _GNU_SOURCE only).
+    private static let syncfs: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+
     static func fsync(_ fd: FileDescriptor, _ path: String) throws {
         if DurableFile.syncOnceAtEnd { return }
         guard Glibc.fsync(fd.rawValue) == 0 else { throw Errno(rawValue: errno) }

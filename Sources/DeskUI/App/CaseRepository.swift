@@ -160,9 +160,11 @@ public final class CaseRepository {
             record.revision += 1
             record.updatedAt = now
         }
+        let listing: CaseListing?
         do {
-            let stamp = try store.save(record, base: change == .new ? nil : base, readStamp: stamps[record.id])
-            stamps[record.id] = stamp
+            let saved = try store.saveListing(record, base: change == .new ? nil : base, readStamp: stamps[record.id])
+            stamps[record.id] = saved.stamp
+            listing = saved.listing
         } catch SaveConflict.stale(let onDisk) {
             stamps[record.id] = nil
             keep(onDisk)
@@ -172,7 +174,7 @@ public final class CaseRepository {
         // The lists not read yet, or a read before this save found a damaged file or a stale
         // index: read and mended now.
         if lists == nil || lists?.stale == true { loadedStations == nil ? open() : settle() }
-        keep(record)
+        keep(record, listing: listing)
         changes += 1
         return record
     }
@@ -292,15 +294,16 @@ public final class CaseRepository {
     }
 
     /// Keeps every copy of a case in memory in step with the one just saved (or found on disk).
-    private func keep(_ record: CaseRecord) {
+    /// `listing`: the record's listing if one was made already (by the save, for its index line).
+    private func keep(_ record: CaseRecord, listing: CaseListing? = nil) {
         if let i = whole?.firstIndex(where: { $0.id == record.id }) { whole?[i] = record } else { whole?.append(record) }
         opened[record.id] = record
         _ = readLists()
         if let i = lists?.position[record.id] {
-            lists?.listings[i] = CaseListing(record)
+            lists?.listings[i] = listing ?? CaseListing(record)
         } else if let count = lists?.listings.count {
             lists?.position[record.id] = count
-            lists?.listings.append(CaseListing(record))
+            lists?.listings.append(listing ?? CaseListing(record))
         }
     }
 }

@@ -1,0 +1,143 @@
+import Foundation
+import Synchronization
+import SystemPackage
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Files made ahead of a save, in the folder it writes to: each already holds as many zero bytes
+/// as the file the save will write, written and synced, so that its blocks and its length are on
+/// the disk before the save begins. A save that takes one writes its bytes over the zeros, and
+/// syncing them is then a sync of data alone: the file system has nothing of its own to record
+/// (no new file, no block given, no new length), which on this disk is half of the first sync's
+/// time. The rest of the durable write is as ever: the rename over the case's file, then the
+/// folder's sync (`DurableFile.write(_:into:replacing:)`).
+///
+/// A case file's length is rounded up to a whole number of blocks (`size(for:)`, by zero bytes in
+/// the property list that no reader reads), so one ready file fits every save of a case until its
+/// history grows by a block. Made on a thread of their own, after a save or when a case is opened;
+/// named `.ready.<pid>.<n>.tmp`, so a file left by a desk that is gone is a leftover like any other
+/// temporary file, and removed when the process ends normally.
+public enum ReadyFiles {
+    /// The unit a case file's length is rounded up to: the file system's block.
+    public static let block = 4096
+    /// Ready files kept per folder and length, and in all; more are made, together, when no more
+    /// than `low` are left (one sync of the file system for the lot, rather than one each).
+    static let perSize = 8, low = 2, most = 16
+
+    public static func size(for length: Int) -> Int { (length + block - 1) / block * block }
+
+    struct File: @unchecked Sendable {
+        let fd: FileDescriptor
+        let path: String
+        let size: Int
+    }
+
+    private struct Pool {
+        var files: [String: [File]] = [:]
+        var making: [String: Int] = [:]
+        var total = 0
+        var counter = 0
+        var exitHook = false
+    }
+
+    private static let pool = Mutex(Pool())
+    private static let queue = DispatchQueue(label: "urja.ready-files", qos: .utility)
+
+    /// Files made while a test records the store's operations are kept apart (`File.recorded`).
+    private static func key(_ dir: String, _ size: Int) -> String {
+        dir + "\u{0}" + String(size) + (FileOpLog.current != nil ? "\u{0}recorded" : "")
+    }
+
+    /// A ready file of exactly `size` bytes in `dir`, taken (no other save gets it), or nil.
+    static func take(size: Int, in dir: String) -> File? {
+        pool.withLock { p in
+            guard let file = p.files[key(dir, size)]?.popLast() else { return nil }
+            p.total -= 1
+            return file
+        }
+    }
+
+    /// Makes ready files of `size` bytes in `dir`, up to `perSize`, once no more than `low` are
+    /// ready or being made: on a thread of their own, or here when a test records the store's
+    /// operations (so that a power cut's model sees them made). Never while a demo store is
+    /// generated (nothing is synced then).
+    public static func prepare(size: Int, in dir: String) {
+        guard size > 0, size % block == 0, !DurableFile.syncOnceAtEnd else { return }
+        let k = key(dir, size)
+        let numbers: [Int] = pool.withLock { p in
+            let have = (p.files[k]?.count ?? 0) + (p.making[k] ?? 0)
+            let room = most - p.total - p.making.values.reduce(0, +)
+            guard have <= low, room > 0 else { return [] }
+            let n = min(perSize - have, room)
+            p.making[k, default: 0] += n
+            if !p.exitHook {
+                p.exitHook = true
+                atexit { ReadyFiles.discardAll() }
+            }
+            return (0..<n).map { _ in
+                p.counter += 1
+                return p.counter
+            }
+        }
+        guard !numbers.isEmpty else { return }
+        let make: @Sendable () -> Void = {
+            let files = makeFiles(size: size, in: dir, numbers: numbers)
+            pool.withLock { p in
+                p.making[k, default: numbers.count] -= numbers.count
+                p.files[k, default: []].append(contentsOf: files)
+                p.total += files.count
+            }
+        }
+        if FileOpLog.current != nil { make() } else { queue.async(execute: make) }
+    }
+
+    /// Files of zeros, made and written, then synced together: `syncfs` writes every file's
+    /// data, gives their blocks and records it all in one commit, and each is then recorded as
+    /// synced. A file that cannot be made or written is left out (and removed).
+    private static func makeFiles(size: Int, in dir: String, numbers: [Int]) -> [File] {
+        let zeros = Data(count: size)
+        var files: [File] = []
+        for number in numbers {
+            let path = dir + "/.ready.\(getpid()).\(number).tmp"
+            guard let fd = try? StoreFS.createExclusive(path) else { continue }
+            do {
+                try StoreFS.write(fd, path, zeros, at: 0)
+                files.append(File(fd: fd, path: path, size: size))
+            } catch {
+                try? fd.close()
+                try? StoreFS.unlink(path)
+            }
+        }
+        do {
+            try StoreFS.syncAll(files.map { ($0.fd, $0.path) })
+            return files
+        } catch {
+            for file in files {
+                try? file.fd.close()
+                try? StoreFS.unlink(file.path)
+            }
+            return []
+        }
+    }
+
+    /// Waits until every ready file asked for so far is made (tests).
+    static func settle() { queue.sync {} }
+
+    /// Removes every ready file (of every folder): when the process ends, and in tests.
+    static func discardAll() {
+        let files = pool.withLock { p -> [File] in
+            let all = p.files.values.flatMap { $0 }
+            p.files = [:]
+            p.total = 0
+            return all
+        }
+        for file in files {
+            try? file.fd.close()
+            _ = Glibc.unlink(file.path)
+        }
+    }
+
+    /// How many are ready now (tests).
+    static var count: Int { pool.withLock { $0.total } }
+}
