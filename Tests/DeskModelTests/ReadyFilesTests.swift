@@ -1,0 +1,101 @@
+@testable import DemoData
+@testable import DeskModel
+import Foundation
+import XCTest
+
+/// A save writes into a file made ready for it (`ReadyFiles`): case files are a whole number of
+/// blocks long, every reader reads them as before, and a ready file is never a leftover while its
+/// desk runs, nor kept after it.
+final class ReadyFilesTests: XCTestCase {
+    override func tearDown() {
+        ReadyFiles.settle()
+        ReadyFiles.discardAll()
+    }
+
+    /// After the first save of a case, the next writes over a ready file's zeros: no new file is
+    /// made for it, its data alone is synced, then it is renamed over the case and the folder synced.
+    func testASaveAfterTheFirstWritesIntoAReadyFile() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try DemoStore.createEncrypted(at: root, directory: DemoStoryTests.seeds(), count: 4, seed: 5,
+                                                  clock: testClock, rounds: 1_000).store
+        guard var record = store.loadCases(setAside: false).cases.first else { return XCTFail("no case") }
+        let casePath = store.caseURL(record.id).path
+        let log = FileOpLog()
+        try FileOpLog.$current.withValue(log) {
+            for _ in 0..<3 {
+                record.revision += 1
+                try store.save(record, base: record.revision - 1)
+                FileOpLog.ack("saved \(record.revision)")
+            }
+        }
+        let ops = log.ops
+        let acks = ops.indices.filter { if case .ack = ops[$0] { return true } else { return false } }
+        XCTAssertEqual(acks.count, 3)
+        // The second and third saves: what each did to the cases folder between the ack before it and its own.
+        for (from, to) in zip(acks, acks.dropFirst()) {
+            let save = Array(ops[(from + 1)..<to])
+            guard let rename = save.firstIndex(where: { if case .rename(_, let target) = $0 { return target == casePath } else { return false } }),
+                  case .rename(let ready, _) = save[rename] else { return XCTFail("no rename over the case in \(save)") }
+            XCTAssertTrue((ready as NSString).lastPathComponent.hasPrefix(".ready."), "renamed from \(ready)")
+            let before = save[..<rename]
+            XCTAssertFalse(before.contains(.create(ready)), "the file written was made by the save itself")
+            XCTAssertTrue(before.contains { if case .write(ready, 0, _) = $0 { return true } else { return false } })
+            XCTAssertTrue(before.contains(.fsync(ready)))
+            XCTAssertTrue(save[rename...].contains(.fsyncDir(store.casesDir.path)))
+        }
+        // What was written is the case, a whole number of blocks long, read by the desk and by Foundation.
+        let bytes = try Data(contentsOf: store.caseURL(record.id))
+        XCTAssertEqual(bytes.count % ReadyFiles.block, 0)
+        XCTAssertEqual(try store.readCase(at: store.caseURL(record.id)), record)
+        guard let sealer = store.sealer else { return XCTFail("not sealed") }
+        let plain = try sealer.open(bytes, binding: store.caseBinding(record.id))
+        XCTAssertEqual(try PropertyListDecoder().decode(CaseRecord.self, from: plain), record)
+    }
+
+    /// A plist made a given length reads as the same value with both decoders, at every length from
+    /// its natural one up, across the widths of the offset table; a length no width gives is refused
+    /// (the natural length kept).
+    func testAPaddedPlistReadsTheSameAtEveryLength() throws {
+        let records = DemoGenerator(seed: 9, count: 3, clock: testClock).cases(directory: try DemoStoryTests.seeds())
+        for record in records {
+            let natural = try BinaryPlistEncoder.encode(record).count
+            var made = 0
+            for wanted in stride(from: natural, through: natural + 70_000, by: 997) {
+                guard let data = BinaryPlistEncoder.fastEncode(record, fileSize: { _ in wanted }) else { return XCTFail("refused") }
+                if data.count == wanted { made += 1 } else { XCTAssertEqual(data.count, natural) }
+                XCTAssertNoThrow(try BinaryPlist([UInt8](data)), "the desk's own reader, at \(wanted)")
+                XCTAssertEqual(try BinaryPlistDecoder.decode(CaseRecord.self, from: data), record, "at \(wanted)")
+                XCTAssertEqual(try PropertyListDecoder().decode(CaseRecord.self, from: data), record, "at \(wanted)")
+            }
+            XCTAssertGreaterThan(made, 60)
+        }
+        // A gap that would need the table's offsets wider than its start allows: no width fits.
+        XCTAssertNil(BinaryPlistEncoder.State.padded(end: 200, objects: 10, length: 32 + 10 + 256 + 5))
+        XCTAssertEqual(BinaryPlistEncoder.State.padded(end: 200, objects: 10, length: 32 + 10 + 250)?.start, 250)
+        XCTAssertEqual(BinaryPlistEncoder.State.padded(end: 200, objects: 10, length: 32 + 20 + 4_000)?.width, 2)
+    }
+
+    /// A live desk's ready files are not leftovers (`verify` does not count them); they are gone
+    /// when it ends; one left by a desk that is gone is a leftover, swept like any other.
+    func testReadyFilesAreNeverLeftoversOfALiveDesk() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try CaseStore.create(at: root, directory: testDirectory(), clock: testClock)
+        try store.save(makeCase(1))
+        ReadyFiles.settle()
+        let names = { (try? FileManager.default.contentsOfDirectory(atPath: store.casesDir.path)) ?? [] }
+        let ready = names().filter { $0.hasPrefix(".ready.\(getpid()).") }
+        XCTAssertEqual(ready.count, ReadyFiles.perSize)
+        XCTAssertEqual(store.leftoverTemporaries(), [])
+        XCTAssertEqual(StoreCheck.run(store).leftoverTemporaries, 0)
+        XCTAssertEqual(store.loadCases(setAside: false).cases.count, 1)
+        ReadyFiles.discardAll()
+        XCTAssertEqual(names().filter { $0.hasPrefix(".ready.") }, [])
+        // One of a process that is gone.
+        let gone = store.casesDir.appendingPathComponent(".ready.999999999.1.tmp")
+        try Data(count: ReadyFiles.block).write(to: gone)
+        XCTAssertEqual(store.leftoverTemporaries().map(\.lastPathComponent), [gone.lastPathComponent])
+        XCTAssertEqual(store.sweepTemporaries(), 1)
+    }
+}
