@@ -46,7 +46,8 @@ final class StoreTests: XCTestCase {
         guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.contentModificationDateKey]) else { return out }
         for case let url as URL in walker {
             let values = try url.resourceValues(forKeys: [.contentModificationDateKey, .isDirectoryKey])
-            if values.isDirectory == true { continue }
+            // A file made ready for a save to come is not the store's (`ReadyFiles`).
+            if values.isDirectory == true || url.lastPathComponent.hasPrefix(".ready.") { continue }
             out[String(url.path.dropFirst(root.path.count + 1))] = values.contentModificationDate
         }
         return out

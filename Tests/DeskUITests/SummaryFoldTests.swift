@@ -88,6 +88,7 @@ final class SummaryFoldTests: XCTestCase {
             try repo.save(r, .care("test"), now: now)
         }
         let index = SummaryIndex(store: store)
+        IndexLines.settle()
         let file = try Data(contentsOf: index.url)
         XCTAssertGreaterThan(BlockFile.lineRanges([UInt8](file[(file.firstIndex(of: 10) ?? 0)...])).count, 11, "lines after the blocks")
         let summaries = try XCTUnwrap(index.load()).summaries

@@ -259,6 +259,7 @@ public struct ListIndex: Sendable {
     public func append(_ record: CaseRecord, stamp given: Stamp? = nil) throws -> Stamp? {
         guard let stamp = given ?? Stamp(path: store.caseURL(record.id).path), let text = line(CaseListing(record), stamp: stamp)
         else { return nil }
+        IndexLines.settle()
         try StoreFS.appendLine(Data((text + "\n").utf8), to: url.path)
         return stamp
     }

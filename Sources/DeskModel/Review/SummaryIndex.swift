@@ -35,6 +35,7 @@ public struct SummaryIndex: Sendable {
     /// Adds one case's summary. Not fsynced: a lost line is found and mended at the next open.
     public func append(_ summary: CaseSummary) throws {
         guard let text = line(summary) else { return }
+        IndexLines.settle()
         try StoreFS.appendLine(Data((text + "\n").utf8), to: url.path)
     }
 

@@ -40,6 +40,8 @@ enum BlockFile {
         let table: Table?
 
         init?(path: String) {
+            // The lines of saves that have returned are in first (`IndexLines`).
+            IndexLines.settle()
             let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
             var st = stat()
@@ -174,6 +176,7 @@ enum BlockFile {
     /// Writes the file anew as a table and one block per tag, each block made by `lines` (one at a
     /// time, so that only one is in memory) and sealed, durably (temporary file, fsync, rename).
     static func write(to url: URL, tags: [[UInt8]], sealing: Sealing, lines: ([UInt8]) -> [UInt8]) throws {
+        IndexLines.settle()
         // The table's size is known before the blocks are made: numbers are written 12 digits wide.
         func number(_ n: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, 12 - s.count)) + s }
         let tableLength = (tableVersion + "\t" + number(0) + "\t").utf8.count

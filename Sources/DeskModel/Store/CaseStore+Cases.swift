@@ -100,12 +100,15 @@ extension CaseStore {
     /// the file still has it, it is that revision, and is not decoded again to check.
     @discardableResult
     public func save(_ record: CaseRecord, base: Int? = nil, readStamp: ListIndex.Stamp? = nil) throws -> ListIndex.Stamp? {
-        try saveListing(record, base: base, readStamp: readStamp).stamp
+        try saveListing(record, base: base, readStamp: readStamp, linesIn: true).stamp
     }
 
     /// The same, with the case's listing as its index line has it (made while the file was
     /// synced), or nil when what was written is not `record` (another machine's changes merged in).
-    public func saveListing(_ record: CaseRecord, base: Int? = nil, readStamp: ListIndex.Stamp? = nil) throws
+    /// Without `linesIn` it returns once the file is durable, its index lines going in on the other
+    /// thread meanwhile (every read or write of an index in this process waits for them: the desk's
+    /// own saves, `CaseRepository`); with it, once they are in too.
+    public func saveListing(_ record: CaseRecord, base: Int? = nil, readStamp: ListIndex.Stamp? = nil, linesIn: Bool) throws
         -> (stamp: ListIndex.Stamp?, listing: CaseListing?) {
         let path = casesPath + "/" + record.id.uuidString + ".plist"
         // Both index lines are made while the case file is synced, and appended once it is durable (`IndexLines`).
@@ -133,6 +136,7 @@ extension CaseStore {
             throw error
         }
         let made = lines.finish()
+        if linesIn { IndexLines.settle() }
         return (stamp, asGiven ? made?.listing : nil)
     }
 

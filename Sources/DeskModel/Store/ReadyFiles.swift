@@ -22,7 +22,7 @@ public enum ReadyFiles {
     /// The unit a case file's length is rounded up to: the file system's block.
     public static let block = 4096
     /// Ready files kept per folder and length, and in all; more are made, together, when no more
-    /// than `low` are left (one sync of the file system for the lot, rather than one each).
+    /// than `low` are left (one commit of the journal for the lot, rather than one each).
     static let perSize = 8, low = 2, most = 16
 
     public static func size(for length: Int) -> Int { (length + block - 1) / block * block }
@@ -92,9 +92,8 @@ public enum ReadyFiles {
         if FileOpLog.current != nil { make() } else { queue.async(execute: make) }
     }
 
-    /// Files of zeros, made and written, then synced together: `syncfs` writes every file's
-    /// data, gives their blocks and records it all in one commit, and each is then recorded as
-    /// synced. A file that cannot be made or written is left out (and removed).
+    /// Files of zeros, made and written, then synced together (`StoreFS.syncAll`: one commit of
+    /// the journal for the lot). A file that cannot be made or written is left out (and removed).
     private static func makeFiles(size: Int, in dir: String, numbers: [Int]) -> [File] {
         let zeros = Data(count: size)
         var files: [File] = []

@@ -119,23 +119,22 @@ enum StoreFS {
         record(.fsync(path))
     }
 
-    /// Syncs these files, written and not yet synced, all on one file system: by one `syncfs`
-    /// (their data written, their blocks given and recorded in one commit), or each by `fsync`
-    /// where the C library has no `syncfs`. For a power cut, an `fsync` of each.
+    /// Syncs these files, written and not yet synced: the writing of all of them started first
+    /// (`sync_file_range`, so that their blocks are given together, in one commit of the journal),
+    /// then each synced (the first sync makes that commit; the others find their data written
+    /// and their blocks recorded). Each an `fsync` for a power cut.
     static func syncAll(_ files: [(fd: FileDescriptor, path: String)]) throws {
         if DurableFile.syncOnceAtEnd { return }
-        if let syncfs = Self.syncfs, let first = files.first {
-            guard syncfs(first.fd.rawValue) == 0 else { throw Errno(rawValue: errno) }
-            for file in files { record(.fsync(file.path)) }
-        } else {
-            for file in files { try fsync(file.fd, file.path) }
+        if let start = Self.syncFileRange {
+            for file in files { _ = start(file.fd.rawValue, 0, 0, 2) }  // SYNC_FILE_RANGE_WRITE
         }
+        for file in files { try fsync(file.fd, file.path) }
     }
 
-    /// glibc's `syncfs`, which its Swift module leaves out (declared for _GNU_SOURCE only).
-    private static let syncfs: (@convention(c) (Int32) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    /// glibc's `sync_file_range`, which its Swift module leaves out (declared for _GNU_SOURCE only).
+    private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
     }()
 
     static func fsync(_ fd: FileDescriptor, _ path: String) throws {

@@ -162,7 +162,8 @@ public final class CaseRepository {
         }
         let listing: CaseListing?
         do {
-            let saved = try store.saveListing(record, base: change == .new ? nil : base, readStamp: stamps[record.id])
+            // Back as soon as the file is durable; its index lines go in on the other core.
+            let saved = try store.saveListing(record, base: change == .new ? nil : base, readStamp: stamps[record.id], linesIn: false)
             stamps[record.id] = saved.stamp
             listing = saved.listing
         } catch SaveConflict.stale(let onDisk) {
