@@ -151,7 +151,7 @@ struct CrashStates {
         var acked: Set<String>
     }
 
-    enum NameChange { case link(String, Int), unlink(String), mkdir(String) }
+    enum NameChange { case link(String, Int), unlink(String), mkdir(String), exchange(String, String) }
 
     var initial: Snapshot
     var root: String
@@ -180,6 +180,9 @@ struct CrashStates {
             case .link(let p, let i): if toSynced { syncedNames[p] = i } else { names[p] = i }
             case .unlink(let p): if toSynced { syncedNames[p] = nil } else { names[p] = nil }
             case .mkdir(let p): if toSynced { syncedFolders.insert(p) } else { folders.insert(p) }
+            // Both names at once, as one change: no state has one of them changed and not the other.
+            case .exchange(let a, let b):
+                if toSynced { (syncedNames[a], syncedNames[b]) = (syncedNames[b], syncedNames[a]) } else { (names[a], names[b]) = (names[b], names[a]) }
             }
         }
     }
@@ -223,6 +226,11 @@ struct CrashStates {
                 m.names[a] = nil
                 m.pending[parent(b), default: []].append(.link(b, i))
                 m.pending[parent(a), default: []].append(.unlink(a))
+            case .exchange(let a, let b):
+                let x = rel(a), y = rel(b)
+                guard m.names[x] != nil, m.names[y] != nil else { continue }
+                m.apply(.exchange(x, y), toSynced: false)
+                m.pending[parent(x), default: []].append(.exchange(x, y))
             case .mkdir(let p):
                 let path = rel(p)
                 m.folders.insert(path)

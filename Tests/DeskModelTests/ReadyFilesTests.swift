@@ -12,8 +12,9 @@ final class ReadyFilesTests: XCTestCase {
         ReadyFiles.discardAll()
     }
 
-    /// After the first save of a case, the next writes over a ready file's zeros: no new file is
-    /// made for it, its data alone is synced, then it is renamed over the case and the folder synced.
+    /// After the first save of a case, the next writes over a ready file: no new file is made for
+    /// it, its data alone is synced, then its name and the case's are exchanged in one step and the
+    /// folder synced. The version replaced is then the ready file the next save writes over.
     func testASaveAfterTheFirstWritesIntoAReadyFile() throws {
         let root = tempFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -33,17 +34,21 @@ final class ReadyFilesTests: XCTestCase {
         let acks = ops.indices.filter { if case .ack = ops[$0] { return true } else { return false } }
         XCTAssertEqual(acks.count, 3)
         // The second and third saves: what each did to the cases folder between the ack before it and its own.
+        var written: [String] = []
         for (from, to) in zip(acks, acks.dropFirst()) {
             let save = Array(ops[(from + 1)..<to])
-            guard let rename = save.firstIndex(where: { if case .rename(_, let target) = $0 { return target == casePath } else { return false } }),
-                  case .rename(let ready, _) = save[rename] else { return XCTFail("no rename over the case in \(save)") }
+            guard let rename = save.firstIndex(where: { if case .exchange(_, let target) = $0 { return target == casePath } else { return false } }),
+                  case .exchange(let ready, _) = save[rename] else { return XCTFail("no exchange with the case in \(save)") }
             XCTAssertTrue((ready as NSString).lastPathComponent.hasPrefix(".ready."), "renamed from \(ready)")
             let before = save[..<rename]
             XCTAssertFalse(before.contains(.create(ready)), "the file written was made by the save itself")
             XCTAssertTrue(before.contains { if case .write(ready, 0, _) = $0 { return true } else { return false } })
             XCTAssertTrue(before.contains(.fsync(ready)))
             XCTAssertTrue(save[rename...].contains(.fsyncDir(store.casesDir.path)))
+            written.append(ready)
         }
+        XCTAssertEqual(written.count, 2)
+        XCTAssertEqual(Set(written).count, 1, "the third save wrote over the version the second replaced")
         // What was written is the case, a whole number of blocks long, read by the desk and by Foundation.
         let bytes = try Data(contentsOf: store.caseURL(record.id))
         XCTAssertEqual(bytes.count % ReadyFiles.block, 0)

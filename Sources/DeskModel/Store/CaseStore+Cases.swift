@@ -157,14 +157,17 @@ extension CaseStore {
             }
             var written: stat?
             let dir = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            let kept: ReadyFiles.File?
             if let ready = ReadyFiles.take(size: data.count, in: dir) {
-                try DurableFile.write(data, into: ready, replacing: path, in: dir, written: &written,
-                                      beforeSync: { whileSyncing?(ListIndex.Stamp($0)) }, durable: durable)
+                kept = try DurableFile.write(data, into: ready, replacing: path, in: dir, written: &written,
+                                             beforeSync: { whileSyncing?(ListIndex.Stamp($0)) }, durable: durable)
             } else {
-                try DurableFile.write(data, to: URL(fileURLWithPath: path, isDirectory: false), written: &written,
-                                      beforeSync: { whileSyncing?(ListIndex.Stamp($0)) }, durable: durable)
+                kept = try DurableFile.writeKeeping(data, to: path, in: dir, written: &written,
+                                                    beforeSync: { whileSyncing?(ListIndex.Stamp($0)) }, durable: durable)
             }
-            // The next save of this case (or of one as long) finds one ready.
+            // The version replaced is ready for a later save; the next save of this case (or of
+            // one as long) finds one ready.
+            if let kept { ReadyFiles.give(kept, in: dir) }
             ReadyFiles.prepare(size: data.count, in: dir)
             return written.map { ListIndex.Stamp($0) }
         } catch {

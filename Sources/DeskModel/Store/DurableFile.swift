@@ -85,11 +85,34 @@ public enum DurableFile {
         try replace(url.path, with: tmp, in: dir) { durable?() }
     }
 
+    /// The same for a case file (`ReadyFiles`): its temporary file named as a ready file, and the
+    /// version it replaces kept, under that name, for a later save to write over (returned), when
+    /// the two names can be exchanged in one step (`swap`).
+    static func writeKeeping(_ data: Data, to path: String, in dir: String, written: inout stat?,
+                             beforeSync: ((stat) -> Void)? = nil, durable: (() -> Void)? = nil) throws -> ReadyFiles.File? {
+        let tmp = ReadyFiles.newPath(in: dir)
+        let fd: FileDescriptor
+        do { fd = try StoreFS.createExclusive(tmp) } catch { throw WriteError.open(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
+        var ok = false
+        defer { if !ok { try? StoreFS.unlink(tmp) } }
+        do {
+            defer { try? fd.close() }
+            do { try StoreFS.write(fd, tmp, data, at: 0) } catch { throw WriteError.write(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
+            var st = stat()
+            written = fstat(fd.rawValue, &st) == 0 ? st : nil
+            if let written { beforeSync?(written) }
+            do { try StoreFS.fsync(fd, tmp) } catch { throw WriteError.sync(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
+        }
+        // From here the temporary file is in place, or removed by `swap`.
+        ok = true
+        return try swap(path, with: tmp, in: dir) { durable?() }
+    }
+
     /// The same, written into a file made ready for it (`ReadyFiles`: exactly as long as `data`,
-    /// its blocks and length already synced): the bytes written over its zeros, the data synced
-    /// (nothing else of the file changed), then renamed over `url` and the folder synced.
+    /// its blocks and length already synced): the bytes written over what it holds, the data
+    /// synced (nothing else of the file changed), then put in place of the case's file (`swap`).
     static func write(_ data: Data, into ready: ReadyFiles.File, replacing path: String, in dir: String, written: inout stat?,
-                      beforeSync: ((stat) -> Void)? = nil, durable: (() -> Void)? = nil) throws {
+                      beforeSync: ((stat) -> Void)? = nil, durable: (() -> Void)? = nil) throws -> ReadyFiles.File? {
         var ok = false
         defer { if !ok { try? StoreFS.unlink(ready.path) } }
         do {
@@ -105,9 +128,36 @@ public enum DurableFile {
                 throw WriteError.sync(path: ready.path, errno: (error as? Errno)?.rawValue ?? 0)
             }
         }
-        // From here the file is renamed or removed by `replace`.
+        // From here the file is in place, or removed by `swap`.
         ok = true
-        try replace(path, with: ready.path, in: dir) { durable?() }
+        return try swap(path, with: ready.path, in: dir) { durable?() }
+    }
+
+    /// Puts the synced `tmp` in place of `path` and syncs the folder, exchanging the two names in
+    /// one step: the version replaced is then under `tmp`'s name, its blocks and length on the
+    /// disk, and is returned open for writing, for a later save to write over (no new file, no
+    /// blocks freed or given). Where the names cannot be exchanged (no file there yet, or no
+    /// `renameat2`), `tmp` is renamed over `path` as `replace` does. Never anything but a regular
+    /// file is opened, without following a link and without waiting on a pipe.
+    private static func swap(_ path: String, with tmp: String, in dir: String, durable: () -> Void) throws -> ReadyFiles.File? {
+        let old = Glibc.open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        var st = stat()
+        guard old >= 0 else {
+            try replace(path, with: tmp, in: dir, durable: durable)
+            return nil
+        }
+        guard fstat(old, &st) == 0, st.st_mode & S_IFMT == S_IFREG, (try? StoreFS.exchange(tmp, path)) != nil else {
+            Glibc.close(old)
+            try replace(path, with: tmp, in: dir, durable: durable)
+            return nil
+        }
+        let kept = ReadyFiles.File(fd: FileDescriptor(rawValue: old), path: tmp, size: Int(st.st_size))
+        do { try syncFolder(dir) } catch {
+            ReadyFiles.discard(kept)
+            throw error
+        }
+        durable()
+        return kept
     }
 
     /// Renames the synced `tmp` over `path` (removing `tmp` if it cannot), then syncs the folder so

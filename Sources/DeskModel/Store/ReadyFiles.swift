@@ -120,6 +120,44 @@ public enum ReadyFiles {
         }
     }
 
+    /// A new ready file's name in `dir`.
+    static func newPath(in dir: String) -> String {
+        let number = pool.withLock { p in
+            p.counter += 1
+            return p.counter
+        }
+        return dir + "/.ready.\(getpid()).\(number).tmp"
+    }
+
+    /// A case file's version replaced by a save, kept under a ready file's name (`DurableFile.swap`):
+    /// ready for a later save of its length, unless as many are ready already or it is not a
+    /// whole number of blocks long (a file an older version wrote); then removed.
+    static func give(_ file: File, in dir: String) {
+        let k = key(dir, file.size)
+        let kept = pool.withLock { p -> Bool in
+            guard file.size > 0, file.size % block == 0, (p.files[k]?.count ?? 0) < perSize, p.total < most else { return false }
+            if !p.exitHook {
+                p.exitHook = true
+                atexit { ReadyFiles.discardAll() }
+            }
+            p.files[k, default: []].append(file)
+            p.total += 1
+            return true
+        }
+        if !kept { discard(file) }
+    }
+
+    /// Removes a file that will not be used, and closes it, on the thread of its own (its blocks are
+    /// freed then, off the saving thread).
+    static func discard(_ file: File) {
+        let log = FileOpLog.current
+        let remove: @Sendable () -> Void = {
+            try? StoreFS.unlink(file.path)
+            try? file.fd.close()
+        }
+        if log != nil { remove() } else { queue.async(execute: remove) }
+    }
+
     /// Waits until every ready file asked for so far is made (tests).
     static func settle() { queue.sync {} }
 

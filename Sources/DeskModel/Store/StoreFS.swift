@@ -13,6 +13,8 @@ public enum FileOp: Equatable, Sendable {
     case fsync(String)
     case truncate(String, size: Int)
     case rename(from: String, to: String)
+    /// Two names exchanged at once (`renameat2` with RENAME_EXCHANGE): each names the other's file.
+    case exchange(String, String)
     case mkdir(String)
     case fsyncDir(String)
     case unlink(String)
@@ -147,6 +149,20 @@ enum StoreFS {
         try fd.resize(to: Int64(size))
         record(.truncate(path, size: size))
     }
+
+    /// Exchanges two names in one step (each then names the file the other named), or throws
+    /// (ENOSYS where the C library or the file system cannot).
+    static func exchange(_ a: String, _ b: String) throws {
+        guard let renameat2 = Self.renameat2 else { throw Errno(rawValue: ENOSYS) }
+        guard renameat2(AT_FDCWD, a, AT_FDCWD, b, 2) == 0 else { throw Errno(rawValue: errno) }  // RENAME_EXCHANGE
+        record(.exchange(a, b))
+    }
+
+    /// glibc's `renameat2` (2.28 on), which its Swift module leaves out (declared for _GNU_SOURCE only).
+    private static let renameat2: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+    }()
 
     static func rename(_ from: String, _ to: String) throws {
         guard Glibc.rename(from, to) == 0 else { throw Errno(rawValue: errno) }
