@@ -104,3 +104,44 @@ final class ReadyFilesTests: XCTestCase {
         XCTAssertEqual(store.sweepTemporaries(), 1)
     }
 }
+
+/// Saves in quick succession write over the versions they replaced (two files, in turn): a case
+/// file's stamp is never one it had before, so another desk's save over a revision it read is
+/// still refused (a stamp that came back would say "unchanged since you read it").
+final class ReadyFilesStampTests: XCTestCase {
+    override func tearDown() {
+        ReadyFiles.settle()
+        ReadyFiles.discardAll()
+    }
+
+    func testAStampNeverComesBack() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try CaseStore.create(at: root, directory: testDirectory(), clock: testClock)
+        var record = makeCase(1)
+        try store.save(record)
+        try store.save(record)   // its file now a whole number of blocks long: the same length from here on
+        ReadyFiles.settle()
+        var seen: Set<ListIndex.Stamp> = []
+        var inodes: Set<UInt64> = []
+        for _ in 0..<40 {
+            record.revision += 1
+            let stamp = try XCTUnwrap(store.save(record, base: record.revision - 1))
+            XCTAssertTrue(seen.insert(stamp).inserted, "a stamp came back: \(stamp.text)")
+            inodes.insert(stamp.inode)
+        }
+        XCTAssertLessThanOrEqual(inodes.count, 3, "saves write over the versions they replaced")
+        // Another desk read it at a revision; two quick saves since bring its inode back.
+        let (read, readStamp) = try XCTUnwrap(store.reloadStamped(record.id))
+        for _ in 0..<2 {
+            record.revision += 1
+            try store.save(record, base: record.revision - 1)
+        }
+        var hers = read
+        hers.revision += 1
+        XCTAssertThrowsError(try store.save(hers, base: read.revision, readStamp: readStamp)) { error in
+            guard case SaveConflict.stale(let onDisk) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(onDisk.revision, record.revision)
+        }
+    }
+}

@@ -98,6 +98,7 @@ public enum DurableFile {
         do {
             defer { try? fd.close() }
             do { try StoreFS.write(fd, tmp, data, at: 0) } catch { throw WriteError.write(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
+            StoreFS.stampNow(fd)
             var st = stat()
             written = fstat(fd.rawValue, &st) == 0 ? st : nil
             if let written { beforeSync?(written) }
@@ -121,6 +122,8 @@ public enum DurableFile {
             do { try StoreFS.write(ready.fd, ready.path, data, overwritingAt: 0) } catch {
                 throw WriteError.write(path: ready.path, errno: (error as? Errno)?.rawValue ?? 0)
             }
+            // Written over the version replaced a moment ago perhaps: its stamp must not come back.
+            StoreFS.stampNow(ready.fd)
             var st = stat()
             written = fstat(ready.fd.rawValue, &st) == 0 ? st : nil
             if let written { beforeSync?(written) }

@@ -113,6 +113,18 @@ enum StoreFS {
         record(.write(path, offset: offset, data))
     }
 
+    /// Sets a file's modification time to now, to the nanosecond (not the kernel's coarse tick): a
+    /// case file's stamp (inode, size, modification time) is then never one it had before, even
+    /// when a save writes over the version replaced a moment ago, of the same length, on the same
+    /// inode (`ReadyFiles`), as a save of another desk would otherwise take for a file unchanged.
+    static func stampNow(_ fd: FileDescriptor) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let omit = timespec(tv_sec: 0, tv_nsec: (1 << 30) - 2)  // UTIME_OMIT: the access time left as it is
+        var times = (omit, now)
+        _ = withUnsafePointer(to: &times) { $0.withMemoryRebound(to: timespec.self, capacity: 2) { futimens(fd.rawValue, $0) } }
+    }
+
     /// Syncs a file's data, and of its status only what reading the data needs (its length and
     /// blocks): for a power cut, a file's `fsync`.
     static func datasync(_ fd: FileDescriptor, _ path: String) throws {
