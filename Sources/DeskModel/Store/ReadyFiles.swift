@@ -5,25 +5,27 @@ import SystemPackage
 import Glibc
 #endif
 
-/// Files made ahead of a save, in the folder it writes to: each already holds as many zero bytes
-/// as the file the save will write, written and synced, so that its blocks and its length are on
-/// the disk before the save begins. A save that takes one writes its bytes over the zeros, and
-/// syncing them is then a sync of data alone: the file system has nothing of its own to record
+/// Files ready for a save, in the folder it writes to: each already holds as many bytes as the
+/// file the save will write, its blocks and length on the disk, so that a save that takes one
+/// writes over them and syncs its data alone: the file system has nothing of its own to record
 /// (no new file, no block given, no new length), which on this disk is half of the first sync's
-/// time. The rest of the durable write is as ever: the rename over the case's file, then the
-/// folder's sync (`DurableFile.write(_:into:replacing:)`).
+/// time. The save then exchanges its name with the case's (`DurableFile.swap`), and the version it
+/// replaced, under the ready file's name, is given back here: the file the next save of that
+/// length writes over. In steady work no file is made, no block freed, nothing done on another
+/// thread.
 ///
 /// A case file's length is rounded up to a whole number of blocks (`size(for:)`, by zero bytes in
 /// the property list that no reader reads), so one ready file fits every save of a case until its
-/// history grows by a block. Made on a thread of their own, after a save or when a case is opened;
-/// named `.ready.<pid>.<n>.tmp`, so a file left by a desk that is gone is a leftover like any other
-/// temporary file, and removed when the process ends normally.
+/// history grows by a block. When none of a length is ready, a save makes its file as before and
+/// two of that length are made on a thread of their own (written with zeros, synced together).
+/// Named `.ready.<pid>.<n>.tmp`: a file left by a desk that is gone is a leftover like any other
+/// temporary file; removed when the process ends normally.
 public enum ReadyFiles {
     /// The unit a case file's length is rounded up to: the file system's block.
     public static let block = 4096
     /// Ready files kept per folder and length, and in all; more are made, together, when no more
-    /// than `low` are left (one commit of the journal for the lot, rather than one each).
-    static let perSize = 8, low = 2, most = 16
+    /// than `low` are left (one commit of the journal for the pair, rather than one each).
+    static let perSize = 2, low = 0, most = 16
 
     public static func size(for length: Int) -> Int { (length + block - 1) / block * block }
 
