@@ -7,6 +7,12 @@ import XCTest
 /// blocks long, every reader reads them as before, and a ready file is never a leftover while its
 /// desk runs, nor kept after it.
 final class ReadyFilesTests: XCTestCase {
+    // Each test starts with none ready (other tests' stores, gone, may have left some in the pool).
+    override func setUp() {
+        ReadyFiles.settle()
+        ReadyFiles.discardAll()
+    }
+
     override func tearDown() {
         ReadyFiles.settle()
         ReadyFiles.discardAll()
@@ -103,12 +109,36 @@ final class ReadyFilesTests: XCTestCase {
         XCTAssertEqual(store.leftoverTemporaries().map(\.lastPathComponent), [gone.lastPathComponent])
         XCTAssertEqual(store.sweepTemporaries(), 1)
     }
+
+    /// A ready file removed by hand (or replaced) is never written into: the save makes its own
+    /// file and goes through.
+    func testAReadyFileRemovedByHandIsPassedOver() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try CaseStore.create(at: root, directory: testDirectory(), clock: testClock)
+        var record = makeCase(1)
+        try store.save(record)
+        ReadyFiles.settle()
+        let names = { (try? FileManager.default.contentsOfDirectory(atPath: store.casesDir.path)) ?? [] }
+        let ready = names().filter { $0.hasPrefix(".ready.") }
+        XCTAssertFalse(ready.isEmpty)
+        for name in ready { try FileManager.default.removeItem(at: store.casesDir.appendingPathComponent(name)) }
+        record.revision += 1
+        XCTAssertNoThrow(try store.save(record, base: record.revision - 1))
+        XCTAssertEqual(try store.readCase(at: store.caseURL(record.id)).revision, record.revision)
+    }
 }
 
 /// Saves in quick succession write over the versions they replaced (two files, in turn): a case
 /// file's stamp is never one it had before, so another desk's save over a revision it read is
 /// still refused (a stamp that came back would say "unchanged since you read it").
 final class ReadyFilesStampTests: XCTestCase {
+    // Each test starts with none ready (other tests' stores, gone, may have left some in the pool).
+    override func setUp() {
+        ReadyFiles.settle()
+        ReadyFiles.discardAll()
+    }
+
     override func tearDown() {
         ReadyFiles.settle()
         ReadyFiles.discardAll()

@@ -51,13 +51,24 @@ public enum ReadyFiles {
         dir + "\u{0}" + String(size) + (FileOpLog.current != nil ? "\u{0}recorded" : "")
     }
 
-    /// A ready file of exactly `size` bytes in `dir`, taken (no other save gets it), or nil.
+    /// A ready file of exactly `size` bytes in `dir`, taken (no other save gets it), or nil. One
+    /// that is no longer there under its name, as it was (removed or replaced by hand), is
+    /// discarded: a save never writes into a file it could not then put in place.
     static func take(size: Int, in dir: String) -> File? {
-        pool.withLock { p in
-            guard let file = p.files[key(dir, size)]?.popLast() else { return nil }
+        let k = key(dir, size)
+        while let file = pool.withLock({ p -> File? in
+            guard let file = p.files[k]?.popLast() else { return nil }
             p.total -= 1
             return file
+        }) {
+            var held = stat(), named = stat()
+            if fstat(file.fd.rawValue, &held) == 0, lstat(file.path, &named) == 0, held.st_ino == named.st_ino,
+               held.st_dev == named.st_dev, named.st_mode & S_IFMT == S_IFREG, Int(named.st_size) == size {
+                return file
+            }
+            try? file.fd.close()
         }
+        return nil
     }
 
     /// Makes ready files of `size` bytes in `dir`, up to `perSize`, once no more than `low` are
