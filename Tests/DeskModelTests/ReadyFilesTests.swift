@@ -175,3 +175,37 @@ final class ReadyFilesStampTests: XCTestCase {
         }
     }
 }
+
+/// A case file with a second name (a hard link made to another file of the store) is never kept
+/// to be written over: the save replaces the name, and the other file is left as it was.
+final class ReadyFilesLinkTests: XCTestCase {
+    override func setUp() { ReadyFiles.discardAll() }
+    override func tearDown() {
+        ReadyFiles.settle()
+        ReadyFiles.discardAll()
+    }
+
+    func testAHardLinkedCaseFileIsNotWrittenOver() throws {
+        let root = tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try CaseStore.create(at: root, directory: testDirectory(), clock: testClock)
+        var record = makeCase(1)
+        try store.save(record)
+        try store.save(record)
+        // The case's file is also the store's settings file, by a hard link.
+        let other = root.appendingPathComponent("settings.plist")
+        try? FileManager.default.removeItem(at: other)
+        XCTAssertEqual(link(store.caseURL(record.id).path, other.path), 0)
+        let before = try Data(contentsOf: other)
+        // Room in the pool for the version replaced, were it kept.
+        ReadyFiles.settle()
+        ReadyFiles.discardAll()
+        for _ in 0..<4 {
+            record.revision += 1
+            try store.save(record, base: record.revision - 1)
+        }
+        ReadyFiles.settle()
+        XCTAssertEqual(try Data(contentsOf: other), before, "the other name's file was written over")
+        XCTAssertEqual(try store.readCase(at: store.caseURL(record.id)).revision, record.revision)
+    }
+}

@@ -149,7 +149,8 @@ public enum DurableFile {
             try replace(path, with: tmp, in: dir, durable: durable)
             return nil
         }
-        guard fstat(old, &st) == 0, st.st_mode & S_IFMT == S_IFREG, (try? StoreFS.exchange(tmp, path)) != nil else {
+        // Only the case's own file is kept: one with another name too (a hard link) is renamed over.
+        guard fstat(old, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_nlink == 1, (try? StoreFS.exchange(tmp, path)) != nil else {
             Glibc.close(old)
             try replace(path, with: tmp, in: dir, durable: durable)
             return nil

@@ -52,8 +52,9 @@ public enum ReadyFiles {
     }
 
     /// A ready file of exactly `size` bytes in `dir`, taken (no other save gets it), or nil. One
-    /// that is no longer there under its name, as it was (removed or replaced by hand), is
-    /// discarded: a save never writes into a file it could not then put in place.
+    /// that is no longer there under its name, as it was (removed or replaced by hand), or that
+    /// has another name too (a hard link: writing into it would write that file), is discarded: a
+    /// save never writes into a file it could not then put in place, nor into any other file.
     static func take(size: Int, in dir: String) -> File? {
         let k = key(dir, size)
         while let file = pool.withLock({ p -> File? in
@@ -63,7 +64,7 @@ public enum ReadyFiles {
         }) {
             var held = stat(), named = stat()
             if fstat(file.fd.rawValue, &held) == 0, lstat(file.path, &named) == 0, held.st_ino == named.st_ino,
-               held.st_dev == named.st_dev, named.st_mode & S_IFMT == S_IFREG, Int(named.st_size) == size {
+               held.st_dev == named.st_dev, named.st_mode & S_IFMT == S_IFREG, named.st_nlink == 1, Int(named.st_size) == size {
                 return file
             }
             try? file.fd.close()
