@@ -50,63 +50,59 @@ public enum DurableFile {
                       durable: (() -> Void)? = nil, _ body: (_ append: (Data) throws -> Void) throws -> Data) throws {
         let dir = url.deletingLastPathComponent().path
         let tmp = dir + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd: FileDescriptor
-        do { fd = try StoreFS.createExclusive(tmp) } catch { throw WriteError.open(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
-        var ok = false
-        defer { if !ok { try? StoreFS.unlink(tmp) } }
-        do {
-            defer { try? fd.close() }
-            var offset = headLength
-            do {
-                if headLength > 0 { try StoreFS.write(fd, tmp, Data(repeating: 32, count: headLength), at: 0) }
-                let head = try body { piece in
-                    try StoreFS.write(fd, tmp, piece, at: offset)
-                    offset += piece.count
-                }
-                guard head.count == headLength else { throw Errno(rawValue: EINVAL) }
-                if headLength > 0 {
-                    guard lseek(fd.rawValue, 0, SEEK_SET) == 0 else { throw Errno(rawValue: EINVAL) }
-                    try StoreFS.write(fd, tmp, head, at: 0)
-                }
-            } catch let e as WriteError {
-                throw e
-            } catch {
-                throw WriteError.write(path: tmp, errno: (error as? Errno)?.rawValue ?? 0)
-            }
-            // Its status once written: syncing and renaming change neither its inode, size nor time
-            // of change of content.
-            var st = stat()
-            written = fstat(fd.rawValue, &st) == 0 ? st : nil
-            if let written { beforeSync?(written) }
-            do { try StoreFS.fsync(fd, tmp) } catch { throw WriteError.sync(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
-        }
+        try fill(tmp, headLength: headLength, written: &written, beforeSync: beforeSync, body)
         // From here the temporary file is renamed or removed by `replace`.
-        ok = true
         try replace(url.path, with: tmp, in: dir) { durable?() }
     }
 
-    /// The same for a case file (`ReadyFiles`): its temporary file named as a ready file, and the
-    /// version it replaces kept, under that name, for a later save to write over (returned), when
-    /// the two names can be exchanged in one step (`swap`).
+    /// The same for a case file (`ReadyFiles`): its temporary file named as a ready file, its
+    /// time set to the nanosecond (`StoreFS.stampNow`), and the version it replaces kept, under
+    /// that name, for a later save to write over (returned), when the two names can be exchanged
+    /// in one step (`swap`).
     static func writeKeeping(_ data: Data, to path: String, in dir: String, written: inout stat?,
                              beforeSync: ((stat) -> Void)? = nil, durable: (() -> Void)? = nil) throws -> ReadyFiles.File? {
         let tmp = ReadyFiles.newPath(in: dir)
+        try fill(tmp, headLength: 0, stampingNow: true, written: &written, beforeSync: beforeSync) { append in
+            try append(data)
+            return Data()
+        }
+        // From here the temporary file is in place, or removed by `swap`.
+        return try swap(path, with: tmp, in: dir) { durable?() }
+    }
+
+    /// A new file `tmp` (O_EXCL) filled by `body` as `write(to:headLength:)` describes, then synced;
+    /// removed if anything fails. `written` is its status once written: syncing and renaming change
+    /// neither its inode, size nor time of change of content.
+    private static func fill(_ tmp: String, headLength: Int, stampingNow: Bool = false, written: inout stat?,
+                             beforeSync: ((stat) -> Void)?, _ body: (_ append: (Data) throws -> Void) throws -> Data) throws {
         let fd: FileDescriptor
         do { fd = try StoreFS.createExclusive(tmp) } catch { throw WriteError.open(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
         var ok = false
         defer { if !ok { try? StoreFS.unlink(tmp) } }
+        defer { try? fd.close() }
+        var offset = headLength
         do {
-            defer { try? fd.close() }
-            do { try StoreFS.write(fd, tmp, data, at: 0) } catch { throw WriteError.write(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
-            StoreFS.stampNow(fd)
-            var st = stat()
-            written = fstat(fd.rawValue, &st) == 0 ? st : nil
-            if let written { beforeSync?(written) }
-            do { try StoreFS.fsync(fd, tmp) } catch { throw WriteError.sync(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
+            if headLength > 0 { try StoreFS.write(fd, tmp, Data(repeating: 32, count: headLength), at: 0) }
+            let head = try body { piece in
+                try StoreFS.write(fd, tmp, piece, at: offset)
+                offset += piece.count
+            }
+            guard head.count == headLength else { throw Errno(rawValue: EINVAL) }
+            if headLength > 0 {
+                guard lseek(fd.rawValue, 0, SEEK_SET) == 0 else { throw Errno(rawValue: EINVAL) }
+                try StoreFS.write(fd, tmp, head, at: 0)
+            }
+        } catch let e as WriteError {
+            throw e
+        } catch {
+            throw WriteError.write(path: tmp, errno: (error as? Errno)?.rawValue ?? 0)
         }
-        // From here the temporary file is in place, or removed by `swap`.
+        if stampingNow { StoreFS.stampNow(fd) }
+        var st = stat()
+        written = fstat(fd.rawValue, &st) == 0 ? st : nil
+        if let written { beforeSync?(written) }
+        do { try StoreFS.fsync(fd, tmp) } catch { throw WriteError.sync(path: tmp, errno: (error as? Errno)?.rawValue ?? 0) }
         ok = true
-        return try swap(path, with: tmp, in: dir) { durable?() }
     }
 
     /// The same, written into a file made ready for it (`ReadyFiles`: exactly as long as `data`,
