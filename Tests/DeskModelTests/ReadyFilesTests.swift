@@ -127,23 +127,10 @@ final class ReadyFilesTests: XCTestCase {
         XCTAssertNoThrow(try store.save(record, base: record.revision - 1))
         XCTAssertEqual(try store.readCase(at: store.caseURL(record.id)).revision, record.revision)
     }
-}
 
-/// Saves in quick succession write over the versions they replaced (two files, in turn): a case
-/// file's stamp is never one it had before, so another desk's save over a revision it read is
-/// still refused (a stamp that came back would say "unchanged since you read it").
-final class ReadyFilesStampTests: XCTestCase {
-    // Each test starts with none ready (other tests' stores, gone, may have left some in the pool).
-    override func setUp() {
-        ReadyFiles.settle()
-        ReadyFiles.discardAll()
-    }
-
-    override func tearDown() {
-        ReadyFiles.settle()
-        ReadyFiles.discardAll()
-    }
-
+    /// Saves in quick succession write over the versions they replaced (two files, in turn): a case
+    /// file's stamp is never one it had before, so another desk's save over a revision it read is
+    /// still refused (a stamp that came back would say "unchanged since you read it").
     func testAStampNeverComesBack() throws {
         let root = tempFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -174,17 +161,9 @@ final class ReadyFilesStampTests: XCTestCase {
             XCTAssertEqual(onDisk.revision, record.revision)
         }
     }
-}
 
-/// A case file with a second name (a hard link made to another file of the store) is never kept
-/// to be written over: the save replaces the name, and the other file is left as it was.
-final class ReadyFilesLinkTests: XCTestCase {
-    override func setUp() { ReadyFiles.discardAll() }
-    override func tearDown() {
-        ReadyFiles.settle()
-        ReadyFiles.discardAll()
-    }
-
+    /// A case file with a second name (a hard link made to another file of the store) is never kept
+    /// to be written over: the save replaces the name, and the other file is left as it was.
     func testAHardLinkedCaseFileIsNotWrittenOver() throws {
         let root = tempFolder()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -46,7 +46,8 @@ public enum ReadyFiles {
     private static let pool = Mutex(Pool())
     private static let queue = DispatchQueue(label: "urja.ready-files", qos: .utility)
 
-    /// Files made while a test records the store's operations are kept apart (`File.recorded`).
+    /// Files made while a test records the store's operations are kept apart from the others (a
+    /// power cut's model knows only the files it saw made).
     private static func key(_ dir: String, _ size: Int) -> String {
         dir + "\u{0}" + String(size) + (FileOpLog.current != nil ? "\u{0}recorded" : "")
     }
@@ -85,10 +86,7 @@ public enum ReadyFiles {
             guard have <= low, room > 0 else { return [] }
             let n = min(perSize - have, room)
             p.making[k, default: 0] += n
-            if !p.exitHook {
-                p.exitHook = true
-                atexit { ReadyFiles.discardAll() }
-            }
+            Self.removeAtExit(&p)
             return (0..<n).map { _ in
                 p.counter += 1
                 return p.counter
@@ -112,7 +110,7 @@ public enum ReadyFiles {
         let zeros = Data(count: size)
         var files: [File] = []
         for number in numbers {
-            let path = dir + "/.ready.\(getpid()).\(number).tmp"
+            let path = Self.path(in: dir, number)
             guard let fd = try? StoreFS.createExclusive(path) else { continue }
             do {
                 try StoreFS.write(fd, path, zeros, at: 0)
@@ -140,7 +138,17 @@ public enum ReadyFiles {
             p.counter += 1
             return p.counter
         }
-        return dir + "/.ready.\(getpid()).\(number).tmp"
+        return path(in: dir, number)
+    }
+
+    /// The `number`th ready file's name of this process: a temporary file's, as `DurableFile.leftovers` reads them.
+    private static func path(in dir: String, _ number: Int) -> String { dir + "/.ready.\(getpid()).\(number).tmp" }
+
+    /// The process's end removes every ready file (registered once, with the first kept).
+    private static func removeAtExit(_ p: inout Pool) {
+        guard !p.exitHook else { return }
+        p.exitHook = true
+        atexit { ReadyFiles.discardAll() }
     }
 
     /// A case file's version replaced by a save, kept under a ready file's name (`DurableFile.swap`):
@@ -150,10 +158,7 @@ public enum ReadyFiles {
         let k = key(dir, file.size)
         let kept = pool.withLock { p -> Bool in
             guard file.size > 0, file.size % block == 0, (p.files[k]?.count ?? 0) < perSize, p.total < most else { return false }
-            if !p.exitHook {
-                p.exitHook = true
-                atexit { ReadyFiles.discardAll() }
-            }
+            Self.removeAtExit(&p)
             p.files[k, default: []].append(file)
             p.total += 1
             return true
@@ -188,7 +193,4 @@ public enum ReadyFiles {
             _ = Glibc.unlink(file.path)
         }
     }
-
-    /// How many are ready now (tests).
-    static var count: Int { pool.withLock { $0.total } }
 }
